@@ -1,0 +1,44 @@
+package io.streamlake.core.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The operational context of one event. It travels in Kafka headers ({@link HeaderNames}), never inside
+ * the payload.
+ *
+ * @param dataset         the dataset the event belongs to
+ * @param schemaVersion   the catalog version the payload was validated against; empty until validated
+ * @param ingestionId     a fresh id per event (a UUID); consumers de-duplicate on it
+ * @param eventTime       when the event was created
+ * @param producerService the publishing service's name
+ * @param attributes      extra headers given by the caller; their names must not be reserved ones
+ */
+public record EventMetadata(
+        DatasetName dataset,
+        Optional<SchemaVersion> schemaVersion,
+        String ingestionId,
+        Instant eventTime,
+        String producerService,
+        Map<String, String> attributes) {
+
+    public EventMetadata {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(schemaVersion, "schemaVersion");
+        Objects.requireNonNull(eventTime, "eventTime");
+        if (ingestionId == null || ingestionId.isEmpty()) {
+            throw new IllegalArgumentException("ingestion id must not be empty");
+        }
+        if (producerService == null || producerService.isBlank()) {
+            throw new IllegalArgumentException("producer service must not be blank");
+        }
+        attributes = HeaderNames.checkAttributes(attributes);
+    }
+
+    /** The same metadata, now validated against {@code version}. */
+    public EventMetadata withSchemaVersion(SchemaVersion version) {
+        return new EventMetadata(dataset, Optional.of(version), ingestionId, eventTime, producerService, attributes);
+    }
+}

@@ -1,0 +1,46 @@
+package io.streamlake.core.domain;
+
+import java.util.Objects;
+
+/**
+ * The one outcome of ingesting one event. Every input ends in exactly one of these.
+ * Expected outcomes are values, not exceptions: a rejected event is {@link DeadLettered}, an event the
+ * platform could not deliver is {@link Failed}.
+ */
+public sealed interface IngestionResult {
+
+    /** Which event this is about. */
+    EventRef ref();
+
+    /** The event was acknowledged by the broker on its RAW topic. */
+    record Published(EventRef ref, SchemaVersion schemaVersion, PublishReceipt receipt) implements IngestionResult {
+        public Published {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(schemaVersion, "schemaVersion");
+            Objects.requireNonNull(receipt, "receipt");
+        }
+    }
+
+    /** The event was bad data and its dead letter was acknowledged on the DLQ topic. */
+    record DeadLettered(EventRef ref, DlqStage stage, String reason, PublishReceipt receipt) implements IngestionResult {
+        public DeadLettered {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(receipt, "receipt");
+        }
+    }
+
+    /**
+     * The platform could not get the event acknowledged (broker unreachable, authorization refused,
+     * registry down, delivery timeout). Never dead-lettered: the caller decides whether to try again.
+     *
+     * @param retriable true when the same event may succeed later unchanged
+     */
+    record Failed(EventRef ref, String reason, boolean retriable, Throwable cause) implements IngestionResult {
+        public Failed {
+            Objects.requireNonNull(ref, "ref");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

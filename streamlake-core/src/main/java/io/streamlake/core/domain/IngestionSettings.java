@@ -1,0 +1,64 @@
+package io.streamlake.core.domain;
+
+import java.util.Objects;
+
+/**
+ * How the ingestion use case behaves. Plain values: the configuration layer builds this record, the core
+ * never sees a configuration library.
+ *
+ * @param topics                 how topic names are made
+ * @param keyRequired            when true (the default), an event without a key is dead-lettered at stage
+ *                               {@code validate}; keys decide partitions and so per-key order
+ * @param producerService        written to the {@code producer_service} header
+ * @param maxInFlight            how many events of a stream may await acknowledgement at once
+ * @param deadLetterPayloadLimit how many payload bytes a dead letter keeps at most
+ */
+public record IngestionSettings(
+        TopicNaming topics,
+        boolean keyRequired,
+        String producerService,
+        int maxInFlight,
+        int deadLetterPayloadLimit) {
+
+    public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
+    public static final int DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT = 256 * 1024;
+
+    public IngestionSettings {
+        Objects.requireNonNull(topics, "topics");
+        if (producerService == null || producerService.isBlank()) {
+            throw new IllegalArgumentException("producer service must not be blank");
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max in flight must be at least 1, got " + maxInFlight);
+        }
+        if (deadLetterPayloadLimit < 1) {
+            throw new IllegalArgumentException("dead-letter payload limit must be at least 1, got " + deadLetterPayloadLimit);
+        }
+    }
+
+    /** Prefix {@code streamlake}, keys required, service {@code streamlake-producer}. */
+    public static IngestionSettings defaults() {
+        return new IngestionSettings(TopicNaming.defaults(), true, HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                DEFAULT_MAX_IN_FLIGHT, DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT);
+    }
+
+    public IngestionSettings withTopics(TopicNaming t) {
+        return new IngestionSettings(t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit);
+    }
+
+    public IngestionSettings withKeyRequired(boolean required) {
+        return new IngestionSettings(topics, required, producerService, maxInFlight, deadLetterPayloadLimit);
+    }
+
+    public IngestionSettings withProducerService(String service) {
+        return new IngestionSettings(topics, keyRequired, service, maxInFlight, deadLetterPayloadLimit);
+    }
+
+    public IngestionSettings withMaxInFlight(int n) {
+        return new IngestionSettings(topics, keyRequired, producerService, n, deadLetterPayloadLimit);
+    }
+
+    public IngestionSettings withDeadLetterPayloadLimit(int bytes) {
+        return new IngestionSettings(topics, keyRequired, producerService, maxInFlight, bytes);
+    }
+}

@@ -1,0 +1,224 @@
+package io.streamlake.core.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Small JDK-only JSON helpers for the dead-letter value: a strict RFC 8259 syntax check (so a payload is
+ * embedded verbatim only when it is certainly JSON), strict UTF-8 decoding and string escaping.
+ */
+final class JsonText {
+
+    /** Deeper nesting is not embedded verbatim (it is kept as text instead), so checking never overflows the stack. */
+    static final int MAX_DEPTH = 512;
+
+    private final String s;
+    private int i;
+
+    private JsonText(String s) {
+        this.s = s;
+    }
+
+    /** The bytes decoded as UTF-8, or empty when they are not valid UTF-8. */
+    static Optional<String> decodeUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when {@code text} is exactly one JSON value, surrounded by nothing but JSON white space. */
+    static boolean isJson(String text) {
+        JsonText p = new JsonText(text);
+        try {
+            p.ws();
+            if (!p.value(0)) {
+                return false;
+            }
+            p.ws();
+            return p.i == text.length();
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    static void appendString(StringBuilder out, String value) {
+        out.append('"');
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private boolean value(int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return switch (c) {
+            case '{' -> object(depth);
+            case '[' -> array(depth);
+            case '"' -> string();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> number();
+        };
+    }
+
+    private boolean object(int depth) {
+        i++;
+        ws();
+        if (s.charAt(i) == '}') {
+            i++;
+            return true;
+        }
+        while (true) {
+            ws();
+            if (s.charAt(i) != '"' || !string()) {
+                return false;
+            }
+            ws();
+            if (s.charAt(i++) != ':') {
+                return false;
+            }
+            ws();
+            if (!value(depth + 1)) {
+                return false;
+            }
+            ws();
+            char c = s.charAt(i++);
+            if (c == '}') {
+                return true;
+            }
+            if (c != ',') {
+                return false;
+            }
+        }
+    }
+
+    private boolean array(int depth) {
+        i++;
+        ws();
+        if (s.charAt(i) == ']') {
+            i++;
+            return true;
+        }
+        while (true) {
+            ws();
+            if (!value(depth + 1)) {
+                return false;
+            }
+            ws();
+            char c = s.charAt(i++);
+            if (c == ']') {
+                return true;
+            }
+            if (c != ',') {
+                return false;
+            }
+        }
+    }
+
+    private boolean string() {
+        i++;
+        while (true) {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return true;
+            }
+            if (c < 0x20) {
+                return false;
+            }
+            if (c == '\\') {
+                char e = s.charAt(i++);
+                if (e == 'u') {
+                    for (int k = 0; k < 4; k++) {
+                        if (Character.digit(s.charAt(i++), 16) < 0) {
+                            return false;
+                        }
+                    }
+                } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private boolean literal(String word) {
+        if (s.startsWith(word, i)) {
+            i += word.length();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean number() {
+        int start = i;
+        if (i < s.length() && s.charAt(i) == '-') {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == '0') {
+            i++;
+        } else if (!digits()) {
+            return false;
+        }
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+            if (!digits()) {
+                return false;
+            }
+        }
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (!digits()) {
+                return false;
+            }
+        }
+        return i > start;
+    }
+
+    private boolean digits() {
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > start;
+    }
+
+    private void ws() {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            i++;
+        }
+    }
+}

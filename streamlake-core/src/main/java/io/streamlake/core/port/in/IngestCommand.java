@@ -1,0 +1,63 @@
+package io.streamlake.core.port.in;
+
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.HeaderNames;
+import io.streamlake.core.domain.SchemaVersion;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One raw event to ingest, as the seed's {@code produce(key, payload, dataset, schema_version)} takes it.
+ *
+ * @param dataset       the dataset; decides the topics and the schema
+ * @param key           the key; null when it is to be read from {@code keyField} or the event has none
+ * @param keyField      a top-level payload field to take the key from when {@code key} is null; may be null
+ * @param payload       the payload bytes, as received
+ * @param schemaVersion a pinned schema version; empty means the dataset's latest
+ * @param eventTime     when the event was created; empty means now
+ * @param attributes    extra headers; names must not be reserved ones
+ */
+public record IngestCommand(
+        DatasetName dataset,
+        String key,
+        String keyField,
+        byte[] payload,
+        Optional<SchemaVersion> schemaVersion,
+        Optional<Instant> eventTime,
+        Map<String, String> attributes) {
+
+    public IngestCommand {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(schemaVersion, "schemaVersion");
+        Objects.requireNonNull(eventTime, "eventTime");
+        if (keyField != null && keyField.isEmpty()) {
+            throw new IllegalArgumentException("key field must not be empty");
+        }
+        attributes = HeaderNames.checkAttributes(attributes);
+    }
+
+    /** An event with an explicit key, validated against the dataset's latest schema. */
+    public static IngestCommand of(DatasetName dataset, String key, byte[] payload) {
+        return new IngestCommand(dataset, key, null, payload, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /** An event whose key is the payload's top-level field {@code keyField}. */
+    public static IngestCommand keyedBy(DatasetName dataset, String keyField, byte[] payload) {
+        return new IngestCommand(dataset, null, keyField, payload, Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    public IngestCommand withSchemaVersion(SchemaVersion version) {
+        return new IngestCommand(dataset, key, keyField, payload, Optional.of(version), eventTime, attributes);
+    }
+
+    public IngestCommand withEventTime(Instant time) {
+        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes);
+    }
+
+    public IngestCommand withAttributes(Map<String, String> extra) {
+        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, extra);
+    }
+}

@@ -1,0 +1,18 @@
+package io.streamlake.core.port.in;
+
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.IngestionResult;
+import java.util.Iterator;
+import java.util.function.Consumer;
+
+/** Ingests a stream of events without holding it in memory. */
+public interface IngestStreamUseCase {
+
+    /**
+     * Ingests every command the iterator yields, with a bounded number awaiting acknowledgement at once, and
+     * returns when every one has its outcome. The iterator is read on the calling thread; each outcome is
+     * given to {@code onResult} as it arrives (from a client I/O thread: keep it short, make it thread-safe).
+     * An exception thrown by the iterator stops reading, waits for what is in flight, and is rethrown.
+     */
+    BatchSummary ingestAll(Iterator<IngestCommand> commands, Consumer<IngestionResult> onResult);
+}

@@ -1,0 +1,143 @@
+package io.streamlake.core.service;
+
+import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.Envelope;
+import io.streamlake.core.domain.EventMetadata;
+import io.streamlake.core.domain.EventRef;
+import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.IngestionSettings;
+import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.domain.ParseOutcome;
+import io.streamlake.core.domain.Payload;
+import io.streamlake.core.domain.RejectedPayloadException;
+import io.streamlake.core.domain.SerializedPayload;
+import io.streamlake.core.domain.ValidationOutcome;
+import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.port.in.IngestEventUseCase;
+import io.streamlake.core.port.out.DeadLetterPort;
+import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.core.port.out.IdGenerator;
+import io.streamlake.core.port.out.PayloadParser;
+import io.streamlake.core.port.out.PayloadSerializer;
+import io.streamlake.core.port.out.PayloadValidator;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Routes each event to RAW or to its DLQ: parse, find the key, validate, serialize, publish. Data errors
+ * become dead letters; platform errors become {@link IngestionResult.Failed}, never dead letters.
+ * Thread-safe when its ports are.
+ */
+public final class IngestionService implements IngestEventUseCase {
+
+    private final IngestionSettings settings;
+    private final PayloadParser parser;
+    private final PayloadValidator validator;
+    private final PayloadSerializer serializer;
+    private final EventPublisher publisher;
+    private final DeadLetterPort deadLetters;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public IngestionService(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
+                            PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
+                            IdGenerator ids, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CompletableFuture<IngestionResult> ingest(IngestCommand command) {
+        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(), ids.newIngestionId(),
+                command.eventTime().orElseGet(clock::instant), settings.producerService(), command.attributes());
+        Attempt attempt = new Attempt(command, metadata, settings.topics().raw(command.dataset()));
+        try {
+            return attempt.run();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Failures.failed(attempt.ref(), e));
+        }
+    }
+
+    /** One event's way through the pipeline. */
+    private final class Attempt {
+        private final IngestCommand command;
+        private final String rawTopic;
+        private EventMetadata metadata;
+        private String key;
+
+        Attempt(IngestCommand command, EventMetadata metadata, String rawTopic) {
+            this.command = command;
+            this.metadata = metadata;
+            this.rawTopic = rawTopic;
+            this.key = command.key();
+        }
+
+        EventRef ref() {
+            return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload());
+        }
+
+        CompletableFuture<IngestionResult> run() {
+            ParseOutcome parsed = parser.parse(command.payload());
+            if (parsed instanceof ParseOutcome.Malformed malformed) {
+                return deadLetter(DlqStage.PARSE, "MalformedPayload", malformed.reason());
+            }
+            Payload payload = ((ParseOutcome.Parsed) parsed).payload();
+            if (key == null && command.keyField() != null) {
+                key = payload.textField(command.keyField()).orElse(null);
+            }
+            if (key == null && settings.keyRequired()) {
+                return deadLetter(DlqStage.VALIDATE, "MissingKey", command.keyField() == null
+                        ? "the event has no key, and keys are required"
+                        : "key field '" + command.keyField() + "' is missing, null or not a scalar");
+            }
+            ValidationOutcome validation = validator.validate(command.dataset(), command.schemaVersion(), payload);
+            if (validation instanceof ValidationOutcome.Invalid invalid) {
+                return deadLetter(DlqStage.VALIDATE, "SchemaViolation", invalid.reason());
+            }
+            metadata = metadata.withSchemaVersion(((ValidationOutcome.Valid) validation).version());
+            SerializedPayload value;
+            try {
+                value = serializer.serialize(new Envelope(key, payload, metadata));
+            } catch (RejectedPayloadException e) {
+                return deadLetter(DlqStage.SERIALIZE, e.errorClass(), e.getMessage());
+            }
+            EventRef ref = ref();
+            return publisher.publish(new OutboundEvent(rawTopic, key, value, metadata))
+                    .handle((receipt, error) -> error == null
+                            ? CompletableFuture.<IngestionResult>completedFuture(
+                                    new IngestionResult.Published(ref, metadata.schemaVersion().orElseThrow(), receipt))
+                            : afterPublishFailure(Failures.unwrap(error)))
+                    .thenCompose(f -> f);
+        }
+
+        private CompletableFuture<IngestionResult> afterPublishFailure(Throwable error) {
+            if (error instanceof RejectedPayloadException rejected) {
+                return deadLetter(DlqStage.PUBLISH, rejected.errorClass(), rejected.getMessage());
+            }
+            return CompletableFuture.completedFuture(Failures.failed(ref(), error));
+        }
+
+        private CompletableFuture<IngestionResult> deadLetter(DlqStage stage, String errorClass, String reason) {
+            EventRef ref = ref();
+            DeadLetter letter = new DeadLetter(key, command.payload(), metadata, stage, reason, errorClass,
+                    clock.instant(), rawTopic);
+            try {
+                return deadLetters.deadLetter(letter).handle((receipt, error) -> error == null
+                        ? new IngestionResult.DeadLettered(ref, stage, reason, receipt)
+                        : Failures.failed(ref, Failures.unwrap(error), "its dead letter (" + reason + ") was not acknowledged: "));
+            } catch (RuntimeException e) {
+                return CompletableFuture.completedFuture(
+                        Failures.failed(ref, e, "its dead letter (" + reason + ") was not acknowledged: "));
+            }
+        }
+    }
+}
