@@ -129,7 +129,7 @@ public final class IngestionService implements IngestEventUseCase {
         private CompletableFuture<IngestionResult> deadLetter(DlqStage stage, String errorClass, String reason) {
             EventRef ref = ref();
             DeadLetter letter = new DeadLetter(key, command.payload(), metadata, stage, reason, errorClass,
-                    clock.instant(), rawTopic);
+                    clock.instant(), rawTopic, settings.topics().deadLetter(command.dataset()));
             try {
                 return deadLetters.deadLetter(letter).handle((receipt, error) -> error == null
                         ? new IngestionResult.DeadLettered(ref, stage, reason, receipt)

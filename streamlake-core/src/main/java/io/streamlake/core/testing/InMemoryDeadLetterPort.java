@@ -2,24 +2,20 @@ package io.streamlake.core.testing;
 
 import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.PublishReceipt;
-import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.out.DeadLetterPort;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** An in-memory {@link DeadLetterPort}: keeps every dead letter on its dataset's DLQ topic. */
+/** An in-memory {@link DeadLetterPort}: keeps every dead letter on its DLQ topic. */
 public final class InMemoryDeadLetterPort extends InMemorySink<DeadLetter> implements DeadLetterPort {
 
-    private final TopicNaming topics;
-
     public InMemoryDeadLetterPort() {
-        this(TopicNaming.defaults(), 6);
+        this(6);
     }
 
-    public InMemoryDeadLetterPort(TopicNaming topics, int partitions) {
+    public InMemoryDeadLetterPort(int partitions) {
         super(partitions);
-        this.topics = topics;
     }
 
     public InMemoryDeadLetterPort failWith(Function<DeadLetter, Throwable> failures) {
@@ -34,6 +30,6 @@ public final class InMemoryDeadLetterPort extends InMemorySink<DeadLetter> imple
 
     @Override
     public CompletableFuture<PublishReceipt> deadLetter(DeadLetter deadLetter) {
-        return accept(topics.deadLetter(deadLetter.dataset()), deadLetter.key(), deadLetter);
+        return accept(deadLetter.deadLetterTopic(), deadLetter.key(), deadLetter);
     }
 }

@@ -18,10 +18,6 @@ import java.util.function.Function;
  */
 abstract class InMemorySink<T> {
 
-    /** One accepted record and where it landed. */
-    public record Stored<T>(T record, PublishReceipt receipt) {
-    }
-
     private final int partitions;
     private final Map<String, List<Stored<T>>> topics = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> nextOffsets = new ConcurrentHashMap<>();
