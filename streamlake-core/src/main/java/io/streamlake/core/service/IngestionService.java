@@ -57,7 +57,8 @@ public final class IngestionService implements IngestEventUseCase {
 
     @Override
     public CompletableFuture<IngestionResult> ingest(IngestCommand command) {
-        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(), ids.newIngestionId(),
+        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(),
+                command.ingestionId().orElseGet(ids::newIngestionId),
                 command.eventTime().orElseGet(clock::instant), settings.producerService(), command.attributes());
         Attempt attempt = new Attempt(command, metadata, settings.topics().raw(command.dataset()));
         try {
