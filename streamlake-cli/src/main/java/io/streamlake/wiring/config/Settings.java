@@ -23,14 +23,14 @@ public final class Settings {
     private final List<ConfigSection> sections;
     private final Map<String, String> given;
     private final Map<String, ConfigOrigin> origins;
-    private final Map<Class<?>, AbstractConfig> typed;
+    private final Map<String, AbstractConfig> typed;
 
     Settings(List<ConfigSection> sections, Map<String, String> given, Map<String, ConfigOrigin> origins,
-             Map<Class<?>, AbstractConfig> typed) {
+             Map<String, AbstractConfig> typed) {
         this.sections = List.copyOf(sections);
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
         this.origins = Map.copyOf(origins);
-        this.typed = Map.copyOf(typed);
+        this.typed = Collections.unmodifiableMap(new LinkedHashMap<>(typed));
     }
 
     /**
@@ -39,11 +39,21 @@ public final class Settings {
      * @throws IllegalArgumentException when no section makes that type
      */
     public <T extends AbstractConfig> T config(Class<T> type) {
-        AbstractConfig config = typed.get(type);
+        return typed.values().stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no configuration section makes " + type.getName()));
+    }
+
+    /**
+     * A section's typed settings by section name (a transport's own keys: its name).
+     *
+     * @throws IllegalArgumentException when there is no such section
+     */
+    public AbstractConfig section(String name) {
+        AbstractConfig config = typed.get(name);
         if (config == null) {
-            throw new IllegalArgumentException("no configuration section makes " + type.getName());
+            throw new IllegalArgumentException("no configuration section '" + name + "'");
         }
-        return type.cast(config);
+        return config;
     }
 
     /** The core settings. */
@@ -110,7 +120,7 @@ public final class Settings {
     }
 
     static Settings of(List<ConfigSection> sections, Map<String, String> given, Map<String, ConfigOrigin> origins,
-                       Map<Class<?>, AbstractConfig> typed) {
+                       Map<String, AbstractConfig> typed) {
         Objects.requireNonNull(sections, "sections");
         return new Settings(sections, given, origins, typed);
     }

@@ -70,7 +70,7 @@ public final class SettingsLoader {
         }
         put(EnvMapping.settingsFrom(env, declared), ConfigOrigin.ENV, given, origins, "in the environment");
         put(flags, ConfigOrigin.FLAG, given, origins, "given as a flag");
-        Map<Class<?>, AbstractConfig> typed = new LinkedHashMap<>();
+        Map<String, AbstractConfig> typed = new LinkedHashMap<>();
         Settings draft = Settings.of(sections, given, origins, Map.of());
         for (ConfigSection section : sections) {
             AbstractConfig config;
@@ -79,7 +79,7 @@ public final class SettingsLoader {
             } catch (ConfigException e) {
                 throw new InvalidSettingsException("invalid configuration: " + oneLine(e.getMessage()), e);
             }
-            typed.put(config.getClass(), config);
+            typed.put(section.name(), config);
         }
         return Settings.of(sections, given, origins, typed);
     }
