@@ -11,7 +11,9 @@ import java.nio.file.Path;
  * JUnit 5 extension giving tests one Kafka cluster and one Schema Registry per test JVM, started on first
  * use and stopped after the JVM's last test (they live in the root {@link ExtensionContext.Store}).
  *
- * <p>Resolves {@link KafkaEndpoint} parameters (see {@link KafkaSelection} for which cluster).
+ * <p>Resolves {@link KafkaEndpoint} parameters (see {@link KafkaSelection} for which cluster) and
+ * {@link RegistryEndpoint} parameters (see {@link RegistrySelection}); the registry starts only when a test
+ * asks for one.
  * Use it through {@link StreamLakeIntegrationTest}. Logs go to {@code target/logs/it.log}.
  */
 public final class SharedInfrastructure implements ParameterResolver {
@@ -25,7 +27,7 @@ public final class SharedInfrastructure implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KafkaEndpoint.class;
+        return type == KafkaEndpoint.class || type == RegistryEndpoint.class;
     }
 
     @Override
@@ -34,12 +36,20 @@ public final class SharedInfrastructure implements ParameterResolver {
         if (type == KafkaEndpoint.class) {
             return kafka(context);
         }
+        if (type == RegistryEndpoint.class) {
+            return registry(context);
+        }
         throw new ParameterResolutionException("unsupported parameter type " + type.getName());
     }
 
     /** The shared Kafka cluster, started if this is the first request of the JVM. */
     public static KafkaEndpoint kafka(ExtensionContext context) {
         return shared(context, KafkaEndpoint.class, () -> KafkaSelection.start(workDirectory()));
+    }
+
+    /** The shared Schema Registry, started if this is the first request of the JVM (never started otherwise). */
+    public static RegistryEndpoint registry(ExtensionContext context) {
+        return shared(context, RegistryEndpoint.class, () -> RegistrySelection.start(workDirectory()));
     }
 
     /** Where embedded components keep their data and logs: {@code streamlake-it/target} under Maven. */
