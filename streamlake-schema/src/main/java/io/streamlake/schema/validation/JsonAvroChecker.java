@@ -77,12 +77,7 @@ public final class JsonAvroChecker {
                 case RECORD -> record(schema, node, path, out);
                 case ARRAY -> array(schema, node, path, out);
                 case MAP -> map(schema, node, path, out);
-                case UNION -> {
-                    if (unionBranch(schema, node).isEmpty()) {
-                        out.add(new Violation(path.toString(), "expected " + Describe.expected(schema)
-                                + ", got " + Describe.found(node)));
-                    }
-                }
+                case UNION -> union(schema, node, path, out);
                 case NULL -> {
                     if (!node.isNull()) {
                         throw Describe.mismatch(schema, node);
@@ -100,6 +95,29 @@ public final class JsonAvroChecker {
             }
         } catch (Mismatch m) {
             out.add(new Violation(path.toString(), m.getMessage()));
+        }
+    }
+
+    /**
+     * When no branch fits and exactly one branch has the value's JSON kind (typically a nullable record),
+     * that branch's own violations are reported, with their nested paths; otherwise the union is named.
+     */
+    private void union(Schema schema, JsonNode node, JsonPath path, List<Violation> out) {
+        if (unionBranch(schema, node).isPresent()) {
+            return;
+        }
+        Schema only = null;
+        int candidates = 0;
+        for (Schema branch : schema.getTypes()) {
+            if (plausible(branch, node)) {
+                only = branch;
+                candidates++;
+            }
+        }
+        if (candidates == 1) {
+            check(only, node, path, out);
+        } else {
+            out.add(new Violation(path.toString(), "expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
         }
     }
 
