@@ -92,7 +92,7 @@ public final class KafkaAdapterConfig extends AbstractConfig {
             + "leader answers a list-offsets request (works around KAFKA-15591).";
 
     private static final ConfigDef CONFIG = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "localhost:9092", new ConfigDef.NonEmptyString(), HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "localhost:9092", Validators.nonEmptyList(), HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(CLIENT_ID_CONFIG, Type.STRING, "streamlake-producer", new ConfigDef.NonEmptyString(), LOW, CLIENT_ID_DOC)
             .define(ACKS_CONFIG, Type.STRING, "all", ValidString.in("all", "-1", "1", "0"), HIGH, ACKS_DOC)
             .define(ENABLE_IDEMPOTENCE_CONFIG, Type.BOOLEAN, true, null, HIGH, ENABLE_IDEMPOTENCE_DOC)
