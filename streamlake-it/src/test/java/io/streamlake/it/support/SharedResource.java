@@ -1,0 +1,35 @@
+package io.streamlake.it.support;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/**
+ * A value kept in JUnit's root store for the whole test run, with what stops it. JUnit (5.13+) closes
+ * {@link AutoCloseable} store values when the root context closes, i.e. after the JVM's last test class.
+ */
+final class SharedResource<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedResource.class);
+
+    private final T value;
+    private final String description;
+    private final AutoCloseable stopper;
+
+    SharedResource(T value, String description, AutoCloseable stopper) {
+        this.value = Objects.requireNonNull(value, "value");
+        this.description = Objects.requireNonNull(description, "description");
+        this.stopper = Objects.requireNonNull(stopper, "stopper");
+    }
+
+    T value() {
+        return value;
+    }
+
+    @Override
+    public void close() throws Exception {
+        LOG.info("Stopping shared {}", description);
+        stopper.close();
+    }
+}
