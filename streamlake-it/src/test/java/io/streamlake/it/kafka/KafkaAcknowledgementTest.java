@@ -12,7 +12,12 @@ import io.streamlake.core.service.StreamIngestionService;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.embedded.EmbeddedKafkaCluster;
+import io.streamlake.embedded.EmbeddedKafkaConfig;
+import io.streamlake.it.support.SharedInfrastructure;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,34 @@ class KafkaAcknowledgementTest {
                 assertThat(failed.retriable()).isTrue();
                 assertThat(failed.reason()).contains(kafka.bootstrapServers()).contains(AdapterFixture.NAMING.raw(dataset));
             });
+        }
+    }
+
+    @Test
+    void givenBrokerStoppedAfterProvisioning_thenEventsFailRetriableAfterDeliveryTimeoutAndNoneIsPublished() throws Exception {
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(SharedInfrastructure.workDirectory());
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
+            KafkaEndpoint own = KafkaEndpoint.of(cluster.bootstrapServers());
+            DatasetName dataset = AdapterFixture.dataset(own, "stopped");
+            try (KafkaAdapter adapter = AdapterFixture.adapter(own, "delivery.timeout.ms", "3000",
+                    "request.timeout.ms", "1000", "linger.ms", "5")) {
+                adapter.topicProvisioner().ensureTopics(dataset);
+                IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
+                assertThat(ingestion.ingest(IngestCommand.of(dataset, "k", "id=0".getBytes(UTF_8))).get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(IngestionResult.Published.class);
+
+                cluster.stopBroker(0);
+                List<CompletableFuture<IngestionResult>> pending = IntStream.range(1, 1 + EVENTS)
+                        .mapToObj(i -> ingestion.ingest(IngestCommand.of(dataset, "k" + i, ("id=" + i).getBytes(UTF_8))))
+                        .toList();
+                adapter.flush();
+
+                assertThat(pending).allSatisfy(f -> assertThat(f.get(30, TimeUnit.SECONDS))
+                        .isInstanceOfSatisfying(IngestionResult.Failed.class, failed -> {
+                            assertThat(failed.retriable()).isTrue();
+                            assertThat(failed.reason()).contains(cluster.bootstrapServers());
+                        }));
+            }
         }
     }
 }
