@@ -127,8 +127,19 @@ public final class KafkaAdapterConfig extends AbstractConfig {
         return new ConfigDef(CONFIG);
     }
 
+    /**
+     * True for the keys this class accepts: a declared key or any {@code kafka.}-prefixed one. Lets a caller that
+     * reads one properties file for several modules pick this module's keys.
+     */
+    public static boolean accepts(String key) {
+        return CONFIG.names().contains(key)
+                || (key.startsWith(PASSTHROUGH_PREFIX) && key.length() > PASSTHROUGH_PREFIX.length());
+    }
+
+    /** The bootstrap servers in effect ({@code kafka.bootstrap.servers} wins, as it does for the clients). */
     public String bootstrapServers() {
-        return String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
+        Object override = passthrough().get(BOOTSTRAP_SERVERS_CONFIG);
+        return override != null ? String.valueOf(override) : String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
     }
 
     public HeadersStyle headersStyle() {

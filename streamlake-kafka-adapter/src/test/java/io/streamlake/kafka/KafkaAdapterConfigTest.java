@@ -177,4 +177,21 @@ class KafkaAdapterConfigTest {
         assertThat(config().topicSettings().minInsyncReplicas()).isNull();
         assertThat(config().topicSettings().rawRetentionMs()).isNull();
     }
+
+    @Test
+    void givenKafkaPrefixedBootstrapServers_thenItIsTheOneInEffectEverywhere() {
+        KafkaAdapterConfig config = config("kafka.bootstrap.servers", "b1:9092,b2:9092");
+
+        assertThat(config.bootstrapServers()).isEqualTo("b1:9092,b2:9092");
+        assertThat(config.producerProperties()).containsEntry("bootstrap.servers", "b1:9092,b2:9092");
+        assertThat(config.adminProperties()).containsEntry("bootstrap.servers", "b1:9092,b2:9092");
+    }
+
+    @Test
+    void givenKeys_thenAcceptsDeclaredAndPrefixedOnly() {
+        assertThat(KafkaAdapterConfig.accepts("acks")).isTrue();
+        assertThat(KafkaAdapterConfig.accepts("kafka.sasl.mechanism")).isTrue();
+        assertThat(KafkaAdapterConfig.accepts("kafka.")).isFalse();
+        assertThat(KafkaAdapterConfig.accepts("schema.registry.url")).isFalse();
+    }
 }
