@@ -92,7 +92,7 @@ public final class KafkaAdapterConfig extends AbstractConfig {
             + "leader answers a list-offsets request (works around KAFKA-15591).";
 
     private static final ConfigDef CONFIG = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "localhost:9092", new ConfigDef.NonEmptyString(), HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, "localhost:9092", Validators.nonEmptyList(), HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(CLIENT_ID_CONFIG, Type.STRING, "streamlake-producer", new ConfigDef.NonEmptyString(), LOW, CLIENT_ID_DOC)
             .define(ACKS_CONFIG, Type.STRING, "all", ValidString.in("all", "-1", "1", "0"), HIGH, ACKS_DOC)
             .define(ENABLE_IDEMPOTENCE_CONFIG, Type.BOOLEAN, true, null, HIGH, ENABLE_IDEMPOTENCE_DOC)
@@ -127,8 +127,19 @@ public final class KafkaAdapterConfig extends AbstractConfig {
         return new ConfigDef(CONFIG);
     }
 
+    /**
+     * True for the keys this class accepts: a declared key or any {@code kafka.}-prefixed one. Lets a caller that
+     * reads one properties file for several modules pick this module's keys.
+     */
+    public static boolean accepts(String key) {
+        return CONFIG.names().contains(key)
+                || (key.startsWith(PASSTHROUGH_PREFIX) && key.length() > PASSTHROUGH_PREFIX.length());
+    }
+
+    /** The bootstrap servers in effect ({@code kafka.bootstrap.servers} wins, as it does for the clients). */
     public String bootstrapServers() {
-        return String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
+        Object override = passthrough().get(BOOTSTRAP_SERVERS_CONFIG);
+        return override != null ? String.valueOf(override) : String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
     }
 
     public HeadersStyle headersStyle() {

@@ -72,7 +72,7 @@ final class KafkaFailures {
     RuntimeException forEvent(String topic, Throwable error) {
         String dataError = dataErrorClass(error);
         if (dataError != null) {
-            return new RejectedPayloadException(dataError, "Kafka refused the record for " + topic + ": "
+            return new RejectedPayloadException(dataError, "Kafka rejected the record for " + topic + ": "
                     + error.getMessage(), error);
         }
         return platform(topic, error);

@@ -19,6 +19,16 @@ final class Validators {
         }, () -> "-1 or [1,...]");
     }
 
+    /** A list with at least one non-blank entry. */
+    static ConfigDef.Validator nonEmptyList() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            java.util.List<?> list = (java.util.List<?>) value;
+            if (list == null || list.isEmpty() || list.stream().anyMatch(e -> String.valueOf(e).isBlank())) {
+                throw new ConfigException(name, value, "must be a non-empty list of host:port");
+            }
+        }, () -> "non-empty list");
+    }
+
     /** Null (unset: the broker's default) or a value {@code inner} accepts. */
     static ConfigDef.Validator nullOr(ConfigDef.Validator inner) {
         return ConfigDef.LambdaValidator.with((name, value) -> {
