@@ -6,23 +6,19 @@ import com.google.inject.Singleton;
 import io.streamlake.core.port.out.PayloadParser;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
+import io.streamlake.schema.SchemaModule;
+import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.catalog.SchemaCatalog;
-import io.streamlake.schema.catalog.SchemaCatalogs;
-import io.streamlake.schema.codec.json.JsonPayloadParser;
+import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.schema.registry.RegistrySettings;
+import io.streamlake.schema.registry.SchemaPreflight;
 import io.streamlake.schema.registry.SchemaRegistryClient;
-import io.streamlake.schema.registry.SchemaRegistryClients;
-import io.streamlake.schema.registry.SubjectNameStrategies;
-import io.streamlake.schema.registry.SubjectNameStrategy;
-import io.streamlake.schema.validation.PayloadValidators;
-import io.streamlake.schema.validation.UnknownFieldPolicy;
 import io.streamlake.wiring.config.Settings;
 
 /**
- * The schema catalog, validation and the codec chosen by {@code serialization} (JSON or Avro in the Confluent
- * wire format), and the Schema Registry client. Needs {@link Settings} bound. The registry is contacted only when
- * something needs it (Avro serialization, the {@code schema} commands), never when the client is created.
+ * The schema catalog, validation, the codec chosen by {@code serialization} (JSON, or Avro in the Confluent wire
+ * format), the Schema Registry client, the preflight (register/check a version before use) and the Avro decoder,
+ * from {@link SchemaModuleFactory}. Needs {@link Settings} bound. Creating them contacts no registry.
  */
 public final class SchemaCodecModule extends AbstractModule {
 
@@ -34,39 +30,49 @@ public final class SchemaCodecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SchemaCatalog catalog(SchemaConfig config) {
-        return SchemaCatalogs.create(config.catalogDir());
+    SchemaModule schemaModule(SchemaConfig config, Settings settings) {
+        return SchemaModuleFactory.create(config, settings.core().topicNaming());
     }
 
     @Provides
     @Singleton
-    PayloadParser parser() {
-        return new JsonPayloadParser();
+    SchemaCatalog catalog(SchemaModule schemas) {
+        return schemas.catalog();
     }
 
     @Provides
     @Singleton
-    PayloadValidator validator(SchemaCatalog catalog, SchemaConfig config) {
-        return PayloadValidators.create(catalog,
-                config.rejectUnknownFields() ? UnknownFieldPolicy.REJECT : UnknownFieldPolicy.IGNORE,
-                config.validationEnabled());
+    PayloadParser parser(SchemaModule schemas) {
+        return schemas.parser();
     }
 
     @Provides
     @Singleton
-    SchemaRegistryClient registry(SchemaConfig config) {
-        return SchemaRegistryClients.create(RegistrySettings.from(config));
+    PayloadValidator validator(SchemaModule schemas) {
+        return schemas.validator();
     }
 
     @Provides
     @Singleton
-    SubjectNameStrategy subjects(SchemaConfig config) {
-        return SubjectNameStrategies.byName(config.subjectNameStrategy());
+    PayloadSerializer serializer(SchemaModule schemas) {
+        return schemas.serializer();
     }
 
     @Provides
     @Singleton
-    PayloadSerializer serializer(SchemaConfig config, Codecs codecs) {
-        return codecs.serializer(config);
+    SchemaRegistryClient registry(SchemaModule schemas) {
+        return schemas.registry();
+    }
+
+    @Provides
+    @Singleton
+    SchemaPreflight preflight(SchemaModule schemas) {
+        return schemas.preflight();
+    }
+
+    @Provides
+    @Singleton
+    AvroWireDecoder decoder(SchemaModule schemas) {
+        return schemas.decoder();
     }
 }

@@ -1,0 +1,144 @@
+package io.streamlake.cli;
+
+import com.google.inject.Inject;
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.port.in.IngestStreamUseCase;
+import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.TopicProvisioner;
+import io.streamlake.kafka.read.KafkaDeadLetterSource;
+import io.streamlake.kafka.read.ReadOptions;
+import io.streamlake.kafka.read.TopicReader;
+import io.streamlake.schema.catalog.CatalogEntry;
+import io.streamlake.schema.catalog.SchemaCatalog;
+import io.streamlake.schema.codec.avro.AvroWireDecoder;
+import io.streamlake.schema.registry.SchemaPreflight;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.wiring.ConsoleStreams;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The whole pipeline in one command on an embedded broker and registry, printed on one screen. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The whole pipeline on a local broker and registry: provision the orders topics, register the schemas,",
+                "ingest examples/orders.jsonl, read RAW and DLQ back, and show partitions, keys, dead letters and headers.",
+                "--serialization avro writes Avro in the Confluent wire format."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final DatasetName ORDERS = DatasetName.of("orders");
+    static final String BUNDLED = "/examples/orders.jsonl";
+
+    @Mixin(name = Invocation.GLOBAL_MIXIN)
+    GlobalOptions global;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Events to ingest (default: examples/orders.jsonl, else the bundled copy).")
+    Path file;
+
+    @Option(names = "--key-field", paramLabel = "FIELD", defaultValue = "order_id", description = "Key field (default ${DEFAULT-VALUE}).")
+    String keyField;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of the orders topics (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    private final CliContext context;
+    private final Invocation invocation;
+    private final ConsoleStreams console;
+    private final CliEnvironment environment;
+
+    @Inject
+    DemoCommand(CliContext context, Invocation invocation, ConsoleStreams console, CliEnvironment environment) {
+        this.context = context;
+        this.invocation = invocation;
+        this.console = console;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = Files.createTempDirectory("streamlake-demo");
+        console.err().println("starting a local Kafka broker and Schema Registry …");
+        console.err().flush();
+        try (InputStream in = open(); EmbeddedStack stack = EmbeddedStack.start(dir)) {
+            invocation.addFlag("bootstrap.servers", stack.bootstrapServers());
+            invocation.addFlag("schema.registry.url", stack.registryUrl());
+            invocation.addFlag("transport", "kafka");
+            invocation.addFlag(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, Integer.toString(partitions));
+            invocation.addFlag(KafkaAdapterConfig.TOPICS_REPLICATION_FACTOR_CONFIG, "1");
+            DemoScreen screen = new DemoScreen(console.out(), context.settings().core().topicNaming(), ORDERS);
+            screen.header(stack.bootstrapServers(), stack.registryUrl(), context.settings().config(
+                    io.streamlake.schema.config.SchemaConfig.class).serialization().name().toLowerCase(java.util.Locale.ROOT));
+            screen.provisioned(context.get(TopicProvisioner.class).ensureTopics(ORDERS));
+            SchemaRegistryClient registry = context.get(SchemaRegistryClient.class);
+            SchemaPreflight preflight = context.get(SchemaPreflight.class);
+            for (CatalogEntry entry : context.get(SchemaCatalog.class).versions(ORDERS).stream()
+                    .map(v -> context.get(SchemaCatalog.class).require(ORDERS, Optional.of(v))).toList()) {
+                String subject = preflight.subject(entry);
+                screen.registered(entry.label(), subject, registry.register(subject, entry.schema()));
+            }
+            BatchSummary summary = context.get(IngestStreamUseCase.class).ingestAll(commands(in), result -> { });
+            screen.ingested(summary);
+            KafkaAdapterConfig kafka = context.settings().config(KafkaAdapterConfig.class);
+            new TopicReader(kafka).read(context.settings().core().topicNaming().raw(ORDERS),
+                    ReadOptions.snapshot(Long.MAX_VALUE, Duration.ofSeconds(10)),
+                    record -> screen.raw(RecordView.of(record, () -> context.get(AvroWireDecoder.class))));
+            new KafkaDeadLetterSource(kafka, context.settings().core().topicNaming())
+                    .readAll(ORDERS, Long.MAX_VALUE, screen::deadLetter);
+            screen.print();
+            return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        } finally {
+            context.close();
+            deleteQuietly(dir);
+        }
+    }
+
+    private InputStream open() throws IOException {
+        Path path = file != null ? environment.workingDirectory().resolve(file)
+                : environment.workingDirectory().resolve("examples/orders.jsonl");
+        if (Files.isRegularFile(path)) {
+            return new BufferedInputStream(Files.newInputStream(path));
+        }
+        if (file != null) {
+            throw new UsageException("file " + file + " does not exist");
+        }
+        InputStream bundled = DemoCommand.class.getResourceAsStream(BUNDLED);
+        if (bundled == null) {
+            throw new IllegalStateException("the bundled " + BUNDLED + " is missing from this build");
+        }
+        return new BufferedInputStream(bundled);
+    }
+
+    private Iterator<IngestCommand> commands(InputStream in) {
+        JsonLines lines = new JsonLines(in);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public IngestCommand next() {
+                return IngestCommand.keyedBy(ORDERS, keyField, lines.next());
+            }
+        };
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans it eventually
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.streamlake.cli;
+
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.RecordedDeadLetter;
+import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.ProvisioningResult;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Collects what the demo did and prints it as one screen. Used from one thread. */
+final class DemoScreen {
+
+    private final PrintWriter out;
+    private final TopicNaming naming;
+    private final DatasetName dataset;
+    private final Map<Integer, Map<String, Integer>> keysByPartition = new TreeMap<>();
+    private final Map<String, Integer> reasons = new TreeMap<>();
+    private final List<String> deadLetterSamples = new ArrayList<>();
+    private RecordView firstEvent;
+    private long rawCount;
+    private long dlqCount;
+
+    DemoScreen(PrintWriter out, TopicNaming naming, DatasetName dataset) {
+        this.out = out;
+        this.naming = naming;
+        this.dataset = dataset;
+    }
+
+    void header(String bootstrap, String registry, String serialization) {
+        out.println("StreamLake demo — dataset '" + dataset + "', serialization " + serialization);
+        out.println("  Kafka " + bootstrap + ", Schema Registry " + registry);
+    }
+
+    void provisioned(ProvisioningResult result) {
+        out.printf("  topics: %s (%d partitions), %s (%d partitions)%n", result.raw().name(), result.raw().partitions(),
+                result.deadLetter().name(), result.deadLetter().partitions());
+    }
+
+    void registered(String label, String subject, int id) {
+        out.printf("  schema %s registered under %s as id %d%n", label, subject, id);
+    }
+
+    void ingested(BatchSummary summary) {
+        out.printf("  ingested %d events: %d published, %d dead-lettered, %d not acknowledged%n",
+                summary.total(), summary.published(), summary.deadLettered(), summary.failed());
+    }
+
+    void raw(RecordView view) {
+        rawCount++;
+        keysByPartition.computeIfAbsent(view.partition(), p -> new TreeMap<>()).merge(String.valueOf(view.key()), 1, Integer::sum);
+        if (firstEvent == null) {
+            firstEvent = view;
+        }
+    }
+
+    void deadLetter(RecordedDeadLetter recorded) {
+        dlqCount++;
+        DeadLetter dl = recorded.deadLetter();
+        String reason = dl.stage().wireName() + ": " + oneLine(dl.reason(), 110);
+        reasons.merge(reason, 1, Integer::sum);
+        if (deadLetterSamples.size() < 3) {
+            deadLetterSamples.add(recorded.position() + " key=" + dl.key() + " payload="
+                    + oneLine(new String(dl.originalPayload(), StandardCharsets.UTF_8), 60));
+        }
+    }
+
+    void print() {
+        out.println();
+        out.printf("RAW %s: %d events per partition and key (same key, same partition)%n", naming.raw(dataset), rawCount);
+        keysByPartition.forEach((partition, keys) -> {
+            StringBuilder line = new StringBuilder();
+            keys.forEach((k, n) -> line.append(' ').append(k).append('×').append(n));
+            out.printf("  partition %d: %3d events, keys:%s%n", partition,
+                    keys.values().stream().mapToInt(Integer::intValue).sum(), line);
+        });
+        out.println();
+        out.printf("DLQ %s: %d dead letters%n", naming.deadLetter(dataset), dlqCount);
+        reasons.forEach((reason, n) -> out.printf("  %2d × %s%n", n, reason));
+        deadLetterSamples.forEach(s -> out.println("  e.g. " + s));
+        if (firstEvent != null) {
+            out.println();
+            out.printf("headers of one event (partition %d, offset %d, key %s):%n", firstEvent.partition(),
+                    firstEvent.offset(), firstEvent.key());
+            firstEvent.headers().forEach((h, v) -> out.printf("  %-17s %s%n", h, v));
+            out.println("  value: " + oneLine(firstEvent.value(), 100));
+        }
+        out.flush();
+    }
+
+    private static String oneLine(String text, int max) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() > max ? line.substring(0, max - 1) + "…" : line;
+    }
+}

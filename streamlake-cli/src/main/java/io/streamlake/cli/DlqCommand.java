@@ -1,0 +1,17 @@
+package io.streamlake.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code dlq show} and {@code dlq replay}. */
+@Command(name = "dlq", mixinStandardHelpOptions = true, subcommands = {DlqShowCommand.class, DlqReplayCommand.class},
+        description = "Inspect a dataset's dead letters, or replay them after a fix.")
+final class DlqCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: show or replay");
+    }
+}

@@ -1,0 +1,147 @@
+package io.streamlake.cli;
+
+import com.google.inject.Inject;
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.port.in.IngestStreamUseCase;
+import io.streamlake.wiring.ConsoleStreams;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Publishes one event, or a JSON Lines file streamed line by line, and reports what was acknowledged. */
+@Command(name = "produce", mixinStandardHelpOptions = true,
+        description = {"Publish one event (--payload) or a JSON Lines file or stdin (--file PATH|-), streamed line by line.",
+                "Every event ends in its dataset's RAW topic or its DLQ; events not acknowledged are listed and written to a re-run file."})
+final class ProduceCommand implements Callable<Integer> {
+
+    @Mixin(name = Invocation.GLOBAL_MIXIN)
+    GlobalOptions global;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset, e.g. orders.")
+    DatasetName dataset;
+
+    static final class Input {
+        @Option(names = "--payload", paramLabel = "JSON", required = true, description = "One event's payload.")
+        String payload;
+
+        @Option(names = "--file", paramLabel = "PATH|-", required = true, description = "JSON Lines, one event a line; - reads stdin.")
+        String file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "The event's key.")
+    String key;
+
+    @Option(names = "--key-field", paramLabel = "FIELD", description = "Take each event's key from this top-level payload field.")
+    String keyField;
+
+    @Option(names = "--schema-version", paramLabel = "vN", description = "Validate against this version (default: the dataset's latest).")
+    SchemaVersion schemaVersion;
+
+    @Option(names = "--failed-file", paramLabel = "PATH",
+            description = "Where events not acknowledged go (default: ./streamlake-failed-<timestamp>.jsonl, only when there are some).")
+    Path failedFile;
+
+    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text", description = "Summary as text (default) or json.")
+    OutputFormat output;
+
+    private final CliContext context;
+    private final ConsoleStreams console;
+    private final CliEnvironment environment;
+
+    @Inject
+    ProduceCommand(CliContext context, ConsoleStreams console, CliEnvironment environment) {
+        this.context = context;
+        this.console = console;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (key != null && keyField != null) {
+            throw new UsageException("give --key or --key-field, not both");
+        }
+        try (InputStream in = open(); ProduceReport report = new ProduceReport(failedPath())) {
+            IngestStreamUseCase ingest = context.get(IngestStreamUseCase.class);
+            Progress progress = new Progress(console, report::done);
+            BatchSummary summary;
+            try {
+                summary = ingest.ingestAll(commands(in, progress), report);
+            } finally {
+                progress.finish();
+            }
+            report.close();
+            new ProduceSummary(report, summary).print(console.out(), output == OutputFormat.JSON);
+            return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    private InputStream open() throws IOException {
+        if (input.payload != null) {
+            return null;
+        }
+        if (input.file.equals("-")) {
+            return new BufferedInputStream(System.in, 1 << 16);
+        }
+        Path path = environment.workingDirectory().resolve(input.file);
+        try {
+            return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("file " + input.file + " does not exist");
+        } catch (IOException e) {
+            throw new UsageException("file " + input.file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Iterator<IngestCommand> commands(InputStream in, Progress progress) {
+        if (in == null) {
+            return List.of(command(input.payload.getBytes(StandardCharsets.UTF_8))).iterator();
+        }
+        JsonLines lines = new JsonLines(in);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public IngestCommand next() {
+                progress.sent();
+                return command(lines.next());
+            }
+        };
+    }
+
+    private IngestCommand command(byte[] payload) {
+        return new IngestCommand(dataset, key, keyField, payload, Optional.ofNullable(schemaVersion), Optional.empty(),
+                java.util.Map.of());
+    }
+
+    private Path failedPath() {
+        if (failedFile != null) {
+            return environment.workingDirectory().resolve(failedFile);
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return environment.workingDirectory().resolve("streamlake-failed-" + stamp + ".jsonl");
+    }
+}

@@ -1,0 +1,122 @@
+package io.streamlake.cli;
+
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.IngestionResult;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Collects a produce run's outcomes as they arrive (from client I/O threads: thread-safe): dead letters by stage
+ * and reason, and the events not acknowledged, whose original bytes go, one per line, to the re-run file (created
+ * only when there is one).
+ */
+final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
+
+    /** How many failures are listed on the console. */
+    static final int LISTED = 20;
+
+    record Failure(String key, String reason) {
+    }
+
+    private final Path failedFile;
+    private final Map<String, Long> deadLettersByReason = Collections.synchronizedMap(new TreeMap<>());
+    private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong done = new AtomicLong();
+    private OutputStream failedOut;
+
+    ProduceReport(Path failedFile) {
+        this.failedFile = failedFile;
+    }
+
+    @Override
+    public void accept(IngestionResult result) {
+        done.incrementAndGet();
+        if (result instanceof IngestionResult.DeadLettered dl) {
+            deadLettersByReason.merge(dl.stage().wireName() + ": " + shorten(dl.reason()), 1L, Long::sum);
+        } else if (result instanceof IngestionResult.Failed failed) {
+            if (failures.size() < 10_000) {
+                failures.add(new Failure(failed.ref().key(), failed.reason()));
+            }
+            writeFailed(failed.ref().payload());
+        }
+    }
+
+    long done() {
+        return done.get();
+    }
+
+    private synchronized void writeFailed(byte[] payload) {
+        try {
+            if (failedOut == null) {
+                failedOut = new BufferedOutputStream(Files.newOutputStream(failedFile));
+            }
+            failedOut.write(payload);
+            failedOut.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the failed events to " + failedFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The re-run file, when some events were not acknowledged. */
+    synchronized Path failedFile() {
+        return failedOut == null ? null : failedFile;
+    }
+
+    Map<String, Long> deadLettersByReason() {
+        synchronized (deadLettersByReason) {
+            return Map.copyOf(deadLettersByReason);
+        }
+    }
+
+    List<Failure> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    /** Prints the summary for people. */
+    void print(java.io.PrintWriter out, BatchSummary summary) {
+        out.printf("published:     %d%n", summary.published());
+        out.printf("dead-lettered: %d%s%n", summary.deadLettered(), summary.deadLetteredByStage().isEmpty() ? ""
+                : "  " + new TreeMap<>(summary.deadLetteredByStage().entrySet().stream().collect(
+                        java.util.stream.Collectors.toMap(e -> e.getKey().wireName(), Map.Entry::getValue))));
+        new TreeMap<>(deadLettersByReason()).forEach((reason, count) -> out.printf("  %4d × %s%n", count, reason));
+        out.printf("failed:        %d%n", summary.failed());
+        List<Failure> listed = failures();
+        listed.stream().limit(LISTED).forEach(f -> out.printf("  key %s: %s%n", f.key(), f.reason()));
+        if (listed.size() > LISTED) {
+            out.printf("  … and %d more%n", summary.failed() - LISTED);
+        }
+        Path file = failedFile();
+        if (file != null) {
+            out.printf("not acknowledged events written to %s (re-run: streamlake produce --file %s …)%n", file, file);
+        }
+    }
+
+    private static String shorten(String reason) {
+        String oneLine = reason.replaceAll("\\s+", " ");
+        return oneLine.length() > 160 ? oneLine.substring(0, 157) + "…" : oneLine;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (failedOut != null) {
+            try {
+                failedOut.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + failedFile + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.streamlake.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamlake.core.domain.BatchSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Prints a produce run's summary, as text or as one JSON object. */
+final class ProduceSummary {
+
+    private final ProduceReport report;
+    private final BatchSummary summary;
+
+    ProduceSummary(ProduceReport report, BatchSummary summary) {
+        this.report = report;
+        this.summary = summary;
+    }
+
+    void print(PrintWriter out, boolean json) {
+        if (!json) {
+            report.print(out, summary);
+            out.flush();
+            return;
+        }
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("published", summary.published());
+            g.writeNumberField("dead_lettered", summary.deadLettered());
+            g.writeObjectFieldStart("dead_lettered_by_stage");
+            for (Map.Entry<io.streamlake.core.domain.DlqStage, Long> e : summary.deadLetteredByStage().entrySet()) {
+                g.writeNumberField(e.getKey().wireName(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("dead_lettered_by_reason");
+            for (Map.Entry<String, Long> e : report.deadLettersByReason().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeNumberField("failed", summary.failed());
+            g.writeArrayFieldStart("failures");
+            for (ProduceReport.Failure f : report.failures()) {
+                g.writeStartObject();
+                g.writeStringField("key", f.key());
+                g.writeStringField("reason", f.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            Path file = report.failedFile();
+            g.writeStringField("failed_file", file == null ? null : file.toString());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,78 @@
+package io.streamlake.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.wiring.Transports;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code streamlake} command: parses, wires, prints. Exit codes: 0 all acknowledged, 1 some not, 2 usage or configuration. */
+@Command(name = "streamlake", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Publishes events into Apache Kafka: RAW or DLQ, metadata in headers, partitioned by key, JSON or Avro.",
+        subcommands = {ProduceCommand.class, ConsumeCommand.class, DlqCommand.class, SchemaCommand.class,
+                TopicsCommand.class, ConfigCommand.class, DevCommand.class, DemoCommand.class, CompletionCommand.class},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every event acknowledged (RAW or DLQ)", "1:some events not acknowledged, or a platform failure",
+                "2:usage or configuration error"})
+public final class StreamLakeCli implements Callable<Integer> {
+
+    @Mixin(name = Invocation.GLOBAL_MIXIN)
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ConsoleStreams console;
+
+    @Inject
+    StreamLakeCli(ConsoleStreams console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(console.err());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Runs the command with the process's console and environment; returns the exit code. */
+    public static int run(String... args) {
+        return execute(ConsoleStreams.system(), CliEnvironment.system(), Transports.discover(), args);
+    }
+
+    /** Runs the command with the given console, environment and transports; returns the exit code. */
+    public static int execute(ConsoleStreams console, CliEnvironment environment, Transports transports, String... args) {
+        Injector injector = Guice.createInjector(new CliModule(console, environment, transports));
+        CommandLine commandLine = commandLine(injector, console);
+        int code = commandLine.execute(args);
+        console.out().flush();
+        console.err().flush();
+        return code;
+    }
+
+    static CommandLine commandLine(Injector injector, ConsoleStreams console) {
+        Invocation invocation = injector.getInstance(Invocation.class);
+        CommandLine commandLine = new CommandLine(StreamLakeCli.class, new GuiceFactory(injector));
+        commandLine.setOut(console.out());
+        commandLine.setErr(console.err());
+        commandLine.registerConverter(DatasetName.class, DatasetName::of);
+        commandLine.registerConverter(SchemaVersion.class, SchemaVersion::parse);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(invocation));
+        commandLine.setExecutionStrategy(parseResult -> {
+            invocation.collect(parseResult.asCommandLineList());
+            try (CliContext context = injector.getInstance(CliContext.class)) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+        });
+        return commandLine;
+    }
+}
