@@ -199,6 +199,20 @@ class IngestionServiceTest {
         assertThat(stored).extracting(s -> s.receipt().offset()).isSorted();
     }
 
+    @Test
+    void givenEachOutcome_thenMetricsCountItByStageAndErrorClass() {
+        p.ingest("k", "order_id=1;amount=2;currency=X");
+        p.ingest("k", "garbage");
+        p.ingest("k", "amount=2");
+        p.publisher.failWith(e -> new RetriableStreamLakeException("down"));
+        p.ingest("k", "order_id=1;amount=2;currency=X");
+
+        assertThat(p.metrics.published()).isEqualTo(1);
+        assertThat(p.metrics.deadLettered(DlqStage.PARSE, "MalformedPayload")).isEqualTo(1);
+        assertThat(p.metrics.deadLettered(DlqStage.VALIDATE, "SchemaViolation")).isEqualTo(1);
+        assertThat(p.metrics.failed()).isEqualTo(1);
+    }
+
     private static void assertDeadLettered(IngestionResult result, DlqStage stage, String reasonPart) {
         assertThat(result).isInstanceOf(IngestionResult.DeadLettered.class);
         IngestionResult.DeadLettered dl = (IngestionResult.DeadLettered) result;

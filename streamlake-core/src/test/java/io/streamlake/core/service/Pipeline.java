@@ -5,6 +5,7 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.testing.CountingMetrics;
 import io.streamlake.core.testing.InMemoryDeadLetterPort;
 import io.streamlake.core.testing.InMemoryEventPublisher;
 import io.streamlake.core.testing.InMemoryPayloadSerializer;
@@ -28,6 +29,7 @@ final class Pipeline {
     final InMemoryPayloadValidator validator = new InMemoryPayloadValidator()
             .require(ORDERS, SchemaVersion.of(1), "order_id", "amount")
             .require(ORDERS, SchemaVersion.of(2), "order_id", "amount", "currency");
+    final CountingMetrics metrics = new CountingMetrics();
     final IngestionService service;
 
     Pipeline() {
@@ -36,7 +38,7 @@ final class Pipeline {
 
     Pipeline(IngestionSettings settings) {
         service = new IngestionService(settings, new KeyValuePayloadParser(), validator, serializer, publisher,
-                deadLetters, new SequentialIdGenerator(), Clock.fixed(NOW, ZoneOffset.UTC));
+                deadLetters, new SequentialIdGenerator(), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     }
 
     IngestionResult ingest(IngestCommand command) {
