@@ -12,6 +12,7 @@ import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.port.out.IdGenerator;
+import io.streamlake.core.port.out.IngestionMetrics;
 import io.streamlake.core.port.out.PayloadParser;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
@@ -56,10 +57,16 @@ public final class CoreIngestionModule extends AbstractModule {
 
     @Provides
     @Singleton
+    IngestionMetrics metrics() {
+        return IngestionMetrics.none();
+    }
+
+    @Provides
+    @Singleton
     IngestEventUseCase ingestEvent(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
                                    PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
-                                   IdGenerator ids, Clock clock) {
-        return new IngestionService(settings, parser, validator, serializer, publisher, deadLetters, ids, clock);
+                                   IdGenerator ids, Clock clock, IngestionMetrics metrics) {
+        return new IngestionService(settings, parser, validator, serializer, publisher, deadLetters, ids, clock, metrics);
     }
 
     @Provides
