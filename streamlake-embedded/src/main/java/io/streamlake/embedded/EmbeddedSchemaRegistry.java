@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A real Apicurio Registry 3.0.9 (in-memory storage, global compatibility rule {@code BACKWARD}) running as a
@@ -35,6 +36,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Pattern PORT_IN_USE =
+            Pattern.compile("(?i)address already in use|seems to be in use|already bound|BindException");
 
     private final Process process;
     private final int port;
@@ -55,15 +59,35 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      * @throws EmbeddedStartupException see the class documentation
      */
     public static EmbeddedSchemaRegistry start(EmbeddedSchemaRegistryConfig config) {
+        Path runner;
+        try {
+            runner = ApicurioDistribution.runnerJar(ApicurioDistribution.locate(config.distribution()),
+                    config.cacheDirectory());
+            Files.createDirectories(config.workDirectory());
+        } catch (IOException e) {
+            throw new EmbeddedStartupException("could not prepare Apicurio Registry " + ApicurioDistribution.VERSION
+                    + ": " + e, e);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launch(config, runner);
+            } catch (PortTaken e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("Apicurio Registry's port was taken by another process; retrying on new ports");
+            }
+        }
+    }
+
+    /** Free ports are picked, released, then bound by the child: another process may take one in between. */
+    private static EmbeddedSchemaRegistry launch(EmbeddedSchemaRegistryConfig config, Path runner) {
         long began = System.nanoTime();
         int port = RegistryProcess.freePort();
         int managementPort = RegistryProcess.freePort();
         Path log = config.logFile().orElse(config.workDirectory().resolve("apicurio-registry-" + port + ".log"));
         Process process;
         try {
-            Path runner = ApicurioDistribution.runnerJar(ApicurioDistribution.locate(config.distribution()),
-                    config.cacheDirectory());
-            Files.createDirectories(config.workDirectory());
             Files.createDirectories(log.toAbsolutePath().getParent());
             List<String> command = RegistryProcess.command(runner, config, port, managementPort);
             LOG.info("Starting Apicurio Registry on port {} from {} (extra properties: {}), log {}", port, runner,
@@ -95,9 +119,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new EmbeddedStartupException("Apicurio Registry exited with code " + process.exitValue()
-                        + " before answering on " + probe + "; see " + logFile + ":" + System.lineSeparator()
-                        + RegistryProcess.tail(logFile, 20));
+                String tail = RegistryProcess.tail(logFile, 20);
+                String message = "Apicurio Registry exited with code " + process.exitValue() + " before answering on "
+                        + probe + "; see " + logFile + ":" + System.lineSeparator() + tail;
+                throw PORT_IN_USE.matcher(tail).find() ? new PortTaken(message) : new EmbeddedStartupException(message);
             }
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -168,5 +193,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     @Override
     public String toString() {
         return "EmbeddedSchemaRegistry[" + url() + ", log=" + logFile + "]";
+    }
+
+    /** The registry exited because one of its ports was bound by someone else meanwhile. */
+    private static final class PortTaken extends EmbeddedStartupException {
+        private static final long serialVersionUID = 1L;
+
+        PortTaken(String message) {
+            super(message);
+        }
     }
 }

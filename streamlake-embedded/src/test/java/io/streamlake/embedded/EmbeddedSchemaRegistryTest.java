@@ -81,6 +81,15 @@ class EmbeddedSchemaRegistryTest {
     }
 
     @Test
+    void givenRegistryThatExitsAtStartup_thenErrorNamesTheLogFileAndShowsItsEnd() {
+        EmbeddedSchemaRegistryConfig broken = config().withSystemProperty("quarkus.http.port", "not-a-port");
+        assertThatThrownBy(() -> EmbeddedSchemaRegistry.start(broken))
+                .isInstanceOf(EmbeddedStartupException.class)
+                .hasMessageContaining("exited with code")
+                .hasMessageMatching("(?s).*see .*apicurio-registry-\\d+\\.log:.*not-a-port.*");
+    }
+
+    @Test
     void givenMissingDistribution_thenErrorNamesThePath() {
         Path missing = TestDirs.work().resolve("no-such-apicurio.tar.gz");
         assertThatThrownBy(() -> EmbeddedSchemaRegistry.start(config().withDistribution(missing)))

@@ -80,7 +80,11 @@ public final class SchemaConfig extends AbstractConfig {
                             + "development). 'use-latest' writes with the subject's latest registered schema, "
                             + "which must be able to read the catalog version. 'pinned' writes with exactly the "
                             + "schema id given by " + REGISTRY_PINNED_ID_CONFIG + ".")
-            .define(REGISTRY_PINNED_ID_CONFIG, Type.INT, null, ConfigDef.Range.atLeast(0), Importance.LOW,
+            .define(REGISTRY_PINNED_ID_CONFIG, Type.INT, null, ConfigDef.LambdaValidator.with((name, value) -> {
+                        if (value != null && (Integer) value < 0) {
+                            throw new ConfigException(name, value, "must be a registry schema id (0 or more)");
+                        }
+                    }, () -> "empty, or a schema id (0 or more)"), Importance.LOW,
                     "The registry schema id used when " + REGISTRY_MODE_CONFIG + "=pinned.")
             .define(SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, "topic",
                     ConfigDef.ValidString.in("topic", "record", "topic-record"), Importance.MEDIUM,
