@@ -93,11 +93,14 @@ final class SchemaCommand implements Runnable {
         }
     }
 
-    @Command(name = "register", mixinStandardHelpOptions = true,
+    @Command(name = "register",
             description = "Register a dataset's catalog versions (all, oldest first, or --version) under their subject.")
     static final class RegisterCommand extends Base {
         @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
         DatasetName dataset;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Option(names = "--version", paramLabel = "vN", description = "Only this version.")
         SchemaVersion version;
@@ -121,11 +124,14 @@ final class SchemaCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check",
             description = "Check a catalog version (default: the latest) against its subject's compatibility rule; exit 1 when incompatible.")
     static final class CheckCommand extends Base {
         @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
         DatasetName dataset;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         @Option(names = "--version", paramLabel = "vN", description = "The version (default: the latest).")
         SchemaVersion version;

@@ -1,0 +1,58 @@
+package io.streamlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.testing.Stored;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A transport from the class path (META-INF/services) is selectable by name, with its own keys. */
+class PluggedTransportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenATransportOnTheClassPath_thenTransportNameSelectsIt() {
+        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--dataset", "orders",
+                "--key", "o-9", "--payload", "{\"order_id\":\"o-9\",\"amount\":3}");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<Stored<OutboundEvent>> stored = RecordingTransportProvider.lastPublisher.stored("streamlake.orders.raw");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).record().key()).isEqualTo("o-9");
+    }
+
+    @Test
+    void givenTheTransportsOwnKey_thenItIsValidatedAndListed() {
+        CliRunner.Result bad = new CliRunner(dir).run("config", "--transport", "recording", "--set", "recording.mode=maybe");
+        CliRunner.Result listed = new CliRunner(dir).run("config", "--transport", "recording", "--set", "recording.mode=fail");
+
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("recording.mode");
+        assertThat(listed.out()).containsPattern("recording\\.mode\\s+= fail\\s+\\(flag\\)");
+    }
+
+    @Test
+    void givenEventsNotAcknowledged_thenExitOneListsThemAndWritesARerunFile() throws IOException {
+        byte[] input = "{\"order_id\":\"x1\",\"amount\":1}\n{\"order_id\":\"x2\",\"amount\":\"bad\"}\n{\"order_id\":\"x3\",\"amount\":3}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("in.jsonl"), input);
+
+        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--set",
+                "recording.mode=fail", "--dataset", "orders", "--file", "in.jsonl", "--key-field", "order_id",
+                "--failed-file", "rerun.jsonl");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).contains("published:     0").contains("dead-lettered: 1").contains("failed:        2")
+                .contains("key x1: ").contains("broker at test:1 not reachable").contains("rerun.jsonl");
+        assertThat(Files.readAllLines(dir.resolve("rerun.jsonl"))).containsExactlyInAnyOrder(
+                "{\"order_id\":\"x1\",\"amount\":1}", "{\"order_id\":\"x3\",\"amount\":3}");
+    }
+}
