@@ -1,0 +1,36 @@
+package io.streamlake.it.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code streamlake demo}: starts its own embedded broker and registry, runs the whole pipeline on the bundled
+ * examples/orders.jsonl and prints one screen. Exit 0.
+ */
+class CliDemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenTheDemo_thenItRunsThePipelineAndShowsPartitionsDeadLettersAndHeaders() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.streamlake.cli.StreamLakeCli.execute(
+                new io.streamlake.wiring.ConsoleStreams(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), false),
+                new io.streamlake.cli.CliEnvironment(Map.of(), dir), io.streamlake.wiring.Transports.discover(), "demo");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("RAW streamlake.orders.raw: 32 events")
+                .contains("partition 0:").contains("partition 1:").contains("partition 2:")
+                .contains("DLQ streamlake.orders.dlq: 8 dead letters")
+                .contains("parse:").contains("validate:")
+                .contains("headers of one event").contains("ingestion_id").contains("schema_version")
+                .contains("registered under streamlake.orders.raw-value");
+    }
+}
