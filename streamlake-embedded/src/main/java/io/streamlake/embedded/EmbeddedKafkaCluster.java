@@ -1,0 +1,217 @@
+package io.streamlake.embedded;
+
+import kafka.server.BrokerServer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A real Apache Kafka KRaft cluster running inside this JVM (Kafka's own {@code KafkaClusterTestKit}), on
+ * free ports of {@code localhost}, with its data under a directory of its own that {@link #close()} deletes.
+ *
+ * <p>Broker ids are {@code 0 .. brokers-1}. Ports stay the same across {@link #stopBroker}/{@link
+ * #restartBroker}, so {@link #bootstrapServers()} stays valid. Methods are thread-safe (synchronized);
+ * stopping and restarting block until the broker is down or ready.
+ *
+ * <p>Failures: {@link #start} and {@link #restartBroker} throw {@link EmbeddedStartupException} when a
+ * broker is not ready within {@link EmbeddedKafkaConfig#readinessTimeout()}, naming the brokers that were
+ * not; the cluster is torn down by a failed {@code start}.
+ */
+public final class EmbeddedKafkaCluster implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
+
+    private final KafkaClusterTestKit kit;
+    private final EmbeddedKafkaConfig config;
+    private final Path directory;
+    private final String bootstrapServers;
+    private boolean closed;
+
+    private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, Path directory) {
+        this.kit = kit;
+        this.config = config;
+        this.directory = directory;
+        this.bootstrapServers = kit.bootstrapServers();
+    }
+
+    /**
+     * Formats and starts a cluster and waits until every broker is registered, unfenced and has caught up
+     * with the metadata.
+     *
+     * @throws EmbeddedStartupException when the cluster does not start or is not ready in time
+     */
+    public static EmbeddedKafkaCluster start(EmbeddedKafkaConfig config) {
+        long began = System.nanoTime();
+        Path dir = createDirectory(config.baseDirectory());
+        KafkaClusterTestKit kit;
+        try {
+            kit = build(config, dir);
+        } catch (Exception e) {
+            Directories.deleteQuietly(dir);
+            throw new EmbeddedStartupException("could not create an embedded Kafka cluster in " + dir + ": " + e, e);
+        }
+        try {
+            Deadlines.run("embedded Kafka cluster in " + dir + " (brokers " + brokerIds(config.brokers())
+                    + " not registered and unfenced)", config.readinessTimeout(), () -> {
+                        kit.format();
+                        kit.startup();
+                        kit.waitForReadyBrokers();
+                    });
+        } catch (RuntimeException e) {
+            closeQuietly(kit);
+            Directories.deleteQuietly(dir);
+            throw e;
+        }
+        EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, dir);
+        LOG.info("Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})", config.brokers(),
+                cluster.bootstrapServers, Duration.ofNanos(System.nanoTime() - began).toMillis(), dir);
+        return cluster;
+    }
+
+    private static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
+        boolean combined = config.brokers() == 1;
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(combined)
+                .setNumBrokerNodes(config.brokers())
+                .setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .setBaseDirectory(dir)
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+        BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
+        config.brokerProperties().forEach(builder::setConfigProp);
+        return builder.build();
+    }
+
+    /** {@code host:port} of every broker, comma-separated; unchanged by stopping or restarting brokers. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int brokerCount() {
+        return config.brokers();
+    }
+
+    /** The configuration this cluster was started with. */
+    public EmbeddedKafkaConfig config() {
+        return config;
+    }
+
+    /** Whether broker {@code id} is running (not stopped by {@link #stopBroker}). */
+    public synchronized boolean isRunning(int id) {
+        return !broker(id).isShutdown();
+    }
+
+    /**
+     * Shuts broker {@code id} down (controlled shutdown: leadership moves away first). Its data stays, so
+     * {@link #restartBroker} brings it back with its partitions. A no-op when already stopped.
+     */
+    public synchronized void stopBroker(int id) {
+        BrokerServer broker = broker(id);
+        if (!broker.isShutdown()) {
+            broker.shutdown();
+            LOG.info("Embedded Kafka broker {} stopped", id);
+        }
+    }
+
+    /**
+     * Starts broker {@code id} again (stopping it first when running) on the same port, and waits until the
+     * cluster lists it as a live broker.
+     *
+     * @throws EmbeddedStartupException when it is not live within the readiness timeout
+     */
+    public synchronized void restartBroker(int id) {
+        BrokerServer broker = broker(id);
+        stopBroker(id);
+        long began = System.nanoTime();
+        Deadlines.run("embedded Kafka broker " + id + " of " + bootstrapServers + " (not listed as a live broker)",
+                config.readinessTimeout(), () -> {
+                    broker.startup();
+                    awaitLive(id);
+                });
+        LOG.info("Embedded Kafka broker {} restarted in {} ms", id,
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
+    }
+
+    private void awaitLive(int id) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                Set<Integer> live = admin.describeCluster().nodes().get().stream().map(Node::id)
+                        .collect(Collectors.toSet());
+                if (live.contains(id)) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private BrokerServer broker(int id) {
+        if (closed) {
+            throw new IllegalStateException("embedded Kafka cluster at " + bootstrapServers + " is closed");
+        }
+        BrokerServer broker = kit.brokers().get(id);
+        if (broker == null) {
+            throw new IllegalArgumentException("no broker " + id + "; broker ids are " + kit.brokers().keySet());
+        }
+        return broker;
+    }
+
+    /** Stops every node and deletes the cluster's directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long began = System.nanoTime();
+        closeQuietly(kit);
+        Directories.deleteQuietly(directory);
+        LOG.info("Embedded Kafka cluster at {} closed in {} ms", bootstrapServers,
+                Duration.ofNanos(System.nanoTime() - began).toMillis());
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory + "]";
+    }
+
+    private static Path createDirectory(Path base) {
+        try {
+            return Directories.createUnique(base, "kafka-");
+        } catch (IOException e) {
+            throw new EmbeddedStartupException("could not create a directory for an embedded Kafka cluster under "
+                    + base + ": " + e, e);
+        }
+    }
+
+    private static Set<Integer> brokerIds(int brokers) {
+        Set<Integer> ids = new TreeSet<>();
+        for (int i = 0; i < brokers; i++) {
+            ids.add(i);
+        }
+        return ids;
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit kit) {
+        try {
+            kit.close();
+        } catch (Exception e) {
+            LOG.warn("Error while closing an embedded Kafka cluster", e);
+        }
+    }
+}
