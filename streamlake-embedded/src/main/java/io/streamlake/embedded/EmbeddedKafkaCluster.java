@@ -5,21 +5,15 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -49,8 +43,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final EmbeddedKafkaConfig config;
     private final Path directory;
     private final String bootstrapServers;
-    /** Broker id → port of the SASL_SSL listener; empty without one. Updated on restart. */
-    private final Map<Integer, Integer> securePorts = new TreeMap<>();
+    /** The SASL_SSL listener's ports; null without one. */
+    private final SecureListener secure;
     private boolean closed;
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, Path directory) {
@@ -58,6 +52,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         this.config = config;
         this.directory = directory;
         this.bootstrapServers = kit.bootstrapServers();
+        this.secure = config.saslSsl().map(SecureListener::new).orElse(null);
     }
 
     /**
@@ -71,7 +66,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         Path dir = createDirectory(config.baseDirectory());
         KafkaClusterTestKit kit;
         try {
-            kit = build(config, dir);
+            kit = TestKitFactory.build(config, dir);
         } catch (Exception e) {
             Directories.deleteQuietly(dir);
             throw new EmbeddedStartupException("could not create an embedded Kafka cluster in " + dir + ": " + e, e);
@@ -91,7 +86,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, dir);
         if (config.saslSsl().isPresent()) {
             try {
-                cluster.readSecurePorts();
+                kit.brokers().forEach(cluster.secure::readPort);
                 cluster.createScramUsers(config.saslSsl().get().initialUsers());
             } catch (RuntimeException e) {
                 cluster.close();
@@ -101,31 +96,6 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         LOG.info("Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})", config.brokers(),
                 cluster.bootstrapServers, Duration.ofNanos(System.nanoTime() - began).toMillis(), dir);
         return cluster;
-    }
-
-    private static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
-        boolean combined = config.brokers() == 1;
-        Map<Integer, Map<String, String>> perNode = new HashMap<>();
-        if (config.saslSsl().isPresent()) {
-            for (int id = 0; id < config.brokers(); id++) {
-                perNode.put(id, Map.of("listeners", SecureListener.listeners(combined)));
-            }
-        }
-        TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(combined)
-                .setNumBrokerNodes(config.brokers())
-                .setNumControllerNodes(1)
-                .setBrokerListenerName(ListenerName.normalised(SecureListener.BROKER_LISTENER))
-                .setControllerListenerName(ListenerName.normalised(SecureListener.CONTROLLER_LISTENER))
-                .setPerServerProperties(perNode)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .setBaseDirectory(dir)
-                .build();
-        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-        BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
-        config.saslSsl().map(SecureListener::brokerProperties).orElse(Map.of()).forEach(builder::setConfigProp);
-        config.brokerProperties().forEach(builder::setConfigProp);
-        return builder.build();
     }
 
     /** {@code host:port} of every broker, comma-separated; unchanged by stopping or restarting brokers. */
@@ -139,8 +109,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @throws IllegalStateException when the cluster was started without {@link EmbeddedKafkaConfig#withSaslSsl}
      */
     public synchronized String secureBootstrapServers() {
-        saslSsl();
-        return String.join(",", secureAddresses());
+        return secure().bootstrapServers();
     }
 
     /**
@@ -148,7 +117,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * they contain the password: do not log them. The user need not exist (to test a failing login).
      */
     public synchronized Map<String, Object> secureClientProperties(String user, String password) {
-        return saslSsl().clientProperties(secureBootstrapServers(), user, password);
+        return secure().settings().clientProperties(secure().bootstrapServers(), user, password);
     }
 
     /**
@@ -159,43 +128,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @throws EmbeddedStartupException when the brokers do not accept the user within the readiness timeout
      */
     public synchronized void createScramUser(String user, String password) {
-        saslSsl();
+        secure();
         SaslSslSettings.checkUser(user, password);
         createScramUsers(Map.of(user, password));
     }
 
     private void createScramUsers(Map<String, String> users) {
-        if (users.isEmpty()) {
-            return;
+        ScramUsers.create(bootstrapServers, secure.settings(), secure.runningAddresses(kit.brokers()), users,
+                config.readinessTimeout());
+    }
+
+    private SecureListener secure() {
+        if (secure == null) {
+            throw new IllegalStateException("embedded Kafka cluster at " + bootstrapServers
+                    + " was started without a SASL_SSL listener (EmbeddedKafkaConfig.withSaslSsl)");
         }
-        List<String> running = securePorts.keySet().stream().filter(id -> !kit.brokers().get(id).isShutdown())
-                .map(id -> "localhost:" + securePorts.get(id)).toList();
-        Deadlines.run("SCRAM users " + users.keySet() + " on " + running, config.readinessTimeout(), () -> {
-            ScramUsers.upsert(bootstrapServers, users);
-            ScramUsers.awaitAuthenticating(saslSsl(), running, users);
-        });
-        LOG.info("SCRAM-SHA-512 users {} created on embedded Kafka cluster {}", users.keySet(), bootstrapServers);
-    }
-
-    private SaslSslSettings saslSsl() {
-        return config.saslSsl().orElseThrow(() -> new IllegalStateException("embedded Kafka cluster at "
-                + bootstrapServers + " was started without a SASL_SSL listener (EmbeddedKafkaConfig.withSaslSsl)"));
-    }
-
-    private List<String> secureAddresses() {
-        return securePorts.values().stream().map(port -> "localhost:" + port).toList();
-    }
-
-    private void readSecurePorts() {
-        kit.brokers().forEach((id, broker) -> readSecurePort(id, broker));
-    }
-
-    private void readSecurePort(int id, BrokerServer broker) {
-        int port = broker.boundPort(SecureListener.listenerName());
-        if (port <= 0) {
-            throw new EmbeddedStartupException("embedded Kafka broker " + id + " has no bound SASL_SSL listener");
-        }
-        securePorts.put(id, port);
+        return secure;
     }
 
     public int brokerCount() {
@@ -239,8 +187,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     broker.startup();
                     awaitLive(id);
                 });
-        if (config.saslSsl().isPresent()) {
-            readSecurePort(id, broker);
+        if (secure != null) {
+            secure.readPort(id, broker);
         }
         LOG.info("Embedded Kafka broker {} restarted in {} ms", id,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
@@ -287,7 +235,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     @Override
     public String toString() {
         return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory
-                + (config.saslSsl().isPresent() ? ", SASL_SSL" : "") + "]";
+                + (secure != null ? ", SASL_SSL" : "") + "]";
     }
 
     private static Path createDirectory(Path base) {

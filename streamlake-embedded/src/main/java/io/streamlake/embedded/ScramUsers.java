@@ -7,6 +7,8 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +25,30 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScramUsers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScramUsers.class);
     private static final int PROBE_TIMEOUT_MS = 5_000;
 
     private ScramUsers() {
     }
 
-    static void upsert(String plaintextBootstrap, Map<String, String> users) throws Exception {
+    /**
+     * Upserts {@code users} and waits until the brokers at {@code secureAddresses} authenticate each of them.
+     *
+     * @throws EmbeddedStartupException when that does not happen within {@code timeout}
+     */
+    static void create(String plaintextBootstrap, SaslSslSettings settings, List<String> secureAddresses,
+                       Map<String, String> users, Duration timeout) {
+        if (users.isEmpty()) {
+            return;
+        }
+        Deadlines.run("SCRAM users " + users.keySet() + " on " + secureAddresses, timeout, () -> {
+            upsert(plaintextBootstrap, users);
+            awaitAuthenticating(settings, secureAddresses, users);
+        });
+        LOG.info("SCRAM-SHA-512 users {} created on embedded Kafka cluster {}", users.keySet(), plaintextBootstrap);
+    }
+
+    private static void upsert(String plaintextBootstrap, Map<String, String> users) throws Exception {
         if (users.isEmpty()) {
             return;
         }
@@ -42,7 +62,7 @@ final class ScramUsers {
     }
 
     /** Retries each (broker, user) until it authenticates; the caller bounds the time (see {@link Deadlines}). */
-    static void awaitAuthenticating(SaslSslSettings settings, List<String> brokerAddresses, Map<String, String> users)
+    private static void awaitAuthenticating(SaslSslSettings settings, List<String> brokerAddresses, Map<String, String> users)
             throws InterruptedException {
         for (String address : brokerAddresses) {
             for (Map.Entry<String, String> user : users.entrySet()) {

@@ -1,17 +1,22 @@
 package io.streamlake.embedded;
 
+import kafka.server.BrokerServer;
+
 import org.apache.kafka.common.network.ListenerName;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Broker configuration for the SASL_SSL (SCRAM-SHA-512) client listener next to the test kit's PLAINTEXT
  * broker listener and its controller listener. Inter-broker and controller traffic stay on PLAINTEXT.
  *
  * <p>The secured listener binds port 0 (a free port chosen by the broker), so it never races with another
- * process for a port; the price is a new port after a broker restart.
+ * process for a port; the price is a new port after a broker restart. An instance tracks the ports; callers
+ * synchronize.
  */
 final class SecureListener {
 
@@ -19,7 +24,35 @@ final class SecureListener {
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String PREFIX = "listener.name." + SaslSslSettings.LISTENER_NAME.toLowerCase(Locale.ROOT) + ".";
 
-    private SecureListener() {
+    private final SaslSslSettings settings;
+    /** Broker id → bound port, re-read after a restart. */
+    private final Map<Integer, Integer> ports = new TreeMap<>();
+
+    SecureListener(SaslSslSettings settings) {
+        this.settings = settings;
+    }
+
+    SaslSslSettings settings() {
+        return settings;
+    }
+
+    void readPort(int brokerId, BrokerServer broker) {
+        int port = broker.boundPort(listenerName());
+        if (port <= 0) {
+            throw new EmbeddedStartupException("embedded Kafka broker " + brokerId + " has no bound "
+                    + SaslSslSettings.LISTENER_NAME + " listener");
+        }
+        ports.put(brokerId, port);
+    }
+
+    String bootstrapServers() {
+        return String.join(",", ports.values().stream().map(port -> "localhost:" + port).toList());
+    }
+
+    /** {@code localhost:port} of the brokers that are not shut down. */
+    List<String> runningAddresses(Map<Integer, BrokerServer> brokers) {
+        return ports.entrySet().stream().filter(e -> !brokers.get(e.getKey()).isShutdown())
+                .map(e -> "localhost:" + e.getValue()).toList();
     }
 
     /** Properties shared by every node (a controller ignores the listener it does not have). */
