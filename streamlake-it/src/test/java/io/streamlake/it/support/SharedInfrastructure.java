@@ -13,7 +13,9 @@ import java.nio.file.Path;
  *
  * <p>Resolves {@link KafkaEndpoint} parameters (see {@link KafkaSelection} for which cluster) and
  * {@link RegistryEndpoint} parameters (see {@link RegistrySelection}); the registry starts only when a test
- * asks for one.
+ * asks for one. Security tests may ask for a {@link SecureKafkaEndpoint} (a second, embedded broker with a
+ * SASL_SSL/SCRAM-SHA-512 listener) and a {@link SecuredRegistryEndpoint} (the shared registry behind a proxy
+ * that requires credentials); each starts on first request and is shared like the others.
  * Use it through {@link StreamLakeIntegrationTest}. Logs go to {@code target/logs/it.log}.
  */
 public final class SharedInfrastructure implements ParameterResolver {
@@ -27,7 +29,8 @@ public final class SharedInfrastructure implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KafkaEndpoint.class || type == RegistryEndpoint.class;
+        return type == KafkaEndpoint.class || type == RegistryEndpoint.class || type == SecureKafkaEndpoint.class
+                || type == SecuredRegistryEndpoint.class;
     }
 
     @Override
@@ -38,6 +41,12 @@ public final class SharedInfrastructure implements ParameterResolver {
         }
         if (type == RegistryEndpoint.class) {
             return registry(context);
+        }
+        if (type == SecureKafkaEndpoint.class) {
+            return secureKafka(context);
+        }
+        if (type == SecuredRegistryEndpoint.class) {
+            return securedRegistry(context);
         }
         throw new ParameterResolutionException("unsupported parameter type " + type.getName());
     }
@@ -50,6 +59,17 @@ public final class SharedInfrastructure implements ParameterResolver {
     /** The shared Schema Registry, started if this is the first request of the JVM (never started otherwise). */
     public static RegistryEndpoint registry(ExtensionContext context) {
         return shared(context, RegistryEndpoint.class, () -> RegistrySelection.start(workDirectory()));
+    }
+
+    /** The shared SASL_SSL cluster, started if this is the first request of the JVM (never started otherwise). */
+    public static SecureKafkaEndpoint secureKafka(ExtensionContext context) {
+        return shared(context, SecureKafkaEndpoint.class, () -> SecureKafkaSelection.start(workDirectory()));
+    }
+
+    /** The shared registry behind an authenticating proxy; starts the shared registry too if needed. */
+    public static SecuredRegistryEndpoint securedRegistry(ExtensionContext context) {
+        RegistryEndpoint registry = registry(context);
+        return shared(context, SecuredRegistryEndpoint.class, () -> SecuredRegistryEndpoint.start(registry));
     }
 
     /** Where embedded components keep their data and logs: {@code streamlake-it/target} under Maven. */
