@@ -24,6 +24,10 @@ import org.apache.kafka.common.MetricName;
  * {@code FatalStreamLakeException} (authentication, authorization, other non-retriable errors), both naming the
  * bootstrap servers. Nothing is thrown from {@code publish}/{@code deadLetter} themselves.
  *
+ * <p>Blocking: like {@code KafkaProducer.send}, {@code publish} and {@code deadLetter} may block the caller for
+ * up to {@code max.block.ms} (kafka-clients' default 60 s; set {@code kafka.max.block.ms} to bound it) while the
+ * topic's metadata is unknown or the producer's buffer is full; the future then fails retriable.
+ *
  * <p>Threading: everything is thread-safe. Successful futures complete on the producer's I/O thread (keep
  * continuations short, never block in them); failed ones on a separate adapter thread.
  */

@@ -36,6 +36,7 @@ final class ProducerChannel {
     private final ExecutorService failureThread;
     private final AtomicInteger users;
     private volatile Thread failureThreadRef;
+    private volatile boolean closed;
 
     ProducerChannel(Producer<byte[], byte[]> producer, int users) {
         this.producer = producer;
@@ -60,6 +61,9 @@ final class ProducerChannel {
 
     /** Blocks until every record sent so far is acknowledged or failed, and its future completed. */
     void flush() {
+        if (closed) {
+            return;
+        }
         producer.flush();
         if (Thread.currentThread() != failureThreadRef) {
             try {
@@ -81,12 +85,16 @@ final class ProducerChannel {
     /** One user is done; the last one closes the producer, waiting for every outstanding acknowledgement. */
     void release() {
         if (users.decrementAndGet() == 0) {
-            producer.close();
-            failureThread.shutdown();
+            closed = true;
             try {
-                failureThread.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                producer.close();
+            } finally {
+                failureThread.shutdown();
+                try {
+                    failureThread.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -113,8 +114,9 @@ public final class TopicProvisioner implements AutoCloseable {
     }
 
     private StreamLakeException refused(String topic, Throwable cause) {
-        if (cause instanceof InvalidReplicationFactorException || cause instanceof InvalidPartitionsException
-                || cause instanceof InvalidConfigurationException || cause instanceof PolicyViolationException) {
+        // AuthorizationException extends InvalidConfigurationException: test it first
+        if (!(cause instanceof AuthorizationException) && (cause instanceof InvalidReplicationFactorException || cause instanceof InvalidPartitionsException
+                || cause instanceof InvalidConfigurationException || cause instanceof PolicyViolationException)) {
             return new FatalStreamLakeException("Kafka at " + failures.bootstrapServers() + " refused to create topic "
                     + topic + " with partitions=" + settings.partitions() + ", replication factor="
                     + settings.replicationFactor() + ": " + cause.getMessage(), cause);

@@ -119,4 +119,24 @@ class KafkaDeadLetterTest {
         assertThat(Base64.getDecoder().decode(value.get("payload").asText()))
                 .isEqualTo(Arrays.copyOf(payload, DLQ_PAYLOAD_MAX_BYTES));
     }
+
+    @Test
+    void givenDeadLetterItselfTooLarge_thenFailedNotRetriableAndNothingOnTheDlq(KafkaEndpoint kafka) throws Exception {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "dlq-too-large");
+        byte[] payload = ("id=8;blob=" + "y".repeat(20_000)).getBytes(UTF_8);
+        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE),
+                "dlq.payload.max.bytes", "100000")) {
+            var topics = adapter.topicProvisioner().ensureTopics(dataset);
+
+            IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
+                    .ingest(IngestCommand.of(dataset, "key-huge", payload)).get(30, TimeUnit.SECONDS);
+
+            assertThat(result).isInstanceOfSatisfying(IngestionResult.Failed.class, failed -> {
+                assertThat(failed.retriable()).isFalse();
+                assertThat(failed.reason()).contains("dead letter").contains("RecordTooLarge").contains(kafka.bootstrapServers());
+            });
+            assertThat(kafka.consumeAll(topics.deadLetter().name(), 1, Duration.ofSeconds(2))).isEmpty();
+            assertThat(kafka.consumeAll(topics.raw().name(), 1, Duration.ofSeconds(2))).isEmpty();
+        }
+    }
 }
