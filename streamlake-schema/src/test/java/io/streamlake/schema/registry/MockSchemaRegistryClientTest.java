@@ -36,6 +36,16 @@ class MockSchemaRegistryClientTest extends SchemaRegistryClientContract {
     }
 
     @Test
+    void givenMock_thenGlobalLevelIsBackward_andSubjectNoneAcceptsAnything() {
+        assertThat(client().globalCompatibility()).isEqualTo(CompatibilityLevel.BACKWARD);
+        client().register("none", V1);
+        client().setSubjectCompatibility("none", CompatibilityLevel.NONE);
+        assertThat(client().subjectCompatibility("none")).contains(CompatibilityLevel.NONE);
+        client().register("none", INCOMPATIBLE);
+        assertThat(client().versions("none")).containsExactly(1, 2);
+    }
+
+    @Test
     void givenForwardLevel_thenRemovingARequiredFieldIsRefused_andAddingOneIsAccepted() {
         client().setSubjectCompatibility("fwd", CompatibilityLevel.FORWARD);
         client().register("fwd", INCOMPATIBLE);
