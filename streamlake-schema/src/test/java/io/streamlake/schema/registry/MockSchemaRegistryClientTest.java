@@ -46,6 +46,15 @@ class MockSchemaRegistryClientTest extends SchemaRegistryClientContract {
     }
 
     @Test
+    void givenGlobalLevelNone_thenSubjectsWithoutTheirOwnLevelAcceptAnything() {
+        client().setGlobalCompatibility(CompatibilityLevel.NONE);
+        client().register("g", V1);
+        client().register("g", INCOMPATIBLE);
+        assertThat(client().globalCompatibility()).isEqualTo(CompatibilityLevel.NONE);
+        assertThat(client().versions("g")).containsExactly(1, 2);
+    }
+
+    @Test
     void givenForwardLevel_thenRemovingARequiredFieldIsRefused_andAddingOneIsAccepted() {
         client().setSubjectCompatibility("fwd", CompatibilityLevel.FORWARD);
         client().register("fwd", INCOMPATIBLE);

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +31,12 @@ class TlsSchemaRegistryClientTest {
     private static final String PASSWORD = "changeit";
 
     @TempDir
-    Path dir;
-    private HttpsServer server;
-    private Path truststore;
+    static Path dir;
+    private static HttpsServer server;
+    private static Path truststore;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         Path keystore = dir.resolve("server.p12");
         keytool("-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                 "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
@@ -68,8 +68,8 @@ class TlsSchemaRegistryClientTest {
         server.start();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         if (server != null) {
             server.stop(0);
         }
