@@ -5,6 +5,7 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -14,8 +15,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -26,6 +30,12 @@ import java.util.stream.Collectors;
  * <p>Broker ids are {@code 0 .. brokers-1}. Ports stay the same across {@link #stopBroker}/{@link
  * #restartBroker}, so {@link #bootstrapServers()} stays valid. Methods are thread-safe (synchronized);
  * stopping and restarting block until the broker is down or ready.
+ *
+ * <p>With {@link EmbeddedKafkaConfig#withSaslSsl}, every broker also has a client listener secured with SASL_SSL
+ * and SCRAM-SHA-512 ({@link #secureBootstrapServers()}, {@link #secureClientProperties}); the PLAINTEXT
+ * listener of {@link #bootstrapServers()} stays for inter-broker traffic and administration (it is how
+ * {@link #createScramUser} reaches the cluster). The secured ports are chosen by the brokers and change when
+ * a broker restarts.
  *
  * <p>Failures: {@link #start} and {@link #restartBroker} throw {@link EmbeddedStartupException} when a
  * broker is not ready within {@link EmbeddedKafkaConfig#readinessTimeout()}, naming the brokers that were
@@ -39,6 +49,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final EmbeddedKafkaConfig config;
     private final Path directory;
     private final String bootstrapServers;
+    /** Broker id → port of the SASL_SSL listener; empty without one. Updated on restart. */
+    private final Map<Integer, Integer> securePorts = new TreeMap<>();
     private boolean closed;
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, Path directory) {
@@ -77,6 +89,15 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             throw e;
         }
         EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, dir);
+        if (config.saslSsl().isPresent()) {
+            try {
+                cluster.readSecurePorts();
+                cluster.createScramUsers(config.saslSsl().get().initialUsers());
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw e;
+            }
+        }
         LOG.info("Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})", config.brokers(),
                 cluster.bootstrapServers, Duration.ofNanos(System.nanoTime() - began).toMillis(), dir);
         return cluster;
@@ -84,15 +105,25 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
         boolean combined = config.brokers() == 1;
+        Map<Integer, Map<String, String>> perNode = new HashMap<>();
+        if (config.saslSsl().isPresent()) {
+            for (int id = 0; id < config.brokers(); id++) {
+                perNode.put(id, Map.of("listeners", SecureListener.listeners(combined)));
+            }
+        }
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(combined)
                 .setNumBrokerNodes(config.brokers())
                 .setNumControllerNodes(1)
+                .setBrokerListenerName(ListenerName.normalised(SecureListener.BROKER_LISTENER))
+                .setControllerListenerName(ListenerName.normalised(SecureListener.CONTROLLER_LISTENER))
+                .setPerServerProperties(perNode)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .setBaseDirectory(dir)
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
         BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
+        config.saslSsl().map(SecureListener::brokerProperties).orElse(Map.of()).forEach(builder::setConfigProp);
         config.brokerProperties().forEach(builder::setConfigProp);
         return builder.build();
     }
@@ -100,6 +131,71 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     /** {@code host:port} of every broker, comma-separated; unchanged by stopping or restarting brokers. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * {@code localhost:port} of every broker's SASL_SSL listener, comma-separated.
+     *
+     * @throws IllegalStateException when the cluster was started without {@link EmbeddedKafkaConfig#withSaslSsl}
+     */
+    public synchronized String secureBootstrapServers() {
+        saslSsl();
+        return String.join(",", secureAddresses());
+    }
+
+    /**
+     * Client properties for the SASL_SSL listener as {@code user} (see {@link SaslSslSettings#clientProperties});
+     * they contain the password: do not log them. The user need not exist (to test a failing login).
+     */
+    public synchronized Map<String, Object> secureClientProperties(String user, String password) {
+        return saslSsl().clientProperties(secureBootstrapServers(), user, password);
+    }
+
+    /**
+     * Creates a SCRAM-SHA-512 user, or changes its password, through the Admin API on the PLAINTEXT listener,
+     * and returns once every running broker authenticates it on the SASL_SSL listener.
+     *
+     * @throws IllegalStateException    without a SASL_SSL listener
+     * @throws EmbeddedStartupException when the brokers do not accept the user within the readiness timeout
+     */
+    public synchronized void createScramUser(String user, String password) {
+        saslSsl();
+        SaslSslSettings.checkUser(user, password);
+        createScramUsers(Map.of(user, password));
+    }
+
+    private void createScramUsers(Map<String, String> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        List<String> running = securePorts.keySet().stream().filter(id -> !kit.brokers().get(id).isShutdown())
+                .map(id -> "localhost:" + securePorts.get(id)).toList();
+        Deadlines.run("SCRAM users " + users.keySet() + " on " + running, config.readinessTimeout(), () -> {
+            ScramUsers.upsert(bootstrapServers, users);
+            ScramUsers.awaitAuthenticating(saslSsl(), running, users);
+        });
+        LOG.info("SCRAM-SHA-512 users {} created on embedded Kafka cluster {}", users.keySet(), bootstrapServers);
+    }
+
+    private SaslSslSettings saslSsl() {
+        return config.saslSsl().orElseThrow(() -> new IllegalStateException("embedded Kafka cluster at "
+                + bootstrapServers + " was started without a SASL_SSL listener (EmbeddedKafkaConfig.withSaslSsl)"));
+    }
+
+    private List<String> secureAddresses() {
+        return securePorts.values().stream().map(port -> "localhost:" + port).toList();
+    }
+
+    private void readSecurePorts() {
+        kit.brokers().forEach((id, broker) -> readSecurePort(id, broker));
+    }
+
+    private void readSecurePort(int id, BrokerServer broker) {
+        int port = broker.boundPort(SecureListener.listenerName());
+        if (port <= 0) {
+            throw new EmbeddedStartupException("embedded Kafka broker " + id + " has no bound SASL_SSL listener");
+        }
+        securePorts.put(id, port);
     }
 
     public int brokerCount() {
@@ -143,6 +239,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     broker.startup();
                     awaitLive(id);
                 });
+        if (config.saslSsl().isPresent()) {
+            readSecurePort(id, broker);
+        }
         LOG.info("Embedded Kafka broker {} restarted in {} ms", id,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
@@ -187,7 +286,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory + "]";
+        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory
+                + (config.saslSsl().isPresent() ? ", SASL_SSL" : "") + "]";
     }
 
     private static Path createDirectory(Path base) {
