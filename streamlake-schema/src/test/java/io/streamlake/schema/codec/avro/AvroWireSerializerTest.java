@@ -165,6 +165,22 @@ class AvroWireSerializerTest {
     }
 
     @Test
+    void givenUnreachableRegistry_thenTheReachabilityCheckFailsFastWithoutRetrying() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        SchemaModule module = SchemaModuleFactory.create(new SchemaConfig(Map.of(
+                SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, "http://127.0.0.1:" + port,
+                SchemaConfig.REGISTRY_RETRIES_CONFIG, "3", SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG, "5000")),
+                TopicNaming.defaults());
+        long start = System.nanoTime();
+        assertThatThrownBy(module::verifyRegistryReachable).isInstanceOf(RetriableStreamLakeException.class)
+                .hasMessageContaining("1 attempt(s)");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(4));
+    }
+
+    @Test
     void givenSwitchToJson_thenOriginalBytesAndJsonContentType() {
         SchemaModule module = module(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json"));
         String json = "{ \"order_id\" : \"o-1\",\n \"amount\": 10 }";
