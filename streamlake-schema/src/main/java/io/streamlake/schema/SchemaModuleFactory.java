@@ -5,7 +5,6 @@ import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.catalog.SchemaCatalogs;
 import io.streamlake.schema.codec.avro.AvroCodecs;
-import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.codec.json.JsonPayloadParser;
 import io.streamlake.schema.codec.json.JsonPayloadSerializer;
 import io.streamlake.schema.config.SchemaConfig;
@@ -31,12 +30,19 @@ public final class SchemaModuleFactory {
      */
     public static SchemaModule create(SchemaConfig config, TopicNaming topics) {
         SchemaCatalog catalog = SchemaCatalogs.create(config.catalogDir());
-        return create(config, topics, catalog, SchemaRegistryClients.create(RegistrySettings.from(config)));
+        RegistrySettings settings = RegistrySettings.from(config);
+        return create(config, topics, catalog, SchemaRegistryClients.create(settings),
+                SchemaRegistryClients.create(settings.withRetries(0, settings.retryBackoff())));
     }
 
     /** Like {@link #create(SchemaConfig, TopicNaming)} with a given catalog and registry client (tests, tools). */
     public static SchemaModule create(SchemaConfig config, TopicNaming topics, SchemaCatalog catalog,
                                       SchemaRegistryClient registry) {
+        return create(config, topics, catalog, registry, registry);
+    }
+
+    private static SchemaModule create(SchemaConfig config, TopicNaming topics, SchemaCatalog catalog,
+                                       SchemaRegistryClient registry, SchemaRegistryClient probe) {
         UnknownFieldPolicy unknownFields = config.rejectUnknownFields() ? UnknownFieldPolicy.REJECT : UnknownFieldPolicy.IGNORE;
         SchemaPreflight preflight = new SchemaPreflight(catalog, registry,
                 SubjectNameStrategies.byName(config.subjectNameStrategy()), topics, config.registryMode(), config.pinnedId());
@@ -45,6 +51,6 @@ public final class SchemaModuleFactory {
                 : new JsonPayloadSerializer();
         return new SchemaModule(config.serialization(), new JsonPayloadParser(),
                 PayloadValidators.create(catalog, unknownFields, config.validationEnabled()),
-                serializer, catalog, registry, preflight, new AvroWireDecoder(registry));
+                serializer, catalog, registry, probe, preflight);
     }
 }

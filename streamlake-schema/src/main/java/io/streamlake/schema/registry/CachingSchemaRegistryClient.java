@@ -95,6 +95,11 @@ final class CachingSchemaRegistryClient implements SchemaRegistryClient {
         return delegate.globalCompatibility();
     }
 
+    @Override
+    public void setGlobalCompatibility(CompatibilityLevel level) {
+        delegate.setGlobalCompatibility(level);
+    }
+
     private Map<Schema, Integer> ids(String subject) {
         return idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
     }

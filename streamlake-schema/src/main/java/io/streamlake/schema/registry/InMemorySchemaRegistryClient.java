@@ -101,4 +101,9 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
     public synchronized CompatibilityLevel globalCompatibility() {
         return globalLevel;
     }
+
+    @Override
+    public synchronized void setGlobalCompatibility(CompatibilityLevel level) {
+        globalLevel = java.util.Objects.requireNonNull(level, "level");
+    }
 }

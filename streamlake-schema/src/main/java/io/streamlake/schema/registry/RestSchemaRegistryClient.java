@@ -115,6 +115,11 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return level(http.send("GET", "/config", null));
     }
 
+    @Override
+    public void setGlobalCompatibility(CompatibilityLevel level) {
+        http.send("PUT", "/config", Map.of("compatibility", level.name()));
+    }
+
     private CompatibilityLevel level(JsonNode answer) {
         String text = answer.hasNonNull("compatibilityLevel") ? answer.get("compatibilityLevel").asText()
                 : answer.hasNonNull("compatibility") ? answer.get("compatibility").asText() : null;

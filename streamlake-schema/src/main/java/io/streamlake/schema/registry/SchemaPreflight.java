@@ -97,8 +97,29 @@ public final class SchemaPreflight {
         if (registered.isPresent()) {
             return new EvolutionCheck(entry.label(), subject, Optional.of(registered.get().id()), true, List.of());
         }
-        CompatibilityResult result = registry.checkCompatibility(subject, entry.schema());
+        CompatibilityResult result = explained(subject, entry, registry.checkCompatibility(subject, entry.schema()));
         return new EvolutionCheck(entry.label(), subject, Optional.empty(), result.compatible(), result.messages());
+    }
+
+    /**
+     * Some registries (Apicurio) answer "incompatible" without reasons; then Avro's own reader/writer check
+     * against the latest registered version explains it (the registry's level may differ, so it is labelled).
+     */
+    private CompatibilityResult explained(String subject, CatalogEntry entry, CompatibilityResult result) {
+        if (result.compatible() || !result.messages().isEmpty()) {
+            return result;
+        }
+        Optional<RegisteredSchema> latest = registry.latest(subject);
+        if (latest.isEmpty()) {
+            return result;
+        }
+        List<String> local = AvroCompatibility.readerWriter(entry.schema(), latest.get().schema(),
+                "(registry gave no reason; Avro check against version " + latest.get().version() + ") "
+                        + entry.label() + " cannot read data written with it");
+        return new CompatibilityResult(false, local.isEmpty()
+                ? List.of("(registry gave no reason; " + entry.label() + " can read version " + latest.get().version()
+                        + ", so the subject's level is stricter than BACKWARD)")
+                : local);
     }
 
     private PreparedSchema prepareNow(CatalogEntry entry) {
@@ -125,14 +146,16 @@ public final class SchemaPreflight {
             return new PreparedSchema(entry, subject, registered.get().id(), entry.schema());
         }
         CompatibilityResult compatibility = registry.checkCompatibility(subject, entry.schema());
-        if (!compatibility.compatible()) {
+        if (!compatibility.compatible() && !compatibility.messages().isEmpty()) {
             throw refused(entry, subject, "incompatible with the registered schema: " + compatibility.reason());
         }
+        // compatible, or incompatible without a reason: registering gives the registry's own reason (409)
         try {
             return new PreparedSchema(entry, subject, registry.register(subject, entry.schema()), entry.schema());
         } catch (SchemaRegistryException e) {
             if (e.status() == 409 || e.status() == 422) {
-                throw refused(entry, subject, "the registry refused it: " + e.registryMessage());
+                throw refused(entry, subject, "the registry refused it: " + e.registryMessage() + "; "
+                        + explained(subject, entry, new CompatibilityResult(false, List.of())).reason());
             }
             throw e;
         }

@@ -60,4 +60,7 @@ public interface SchemaRegistryClient {
 
     /** The registry-wide default compatibility level. */
     CompatibilityLevel globalCompatibility();
+
+    /** Sets the registry-wide default compatibility level ({@code PUT /config}); affects every subject without its own. */
+    void setGlobalCompatibility(CompatibilityLevel level);
 }

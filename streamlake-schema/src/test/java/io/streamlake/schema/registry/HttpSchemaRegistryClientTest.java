@@ -138,6 +138,17 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void givenSetCompatibility_thenPutConfigWithCompatibilityBody() {
+        server.answer(r -> Response.json(200, "{\"compatibility\":\"FULL\"}"));
+        SchemaRegistryClient client = client(settings());
+        client.setGlobalCompatibility(CompatibilityLevel.FULL);
+        client.setSubjectCompatibility("s", CompatibilityLevel.FULL_TRANSITIVE);
+        assertThat(server.requests()).extracting(FakeRegistryServer.Request::method).containsExactly("PUT", "PUT");
+        assertThat(server.requests()).extracting(FakeRegistryServer.Request::path).containsExactly("/config", "/config/s");
+        assertThat(server.requests().get(1).body()).isEqualTo("{\"compatibility\":\"FULL_TRANSITIVE\"}");
+    }
+
+    @Test
     void givenApplicationJsonWithUnknownFields_thenAnswerIsRead_andIdIsNotTheVersion() {
         server.answer(r -> new Response(200, "application/json", LATEST));
         RegisteredSchema latest = client(settings()).latest("s").orElseThrow();

@@ -36,6 +36,25 @@ class MockSchemaRegistryClientTest extends SchemaRegistryClientContract {
     }
 
     @Test
+    void givenMock_thenGlobalLevelIsBackward_andSubjectNoneAcceptsAnything() {
+        assertThat(client().globalCompatibility()).isEqualTo(CompatibilityLevel.BACKWARD);
+        client().register("none", V1);
+        client().setSubjectCompatibility("none", CompatibilityLevel.NONE);
+        assertThat(client().subjectCompatibility("none")).contains(CompatibilityLevel.NONE);
+        client().register("none", INCOMPATIBLE);
+        assertThat(client().versions("none")).containsExactly(1, 2);
+    }
+
+    @Test
+    void givenGlobalLevelNone_thenSubjectsWithoutTheirOwnLevelAcceptAnything() {
+        client().setGlobalCompatibility(CompatibilityLevel.NONE);
+        client().register("g", V1);
+        client().register("g", INCOMPATIBLE);
+        assertThat(client().globalCompatibility()).isEqualTo(CompatibilityLevel.NONE);
+        assertThat(client().versions("g")).containsExactly(1, 2);
+    }
+
+    @Test
     void givenForwardLevel_thenRemovingARequiredFieldIsRefused_andAddingOneIsAccepted() {
         client().setSubjectCompatibility("fwd", CompatibilityLevel.FORWARD);
         client().register("fwd", INCOMPATIBLE);

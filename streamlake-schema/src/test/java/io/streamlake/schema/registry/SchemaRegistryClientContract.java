@@ -29,11 +29,6 @@ public abstract class SchemaRegistryClientContract {
     /** A subject name no other test uses. */
     protected abstract String uniqueSubject(String base);
 
-    /** The registry-wide level the registry under test was started with. */
-    protected CompatibilityLevel expectedGlobalCompatibility() {
-        return CompatibilityLevel.BACKWARD;
-    }
-
     protected static Schema parse(String json) {
         return new Schema.Parser().parse(json);
     }
@@ -135,17 +130,19 @@ public abstract class SchemaRegistryClientContract {
     }
 
     @Test
-    void givenSubjectCompatibilityNone_thenItIsReported_andIncompatibleSchemaRegisters() {
-        String subject = uniqueSubject("none");
+    void givenSubjectCompatibilityForward_thenItIsReported_andOverridesTheGlobalLevel() {
+        String subject = uniqueSubject("forward");
         client().register(subject, V1);
-        client().setSubjectCompatibility(subject, CompatibilityLevel.NONE);
-        assertThat(client().subjectCompatibility(subject)).contains(CompatibilityLevel.NONE);
+        client().setSubjectCompatibility(subject, CompatibilityLevel.FORWARD);
+        assertThat(client().subjectCompatibility(subject)).contains(CompatibilityLevel.FORWARD);
+        // a new required field: FORWARD compatible (V1 reads it, ignoring the field), not BACKWARD compatible
+        assertThat(client().checkCompatibility(subject, INCOMPATIBLE).compatible()).isTrue();
         client().register(subject, INCOMPATIBLE);
         assertThat(client().versions(subject)).containsExactly(1, 2);
     }
 
     @Test
-    void givenRegistry_thenGlobalCompatibilityIsTheConfiguredOne() {
-        assertThat(client().globalCompatibility()).isEqualTo(expectedGlobalCompatibility());
+    void givenRegistry_thenGlobalCompatibilityIsReadable() {
+        assertThat(client().globalCompatibility()).isNotNull();
     }
 }

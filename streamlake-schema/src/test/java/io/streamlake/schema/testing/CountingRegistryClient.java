@@ -87,4 +87,10 @@ public final class CountingRegistryClient implements SchemaRegistryClient {
         calls.incrementAndGet();
         return delegate.globalCompatibility();
     }
+
+    @Override
+    public void setGlobalCompatibility(CompatibilityLevel level) {
+        calls.incrementAndGet();
+        delegate.setGlobalCompatibility(level);
+    }
 }

@@ -165,6 +165,22 @@ class AvroWireSerializerTest {
     }
 
     @Test
+    void givenUnreachableRegistry_thenTheReachabilityCheckFailsFastWithoutRetrying() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        SchemaModule module = SchemaModuleFactory.create(new SchemaConfig(Map.of(
+                SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, "http://127.0.0.1:" + port,
+                SchemaConfig.REGISTRY_RETRIES_CONFIG, "3", SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG, "5000")),
+                TopicNaming.defaults());
+        long start = System.nanoTime();
+        assertThatThrownBy(module::verifyRegistryReachable).isInstanceOf(RetriableStreamLakeException.class)
+                .hasMessageContaining("1 attempt(s)");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(4));
+    }
+
+    @Test
     void givenSwitchToJson_thenOriginalBytesAndJsonContentType() {
         SchemaModule module = module(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json"));
         String json = "{ \"order_id\" : \"o-1\",\n \"amount\": 10 }";
@@ -172,6 +188,48 @@ class AvroWireSerializerTest {
         assertThat(out.contentType()).isEqualTo(HeaderNames.CONTENT_TYPE_JSON);
         assertThat(new String(out.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(json);
         assertThat(registry.calls()).isZero();
+    }
+
+    @Test
+    void givenConcurrentThreads_thenEveryValueDecodesToItsOwnInput() throws Exception {
+        SchemaModule module = module(Map.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        String id = "o-" + thread + "-" + i + "-" + "x".repeat(i % 50);
+                        byte[] bytes = Pipeline.serialize(module, "orders", V1,
+                                "{\"order_id\": \"" + id + "\", \"amount\": " + i + "}").bytes();
+                        GenericRecord record = module.decoder().decode(bytes).record();
+                        if (!record.get("order_id").toString().equals(id) || (double) record.get("amount") != i) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void givenBytesThatAreNotWireFormatOrTruncated_thenDecoderRefusesThem() {
+        SchemaModule module = module(Map.of());
+        byte[] good = Pipeline.serialize(module, "orders", V1, "{\"order_id\": \"o-1\", \"amount\": 10}").bytes();
+        assertThatThrownBy(() -> module.decoder().decode("{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("magic byte");
+        assertThatThrownBy(() -> module.decoder().decode(java.util.Arrays.copyOf(good, good.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid Avro record");
+        byte[] longer = java.util.Arrays.copyOf(good, good.length + 2);
+        assertThatThrownBy(() -> module.decoder().decode(longer))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ended before");
     }
 
     @Test
