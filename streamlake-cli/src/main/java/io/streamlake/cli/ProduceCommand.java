@@ -6,6 +6,8 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
+import io.streamlake.schema.SchemaModule;
+import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.wiring.ConsoleStreams;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -83,6 +85,7 @@ final class ProduceCommand implements Callable<Integer> {
         }
         try (InputStream in = open(); ProduceReport report = new ProduceReport(failedPath())) {
             IngestStreamUseCase ingest = context.get(IngestStreamUseCase.class);
+            prepareSchema();
             Progress progress = new Progress(console, report::done);
             BatchSummary summary;
             try {
@@ -93,6 +96,23 @@ final class ProduceCommand implements Callable<Integer> {
             report.close();
             new ProduceSummary(report, summary).print(console.out(), output == OutputFormat.JSON);
             return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    /**
+     * Avro only: the registry must answer, and the dataset's version is registered or checked before any event is
+     * published (an incompatible version stops here, naming subject, version and reason). An unknown dataset or
+     * version is left to validation, which dead-letters its events.
+     */
+    private void prepareSchema() {
+        SchemaModule schemas = context.get(SchemaModule.class);
+        if (schemas.serialization() != SchemaConfig.Serialization.AVRO) {
+            return;
+        }
+        schemas.verifyRegistryReachable();
+        List<SchemaVersion> known = schemas.catalog().versions(dataset);
+        if (!known.isEmpty() && (schemaVersion == null || known.contains(schemaVersion))) {
+            schemas.prepare(dataset, Optional.ofNullable(schemaVersion));
         }
     }
 

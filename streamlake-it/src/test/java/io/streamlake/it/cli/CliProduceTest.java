@@ -124,6 +124,18 @@ class CliProduceTest {
     }
 
     @Test
+    void givenAvroAndAnUnreachableRegistry_thenExitOneWithOneLineNamingIt() {
+        Cli.Result result = cli.runRaw("produce", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix",
+                cli.prefix(), "--serialization", "avro", "--schema-registry-url", "http://127.0.0.1:1/apis/ccompat/v7",
+                "--dataset", "orders", "--key", "o-1", "--payload", "{\"order_id\":\"o-1\",\"amount\":1}");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: ").contains("127.0.0.1:1");
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(kafka.consumeAll(cli.raw("orders"), 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
     void givenAMissingFile_thenExitTwoNamingIt() {
         Cli.Result result = cli.run("produce", "--dataset", "orders", "--file", "nowhere.jsonl");
 
