@@ -82,6 +82,14 @@ class ConfigCommandTest {
     }
 
     @Test
+    void givenVerbose_thenTheErrorComesWithItsStackTrace() {
+        CliRunner.Result result = new CliRunner(dir).run("config", "--set", "lingerr.ms=5", "--verbose");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ").contains("InvalidSettingsException").contains("\tat ");
+    }
+
+    @Test
     void givenAnUnknownKeyInTheFile_thenExitTwoNamingKeyAndFile() throws IOException {
         Files.writeString(dir.resolve("streamlake.properties"), "topic.prefx=x\n");
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,13 +17,15 @@ class CliDemoTest {
     @TempDir
     Path dir;
 
-    @Test
-    void givenTheDemo_thenItRunsThePipelineAndShowsPartitionsDeadLettersAndHeaders() {
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "avro"})
+    void givenTheDemo_thenItRunsThePipelineAndShowsPartitionsDeadLettersAndHeaders(String serialization) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = io.streamlake.cli.StreamLakeCli.execute(
                 new io.streamlake.wiring.ConsoleStreams(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), false),
-                new io.streamlake.cli.CliEnvironment(Map.of(), dir), io.streamlake.wiring.Transports.discover(), "demo");
+                new io.streamlake.cli.CliEnvironment(Map.of(), dir), io.streamlake.wiring.Transports.discover(),
+                "demo", "--serialization", serialization);
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
@@ -31,6 +34,8 @@ class CliDemoTest {
                 .contains("DLQ streamlake.orders.dlq: 8 dead letters")
                 .contains("parse:").contains("validate:")
                 .contains("headers of one event").contains("ingestion_id").contains("schema_version")
-                .contains("registered under streamlake.orders.raw-value");
+                .contains("registered under streamlake.orders.raw-value")
+                .contains("serialization " + serialization).contains("content_type      application/" + serialization)
+                .contains("value: {\"order_id\":");
     }
 }
