@@ -94,7 +94,7 @@ final class DemoScreen {
     }
 
     private static String oneLine(String text, int max) {
-        String line = text.replaceAll("\\s+", " ");
+        String line = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return line.length() > max ? line.substring(0, max - 1) + "…" : line;
     }
 }

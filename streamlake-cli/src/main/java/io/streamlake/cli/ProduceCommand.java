@@ -93,7 +93,7 @@ final class ProduceCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            report.close();
+            report.finish();
             new ProduceSummary(report, summary).print(console.out(), output == OutputFormat.JSON);
             return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         }

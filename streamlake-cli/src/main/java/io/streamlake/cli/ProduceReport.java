@@ -110,7 +110,12 @@ final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        finish();
+    }
+
+    /** Completes the re-run file; call before reading {@link #failedFile()} for the summary. Idempotent. */
+    synchronized void finish() {
         if (failedOut != null) {
             try {
                 failedOut.close();

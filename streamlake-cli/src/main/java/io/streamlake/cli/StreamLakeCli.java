@@ -69,8 +69,11 @@ public final class StreamLakeCli implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler(new ErrorHandler(invocation));
         commandLine.setExecutionStrategy(parseResult -> {
             invocation.collect(parseResult.asCommandLineList());
-            try (CliContext context = injector.getInstance(CliContext.class)) {
+            CliContext context = injector.getInstance(CliContext.class);
+            try {
                 return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                context.close();
             }
         });
         return commandLine;
