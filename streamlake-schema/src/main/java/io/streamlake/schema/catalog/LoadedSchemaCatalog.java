@@ -1,0 +1,57 @@
+package io.streamlake.schema.catalog;
+
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.SchemaVersion;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** A catalog whose schemas were all parsed when it was created. */
+final class LoadedSchemaCatalog implements SchemaCatalog {
+
+    private final Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> byDataset;
+
+    LoadedSchemaCatalog(Collection<CatalogEntry> entries) {
+        Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> map =
+                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        for (CatalogEntry entry : entries) {
+            map.computeIfAbsent(entry.dataset(), d -> new TreeMap<>()).put(entry.version(), entry);
+        }
+        this.byDataset = map;
+    }
+
+    @Override
+    public List<DatasetName> datasets() {
+        return List.copyOf(byDataset.keySet());
+    }
+
+    @Override
+    public List<SchemaVersion> versions(DatasetName dataset) {
+        NavigableMap<SchemaVersion, CatalogEntry> versions = byDataset.get(dataset);
+        return versions == null ? List.of() : List.copyOf(versions.keySet());
+    }
+
+    @Override
+    public CatalogLookup lookup(DatasetName dataset, Optional<SchemaVersion> version) {
+        NavigableMap<SchemaVersion, CatalogEntry> versions = byDataset.get(dataset);
+        if (versions == null) {
+            return new CatalogLookup.NotFound("unknown dataset '" + dataset + "' (the schema catalog has "
+                    + (byDataset.isEmpty() ? "no datasets" : byDataset.keySet().stream().map(DatasetName::value)
+                    .collect(Collectors.joining(", "))) + ")");
+        }
+        if (version.isEmpty()) {
+            return new CatalogLookup.Found(versions.lastEntry().getValue());
+        }
+        CatalogEntry entry = versions.get(version.get());
+        if (entry == null) {
+            return new CatalogLookup.NotFound("unknown schema version " + version.get() + " of dataset '" + dataset
+                    + "' (known: " + versions.keySet().stream().map(SchemaVersion::toString)
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        return new CatalogLookup.Found(entry);
+    }
+}

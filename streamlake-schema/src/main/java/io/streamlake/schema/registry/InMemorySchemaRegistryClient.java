@@ -1,0 +1,109 @@
+package io.streamlake.schema.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+
+/** One mock registry: subjects, versions, global ids, compatibility levels. All methods synchronized. */
+final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+
+    private final String url;
+    private final Map<String, List<RegisteredSchema>> subjects = new LinkedHashMap<>();
+    private final Map<Integer, Schema> schemasById = new HashMap<>();
+    private final Map<String, Integer> idsByText = new HashMap<>();
+    private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
+    private int nextId = 1;
+
+    InMemorySchemaRegistryClient(String url) {
+        this.url = url;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public synchronized int register(String subject, Schema schema) {
+        Optional<RegisteredSchema> existing = lookup(subject, schema);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        CompatibilityResult compatibility = checkCompatibility(subject, schema);
+        if (!compatibility.compatible()) {
+            throw new SchemaRegistryException(url, 409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                            + "\", details: " + compatibility.messages());
+        }
+        String text = schema.toString();
+        int id = idsByText.computeIfAbsent(text, t -> nextId++);
+        schemasById.putIfAbsent(id, schema);
+        List<RegisteredSchema> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
+        int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+        versions.add(new RegisteredSchema(subject, id, version, schema));
+        return id;
+    }
+
+    @Override
+    public synchronized Optional<RegisteredSchema> lookup(String subject, Schema schema) {
+        String text = schema.toString();
+        return subjects.getOrDefault(subject, List.of()).stream()
+                .filter(r -> r.schema().toString().equals(text)).findFirst();
+    }
+
+    @Override
+    public synchronized Schema schemaById(int id) {
+        Schema schema = schemasById.get(id);
+        if (schema == null) {
+            throw new SchemaRegistryException(url, 404, 40403, "Schema " + id + " not found");
+        }
+        return schema;
+    }
+
+    @Override
+    public synchronized Optional<RegisteredSchema> latest(String subject) {
+        List<RegisteredSchema> versions = subjects.getOrDefault(subject, List.of());
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
+    @Override
+    public synchronized List<String> subjects() {
+        return List.copyOf(subjects.keySet());
+    }
+
+    @Override
+    public synchronized List<Integer> versions(String subject) {
+        return subjects.getOrDefault(subject, List.of()).stream().map(RegisteredSchema::version).toList();
+    }
+
+    @Override
+    public synchronized CompatibilityResult checkCompatibility(String subject, Schema schema) {
+        List<Schema> existing = subjects.getOrDefault(subject, List.of()).stream().map(RegisteredSchema::schema).toList();
+        return AvroCompatibility.check(subjectLevels.getOrDefault(subject, globalLevel), schema, existing);
+    }
+
+    @Override
+    public synchronized Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        return Optional.ofNullable(subjectLevels.get(subject));
+    }
+
+    @Override
+    public synchronized void setSubjectCompatibility(String subject, CompatibilityLevel level) {
+        subjectLevels.put(subject, level);
+    }
+
+    @Override
+    public synchronized CompatibilityLevel globalCompatibility() {
+        return globalLevel;
+    }
+
+    @Override
+    public synchronized void setGlobalCompatibility(CompatibilityLevel level) {
+        globalLevel = java.util.Objects.requireNonNull(level, "level");
+    }
+}
