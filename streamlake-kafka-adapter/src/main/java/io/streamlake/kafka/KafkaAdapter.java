@@ -86,12 +86,15 @@ public final class KafkaAdapter implements AutoCloseable {
         return new KafkaAdapter(config, naming, producer);
     }
 
-    /** Publishes to RAW topics. Its {@code close()} flushes it; the producer closes with {@link #close()}. */
+    /**
+     * Publishes to RAW topics. Its {@code close()} flushes and refuses further events (failed futures); the shared
+     * producer closes when both ports are closed, or with {@link #close()}.
+     */
     public EventPublisher eventPublisher() {
         return publisher;
     }
 
-    /** Publishes to DLQ topics, on the same producer. */
+    /** Publishes to DLQ topics, on the same producer; {@code close()} as for {@link #eventPublisher()}. */
     public DeadLetterPort deadLetterPort() {
         return deadLetters;
     }
