@@ -6,8 +6,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +25,12 @@ import java.util.stream.Collectors;
  * #restartBroker}, so {@link #bootstrapServers()} stays valid. Methods are thread-safe (synchronized);
  * stopping and restarting block until the broker is down or ready.
  *
+ * <p>With {@link EmbeddedKafkaConfig#withSaslSsl}, every broker also has a client listener secured with SASL_SSL
+ * and SCRAM-SHA-512 ({@link #secureBootstrapServers()}, {@link #secureClientProperties}); the PLAINTEXT
+ * listener of {@link #bootstrapServers()} stays for inter-broker traffic and administration (it is how
+ * {@link #createScramUser} reaches the cluster). The secured ports are chosen by the brokers and change when
+ * a broker restarts.
+ *
  * <p>Failures: {@link #start} and {@link #restartBroker} throw {@link EmbeddedStartupException} when a
  * broker is not ready within {@link EmbeddedKafkaConfig#readinessTimeout()}, naming the brokers that were
  * not; the cluster is torn down by a failed {@code start}.
@@ -39,6 +43,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final EmbeddedKafkaConfig config;
     private final Path directory;
     private final String bootstrapServers;
+    /** The SASL_SSL listener's ports; null without one. */
+    private final SecureListener secure;
     private boolean closed;
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, Path directory) {
@@ -46,6 +52,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         this.config = config;
         this.directory = directory;
         this.bootstrapServers = kit.bootstrapServers();
+        this.secure = config.saslSsl().map(SecureListener::new).orElse(null);
     }
 
     /**
@@ -59,7 +66,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         Path dir = createDirectory(config.baseDirectory());
         KafkaClusterTestKit kit;
         try {
-            kit = build(config, dir);
+            kit = TestKitFactory.build(config, dir);
         } catch (Exception e) {
             Directories.deleteQuietly(dir);
             throw new EmbeddedStartupException("could not create an embedded Kafka cluster in " + dir + ": " + e, e);
@@ -77,29 +84,66 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             throw e;
         }
         EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, dir);
+        if (config.saslSsl().isPresent()) {
+            try {
+                kit.brokers().forEach(cluster.secure::readPort);
+                cluster.createScramUsers(config.saslSsl().get().initialUsers());
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw e;
+            }
+        }
         LOG.info("Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})", config.brokers(),
                 cluster.bootstrapServers, Duration.ofNanos(System.nanoTime() - began).toMillis(), dir);
         return cluster;
     }
 
-    private static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
-        boolean combined = config.brokers() == 1;
-        TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(combined)
-                .setNumBrokerNodes(config.brokers())
-                .setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .setBaseDirectory(dir)
-                .build();
-        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-        BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
-        config.brokerProperties().forEach(builder::setConfigProp);
-        return builder.build();
-    }
-
     /** {@code host:port} of every broker, comma-separated; unchanged by stopping or restarting brokers. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * {@code localhost:port} of every broker's SASL_SSL listener, comma-separated.
+     *
+     * @throws IllegalStateException when the cluster was started without {@link EmbeddedKafkaConfig#withSaslSsl}
+     */
+    public synchronized String secureBootstrapServers() {
+        return secure().bootstrapServers();
+    }
+
+    /**
+     * Client properties for the SASL_SSL listener as {@code user} (see {@link SaslSslSettings#clientProperties});
+     * they contain the password: do not log them. The user need not exist (to test a failing login).
+     */
+    public synchronized Map<String, Object> secureClientProperties(String user, String password) {
+        return secure().settings().clientProperties(secure().bootstrapServers(), user, password);
+    }
+
+    /**
+     * Creates a SCRAM-SHA-512 user, or changes its password, through the Admin API on the PLAINTEXT listener,
+     * and returns once every running broker authenticates it on the SASL_SSL listener.
+     *
+     * @throws IllegalStateException    without a SASL_SSL listener
+     * @throws EmbeddedStartupException when the brokers do not accept the user within the readiness timeout
+     */
+    public synchronized void createScramUser(String user, String password) {
+        secure();
+        SaslSslSettings.checkUser(user, password);
+        createScramUsers(Map.of(user, password));
+    }
+
+    private void createScramUsers(Map<String, String> users) {
+        ScramUsers.create(bootstrapServers, secure.settings(), secure.runningAddresses(kit.brokers()), users,
+                config.readinessTimeout());
+    }
+
+    private SecureListener secure() {
+        if (secure == null) {
+            throw new IllegalStateException("embedded Kafka cluster at " + bootstrapServers
+                    + " was started without a SASL_SSL listener (EmbeddedKafkaConfig.withSaslSsl)");
+        }
+        return secure;
     }
 
     public int brokerCount() {
@@ -143,6 +187,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     broker.startup();
                     awaitLive(id);
                 });
+        if (secure != null) {
+            secure.readPort(id, broker);
+        }
         LOG.info("Embedded Kafka broker {} restarted in {} ms", id,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
@@ -187,7 +234,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory + "]";
+        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory
+                + (secure != null ? ", SASL_SSL" : "") + "]";
     }
 
     private static Path createDirectory(Path base) {

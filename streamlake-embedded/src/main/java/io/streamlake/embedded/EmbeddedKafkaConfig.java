@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How an {@link EmbeddedKafkaCluster} is started. Immutable; change it with the {@code with*} methods.
@@ -18,12 +19,16 @@ import java.util.Objects;
  *                         listeners or a different {@code auto.create.topics.enable}
  * @param readinessTimeout how long {@link EmbeddedKafkaCluster#start} and
  *                         {@link EmbeddedKafkaCluster#restartBroker} wait for brokers to be ready
+ * @param saslSsl          when present, every broker gets a second client listener
+ *                         ({@value SaslSslSettings#LISTENER_NAME}) secured with SASL_SSL and SCRAM-SHA-512;
+ *                         the PLAINTEXT listener stays (inter-broker traffic, admin bootstrap)
  */
 public record EmbeddedKafkaConfig(
         int brokers,
         Path baseDirectory,
         Map<String, String> brokerProperties,
-        Duration readinessTimeout) {
+        Duration readinessTimeout,
+        Optional<SaslSslSettings> saslSsl) {
 
     public static final int MAX_BROKERS = 9;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(60);
@@ -38,6 +43,13 @@ public record EmbeddedKafkaConfig(
             throw new IllegalArgumentException("readiness timeout must be positive, got " + readinessTimeout);
         }
         brokerProperties = Map.copyOf(Objects.requireNonNull(brokerProperties, "brokerProperties"));
+        Objects.requireNonNull(saslSsl, "saslSsl");
+    }
+
+    /** A configuration without a SASL_SSL listener. */
+    public EmbeddedKafkaConfig(int brokers, Path baseDirectory, Map<String, String> brokerProperties,
+                               Duration readinessTimeout) {
+        this(brokers, baseDirectory, brokerProperties, readinessTimeout, Optional.empty());
     }
 
     /** One broker under {@code java.io.tmpdir}, no extra properties, 60 s readiness timeout. */
@@ -47,28 +59,37 @@ public record EmbeddedKafkaConfig(
     }
 
     public EmbeddedKafkaConfig withBrokers(int n) {
-        return new EmbeddedKafkaConfig(n, baseDirectory, brokerProperties, readinessTimeout);
+        return new EmbeddedKafkaConfig(n, baseDirectory, brokerProperties, readinessTimeout, saslSsl);
     }
 
     public EmbeddedKafkaConfig withBaseDirectory(Path dir) {
-        return new EmbeddedKafkaConfig(brokers, dir, brokerProperties, readinessTimeout);
+        return new EmbeddedKafkaConfig(brokers, dir, brokerProperties, readinessTimeout, saslSsl);
     }
 
     /** Adds or replaces one broker property. */
     public EmbeddedKafkaConfig withBrokerProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, saslSsl);
     }
 
     /** Adds or replaces several broker properties. */
     public EmbeddedKafkaConfig withBrokerProperties(Map<String, String> more) {
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.putAll(more);
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, saslSsl);
     }
 
     public EmbeddedKafkaConfig withReadinessTimeout(Duration timeout) {
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, timeout);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, timeout, saslSsl);
+    }
+
+    /**
+     * Adds a SASL_SSL (SCRAM-SHA-512) client listener to every broker; see
+     * {@link EmbeddedKafkaCluster#secureBootstrapServers()} and {@link EmbeddedKafkaCluster#createScramUser}.
+     */
+    public EmbeddedKafkaConfig withSaslSsl(SaslSslSettings settings) {
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, readinessTimeout,
+                Optional.of(Objects.requireNonNull(settings, "settings")));
     }
 }

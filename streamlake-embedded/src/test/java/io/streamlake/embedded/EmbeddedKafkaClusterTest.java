@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,10 +58,14 @@ class EmbeddedKafkaClusterTest {
         assertThat(dir).doesNotExist();
     }
 
+    /** Also covers the SASL_SSL listener on separate broker nodes and its new port after a restart. */
     @Test
     void givenThreeBrokers_whenOneStoppedAndRestarted_thenClusterKeepsServingAndItRejoinsTheIsr() throws Exception {
-        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config().withBrokers(3))) {
+        SaslSslSettings saslSsl = SaslSslSettings.withGeneratedTls(Files.createTempDirectory(TestDirs.work(), "tls-"),
+                Map.of("carol", "c4rol-pw"));
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config().withBrokers(3).withSaslSsl(saslSsl))) {
             assertThat(cluster.bootstrapServers().split(",")).hasSize(3);
+            assertThat(cluster.secureBootstrapServers().split(",")).hasSize(3);
             createTopic(cluster, "replicated", 3, (short) 3);
 
             cluster.stopBroker(1);
@@ -75,6 +80,13 @@ class EmbeddedKafkaClusterTest {
             produce(cluster, "replicated", "b", "after-restart");
             assertThat(consume(cluster, "replicated", 2)).extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("while-1-down", "after-restart");
+
+            String restartedAddress = cluster.secureBootstrapServers().split(",")[1];
+            Map<String, Object> onlyBroker1 = new HashMap<>(cluster.secureClientProperties("carol", "c4rol-pw"));
+            onlyBroker1.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, restartedAddress);
+            try (Admin admin = Admin.create(onlyBroker1)) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param errorClass      the kind of error, e.g. {@code SchemaViolation} or an exception's class name
  * @param failedAt        when it failed
  * @param originalTopic   the RAW topic it was meant for
+ * @param deadLetterTopic the DLQ topic it goes to
  */
 public record DeadLetter(
         String key,
@@ -23,7 +24,8 @@ public record DeadLetter(
         String reason,
         String errorClass,
         Instant failedAt,
-        String originalTopic) {
+        String originalTopic,
+        String deadLetterTopic) {
 
     public DeadLetter {
         Objects.requireNonNull(originalPayload, "originalPayload");
@@ -31,6 +33,7 @@ public record DeadLetter(
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(failedAt, "failedAt");
         Objects.requireNonNull(originalTopic, "originalTopic");
+        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a dead letter needs a reason");
         }

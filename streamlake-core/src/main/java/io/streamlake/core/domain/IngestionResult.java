@@ -21,11 +21,17 @@ public sealed interface IngestionResult {
         }
     }
 
-    /** The event was bad data and its dead letter was acknowledged on the DLQ topic. */
-    record DeadLettered(EventRef ref, DlqStage stage, String reason, PublishReceipt receipt) implements IngestionResult {
+    /**
+     * The event was bad data and its dead letter was acknowledged on the DLQ topic.
+     *
+     * @param errorClass the kind of error, as in the {@code dlq_error_class} header
+     */
+    record DeadLettered(EventRef ref, DlqStage stage, String errorClass, String reason, PublishReceipt receipt)
+            implements IngestionResult {
         public DeadLettered {
             Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(errorClass, "errorClass");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(receipt, "receipt");
         }

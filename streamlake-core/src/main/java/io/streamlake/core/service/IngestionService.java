@@ -18,10 +18,12 @@ import io.streamlake.core.port.in.IngestEventUseCase;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.port.out.IdGenerator;
+import io.streamlake.core.port.out.IngestionMetrics;
 import io.streamlake.core.port.out.PayloadParser;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,10 +43,17 @@ public final class IngestionService implements IngestEventUseCase {
     private final DeadLetterPort deadLetters;
     private final IdGenerator ids;
     private final Clock clock;
+    private final IngestionMetrics metrics;
 
     public IngestionService(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
                             PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
                             IdGenerator ids, Clock clock) {
+        this(settings, parser, validator, serializer, publisher, deadLetters, ids, clock, IngestionMetrics.none());
+    }
+
+    public IngestionService(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
+                            PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
+                            IdGenerator ids, Clock clock, IngestionMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -53,17 +62,32 @@ public final class IngestionService implements IngestEventUseCase {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public CompletableFuture<IngestionResult> ingest(IngestCommand command) {
-        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(), ids.newIngestionId(),
+        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(),
+                command.ingestionId().orElseGet(ids::newIngestionId),
                 command.eventTime().orElseGet(clock::instant), settings.producerService(), command.attributes());
         Attempt attempt = new Attempt(command, metadata, settings.topics().raw(command.dataset()));
+        long started = System.nanoTime();
+        CompletableFuture<IngestionResult> result;
         try {
-            return attempt.run();
+            result = attempt.run();
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(Failures.failed(attempt.ref(), e));
+            result = CompletableFuture.completedFuture(Failures.failed(attempt.ref(), e));
+        }
+        return result.whenComplete((outcome, error) -> record(outcome, started));
+    }
+
+    private void record(IngestionResult outcome, long startedNanos) {
+        if (outcome instanceof IngestionResult.Published p) {
+            metrics.published(p.ref().dataset(), Duration.ofNanos(System.nanoTime() - startedNanos));
+        } else if (outcome instanceof IngestionResult.DeadLettered d) {
+            metrics.deadLettered(d.ref().dataset(), d.stage(), d.errorClass());
+        } else if (outcome instanceof IngestionResult.Failed f) {
+            metrics.failed(f.ref().dataset(), f.retriable());
         }
     }
 
@@ -129,10 +153,10 @@ public final class IngestionService implements IngestEventUseCase {
         private CompletableFuture<IngestionResult> deadLetter(DlqStage stage, String errorClass, String reason) {
             EventRef ref = ref();
             DeadLetter letter = new DeadLetter(key, command.payload(), metadata, stage, reason, errorClass,
-                    clock.instant(), rawTopic);
+                    clock.instant(), rawTopic, settings.topics().deadLetter(command.dataset()));
             try {
                 return deadLetters.deadLetter(letter).handle((receipt, error) -> error == null
-                        ? new IngestionResult.DeadLettered(ref, stage, reason, receipt)
+                        ? new IngestionResult.DeadLettered(ref, stage, errorClass, reason, receipt)
                         : Failures.failed(ref, Failures.unwrap(error), "its dead letter (" + reason + ") was not acknowledged: "));
             } catch (RuntimeException e) {
                 return CompletableFuture.completedFuture(

@@ -18,10 +18,6 @@ import java.util.function.Function;
  */
 abstract class InMemorySink<T> {
 
-    /** One accepted record and where it landed. */
-    public record Stored<T>(T record, PublishReceipt receipt) {
-    }
-
     private final int partitions;
     private final Map<String, List<Stored<T>>> topics = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> nextOffsets = new ConcurrentHashMap<>();
@@ -85,13 +81,18 @@ abstract class InMemorySink<T> {
         }
     }
 
-    /** Every record accepted on any topic. */
-    public List<T> all() {
+    /** Every record accepted on any topic, with where it landed. */
+    List<Stored<T>> snapshot() {
         return topics.values().stream().flatMap(l -> {
             synchronized (l) {
                 return List.copyOf(l).stream();
             }
-        }).map(Stored::record).toList();
+        }).toList();
+    }
+
+    /** Every record accepted on any topic. */
+    public List<T> all() {
+        return snapshot().stream().map(Stored::record).toList();
     }
 
     /** The most records that were ever awaiting acknowledgement at the same time. */

@@ -28,8 +28,15 @@ final class SharedResource<T> implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         LOG.info("Stopping shared {}", description);
-        stopper.close();
+        try {
+            stopper.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping shared " + description, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop shared " + description, e);
+        }
     }
 }

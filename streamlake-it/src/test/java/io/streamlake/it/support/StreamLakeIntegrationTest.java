@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * Marks an integration test class: its constructor, test, {@code @BeforeAll} and {@code @BeforeEach}
  * methods may declare {@link KafkaEndpoint} and {@link RegistryEndpoint} parameters, which
  * {@link SharedInfrastructure} resolves to one broker and one registry shared by every test class of the
- * JVM.
+ * JVM, and, for security tests, {@link SecureKafkaEndpoint} and {@link SecuredRegistryEndpoint} parameters.
+ * Fault tests start their own brokers with {@link KafkaClusters}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

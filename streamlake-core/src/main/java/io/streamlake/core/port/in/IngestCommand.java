@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param schemaVersion a pinned schema version; empty means the dataset's latest
  * @param eventTime     when the event was created; empty means now
  * @param attributes    extra headers; names must not be reserved ones
+ * @param ingestionId   the ingestion id to keep (a replayed dead letter keeps its original one, so consumers
+ *                      de-duplicate a replay run twice); empty means a fresh one
  */
 public record IngestCommand(
         DatasetName dataset,
@@ -26,7 +28,8 @@ public record IngestCommand(
         byte[] payload,
         Optional<SchemaVersion> schemaVersion,
         Optional<Instant> eventTime,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        Optional<String> ingestionId) {
 
     public IngestCommand {
         Objects.requireNonNull(dataset, "dataset");
@@ -37,6 +40,16 @@ public record IngestCommand(
             throw new IllegalArgumentException("key field must not be empty");
         }
         attributes = HeaderNames.checkAttributes(attributes);
+        Objects.requireNonNull(ingestionId, "ingestionId");
+        if (ingestionId.isPresent() && ingestionId.get().isBlank()) {
+            throw new IllegalArgumentException("ingestion id must not be blank");
+        }
+    }
+
+    /** A command with a fresh ingestion id. */
+    public IngestCommand(DatasetName dataset, String key, String keyField, byte[] payload,
+                         Optional<SchemaVersion> schemaVersion, Optional<Instant> eventTime, Map<String, String> attributes) {
+        this(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.empty());
     }
 
     /** An event with an explicit key, validated against the dataset's latest schema. */
@@ -50,14 +63,18 @@ public record IngestCommand(
     }
 
     public IngestCommand withSchemaVersion(SchemaVersion version) {
-        return new IngestCommand(dataset, key, keyField, payload, Optional.of(version), eventTime, attributes);
+        return new IngestCommand(dataset, key, keyField, payload, Optional.of(version), eventTime, attributes, ingestionId);
     }
 
     public IngestCommand withEventTime(Instant time) {
-        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes);
+        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes, ingestionId);
     }
 
     public IngestCommand withAttributes(Map<String, String> extra) {
-        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, extra);
+        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, extra, ingestionId);
+    }
+
+    public IngestCommand withIngestionId(String id) {
+        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.of(id));
     }
 }

@@ -5,7 +5,7 @@ import io.streamlake.core.domain.PublishReceipt;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Publishes dead letters to their dataset's DLQ topic, asynchronously. Thread-safe.
+ * Publishes dead letters to their DLQ topic ({@link DeadLetter#deadLetterTopic()}), asynchronously. Thread-safe.
  */
 public interface DeadLetterPort extends AutoCloseable {
 

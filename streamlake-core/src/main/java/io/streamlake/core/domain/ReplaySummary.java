@@ -1,0 +1,20 @@
+package io.streamlake.core.domain;
+
+/**
+ * Counts of a DLQ replay.
+ *
+ * @param read         dead letters read
+ * @param republished  acknowledged on RAW
+ * @param deadLettered passed validation but were dead-lettered again at a later stage
+ * @param stays        still invalid, left in the DLQ
+ * @param failed       not acknowledged (the platform's failure); replay them again later
+ */
+public record ReplaySummary(long read, long republished, long deadLettered, long stays, long failed) {
+
+    public ReplaySummary {
+        if (republished + deadLettered + stays + failed != read) {
+            throw new IllegalArgumentException("replay outcomes add up to "
+                    + (republished + deadLettered + stays + failed) + ", not " + read);
+        }
+    }
+}

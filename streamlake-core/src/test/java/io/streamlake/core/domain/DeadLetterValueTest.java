@@ -1,0 +1,101 @@
+package io.streamlake.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterValueTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void givenJsonPayload_thenEmbeddedAsJsonWithAllFields() throws IOException {
+        JsonNode value = encode("{\"order_id\": \"ORD-1\", \"amount\": \"abc\"}".getBytes(StandardCharsets.UTF_8), 1024);
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("json");
+        assertThat(value.get("payload").get("amount").asText()).isEqualTo("abc");
+        assertThat(value.get("payload_truncated").asBoolean()).isFalse();
+        assertThat(value.get("error_reason").asText()).isEqualTo("$.amount: expected double, got string \"abc\"");
+        assertThat(value.get("error_class").asText()).isEqualTo("SchemaViolation");
+        assertThat(value.get("stage").asText()).isEqualTo("validate");
+        assertThat(value.get("failed_at").asText()).isEqualTo("2026-11-27T10:15:31Z");
+        assertThat(value.get("dataset").asText()).isEqualTo("orders");
+        assertThat(value.get("schema_version").isNull()).isTrue();
+        assertThat(value.get("ingestion_id").asText()).isEqualTo("id-1");
+        assertThat(value.get("key").asText()).isEqualTo("ORD-1");
+        assertThat(value.get("original_topic").asText()).isEqualTo("streamlake.orders.raw");
+    }
+
+    @Test
+    void givenNonJsonText_thenKeptAsTextByteForByte() throws IOException {
+        String text = "not json \"quoted\" \\ tab\t nul\u0000 newline\n ünïcødé \u2028";
+        JsonNode value = encode(text.getBytes(StandardCharsets.UTF_8), 1024);
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("text");
+        assertThat(value.get("payload").asText().getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenInvalidUtf8_thenKeptAsBase64ByteForByte() throws IOException {
+        byte[] bytes = {(byte) 0xC3, (byte) 0x28, 0x00, (byte) 0xFF, 'x'};
+        JsonNode value = encode(bytes, 1024);
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("base64");
+        assertThat(Base64.getDecoder().decode(value.get("payload").asText())).isEqualTo(bytes);
+        assertThat(value.get("payload_size").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void givenBomBeforeJson_thenKeptAsTextNotEmbedded() throws IOException {
+        String text = "\uFEFF{\"a\":1}";
+        JsonNode value = encode(text.getBytes(StandardCharsets.UTF_8), 1024);
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("text");
+        assertThat(value.get("payload").asText()).isEqualTo(text);
+    }
+
+    @Test
+    void givenPayloadOverLimit_thenFirstBytesKeptInBase64AndFlaggedWithSizeAndHash() throws IOException {
+        byte[] big = ("{\"blob\":\"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        JsonNode value = encode(big, 100);
+        assertThat(value.get("payload_truncated").asBoolean()).isTrue();
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("base64");
+        assertThat(Base64.getDecoder().decode(value.get("payload").asText())).isEqualTo(Arrays.copyOf(big, 100));
+        assertThat(value.get("payload_size").asInt()).isEqualTo(big.length);
+        assertThat(value.get("payload_sha256").asText()).isEqualTo(DeadLetterValue.sha256(big)).hasSize(64);
+    }
+
+    @Test
+    void givenPayloadExactlyAtLimit_thenNotTruncated() throws IOException {
+        byte[] bytes = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThat(encode(bytes, bytes.length).get("payload_truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givenKnownInput_thenSha256MatchesReference() {
+        assertThat(DeadLetterValue.sha256("abc".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void givenNullKeyAndReasonWithControlCharacters_thenStillValidJson() throws IOException {
+        DeadLetter dl = new DeadLetter(null, new byte[0], DomainValuesTest.metadata(Map.of()), DlqStage.PARSE,
+                "bad \u0001 byte\r\n", "MalformedPayload", Instant.EPOCH, "streamlake.orders.raw", "streamlake.orders.dlq");
+        JsonNode value = JSON.readTree(DeadLetterValue.encode(dl, 10));
+        assertThat(value.get("key").isNull()).isTrue();
+        assertThat(value.get("error_reason").asText()).isEqualTo("bad \u0001 byte\r\n");
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("text");
+    }
+
+    private static JsonNode encode(byte[] payload, int limit) throws IOException {
+        DeadLetter dl = new DeadLetter("ORD-1", payload, DomainValuesTest.metadata(Map.of()), DlqStage.VALIDATE,
+                "$.amount: expected double, got string \"abc\"", "SchemaViolation",
+                Instant.parse("2026-11-27T10:15:31Z"), "streamlake.orders.raw", "streamlake.orders.dlq");
+        return JSON.readTree(DeadLetterValue.encode(dl, limit));
+    }
+}

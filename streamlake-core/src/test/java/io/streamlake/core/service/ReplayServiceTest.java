@@ -1,0 +1,82 @@
+package io.streamlake.core.service;
+
+import static io.streamlake.core.service.Pipeline.ORDERS;
+import static io.streamlake.core.service.Pipeline.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.ReplayOutcome;
+import io.streamlake.core.domain.ReplaySummary;
+import io.streamlake.core.domain.RetriableStreamLakeException;
+import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.testing.KeyValuePayloadParser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+
+class ReplayServiceTest {
+
+    private final Pipeline p = new Pipeline();
+    private final Queue<ReplayOutcome> outcomes = new ConcurrentLinkedQueue<>();
+
+    private ReplaySummary replay() {
+        return new ReplayService(p.deadLetters, new KeyValuePayloadParser(), p.validator, p.service, 4, () -> { })
+                .replay(ORDERS, Long.MAX_VALUE, outcomes::add);
+    }
+
+    @Test
+    void givenSchemaFixedAfterDeadLettering_thenPassingDeadLettersAreRepublishedKeepingTheirIdentity() {
+        Instant created = Instant.parse("2026-01-02T03:04:05Z");
+        p.ingest(IngestCommand.of(ORDERS, "k1", bytes("order_id=1;amount=2"))
+                .withEventTime(created).withAttributes(Map.of("tenant", "acme")));
+        p.ingest("k2", "garbage");
+        String originalId = p.deadLetters.all().get(0).metadata().ingestionId();
+        p.validator.require(ORDERS, SchemaVersion.of(3), "order_id", "amount");
+
+        ReplaySummary summary = replay();
+
+        assertThat(summary).isEqualTo(new ReplaySummary(2, 1, 0, 1, 0));
+        var republished = p.publisher.all().get(0);
+        assertThat(republished.key()).isEqualTo("k1");
+        assertThat(republished.metadata().ingestionId()).isEqualTo(originalId);
+        assertThat(republished.metadata().eventTime()).isEqualTo(created);
+        assertThat(republished.metadata().attributes()).containsEntry("tenant", "acme");
+        assertThat(republished.metadata().schemaVersion()).contains(SchemaVersion.of(3));
+        assertThat(p.deadLetters.all()).as("nothing is dead-lettered twice").hasSize(2);
+        assertThat(outcomes).filteredOn(o -> o instanceof ReplayOutcome.Stays)
+                .extracting(o -> ((ReplayOutcome.Stays) o).reason()).containsExactly("field 'garbage' is not name=value");
+    }
+
+    @Test
+    void givenNothingFixed_thenEverythingStaysAndNothingIsWritten() {
+        p.ingest("k1", "order_id=1;amount=2");
+        ReplaySummary summary = replay();
+        assertThat(summary).isEqualTo(new ReplaySummary(1, 0, 0, 1, 0));
+        assertThat(p.publisher.all()).isEmpty();
+        assertThat(p.deadLetters.all()).hasSize(1);
+    }
+
+    @Test
+    void givenBrokerDownDuringReplay_thenReportedFailedNotLost() {
+        p.ingest("k1", "order_id=1;amount=2");
+        p.validator.require(ORDERS, SchemaVersion.of(3), "order_id");
+        p.publisher.failWith(e -> new RetriableStreamLakeException("timed out"));
+
+        ReplaySummary summary = replay();
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(outcomes).singleElement().satisfies(o ->
+                assertThat(((ReplayOutcome.Replayed) o).result()).isInstanceOf(IngestionResult.Failed.class));
+    }
+
+    @Test
+    void givenOtherDatasetsDeadLetters_thenOnlyTheRequestedDatasetIsReplayed() {
+        p.ingest(IngestCommand.of(io.streamlake.core.domain.DatasetName.of("other"), "k", bytes("a=1")));
+        assertThat(replay().read()).isZero();
+        assertThat(List.copyOf(outcomes)).isEmpty();
+    }
+}

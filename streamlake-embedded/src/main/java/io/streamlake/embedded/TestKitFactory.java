@@ -1,0 +1,45 @@
+package io.streamlake.embedded;
+
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Builds Kafka's {@link KafkaClusterTestKit} for an {@link EmbeddedKafkaConfig}: node layout, StreamLake's
+ * broker defaults, the optional SASL_SSL listener, then the caller's broker properties (they win).
+ */
+final class TestKitFactory {
+
+    private TestKitFactory() {
+    }
+
+    static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
+        boolean combined = config.brokers() == 1;
+        Map<Integer, Map<String, String>> perNode = new HashMap<>();
+        if (config.saslSsl().isPresent()) {
+            for (int id = 0; id < config.brokers(); id++) {
+                perNode.put(id, Map.of("listeners", SecureListener.listeners(combined)));
+            }
+        }
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(combined)
+                .setNumBrokerNodes(config.brokers())
+                .setNumControllerNodes(1)
+                .setBrokerListenerName(ListenerName.normalised(SecureListener.BROKER_LISTENER))
+                .setControllerListenerName(ListenerName.normalised(SecureListener.CONTROLLER_LISTENER))
+                .setPerServerProperties(perNode)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .setBaseDirectory(dir)
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+        BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
+        config.saslSsl().map(SecureListener::brokerProperties).orElse(Map.of()).forEach(builder::setConfigProp);
+        config.brokerProperties().forEach(builder::setConfigProp);
+        return builder.build();
+    }
+}
