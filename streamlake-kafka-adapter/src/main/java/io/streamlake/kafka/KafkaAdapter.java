@@ -47,7 +47,7 @@ public final class KafkaAdapter implements AutoCloseable {
         HeaderMapper headers = new HeaderMapper(config.headersStyle());
         this.channel = new ProducerChannel(producer, 2);
         this.publisher = new KafkaEventPublisher(channel, headers, failures);
-        this.deadLetters = new KafkaDeadLetterPort(channel, headers, naming, config.deadLetterPayloadMaxBytes(), failures);
+        this.deadLetters = new KafkaDeadLetterPort(channel, headers, config.deadLetterPayloadMaxBytes(), failures);
     }
 
     /**
