@@ -8,21 +8,23 @@ import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.Timestamps;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Writes an event's metadata as Kafka headers (UTF-8 values) in the order of
- * {@link HeaderNames#standardHeaders}, in the configured {@link HeadersStyle}. It builds the headers
- * directly, without the intermediate map, because it runs once per event. Thread-safe (stateless).
+ * {@link HeaderNames#standardHeaders}, in the configured {@link HeadersStyle}. It runs once per event, so it
+ * builds the headers directly (no intermediate map) and reuses the encoded values that repeat from one event
+ * to the next (dataset, version, service, content type and the CloudEvents values made of them). Header value
+ * arrays may therefore be shared between records; nothing in the producer writes to them. Thread-safe.
  */
 final class HeaderMapper {
 
     private static final byte[] SPECVERSION = HeaderNames.CE_SPECVERSION_VALUE.getBytes(UTF_8);
-    private static final String SOURCE_PREFIX = "/streamlake/";
-    private static final String TYPE_PREFIX = "io.streamlake.";
 
     private final HeadersStyle style;
+    private volatile Repeated last = new Repeated(null, null, "", null);
 
     HeaderMapper(HeadersStyle style) {
         this.style = style;
@@ -51,40 +53,86 @@ final class HeaderMapper {
     }
 
     private void add(RecordHeaders headers, EventMetadata m, String contentType) {
-        String dataset = m.dataset().value();
-        SchemaVersion version = m.schemaVersion().orElse(null);
-        String eventTime = Timestamps.format(m.eventTime());
-        headers.add(HeaderNames.DATASET, utf8(dataset));
-        if (version != null) {
-            headers.add(HeaderNames.SCHEMA_VERSION, utf8(version.toString()));
+        Repeated r = repeated(m, contentType);
+        byte[] eventTime = utf8(Timestamps.format(m.eventTime()));
+        byte[] id = utf8(m.ingestionId());
+        headers.add(HeaderNames.DATASET, r.dataset);
+        if (r.version != null) {
+            headers.add(HeaderNames.SCHEMA_VERSION, r.version);
         }
         if (style.writesStreamLake()) {
-            headers.add(HeaderNames.INGESTION_ID, utf8(m.ingestionId()));
-            headers.add(HeaderNames.EVENT_TIME, utf8(eventTime));
-            headers.add(HeaderNames.PRODUCER_SERVICE, utf8(m.producerService()));
-            if (contentType != null) {
-                headers.add(HeaderNames.CONTENT_TYPE, utf8(contentType));
+            headers.add(HeaderNames.INGESTION_ID, id);
+            headers.add(HeaderNames.EVENT_TIME, eventTime);
+            headers.add(HeaderNames.PRODUCER_SERVICE, r.service);
+            if (r.contentType != null) {
+                headers.add(HeaderNames.CONTENT_TYPE, r.contentType);
             }
         }
         if (style.writesCloudEvents()) {
             headers.add(HeaderNames.CE_SPECVERSION, SPECVERSION);
-            headers.add(HeaderNames.CE_ID, utf8(m.ingestionId()));
-            headers.add(HeaderNames.CE_SOURCE, utf8(SOURCE_PREFIX + m.producerService()));
-            headers.add(HeaderNames.CE_TYPE, utf8(TYPE_PREFIX + dataset));
-            headers.add(HeaderNames.CE_TIME, utf8(eventTime));
-            if (version != null) {
-                headers.add(HeaderNames.CE_DATASCHEMA, utf8(dataset + "/" + version));
+            headers.add(HeaderNames.CE_ID, id);
+            headers.add(HeaderNames.CE_SOURCE, r.ceSource);
+            headers.add(HeaderNames.CE_TYPE, r.ceType);
+            headers.add(HeaderNames.CE_TIME, eventTime);
+            if (r.ceDataschema != null) {
+                headers.add(HeaderNames.CE_DATASCHEMA, r.ceDataschema);
             }
-            if (contentType != null) {
-                headers.add(HeaderNames.CE_CONTENT_TYPE, utf8(contentType));
+            if (r.contentType != null) {
+                headers.add(HeaderNames.CE_CONTENT_TYPE, r.contentType);
             }
         }
-        for (Map.Entry<String, String> attribute : m.attributes().entrySet()) {
-            headers.add(attribute.getKey(), utf8(attribute.getValue()));
+        if (!m.attributes().isEmpty()) {
+            for (Map.Entry<String, String> attribute : m.attributes().entrySet()) {
+                headers.add(attribute.getKey(), utf8(attribute.getValue()));
+            }
         }
+    }
+
+    private Repeated repeated(EventMetadata m, String contentType) {
+        SchemaVersion version = m.schemaVersion().orElse(null);
+        Repeated r = last;
+        if (!r.matches(m.dataset().value(), version, m.producerService(), contentType)) {
+            r = new Repeated(m.dataset().value(), version, m.producerService(), contentType);
+            last = r;
+        }
+        return r;
     }
 
     private static byte[] utf8(String value) {
         return value.getBytes(UTF_8);
+    }
+
+    /** The encoded header values that usually repeat from one event to the next. Immutable. */
+    private static final class Repeated {
+        private final String datasetName;
+        private final SchemaVersion schemaVersion;
+        private final String serviceName;
+        private final String contentTypeName;
+        final byte[] dataset;
+        final byte[] version;
+        final byte[] service;
+        final byte[] contentType;
+        final byte[] ceSource;
+        final byte[] ceType;
+        final byte[] ceDataschema;
+
+        Repeated(String dataset, SchemaVersion version, String service, String contentType) {
+            this.datasetName = dataset;
+            this.schemaVersion = version;
+            this.serviceName = service;
+            this.contentTypeName = contentType;
+            this.dataset = dataset == null ? null : utf8(dataset);
+            this.version = version == null ? null : utf8(version.toString());
+            this.service = utf8(service);
+            this.contentType = contentType == null ? null : utf8(contentType);
+            this.ceSource = utf8("/streamlake/" + service);
+            this.ceType = utf8("io.streamlake." + dataset);
+            this.ceDataschema = version == null ? null : utf8(dataset + "/" + version);
+        }
+
+        boolean matches(String dataset, SchemaVersion version, String service, String contentType) {
+            return dataset.equals(datasetName) && Objects.equals(version, schemaVersion)
+                    && service.equals(serviceName) && Objects.equals(contentType, contentTypeName);
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class KafkaAdapter implements AutoCloseable {
         HeaderMapper headers = new HeaderMapper(config.headersStyle());
         this.channel = new ProducerChannel(producer, 2);
         this.publisher = new KafkaEventPublisher(channel, headers, failures);
-        this.deadLetters = new KafkaDeadLetterPort(channel, headers, naming, config.deadLetterPayloadMaxBytes(), failures);
+        this.deadLetters = new KafkaDeadLetterPort(channel, headers, config.deadLetterPayloadMaxBytes(), failures);
     }
 
     /**
@@ -86,12 +86,15 @@ public final class KafkaAdapter implements AutoCloseable {
         return new KafkaAdapter(config, naming, producer);
     }
 
-    /** Publishes to RAW topics. Its {@code close()} flushes it; the producer closes with {@link #close()}. */
+    /**
+     * Publishes to RAW topics. Its {@code close()} flushes and refuses further events (failed futures); the shared
+     * producer closes when both ports are closed, or with {@link #close()}.
+     */
     public EventPublisher eventPublisher() {
         return publisher;
     }
 
-    /** Publishes to DLQ topics, on the same producer. */
+    /** Publishes to DLQ topics, on the same producer; {@code close()} as for {@link #eventPublisher()}. */
     public DeadLetterPort deadLetterPort() {
         return deadLetters;
     }

@@ -34,61 +34,61 @@ public final class KafkaAdapterConfig extends AbstractConfig {
     public static final String PASSTHROUGH_PREFIX = "kafka.";
 
     public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
-    static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to first, host:port[,host:port...].";
+    public static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to first, host:port[,host:port...].";
     public static final String CLIENT_ID_CONFIG = "client.id";
-    static final String CLIENT_ID_DOC = "Client id the producer reports to the brokers (logs, quotas, metrics).";
+    public static final String CLIENT_ID_DOC = "Client id the producer reports to the brokers (logs, quotas, metrics).";
     public static final String ACKS_CONFIG = "acks";
-    static final String ACKS_DOC = "Acknowledgements the leader waits for: 'all' (= -1) keeps every acknowledged "
+    public static final String ACKS_DOC = "Acknowledgements the leader waits for: 'all' (= -1) keeps every acknowledged "
             + "record on all in-sync replicas. '1' loses acknowledged records on leader failure and is refused "
             + "unless unsafe.producer.settings.allowed=true; '0' is always refused (no acknowledgement to report).";
     public static final String ENABLE_IDEMPOTENCE_CONFIG = "enable.idempotence";
-    static final String ENABLE_IDEMPOTENCE_DOC = "Idempotent producer: retries write no duplicates and keep order. "
+    public static final String ENABLE_IDEMPOTENCE_DOC = "Idempotent producer: retries write no duplicates and keep order. "
             + "false is refused unless unsafe.producer.settings.allowed=true.";
     public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.requests.per.connection";
-    static final String MAX_IN_FLIGHT_DOC = "Unacknowledged requests per broker connection. Above 5 the idempotent "
+    public static final String MAX_IN_FLIGHT_DOC = "Unacknowledged requests per broker connection. Above 5 the idempotent "
             + "producer cannot keep per-key order; refused unless unsafe.producer.settings.allowed=true.";
     public static final String LINGER_MS_CONFIG = "linger.ms";
-    static final String LINGER_MS_DOC = "How long the producer waits to fill a batch before sending it.";
+    public static final String LINGER_MS_DOC = "How long the producer waits to fill a batch before sending it.";
     public static final String BATCH_SIZE_CONFIG = "batch.size";
-    static final String BATCH_SIZE_DOC = "Upper bound of a partition's batch, in bytes.";
+    public static final String BATCH_SIZE_DOC = "Upper bound of a partition's batch, in bytes.";
     public static final String COMPRESSION_TYPE_CONFIG = "compression.type";
-    static final String COMPRESSION_TYPE_DOC = "Compression of record batches: none, gzip, snappy, lz4 or zstd.";
+    public static final String COMPRESSION_TYPE_DOC = "Compression of record batches: none, gzip, snappy, lz4 or zstd.";
     public static final String DELIVERY_TIMEOUT_MS_CONFIG = "delivery.timeout.ms";
-    static final String DELIVERY_TIMEOUT_MS_DOC = "Upper bound on the time between send and its outcome, retries "
+    public static final String DELIVERY_TIMEOUT_MS_DOC = "Upper bound on the time between send and its outcome, retries "
             + "included; an event not acknowledged by then fails (retriable). At least linger.ms + request.timeout.ms.";
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
-    static final String REQUEST_TIMEOUT_MS_DOC = "How long the producer waits for one request's response before retrying it.";
+    public static final String REQUEST_TIMEOUT_MS_DOC = "How long the producer waits for one request's response before retrying it.";
     public static final String UNSAFE_PRODUCER_SETTINGS_ALLOWED_CONFIG = "unsafe.producer.settings.allowed";
-    static final String UNSAFE_PRODUCER_SETTINGS_ALLOWED_DOC = "Accept producer overrides that break ordering or "
+    public static final String UNSAFE_PRODUCER_SETTINGS_ALLOWED_DOC = "Accept producer overrides that break ordering or "
             + "durability (acks=1, enable.idempotence=false, more than 5 requests in flight, keys ignored by the "
             + "partitioner, a custom partitioner), typed or kafka.-prefixed. Off: such overrides fail at start.";
     public static final String HEADERS_STYLE_CONFIG = "headers.style";
-    static final String HEADERS_STYLE_DOC = "Which metadata headers are written: 'streamlake' (dataset, "
+    public static final String HEADERS_STYLE_DOC = "Which metadata headers are written: 'streamlake' (dataset, "
             + "schema_version, ingestion_id, event_time, producer_service, content_type), 'cloudevents' (CloudEvents "
             + "Kafka binary mode: ce_* and content-type, plus dataset and schema_version) or 'both'.";
     public static final String CONNECT_CHECK_TIMEOUT_MS_CONFIG = "connect.check.timeout.ms";
-    static final String CONNECT_CHECK_TIMEOUT_MS_DOC = "At start, the cluster must answer a describe-cluster "
+    public static final String CONNECT_CHECK_TIMEOUT_MS_DOC = "At start, the cluster must answer a describe-cluster "
             + "request within this time, so an unreachable cluster fails in seconds rather than after delivery.timeout.ms.";
     public static final String DLQ_PAYLOAD_MAX_BYTES_CONFIG = "dlq.payload.max.bytes";
-    static final String DLQ_PAYLOAD_MAX_BYTES_DOC = "Most bytes of the original payload a dead letter keeps; a "
+    public static final String DLQ_PAYLOAD_MAX_BYTES_DOC = "Most bytes of the original payload a dead letter keeps; a "
             + "longer payload keeps its first bytes (base64) and is flagged truncated, with its full size and SHA-256. "
             + "Keep it well below the DLQ topic's max.message.bytes (base64 grows the payload by a third).";
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
-    static final String TOPICS_PARTITIONS_DOC = "Partitions of each provisioned RAW and DLQ topic (equal counts keep "
+    public static final String TOPICS_PARTITIONS_DOC = "Partitions of each provisioned RAW and DLQ topic (equal counts keep "
             + "a dead letter on its key's RAW partition number).";
     public static final String TOPICS_REPLICATION_FACTOR_CONFIG = "topics.replication.factor";
-    static final String TOPICS_REPLICATION_FACTOR_DOC = "Replication factor of provisioned topics; -1 takes the "
+    public static final String TOPICS_REPLICATION_FACTOR_DOC = "Replication factor of provisioned topics; -1 takes the "
             + "broker's default.replication.factor. Use 3 in production.";
     public static final String TOPICS_MIN_INSYNC_REPLICAS_CONFIG = "topics.min.insync.replicas";
-    static final String TOPICS_MIN_INSYNC_REPLICAS_DOC = "min.insync.replicas of provisioned topics; empty (null) "
+    public static final String TOPICS_MIN_INSYNC_REPLICAS_DOC = "min.insync.replicas of provisioned topics; empty (null) "
             + "takes the broker's default. Use 2 with replication factor 3 in production.";
     public static final String TOPICS_DLQ_RETENTION_MS_CONFIG = "topics.dlq.retention.ms";
-    static final String TOPICS_DLQ_RETENTION_MS_DOC = "retention.ms of provisioned DLQ topics (-1 keeps forever).";
+    public static final String TOPICS_DLQ_RETENTION_MS_DOC = "retention.ms of provisioned DLQ topics (-1 keeps forever).";
     public static final String TOPICS_RAW_RETENTION_MS_CONFIG = "topics.raw.retention.ms";
-    static final String TOPICS_RAW_RETENTION_MS_DOC = "retention.ms of provisioned RAW topics; empty (null) takes "
+    public static final String TOPICS_RAW_RETENTION_MS_DOC = "retention.ms of provisioned RAW topics; empty (null) takes "
             + "the broker's log.retention settings, -1 keeps forever.";
     public static final String TOPICS_READY_TIMEOUT_MS_CONFIG = "topics.ready.timeout.ms";
-    static final String TOPICS_READY_TIMEOUT_MS_DOC = "After provisioning, how long to wait until every partition's "
+    public static final String TOPICS_READY_TIMEOUT_MS_DOC = "After provisioning, how long to wait until every partition's "
             + "leader answers a list-offsets request (works around KAFKA-15591).";
 
     private static final ConfigDef CONFIG = new ConfigDef()

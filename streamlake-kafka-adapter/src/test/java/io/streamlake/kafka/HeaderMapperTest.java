@@ -75,4 +75,26 @@ class HeaderMapperTest {
                 Map.entry("dlq_stage", "validate"), Map.entry("dlq_failed_at", "2026-11-27T11:31:00Z"),
                 Map.entry("dlq_original_topic", "streamlake.orders.raw"));
     }
+
+    @Test
+    void givenEventsOfDifferentDatasetsVersionsServicesAndContentTypes_thenEachGetsItsOwnValues() {
+        HeaderMapper mapper = new HeaderMapper(HeadersStyle.BOTH);
+        var orders = Fixtures.metadata();
+        var payments = new io.streamlake.core.domain.EventMetadata(io.streamlake.core.domain.DatasetName.of("payments"),
+                Optional.of(io.streamlake.core.domain.SchemaVersion.of(7)), "id-2", orders.eventTime(), "billing", Map.of());
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(pairs(mapper.forEvent(orders, "application/json"))).contains(Map.entry("dataset", "orders"),
+                    Map.entry("schema_version", "v2"), Map.entry("producer_service", "checkout"),
+                    Map.entry("content_type", "application/json"), Map.entry("ce_source", "/streamlake/checkout"),
+                    Map.entry("ce_type", "io.streamlake.orders"), Map.entry("ce_dataschema", "orders/v2"));
+            assertThat(pairs(mapper.forEvent(payments, "application/avro"))).contains(Map.entry("dataset", "payments"),
+                    Map.entry("schema_version", "v7"), Map.entry("producer_service", "billing"),
+                    Map.entry("content_type", "application/avro"), Map.entry("content-type", "application/avro"),
+                    Map.entry("ce_source", "/streamlake/billing"), Map.entry("ce_type", "io.streamlake.payments"),
+                    Map.entry("ce_dataschema", "payments/v7"), Map.entry("ce_id", "id-2"));
+            assertThat(pairs(mapper.forEvent(payments, null))).extracting(Map.Entry::getKey)
+                    .doesNotContain("content_type", "content-type");
+        }
+    }
 }

@@ -141,6 +141,17 @@ class KafkaPortsMappingTest {
     }
 
     @Test
+    void givenDeadLetterWithItsOwnTopic_thenThatTopic() {
+        var dl = Fixtures.deadLetter(new byte[] {1});
+        var elsewhere = new io.streamlake.core.domain.DeadLetter(dl.key(), dl.originalPayload(), dl.metadata(), dl.stage(),
+                dl.reason(), dl.errorClass(), dl.failedAt(), dl.originalTopic(), "team-a.orders.dead");
+
+        adapter.deadLetterPort().deadLetter(elsewhere);
+
+        assertThat(producer.history().get(0).topic()).isEqualTo("team-a.orders.dead");
+    }
+
+    @Test
     void givenDeadLetterTooLarge_thenFatalNotRejected() {
         CompletableFuture<PublishReceipt> future = adapter.deadLetterPort().deadLetter(Fixtures.deadLetter(new byte[] {1}));
 

@@ -34,8 +34,13 @@ final class AdapterFixture {
 
     /** Adapter settings for {@code kafka}: its bootstrap servers and security settings, then the overrides. */
     static Map<String, Object> settings(KafkaEndpoint kafka, String... overrides) {
+        return settings(kafka.clientProperties(), overrides);
+    }
+
+    /** Adapter settings from kafka-clients properties: bootstrap servers typed, the rest {@code kafka.}-prefixed. */
+    static Map<String, Object> settings(Map<String, Object> clientProperties, String... overrides) {
         Map<String, Object> settings = new HashMap<>();
-        kafka.clientProperties().forEach((key, value) -> settings.put(
+        clientProperties.forEach((key, value) -> settings.put(
                 key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) ? key : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key, value));
         settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
         for (int i = 0; i < overrides.length; i += 2) {

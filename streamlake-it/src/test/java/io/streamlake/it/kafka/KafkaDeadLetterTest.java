@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.NewTopic;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
@@ -137,6 +139,36 @@ class KafkaDeadLetterTest {
             });
             assertThat(kafka.consumeAll(topics.deadLetter().name(), 1, Duration.ofSeconds(2))).isEmpty();
             assertThat(kafka.consumeAll(topics.raw().name(), 1, Duration.ofSeconds(2))).isEmpty();
+        }
+    }
+
+    @Test
+    void givenRecordLargerThanTheTopicAccepts_thenBrokerRefusalIsDeadLetteredAtPublish(KafkaEndpoint kafka)
+            throws Exception {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "broker-too-large");
+        kafka.createTopic(new NewTopic(AdapterFixture.NAMING.raw(dataset), PARTITIONS, (short) 1)
+                .configs(Map.of("max.message.bytes", "4096")));
+        kafka.createTopic(AdapterFixture.NAMING.deadLetter(dataset), PARTITIONS);
+        Random random = new Random(7);
+        StringBuilder blob = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            blob.append((char) ('a' + random.nextInt(26)));
+        }
+        byte[] payload = ("id=9;blob=" + blob).getBytes(UTF_8);
+        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "dlq.payload.max.bytes", "1024")) {
+            IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
+                    .ingest(IngestCommand.of(dataset, "key-broker", payload)).get(60, TimeUnit.SECONDS);
+
+            assertThat(result).isInstanceOfSatisfying(IngestionResult.DeadLettered.class, dl -> {
+                assertThat(dl.stage()).isEqualTo(DlqStage.PUBLISH);
+                assertThat(dl.errorClass()).isEqualTo("RecordTooLarge");
+            });
+            List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consumeAll(AdapterFixture.NAMING.deadLetter(dataset), 1,
+                    Duration.ofSeconds(30));
+            assertThat(dlq).hasSize(1);
+            JsonNode value = JSON.readTree(dlq.get(0).value());
+            assertThat(value.get("payload_truncated").asBoolean()).isTrue();
+            assertThat(value.get("payload_size").asInt()).isEqualTo(payload.length);
         }
     }
 }
