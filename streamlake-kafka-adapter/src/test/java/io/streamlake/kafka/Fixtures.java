@@ -30,7 +30,7 @@ final class Fixtures {
 
     static DeadLetter deadLetter(byte[] payload) {
         return new DeadLetter("k-1", payload, metadata(), DlqStage.VALIDATE, "$.amount: required field is missing",
-                "SchemaViolation", FAILED_AT, "streamlake.orders.raw");
+                "SchemaViolation", FAILED_AT, "streamlake.orders.raw", "streamlake.orders.dlq");
     }
 
     /** Headers as (name, UTF-8 value) pairs, in order. */
