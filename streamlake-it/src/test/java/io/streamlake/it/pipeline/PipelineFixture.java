@@ -88,6 +88,15 @@ final class PipelineFixture implements AutoCloseable {
 
     /** A pipeline on the given topic naming (two fixtures may share one to play two deployments). */
     static PipelineFixture start(KafkaEndpoint kafka, TopicNaming naming, Map<String, String> schemaSettings) {
+        return start(kafka, naming, naming, schemaSettings);
+    }
+
+    /**
+     * A pipeline whose core (ingestion settings, schema subjects) names topics with {@code naming} while the adapter
+     * (and its provisioner) was given {@code adapterNaming}: the core decides where RAW records and dead letters go.
+     */
+    static PipelineFixture start(KafkaEndpoint kafka, TopicNaming naming, TopicNaming adapterNaming,
+                                 Map<String, String> schemaSettings) {
         SchemaModule schema = SchemaModuleFactory.create(new SchemaConfig(schemaSettings), naming);
         schema.verifyRegistryReachable();
         Map<String, Object> settings = new HashMap<>();
@@ -98,7 +107,8 @@ final class PipelineFixture implements AutoCloseable {
         settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, String.valueOf(PARTITIONS));
         settings.put(KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         settings.put(KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        return new PipelineFixture(kafka, naming, schema, KafkaAdapter.create(new KafkaAdapterConfig(settings), naming));
+        return new PipelineFixture(kafka, naming, schema,
+                KafkaAdapter.create(new KafkaAdapterConfig(settings), adapterNaming));
     }
 
     TopicNaming naming() {
