@@ -44,7 +44,7 @@ final class KafkaDeadLetterPort implements DeadLetterPort {
             return CompletableFuture.failedFuture(new FatalStreamLakeException(
                     "the dead-letter port for Kafka at " + failures.bootstrapServers() + " is closed"));
         }
-        String topic = naming.deadLetter(deadLetter.dataset());
+        String topic = deadLetter.deadLetterTopic();
         try {
             byte[] key = deadLetter.key() == null ? null : deadLetter.key().getBytes(UTF_8);
             byte[] value = DeadLetterValue.encode(deadLetter, maxPayloadBytes);
