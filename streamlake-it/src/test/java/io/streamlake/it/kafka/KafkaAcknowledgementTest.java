@@ -1,0 +1,90 @@
+package io.streamlake.it.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.service.IngestionService;
+import io.streamlake.core.service.StreamIngestionService;
+import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.it.support.StreamLakeIntegrationTest;
+import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.embedded.EmbeddedKafkaCluster;
+import io.streamlake.embedded.EmbeddedKafkaConfig;
+import io.streamlake.it.support.SharedInfrastructure;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No code path counts an event as published without the broker's acknowledgement: when the broker cannot take
+ * it, the outcome is a retriable failure, never Published and never a dead letter, and flush still returns.
+ */
+@StreamLakeIntegrationTest
+class KafkaAcknowledgementTest {
+
+    /** Each send waits max.block.ms for the missing topic's metadata: keep the count small. */
+    private static final int EVENTS = 6;
+
+    @Test
+    void givenRawTopicMissingAndAutoCreateOff_thenEveryEventFailsRetriableAndNoneIsPublished(KafkaEndpoint kafka) {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "missing");
+        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.block.ms", "500",
+                "delivery.timeout.ms", "3000", "request.timeout.ms", "1000", "linger.ms", "5")) {
+            IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
+            StreamIngestionService stream = new StreamIngestionService(ingestion, 100, () -> {
+                adapter.eventPublisher().flush();
+                adapter.deadLetterPort().flush();
+            });
+            ConcurrentLinkedQueue<IngestionResult> results = new ConcurrentLinkedQueue<>();
+
+            BatchSummary summary = stream.ingestAll(IntStream.range(0, EVENTS)
+                    .mapToObj(i -> IngestCommand.of(dataset, "k" + i, ("id=" + i).getBytes(UTF_8))).iterator(), results::add);
+
+            assertThat(summary.published()).isZero();
+            assertThat(summary.deadLettered()).isZero();
+            assertThat(summary.failed()).isEqualTo(EVENTS);
+            assertThat(List.copyOf(results)).hasSize(EVENTS).allSatisfy(r -> {
+                assertThat(r).isInstanceOf(IngestionResult.Failed.class);
+                IngestionResult.Failed failed = (IngestionResult.Failed) r;
+                assertThat(failed.retriable()).isTrue();
+                assertThat(failed.reason()).contains(kafka.bootstrapServers()).contains(AdapterFixture.NAMING.raw(dataset));
+            });
+        }
+    }
+
+    @Test
+    void givenBrokerStoppedAfterProvisioning_thenEventsFailRetriableAndNoneIsPublished() throws Exception {
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(SharedInfrastructure.workDirectory());
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
+            KafkaEndpoint own = KafkaEndpoint.of(cluster.bootstrapServers());
+            DatasetName dataset = AdapterFixture.dataset(own, "stopped");
+            // max.block.ms bounds how long send() waits for metadata when the stopped broker's partitions drop out
+            try (KafkaAdapter adapter = AdapterFixture.adapter(own, "delivery.timeout.ms", "3000",
+                    "request.timeout.ms", "1000", "linger.ms", "5", "kafka.max.block.ms", "1000")) {
+                adapter.topicProvisioner().ensureTopics(dataset);
+                IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
+                assertThat(ingestion.ingest(IngestCommand.of(dataset, "k", "id=0".getBytes(UTF_8))).get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(IngestionResult.Published.class);
+
+                cluster.stopBroker(0);
+                List<CompletableFuture<IngestionResult>> pending = IntStream.range(1, 1 + EVENTS)
+                        .mapToObj(i -> ingestion.ingest(IngestCommand.of(dataset, "k" + i, ("id=" + i).getBytes(UTF_8))))
+                        .toList();
+                adapter.flush();
+
+                assertThat(pending).allSatisfy(f -> assertThat(f.get(30, TimeUnit.SECONDS))
+                        .isInstanceOfSatisfying(IngestionResult.Failed.class, failed -> {
+                            assertThat(failed.retriable()).isTrue();
+                            assertThat(failed.reason()).contains(cluster.bootstrapServers());
+                        }));
+            }
+        }
+    }
+}
