@@ -98,6 +98,22 @@ class ProduceStdoutTest {
     }
 
     @Test
+    void givenStandardInput_thenDashReadsTheLinesFromIt() {
+        java.io.InputStream original = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(
+                "{\"order_id\":\"s-1\",\"amount\":1}\n{\"order_id\":\"s-2\",\"amount\":2}\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
+                    "--file", "-", "--key-field", "order_id");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(records(result.out())).extracting(r -> r.get("key").asText()).containsExactly("s-1", "s-2");
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
     void givenAnUnknownDataset_thenTheEventIsDeadLetteredNotAnError() {
         CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "invoices",
                 "--key", "i-1", "--payload", "{\"id\":1}");

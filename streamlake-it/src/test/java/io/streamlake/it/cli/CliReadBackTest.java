@@ -113,6 +113,11 @@ class CliReadBackTest {
         assertThat(shown.out()).contains("3 dead letter(s) in " + cli.dlq("orders")).contains("coupon").contains("amount")
                 .contains("key=d-1");
 
+        Cli.Result dlq = cli.run("consume", "--dataset", "orders", "--dlq", "--from-beginning", "--output", "json",
+                "--timeout", "PT3S");
+        assertThat(jsonLines(dlq.out())).hasSize(3).allSatisfy(r -> assertThat(r.get("headers").has("dlq_reason")).isTrue());
+        assertThat(dlq.err()).contains("from " + cli.dlq("orders"));
+
         Path catalog = dir.resolve("catalog/orders");
         Files.createDirectories(catalog);
         Files.writeString(catalog.resolve("v3.avsc"), """
