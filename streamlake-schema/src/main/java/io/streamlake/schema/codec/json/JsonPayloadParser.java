@@ -64,7 +64,7 @@ public final class JsonPayloadParser implements PayloadParser {
         } catch (StreamConstraintsException e) {
             return new ParseOutcome.Malformed(constraintReason(e));
         } catch (JsonProcessingException e) {
-            return new ParseOutcome.Malformed("malformed JSON: " + e.getOriginalMessage() + at(e.getLocation()));
+            return new ParseOutcome.Malformed("malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
         } catch (IOException e) {
             return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
         }
@@ -75,6 +75,14 @@ public final class JsonPayloadParser implements PayloadParser {
             return new ParseOutcome.Malformed("the top-level JSON value must be an object, got " + kind(tree));
         }
         return new ParseOutcome.Parsed(new JsonPayload(raw, (ObjectNode) tree));
+    }
+
+    /**
+     * Jackson names the input inside some messages ("start marker at [Source: REDACTED (...); line: 1, ...]");
+     * keep only the position.
+     */
+    static String withoutSource(String message) {
+        return message == null ? "" : message.replaceAll("\\[Source: [^;\\]]*;\\s*", "[");
     }
 
     private static String constraintReason(StreamConstraintsException e) {

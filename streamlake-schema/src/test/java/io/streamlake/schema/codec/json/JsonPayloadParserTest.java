@@ -40,6 +40,13 @@ class JsonPayloadParserTest {
     }
 
     @Test
+    void givenTruncatedObject_thenReasonNamesThePositionButNotJacksonsSourceDescription() {
+        String reason = reason(parse("{\"order_id\": \"ORD-202\", \"amount\": 1"));
+        assertThat(reason).startsWith("malformed JSON: Unexpected end-of-input")
+                .contains("start marker at [line: 1, column: 1]").doesNotContain("Source").doesNotContain("REDACTED");
+    }
+
+    @Test
     void givenTrailingGarbage_thenMalformed() {
         assertThat(reason(parse("{\"a\": 1} {\"b\": 2}"))).contains("Trailing token").contains("at line 1");
         assertThat(reason(parse("{\"a\": 1} x"))).startsWith("malformed JSON");
