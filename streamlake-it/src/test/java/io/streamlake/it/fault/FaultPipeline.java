@@ -17,10 +17,15 @@ import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The production wiring for fault tests (after {@code it.pipeline.PipelineFixture}): the schema module from
@@ -33,13 +38,15 @@ final class FaultPipeline implements AutoCloseable {
     static final DatasetName ORDERS = DatasetName.of("orders");
     static final DatasetName PAYMENTS = DatasetName.of("payments");
 
+    private final KafkaEndpoint kafka;
     private final TopicNaming naming;
     private final SchemaModule schema;
     private final KafkaAdapter adapter;
     private final IngestionService ingestion;
     private final StreamIngestionService stream;
 
-    private FaultPipeline(TopicNaming naming, SchemaModule schema, KafkaAdapter adapter) {
+    private FaultPipeline(KafkaEndpoint kafka, TopicNaming naming, SchemaModule schema, KafkaAdapter adapter) {
+        this.kafka = kafka;
         this.naming = naming;
         this.schema = schema;
         this.adapter = adapter;
@@ -69,7 +76,7 @@ final class FaultPipeline implements AutoCloseable {
         settings.put(KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         settings.put(KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         settings.putAll(adapterOverrides);
-        return new FaultPipeline(naming, schema, KafkaAdapter.create(new KafkaAdapterConfig(settings), naming));
+        return new FaultPipeline(kafka, naming, schema, KafkaAdapter.create(new KafkaAdapterConfig(settings), naming));
     }
 
     TopicNaming naming() {
@@ -104,6 +111,17 @@ final class FaultPipeline implements AutoCloseable {
     /** Events through {@link StreamIngestionService}; each outcome to {@code onResult}, on whichever thread completes it. */
     BatchSummary ingestAll(Iterator<IngestCommand> commands, Consumer<IngestionResult> onResult) {
         return stream.ingestAll(commands, onResult);
+    }
+
+    /** The sum of the end offsets of every partition of {@code topic}: how many records were ever written. */
+    long endOffsets(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Duration timeout = Duration.ofSeconds(20);
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions, timeout).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     @Override
