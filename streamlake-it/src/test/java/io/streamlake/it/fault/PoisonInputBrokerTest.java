@@ -96,6 +96,33 @@ class PoisonInputBrokerTest {
         }
     }
 
+    /**
+     * A 2 MB key read from the payload (an order id of 2 MB, otherwise a valid order): too large for RAW, and the
+     * dead letter keeps the original key — so it must still reach the DLQ, not end as a failure.
+     */
+    @Test
+    @Timeout(60)
+    void givenKeyLargerThanMaxRequestSize_thenDeadLetteredNotFailed(KafkaEndpoint kafka) {
+        String id = "K".repeat(2 * 1024 * 1024);
+        byte[] payload = ("{\"order_id\":\"" + id + "\",\"amount\":1}").getBytes(UTF_8);
+        try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), Map.of())) {
+            pipeline.provision(FaultPipeline.ORDERS);
+            List<IngestionResult> results = Collections.synchronizedList(new ArrayList<>());
+            BatchSummary summary = pipeline.ingestAll(List.of(IngestCommand.keyedBy(FaultPipeline.ORDERS, "order_id",
+                    payload)).iterator(), results::add);
+            String outcome = results.stream().map(r -> r instanceof IngestionResult.Failed f ? "Failed: " + f.reason()
+                    : r instanceof IngestionResult.DeadLettered d ? "DeadLettered " + d.stage() + ": " + d.reason()
+                    : "Published").map(s -> s.length() > 600 ? s.substring(0, 600) : s).collect(Collectors.joining());
+            System.out.println("PoisonInputBrokerTest (2 MB key): " + summary + " " + outcome);
+            assertThat(summary.failed()).as(outcome).isZero();
+            assertThat(summary.deadLettered()).as(outcome).isEqualTo(1);
+            List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consumeAll(pipeline.deadLetter(FaultPipeline.ORDERS), 1,
+                    Duration.ofSeconds(20));
+            assertThat(dlq).hasSize(1);
+            DeadLetterValues.assertPreserves(dlq.get(0).value(), payload, DLQ_PAYLOAD_LIMIT, "2 MB key");
+        }
+    }
+
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), UTF_8);
