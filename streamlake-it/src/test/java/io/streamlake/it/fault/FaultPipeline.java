@@ -37,6 +37,8 @@ final class FaultPipeline implements AutoCloseable {
 
     static final DatasetName ORDERS = DatasetName.of("orders");
     static final DatasetName PAYMENTS = DatasetName.of("payments");
+    /** Partitions of every provisioned RAW and DLQ topic unless a test overrides {@code topics.partitions}. */
+    static final int PARTITIONS = 3;
 
     private final KafkaEndpoint kafka;
     private final TopicNaming naming;
@@ -72,7 +74,7 @@ final class FaultPipeline implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>();
         settings.put(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
-        settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, "3");
+        settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, String.valueOf(PARTITIONS));
         settings.put(KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         settings.put(KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         settings.putAll(adapterOverrides);

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -119,7 +120,13 @@ class PoisonInputBrokerTest {
             List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consumeAll(pipeline.deadLetter(FaultPipeline.ORDERS), 1,
                     Duration.ofSeconds(20));
             assertThat(dlq).hasSize(1);
-            DeadLetterValues.assertPreserves(dlq.get(0).value(), payload, DLQ_PAYLOAD_LIMIT, "2 MB key");
+            ConsumerRecord<byte[], byte[]> record = dlq.get(0);
+            DeadLetterValues.assertPreserves(record.value(), payload, DLQ_PAYLOAD_LIMIT, "2 MB key");
+            // the key is cut to dlq.payload.max.bytes, and the record stays on the full key's partition
+            assertThat(record.key()).hasSize(DLQ_PAYLOAD_LIMIT);
+            assertThat(id).startsWith(new String(record.key(), UTF_8));
+            assertThat(record.partition()).isEqualTo(
+                    Utils.toPositive(Utils.murmur2(id.getBytes(UTF_8))) % FaultPipeline.PARTITIONS);
         }
     }
 
