@@ -97,10 +97,10 @@ class BrokerFailoverTest {
                         (int) counts.published(), Duration.ofSeconds(60));
                 Check check = Check.of(raw, run);
                 String report = String.format("inputs=%d published=%d failed=%d deadLettered=%d readBack=%d lost=%d "
-                                + "duplicateIngestionIds=%d outOfOrder=%d unparsable=%d failedIds(first 20)=%s",
+                                + "duplicateIngestionIds=%d outOfOrder=%d unparsable=%d failedIds(first 20)=%s firstFailureReasons=%s",
                         EVENTS, counts.published(), counts.failed(), counts.deadLettered(), raw.size(), check.lost,
                         check.duplicates, check.outOfOrder, check.unparsable,
-                        run.failedIds.stream().limit(20).toList());
+                        run.failedIds.stream().limit(20).toList(), run.failureReasons);
                 System.out.println("BrokerFailoverTest: " + report);
 
                 assertThat(counts.published() + counts.failed()).as(report).isEqualTo(EVENTS);
