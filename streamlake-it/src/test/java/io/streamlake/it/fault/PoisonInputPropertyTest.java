@@ -80,8 +80,8 @@ class PoisonInputPropertyTest {
 
     @Provide
     Arbitrary<Poison> invalid() {
-        return net.jqwik.api.Arbitraries.oneOf(PoisonCases.wrongTypes(), PoisonCases.missingKey(),
-                PoisonCases.unknownDataset(), PoisonCases.numbersOutOfRange());
+        return net.jqwik.api.Arbitraries.oneOf(SchemaPoisonCases.wrongTypes(), SchemaPoisonCases.missingKey(),
+                SchemaPoisonCases.unknownDataset(), SchemaPoisonCases.numbersOutOfRange());
     }
 
     /** Mixed batches of every kind (1-20 events each) through the stream service. */
