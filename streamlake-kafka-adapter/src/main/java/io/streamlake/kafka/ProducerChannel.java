@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The one producer the event publisher and the dead-letter port share. A send's future completes only in the
@@ -57,6 +58,14 @@ final class ProducerChannel {
             ack.completeExceptionally(mapping.map(record.topic(), e));
         }
         return ack;
+    }
+
+    /**
+     * The partition Kafka's default partitioner gives {@code key} on {@code topic}: {@code toPositive(murmur2(key)) %
+     * partitions}. May wait up to {@code max.block.ms} for the topic's metadata.
+     */
+    int partitionForKey(String topic, byte[] key) {
+        return Utils.toPositive(Utils.murmur2(key)) % producer.partitionsFor(topic).size();
     }
 
     /** Blocks until every record sent so far is acknowledged or failed, and its future completed. */
