@@ -14,6 +14,11 @@ final class JsonText {
 
     /** Deeper nesting is not embedded verbatim (it is kept as text instead), so checking never overflows the stack. */
     static final int MAX_DEPTH = 512;
+    /**
+     * Longer numbers are not embedded verbatim: common JSON readers (Jackson since 2.15) refuse numbers of more
+     * than 1,000 characters by default, which would make the dead letter itself unreadable.
+     */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     private final String s;
     private int i;
@@ -201,7 +206,7 @@ final class JsonText {
                 return false;
             }
         }
-        return i > start;
+        return i > start && i - start <= MAX_NUMBER_LENGTH;
     }
 
     private boolean digits() {

@@ -43,6 +43,14 @@ class DeadLetterValueTest {
     }
 
     @Test
+    void givenHugeNumber_thenKeptAsTextSoTheDeadLetterStaysReadableByDefaultJsonReaders() throws IOException {
+        String payload = "{\"amount\": " + "1".repeat(5000) + "}";
+        JsonNode value = encode(payload.getBytes(StandardCharsets.UTF_8), 1 << 20);
+        assertThat(value.get("payload_encoding").asText()).isEqualTo("text");
+        assertThat(value.get("payload").asText()).isEqualTo(payload);
+    }
+
+    @Test
     void givenInvalidUtf8_thenKeptAsBase64ByteForByte() throws IOException {
         byte[] bytes = {(byte) 0xC3, (byte) 0x28, 0x00, (byte) 0xFF, 'x'};
         JsonNode value = encode(bytes, 1024);

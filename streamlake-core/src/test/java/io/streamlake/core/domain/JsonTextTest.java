@@ -33,6 +33,12 @@ class JsonTextTest {
     }
 
     @Test
+    void givenNumberLongerThanJsonReadersAccept_thenNotEmbeddable() {
+        assertThat(JsonText.isJson("{\"n\": " + "9".repeat(JsonText.MAX_NUMBER_LENGTH) + "}")).isTrue();
+        assertThat(JsonText.isJson("{\"n\": " + "9".repeat(JsonText.MAX_NUMBER_LENGTH + 1) + "}")).isFalse();
+    }
+
+    @Test
     void givenAnyString_thenEscapedFormReadsBackIdentically() throws Exception {
         StringBuilder all = new StringBuilder();
         for (char c = 0; c < 0x300; c++) {
