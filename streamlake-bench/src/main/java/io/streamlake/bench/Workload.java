@@ -75,7 +75,8 @@ public final class Workload {
 
     /** {@code ord-00000042-} then filler up to the length that makes the JSON exactly {@code payloadBytes}. */
     private static String orderId(int i, int payloadBytes) {
-        String prefix = String.format("ord-%08d-", i);
+        String digits = Integer.toString(i);
+        String prefix = "ord-" + "00000000".substring(Math.min(8, digits.length())) + digits + "-";
         int fixed = json("", i).length() + prefix.length();
         int filler = payloadBytes - fixed;
         if (filler < 0) {
