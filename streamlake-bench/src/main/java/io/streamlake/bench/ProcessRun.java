@@ -44,7 +44,7 @@ final class ProcessRun {
         }
         command.addAll(List.of("produce", "--dataset", Workload.DATASET.value(), "--file", file.toAbsolutePath().toString(),
                 "--key-field", Workload.KEY_FIELD, "--bootstrap-servers", cluster.bootstrapServers(),
-                "--topic-prefix", naming.raw(Workload.DATASET).replace("." + Workload.DATASET.value() + ".raw", ""),
+                "--topic-prefix", naming.prefix(),
                 "--serialization", "json"));
         return measure("E streamlake", pair, command, cluster, naming.raw(Workload.DATASET), events,
                 Files.size(file) - events, logDir);
