@@ -18,11 +18,11 @@ import java.util.UUID;
  */
 final class RandomUuids implements IdGenerator {
 
-    static final RandomUuids INSTANCE = new RandomUuids();
-
     private static final int IDS_PER_REFILL = 256;
-
     private static final Path URANDOM = Path.of("/dev/urandom");
+
+    /** Declared after {@link #URANDOM}, which its constructor reads. */
+    static final RandomUuids INSTANCE = new RandomUuids();
 
     private final SecureRandom random = new SecureRandom();
     private volatile FileChannel urandom = open();
@@ -74,6 +74,11 @@ final class RandomUuids implements IdGenerator {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Whether the bytes come from {@code /dev/urandom} (else from the {@code SecureRandom}). */
+    boolean readsOperatingSystem() {
+        return urandom != null;
     }
 
     private static long read(byte[] bytes, int offset) {

@@ -24,6 +24,13 @@ class RandomUuidsTest {
     }
 
     @Test
+    void givenDevUrandom_thenIdsComeFromIt() {
+        RandomUuids.INSTANCE.newIngestionId();
+        assertThat(RandomUuids.INSTANCE.readsOperatingSystem())
+                .isEqualTo(java.nio.file.Files.isReadable(java.nio.file.Path.of("/dev/urandom")));
+    }
+
+    @Test
     void givenTwoThreads_thenTheirIdsDiffer() throws Exception {
         Set<String> a = new HashSet<>();
         Thread t = new Thread(() -> {
