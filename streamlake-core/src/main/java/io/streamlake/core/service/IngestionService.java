@@ -78,6 +78,9 @@ public final class IngestionService implements IngestEventUseCase {
         } catch (RuntimeException e) {
             result = CompletableFuture.completedFuture(Failures.failed(attempt.ref(), e));
         }
+        if (metrics == IngestionMetrics.none()) {
+            return result;
+        }
         return result.whenComplete((outcome, error) -> record(outcome, started));
     }
 
@@ -135,12 +138,26 @@ public final class IngestionService implements IngestEventUseCase {
                 return deadLetter(DlqStage.SERIALIZE, e.errorClass(), e.getMessage());
             }
             EventRef ref = ref();
-            return publisher.publish(new OutboundEvent(rawTopic, key, value, metadata))
-                    .handle((receipt, error) -> error == null
-                            ? CompletableFuture.<IngestionResult>completedFuture(
-                                    new IngestionResult.Published(ref, metadata.schemaVersion().orElseThrow(), receipt))
-                            : afterPublishFailure(Failures.unwrap(error)))
-                    .thenCompose(f -> f);
+            CompletableFuture<IngestionResult> result = new CompletableFuture<>();
+            // one continuation per event (a handle + thenCompose pair made three futures for the common case)
+            publisher.publish(new OutboundEvent(rawTopic, key, value, metadata)).whenComplete((receipt, error) -> {
+                try {
+                    if (error == null) {
+                        result.complete(new IngestionResult.Published(ref, metadata.schemaVersion().orElseThrow(), receipt));
+                    } else {
+                        afterPublishFailure(Failures.unwrap(error)).whenComplete((outcome, failure) -> {
+                            if (failure == null) {
+                                result.complete(outcome);
+                            } else {
+                                result.completeExceptionally(failure);
+                            }
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result;
         }
 
         private CompletableFuture<IngestionResult> afterPublishFailure(Throwable error) {

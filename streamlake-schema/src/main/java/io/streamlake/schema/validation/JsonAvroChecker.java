@@ -42,14 +42,32 @@ public final class JsonAvroChecker {
 
     /** The union branch {@code node} is written as, or empty when it fits none. */
     public Optional<Branch> unionBranch(Schema union, JsonNode node) {
+        int plain = plainBranchIndex(union, node);
+        if (plain >= 0) {
+            return Optional.of(new Branch(plain, union.getTypes().get(plain), node));
+        }
+        return wrappedBranch(union, node);
+    }
+
+    /**
+     * The index of the first branch (in declaration order) that {@code node} fits as a plain JSON value, or -1 when
+     * it fits none as a plain value (it may still be in Avro's wrapped form, see {@link #unionBranch}). Allocates
+     * nothing for leaf branches: it runs once per union value on the hot path of validation and encoding.
+     */
+    public int plainBranchIndex(Schema union, JsonNode node) {
         List<Schema> types = union.getTypes();
         for (int i = 0; i < types.size(); i++) {
             Schema branch = types.get(i);
             if (plausible(branch, node) && conforms(branch, node)) {
-                return Optional.of(new Branch(i, branch, node));
+                return i;
             }
         }
+        return -1;
+    }
+
+    private Optional<Branch> wrappedBranch(Schema union, JsonNode node) {
         if (node.isObject() && node.size() == 1) {
+            List<Schema> types = union.getTypes();
             Map.Entry<String, JsonNode> wrapped = node.fields().next();
             for (int i = 0; i < types.size(); i++) {
                 Schema branch = types.get(i);
@@ -66,9 +84,25 @@ public final class JsonAvroChecker {
     }
 
     private boolean conforms(Schema schema, JsonNode node) {
+        if (isLeaf(schema)) {
+            try {
+                checkLeaf(schema, node);
+                return true;
+            } catch (Mismatch m) {
+                return false;
+            }
+        }
         List<Violation> probe = new ArrayList<>(0);
         check(schema, node, JsonPath.ROOT, probe);
         return probe.isEmpty();
+    }
+
+    /** True for the types that hold no other type (everything but record, array, map and union). */
+    public static boolean isLeaf(Schema schema) {
+        return switch (schema.getType()) {
+            case RECORD, ARRAY, MAP, UNION -> false;
+            default -> true;
+        };
     }
 
     void check(Schema schema, JsonNode node, JsonPath path, List<Violation> out) {
@@ -78,23 +112,47 @@ public final class JsonAvroChecker {
                 case ARRAY -> array(schema, node, path, out);
                 case MAP -> map(schema, node, path, out);
                 case UNION -> union(schema, node, path, out);
-                case NULL -> {
-                    if (!node.isNull()) {
-                        throw Describe.mismatch(schema, node);
-                    }
-                }
-                case BOOLEAN -> JsonAvroValues.booleanValue(schema, node);
-                case INT -> JsonAvroValues.intValue(schema, node);
-                case LONG -> JsonAvroValues.longValue(schema, node);
-                case FLOAT -> JsonAvroValues.floatValue(schema, node);
-                case DOUBLE -> JsonAvroValues.doubleValue(schema, node);
-                case STRING -> JsonAvroValues.stringValue(schema, node);
-                case BYTES -> JsonAvroValues.bytesValue(schema, node);
-                case FIXED -> JsonAvroValues.fixedValue(schema, node);
-                case ENUM -> JsonAvroValues.enumIndex(schema, node);
+                default -> checkLeaf(schema, node);
             }
         } catch (Mismatch m) {
             out.add(new Violation(path.toString(), m.getMessage()));
+        }
+    }
+
+    /**
+     * A record field's value: like {@link #check} with the field's path, but the path is made only when a violation
+     * needs it or the value has parts of its own (so a conforming flat record allocates no paths).
+     */
+    private void checkField(Schema schema, JsonNode value, JsonPath record, String name, List<Violation> out) {
+        if (isLeaf(schema)) {
+            try {
+                checkLeaf(schema, value);
+            } catch (Mismatch m) {
+                out.add(new Violation(record.field(name).toString(), m.getMessage()));
+            }
+        } else if (schema.getType() != Schema.Type.UNION || plainBranchIndex(schema, value) < 0) {
+            check(schema, value, record.field(name), out);
+        }
+    }
+
+    /** @throws Mismatch when {@code node} does not fit the leaf type */
+    private static void checkLeaf(Schema schema, JsonNode node) {
+        switch (schema.getType()) {
+            case NULL -> {
+                if (!node.isNull()) {
+                    throw Describe.mismatch(schema, node);
+                }
+            }
+            case BOOLEAN -> JsonAvroValues.booleanValue(schema, node);
+            case INT -> JsonAvroValues.intValue(schema, node);
+            case LONG -> JsonAvroValues.longValue(schema, node);
+            case FLOAT -> JsonAvroValues.floatValue(schema, node);
+            case DOUBLE -> JsonAvroValues.doubleValue(schema, node);
+            case STRING -> JsonAvroValues.stringValue(schema, node);
+            case BYTES -> JsonAvroValues.bytesValue(schema, node);
+            case FIXED -> JsonAvroValues.fixedValue(schema, node);
+            case ENUM -> JsonAvroValues.enumIndex(schema, node);
+            default -> throw new IllegalArgumentException("not a leaf type: " + schema.getType());
         }
     }
 
@@ -103,7 +161,7 @@ public final class JsonAvroChecker {
      * that branch's own violations are reported, with their nested paths; otherwise the union is named.
      */
     private void union(Schema schema, JsonNode node, JsonPath path, List<Violation> out) {
-        if (unionBranch(schema, node).isPresent()) {
+        if (plainBranchIndex(schema, node) >= 0 || wrappedBranch(schema, node).isPresent()) {
             return;
         }
         Schema only = null;
@@ -136,7 +194,7 @@ public final class JsonAvroChecker {
                 continue;
             }
             known++;
-            check(field.schema(), value, path.field(field.name()), out);
+            checkField(field.schema(), value, path, field.name(), out);
         }
         if (unknownFields == UnknownFieldPolicy.REJECT && known < node.size()) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -46,6 +46,9 @@ public final class JsonAvroValues {
         if (node.isTextual() && schema.getLogicalType() != null) {
             return (int) Temporals.fromText(schema, node);
         }
+        if (node.isInt()) {
+            return node.intValue();
+        }
         BigInteger value = integral(schema, node);
         if (value.compareTo(INT_MIN) < 0 || value.compareTo(INT_MAX) > 0) {
             throw new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)
@@ -57,6 +60,9 @@ public final class JsonAvroValues {
     public static long longValue(Schema schema, JsonNode node) {
         if (node.isTextual() && schema.getLogicalType() != null) {
             return Temporals.fromText(schema, node);
+        }
+        if (node.isInt() || node.isLong()) {
+            return node.longValue();
         }
         BigInteger value = integral(schema, node);
         if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {

@@ -8,7 +8,8 @@ public interface IdGenerator {
 
     String newIngestionId();
 
+    /** Random (version 4) UUIDs from a {@code SecureRandom}, as {@link UUID#randomUUID()} makes them. */
     static IdGenerator randomUuids() {
-        return () -> UUID.randomUUID().toString();
+        return RandomUuids.INSTANCE;
     }
 }

@@ -44,29 +44,68 @@ final class JsonAvroWriter {
                 case ARRAY -> array(schema, node, out, path);
                 case MAP -> map(schema, node, out, path);
                 case UNION -> {
-                    JsonAvroChecker.Branch branch = checker.unionBranch(schema, node).orElseThrow(() ->
-                            new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
-                    out.writeIndex(branch.index());
-                    write(branch.schema(), branch.value(), out, path);
-                }
-                case NULL -> {
-                    if (!node.isNull()) {
-                        throw new Mismatch("expected null, got " + Describe.found(node));
+                    int plain = checker.plainBranchIndex(schema, node);
+                    if (plain >= 0) {
+                        out.writeIndex(plain);
+                        write(schema.getTypes().get(plain), node, out, path);
+                    } else {
+                        JsonAvroChecker.Branch branch = checker.unionBranch(schema, node).orElseThrow(() ->
+                                new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
+                        out.writeIndex(branch.index());
+                        write(branch.schema(), branch.value(), out, path);
                     }
-                    out.writeNull();
                 }
-                case BOOLEAN -> out.writeBoolean(JsonAvroValues.booleanValue(schema, node));
-                case INT -> out.writeInt(JsonAvroValues.intValue(schema, node));
-                case LONG -> out.writeLong(JsonAvroValues.longValue(schema, node));
-                case FLOAT -> out.writeFloat(JsonAvroValues.floatValue(schema, node));
-                case DOUBLE -> out.writeDouble(JsonAvroValues.doubleValue(schema, node));
-                case STRING -> out.writeString(JsonAvroValues.stringValue(schema, node));
-                case BYTES -> out.writeBytes(JsonAvroValues.bytesValue(schema, node));
-                case FIXED -> out.writeFixed(JsonAvroValues.fixedValue(schema, node));
-                case ENUM -> out.writeEnum(JsonAvroValues.enumIndex(schema, node));
+                default -> writeLeaf(schema, node, out);
             }
         } catch (Mismatch m) {
             throw new RejectedPayloadException(ERROR_CLASS, path + ": " + m.getMessage());
+        }
+    }
+
+    /**
+     * A record field's value: like {@link #write} with the field's path, but the path is made only when an error
+     * needs it or the value has parts of its own, so a flat record of leaves and nullable leaves allocates none.
+     */
+    private void writeField(Schema schema, JsonNode value, Encoder out, JsonPath record, String name) throws IOException {
+        Schema leaf = schema;
+        int branch = -1;
+        if (schema.getType() == Schema.Type.UNION) {
+            branch = checker.plainBranchIndex(schema, value);
+            leaf = branch >= 0 ? schema.getTypes().get(branch) : schema;
+        }
+        if (!JsonAvroChecker.isLeaf(leaf)) {
+            write(schema, value, out, record.field(name));
+            return;
+        }
+        try {
+            if (branch >= 0) {
+                out.writeIndex(branch);
+            }
+            writeLeaf(leaf, value, out);
+        } catch (Mismatch m) {
+            throw new RejectedPayloadException(ERROR_CLASS, record.field(name) + ": " + m.getMessage());
+        }
+    }
+
+    /** @throws Mismatch when {@code node} does not fit the leaf type */
+    private static void writeLeaf(Schema schema, JsonNode node, Encoder out) throws IOException {
+        switch (schema.getType()) {
+            case NULL -> {
+                if (!node.isNull()) {
+                    throw new Mismatch("expected null, got " + Describe.found(node));
+                }
+                out.writeNull();
+            }
+            case BOOLEAN -> out.writeBoolean(JsonAvroValues.booleanValue(schema, node));
+            case INT -> out.writeInt(JsonAvroValues.intValue(schema, node));
+            case LONG -> out.writeLong(JsonAvroValues.longValue(schema, node));
+            case FLOAT -> out.writeFloat(JsonAvroValues.floatValue(schema, node));
+            case DOUBLE -> out.writeDouble(JsonAvroValues.doubleValue(schema, node));
+            case STRING -> out.writeString(JsonAvroValues.stringValue(schema, node));
+            case BYTES -> out.writeBytes(JsonAvroValues.bytesValue(schema, node));
+            case FIXED -> out.writeFixed(JsonAvroValues.fixedValue(schema, node));
+            case ENUM -> out.writeEnum(JsonAvroValues.enumIndex(schema, node));
+            default -> throw new IllegalArgumentException("not a leaf type: " + schema.getType());
         }
     }
 
@@ -77,7 +116,7 @@ final class JsonAvroWriter {
         for (Schema.Field field : schema.getFields()) {
             JsonNode value = node.get(field.name());
             if (value != null) {
-                write(field.schema(), value, out, path.field(field.name()));
+                writeField(field.schema(), value, out, path, field.name());
             } else if (field.hasDefaultValue()) {
                 new GenericDatumWriter<>(field.schema(), GenericData.get())
                         .write(GenericData.get().getDefaultValue(field), out);

@@ -1,0 +1,89 @@
+package io.streamlake.bench;
+
+import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.embedded.EmbeddedKafkaCluster;
+import io.streamlake.embedded.EmbeddedKafkaConfig;
+import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.TopicProvisioner;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The cluster the bench runs on (given, or an embedded single broker it owns), the one set of adapter settings
+ * every scenario shares (so the raw producer and StreamLake's have identical producer properties), and fresh
+ * topics per run, provisioned with the adapter's {@link TopicProvisioner}. Not thread-safe.
+ */
+final class BenchCluster implements AutoCloseable {
+
+    private final Optional<EmbeddedKafkaCluster> embedded;
+    private final String bootstrapServers;
+    private final Map<String, Object> adapterSettings;
+    private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private final AtomicInteger topics = new AtomicInteger();
+
+    private BenchCluster(Optional<EmbeddedKafkaCluster> embedded, String bootstrapServers, int partitions) {
+        this.embedded = embedded;
+        this.bootstrapServers = bootstrapServers;
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, String.valueOf(partitions));
+        this.adapterSettings = Map.copyOf(settings);
+    }
+
+    static BenchCluster open(BenchOptions options) {
+        if (options.bootstrapServers().isPresent()) {
+            return new BenchCluster(Optional.empty(), options.bootstrapServers().get(), options.partitions());
+        }
+        EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(
+                EmbeddedKafkaConfig.defaults().withBaseDirectory(options.workDirectory().toAbsolutePath()));
+        return new BenchCluster(Optional.of(cluster), cluster.bootstrapServers(), options.partitions());
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The StreamLake adapter settings of every run: the adapter's defaults, this cluster, the partitions. */
+    Map<String, Object> adapterSettings() {
+        return adapterSettings;
+    }
+
+    KafkaAdapterConfig adapterConfig() {
+        return new KafkaAdapterConfig(adapterSettings);
+    }
+
+    /** A topic naming never used before in this run, its RAW and DLQ topics for {@code orders} provisioned. */
+    TopicNaming freshTopics(String label) {
+        TopicNaming naming = new TopicNaming("bench" + runId + "-" + label.replaceAll("[^A-Za-z0-9]", "")
+                + topics.incrementAndGet());
+        try (TopicProvisioner provisioner = TopicProvisioner.create(adapterConfig(), naming)) {
+            provisioner.ensureTopics(Workload.DATASET);
+        }
+        return naming;
+    }
+
+    /** How many records {@code topic} holds (sum of its partitions' end offsets). */
+    long recordCount(String topic) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream()
+                    .mapToLong(Long::longValue).sum();
+        }
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(EmbeddedKafkaCluster::close);
+    }
+}

@@ -1,0 +1,88 @@
+package io.streamlake.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -cp benchmarks.jar io.streamlake.bench.BenchMain [flags]}: runs {@link BenchRunner} and prints its
+ * table. Exit code 0 when every event of every run was acknowledged, 1 when some were not, 2 on a usage error.
+ */
+public final class BenchMain {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: BenchMain [--events N] [--pairs N] [--scenarios A,B,C,D,E] [--payload-bytes N]",
+            "                 [--flush-events N] [--warmup-events N] [--partitions N]",
+            "                 [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
+            "                 [--cli-jar PATH | --cli-command 'CMD ARGS'] [--process-jvm-args 'ARGS'] [--work-dir DIR]",
+            "defaults: 1,000,000 events, 5 pairs, A-E, 200-byte payloads, D 2,000 events, warm-up 100,000,",
+            "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        BenchReport report = BenchRunner.run(options, System.out::println);
+        System.out.println();
+        System.out.print(report.table());
+        boolean allAcked = report.runs().stream().allMatch(r -> r.acknowledged() == r.events());
+        System.exit(allAcked ? 0 : 1);
+    }
+
+    /** @throws IllegalArgumentException naming the flag */
+    static BenchOptions parse(String[] args) {
+        BenchOptions o = BenchOptions.defaults();
+        boolean warmupGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                throw new IllegalArgumentException("StreamLake bench");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String v = args[++i];
+            switch (flag) {
+                case "--events" -> o = o.withEvents(number(flag, v));
+                case "--pairs" -> o = o.withPairs(number(flag, v));
+                case "--scenarios" -> o = o.withScenarios(Scenario.parseList(v));
+                case "--payload-bytes" -> o = o.withPayloadBytes(number(flag, v));
+                case "--flush-events" -> o = o.withFlushEveryEvents(number(flag, v));
+                case "--warmup-events" -> {
+                    o = o.withWarmupEvents(number(flag, v));
+                    warmupGiven = true;
+                }
+                case "--partitions" -> o = o.withPartitions(number(flag, v));
+                case "--bootstrap-servers" -> o = o.withBootstrapServers(v);
+                case "--schema-registry-url" -> o = o.withSchemaRegistryUrl(v);
+                case "--cli-jar" -> o = o.withCliCommand(List.of(ProcessRun.javaExecutable(), "-jar",
+                        Path.of(v).toAbsolutePath().toString()));
+                case "--cli-command" -> o = o.withCliCommand(Arrays.asList(v.trim().split("\\s+")));
+                case "--process-jvm-args" -> o = o.withProcessJvmArgs(v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+")));
+                case "--work-dir" -> o = o.withWorkDirectory(Path.of(v));
+                default -> throw new IllegalArgumentException("unknown flag " + flag);
+            }
+        }
+        if (!warmupGiven) {
+            o = o.withWarmupEvents(Math.min(o.warmupEvents(), Math.max(1, o.events() / 5)));
+        }
+        return o;
+    }
+
+    private static int number(String flag, String value) {
+        try {
+            return Integer.parseInt(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a whole number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.streamlake.bench;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@link BenchRunner#run} measures and where. A plain record, so a command line (BenchMain, the CLI's
+ * {@code bench}) maps its flags onto it one to one.
+ *
+ * @param events            events per run of A, B, C and E
+ * @param pairs             interleaved rounds; every round runs each chosen scenario once (order alternates)
+ * @param scenarios         which of A–E to run
+ * @param payloadBytes      size of each JSON payload (an {@code orders} v2 event padded through its order id)
+ * @param flushEveryEvents  events per run of D (a flush after each is slow, so fewer)
+ * @param warmupEvents      events of one unmeasured run of each in-JVM scenario before the first round
+ * @param partitions        partitions of every fresh RAW and DLQ topic
+ * @param bootstrapServers  the cluster; empty starts an embedded single-broker cluster for the run
+ * @param schemaRegistryUrl the registry for C; empty uses the in-memory {@code mock://bench} registry
+ * @param cliCommand        the command that runs {@code streamlake} for E (e.g. {@code java -jar streamlake.jar});
+ *                          empty uses {@code streamlake-cli/target/streamlake.jar} when it exists, else E is skipped
+ * @param processJvmArgs    JVM options given to both E processes (same for both)
+ * @param workDirectory     where the broker's data, the JSONL file of E and process logs go
+ */
+public record BenchOptions(
+        int events,
+        int pairs,
+        Set<Scenario> scenarios,
+        int payloadBytes,
+        int flushEveryEvents,
+        int warmupEvents,
+        int partitions,
+        Optional<String> bootstrapServers,
+        Optional<String> schemaRegistryUrl,
+        List<String> cliCommand,
+        List<String> processJvmArgs,
+        Path workDirectory) {
+
+    public static final int MIN_PAYLOAD_BYTES = 80;
+
+    public BenchOptions {
+        if (events < 1) {
+            throw new IllegalArgumentException("events must be at least 1, got " + events);
+        }
+        if (pairs < 1) {
+            throw new IllegalArgumentException("pairs must be at least 1, got " + pairs);
+        }
+        Objects.requireNonNull(scenarios, "scenarios");
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("at least one scenario");
+        }
+        scenarios = Set.copyOf(scenarios);
+        if (payloadBytes < MIN_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("payload bytes must be at least " + MIN_PAYLOAD_BYTES + ", got " + payloadBytes);
+        }
+        if (flushEveryEvents < 1) {
+            throw new IllegalArgumentException("flush-every events must be at least 1, got " + flushEveryEvents);
+        }
+        if (warmupEvents < 0) {
+            throw new IllegalArgumentException("warm-up events must not be negative, got " + warmupEvents);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+        cliCommand = List.copyOf(cliCommand);
+        processJvmArgs = List.copyOf(processJvmArgs);
+        Objects.requireNonNull(workDirectory, "workDirectory");
+    }
+
+    /** 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker. */
+    public static BenchOptions defaults() {
+        return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"));
+    }
+
+    public BenchOptions withEvents(int n) {
+        return new BenchOptions(n, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withPairs(int n) {
+        return new BenchOptions(events, n, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withScenarios(Set<Scenario> s) {
+        return new BenchOptions(events, pairs, s, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withPayloadBytes(int n) {
+        return new BenchOptions(events, pairs, scenarios, n, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withFlushEveryEvents(int n) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, n, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withWarmupEvents(int n) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, n, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withPartitions(int n) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, n,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withBootstrapServers(String servers) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withSchemaRegistryUrl(String url) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withCliCommand(List<String> command) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory);
+    }
+
+    public BenchOptions withProcessJvmArgs(List<String> args) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory);
+    }
+
+    public BenchOptions withWorkDirectory(Path dir) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir);
+    }
+}

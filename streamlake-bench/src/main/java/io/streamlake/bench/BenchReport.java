@@ -1,0 +1,111 @@
+package io.streamlake.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Every run of a bench, per-scenario medians and the medians of per-pair ratios. Absolute figures on a shared
+ * machine swing widely; the ratios of runs made side by side in the same round are what to read.
+ *
+ * @param options the options it ran with
+ * @param runs    every measured run, in the order they ran
+ * @param skipped scenarios not run, with why (e.g. {@code E -> skipped: CLI jar not built})
+ */
+public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String, String> skipped) {
+
+    /** The ratios reported, numerator and denominator labels. */
+    public static final List<String[]> RATIOS = List.of(new String[] {"B", "A"}, new String[] {"C", "A"},
+            new String[] {"B", "D"}, new String[] {"E streamlake", "E console"});
+
+    public BenchReport {
+        Objects.requireNonNull(options, "options");
+        runs = List.copyOf(runs);
+        skipped = Map.copyOf(skipped);
+    }
+
+    /** Labels in first-run order. */
+    public List<String> labels() {
+        return runs.stream().map(RunResult::label).distinct().toList();
+    }
+
+    public List<RunResult> runsOf(String label) {
+        return runs.stream().filter(r -> r.label().equals(label)).toList();
+    }
+
+    /** Median records/s of {@code label}'s runs. */
+    public OptionalDouble medianRecordsPerSecond(String label) {
+        return median(runsOf(label).stream().mapToDouble(RunResult::recordsPerSecond).toArray());
+    }
+
+    /** The median over pairs of {@code numerator / denominator} records/s, each pair's runs side by side. */
+    public OptionalDouble medianRatio(String numerator, String denominator) {
+        List<Double> ratios = new ArrayList<>();
+        for (RunResult n : runsOf(numerator)) {
+            runsOf(denominator).stream().filter(d -> d.pair() == n.pair()).findFirst()
+                    .ifPresent(d -> ratios.add(n.recordsPerSecond() / d.recordsPerSecond()));
+        }
+        return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Every ratio of {@link #RATIOS} that both sides ran for, by name such as {@code B/A}. */
+    public Map<String, Double> ratios() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String[] r : RATIOS) {
+            medianRatio(r[0], r[1]).ifPresent(v -> out.put(r[0] + "/" + r[1], v));
+        }
+        return out;
+    }
+
+    /** The report as a plain-text table: one line per scenario (medians), then the ratios and what was skipped. */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "StreamLake bench: %,d events (D: %,d), %d pair(s), %d-byte payloads%n",
+                options.events(), options.flushEveryEvents(), options.pairs(), options.payloadBytes()));
+        out.append(String.format(Locale.ROOT, "%-14s %5s %12s %9s %10s %10s %10s %10s%n", "scenario", "runs",
+                "records/s", "MB/s", "p50 ack", "p99 ack", "peak RSS", "acked"));
+        for (String label : labels()) {
+            List<RunResult> rs = runsOf(label);
+            double mbs = median(rs.stream().mapToDouble(RunResult::megabytesPerSecond).toArray()).orElse(0);
+            double p50 = median(rs.stream().mapToDouble(RunResult::p50Micros).toArray()).orElse(0);
+            double p99 = median(rs.stream().mapToDouble(RunResult::p99Micros).toArray()).orElse(0);
+            double rss = median(rs.stream().filter(r -> r.peakRssKb().isPresent())
+                    .mapToDouble(r -> r.peakRssKb().getAsLong()).toArray()).orElse(-1);
+            long acked = rs.stream().mapToLong(RunResult::acknowledged).sum();
+            long sent = rs.stream().mapToLong(RunResult::events).sum();
+            out.append(String.format(Locale.ROOT, "%-14s %5d %,12.0f %9.2f %10s %10s %10s %10s%n", label, rs.size(),
+                    medianRecordsPerSecond(label).orElse(0), mbs, micros(p50), micros(p99),
+                    rss < 0 ? "-" : String.format(Locale.ROOT, "%.0f MB", rss / 1024), acked == sent ? "all" : acked + "/" + sent));
+        }
+        Map<String, Double> ratios = ratios();
+        if (!ratios.isEmpty()) {
+            out.append("median of per-pair ratios (records/s):");
+            ratios.forEach((name, v) -> out.append(String.format(Locale.ROOT, "  %s = %.3f", name, v)));
+            out.append(System.lineSeparator());
+        }
+        skipped.forEach((s, why) -> out.append(s).append(": ").append(why).append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    private static String micros(double us) {
+        if (us <= 0) {
+            return "-";
+        }
+        return us >= 1000 ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f us", us);
+    }
+
+    static OptionalDouble median(double[] values) {
+        if (values.length == 0) {
+            return OptionalDouble.empty();
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return OptionalDouble.of(sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+    }
+}

@@ -1,0 +1,130 @@
+package io.streamlake.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs the bench: StreamLake side by side with raw kafka-clients (and, for E, Kafka's ConsoleProducer) on one
+ * cluster, with the same records and fresh topics per run. After one unmeasured warm-up run of each in-JVM
+ * scenario, every round ("pair") runs each chosen scenario once, in A B C D order on even rounds and D C B A on odd
+ * ones (so a slow drift of the shared machine weighs on both sides alike); E's two processes alternate the same way.
+ * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
+ */
+public final class BenchRunner {
+
+    /** Where the CLI's shaded jar is built, relative to the repository root. */
+    public static final Path DEFAULT_CLI_JAR = Path.of("streamlake-cli", "target", "streamlake.jar");
+    static final String MOCK_REGISTRY = "mock://bench";
+
+    private BenchRunner() {
+    }
+
+    /** {@link #run(BenchOptions, Consumer)} without progress output. */
+    public static BenchReport run(BenchOptions options) {
+        return run(options, line -> { });
+    }
+
+    /**
+     * @param progress receives one line per finished run (for a console)
+     * @throws IllegalStateException when a process of E fails
+     * @throws io.streamlake.core.domain.StreamLakeException when the cluster or registry cannot be used
+     */
+    public static BenchReport run(BenchOptions options, Consumer<String> progress) {
+        List<RunResult> runs = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        Optional<List<String>> cli = cliCommand(options);
+        if (options.scenarios().contains(Scenario.E) && cli.isEmpty()) {
+            skipped.put("E", "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
+        }
+        Workload workload = new Workload(options.events(), options.payloadBytes());
+        try (BenchCluster cluster = BenchCluster.open(options)) {
+            warmUp(cluster, workload, options, progress);
+            Path file = null;
+            if (options.scenarios().contains(Scenario.E) && cli.isPresent()) {
+                file = workload.writeJsonLines(options.workDirectory().resolve("bench-orders-" + options.events() + ".jsonl"),
+                        options.events());
+            }
+            for (int pair = 0; pair < options.pairs(); pair++) {
+                List<Scenario> order = new ArrayList<>(List.of(Scenario.A, Scenario.B, Scenario.C, Scenario.D));
+                if (pair % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (Scenario s : order) {
+                    if (options.scenarios().contains(s)) {
+                        report(runs, progress, runInJvm(s, cluster, workload, options, pair, options.events()));
+                    }
+                }
+                if (file != null) {
+                    Path logs = options.workDirectory().resolve("process-logs");
+                    RunResult sl = null;
+                    RunResult cp = null;
+                    if (pair % 2 == 1) {
+                        cp = ProcessRun.console(cluster, file, options.events(), pair, options.processJvmArgs(), logs);
+                    }
+                    sl = ProcessRun.streamlake(cluster, file, options.events(), pair, cli.get(), options.processJvmArgs(), logs);
+                    if (cp == null) {
+                        cp = ProcessRun.console(cluster, file, options.events(), pair, options.processJvmArgs(), logs);
+                    }
+                    report(runs, progress, sl);
+                    report(runs, progress, cp);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return new BenchReport(options, runs, skipped);
+    }
+
+    private static void warmUp(BenchCluster cluster, Workload workload, BenchOptions options, Consumer<String> progress) {
+        if (options.warmupEvents() == 0) {
+            return;
+        }
+        for (Scenario s : List.of(Scenario.A, Scenario.B, Scenario.C)) {
+            if (options.scenarios().contains(s)) {
+                RunResult r = runInJvm(s, cluster, workload, options, -1, options.warmupEvents());
+                progress.accept(String.format("warm-up %s: %,.0f records/s", s, r.recordsPerSecond()));
+            }
+        }
+    }
+
+    private static RunResult runInJvm(Scenario s, BenchCluster cluster, Workload workload, BenchOptions options,
+                                      int pair, int events) {
+        String registry = options.schemaRegistryUrl().orElse(MOCK_REGISTRY);
+        return switch (s) {
+            case A -> RawProducerRun.run(cluster, workload, "A", pair, events, false);
+            case B -> StreamLakeRun.run(cluster, workload, "B", pair, events, false, registry);
+            case C -> StreamLakeRun.run(cluster, workload, "C", pair, events, true, registry);
+            case D -> RawProducerRun.run(cluster, workload, "D", pair, Math.min(events, options.flushEveryEvents()), true);
+            case E -> throw new IllegalArgumentException("E runs as processes");
+        };
+    }
+
+    private static void report(List<RunResult> runs, Consumer<String> progress, RunResult r) {
+        runs.add(r);
+        progress.accept(String.format("pair %d %-12s %,10.0f records/s  p50 %,d us  p99 %,d us  acked %,d/%,d%s", r.pair(),
+                r.label(), r.recordsPerSecond(), r.p50Micros(), r.p99Micros(), r.acknowledged(), r.events(),
+                r.peakRssKb().isPresent() ? String.format("  peak RSS %,d MB", r.peakRssKb().getAsLong() / 1024) : ""));
+    }
+
+    /** The command that runs {@code streamlake}: the configured one, else {@code java -jar} on the built jar. */
+    static Optional<List<String>> cliCommand(BenchOptions options) {
+        if (!options.cliCommand().isEmpty()) {
+            return Optional.of(options.cliCommand());
+        }
+        if (Files.isRegularFile(DEFAULT_CLI_JAR)) {
+            return Optional.of(List.of(ProcessRun.javaExecutable(), "-jar", DEFAULT_CLI_JAR.toAbsolutePath().toString()));
+        }
+        return Optional.empty();
+    }
+}

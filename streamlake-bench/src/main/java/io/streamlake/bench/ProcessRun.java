@@ -1,0 +1,107 @@
+package io.streamlake.bench;
+
+import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.KafkaAdapterConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario E: whole processes on the same JSON Lines file, to fresh provisioned topics. {@code streamlake produce
+ * --file} (validating every line, key from {@code order_id}, StreamLake headers) against Kafka's own
+ * {@code org.apache.kafka.tools.ConsoleProducer} (no validation, no key, no headers) with the same producer
+ * settings, read from the adapter's {@code producerProperties()}. Time is start to exit (JVM start included);
+ * peak RSS is the process's VmHWM, sampled from {@code /proc/<pid>/status} every 50 ms until it exits.
+ */
+final class ProcessRun {
+
+    static final String CONSOLE_PRODUCER = "org.apache.kafka.tools.ConsoleProducer";
+    /** The producer settings handed to ConsoleProducer, as {@code --producer-property}. */
+    static final List<String> SHARED_PRODUCER_KEYS = List.of(KafkaAdapterConfig.ACKS_CONFIG,
+            KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG, KafkaAdapterConfig.MAX_IN_FLIGHT_CONFIG,
+            KafkaAdapterConfig.LINGER_MS_CONFIG, KafkaAdapterConfig.BATCH_SIZE_CONFIG,
+            KafkaAdapterConfig.COMPRESSION_TYPE_CONFIG, KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG);
+
+    private ProcessRun() {
+    }
+
+    static RunResult streamlake(BenchCluster cluster, Path file, long events, int pair, List<String> cliCommand,
+                                List<String> jvmArgs, Path logDir) throws IOException, InterruptedException {
+        TopicNaming naming = cluster.freshTopics("Esl");
+        List<String> command = new ArrayList<>();
+        if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
+            command.add(cliCommand.get(0));
+            command.addAll(jvmArgs);
+            command.addAll(cliCommand.subList(1, cliCommand.size()));
+        } else {
+            command.addAll(cliCommand);
+        }
+        command.addAll(List.of("produce", "--dataset", Workload.DATASET.value(), "--file", file.toAbsolutePath().toString(),
+                "--key-field", Workload.KEY_FIELD, "--bootstrap-servers", cluster.bootstrapServers(),
+                "--topic-prefix", naming.prefix(),
+                "--serialization", "json"));
+        return measure("E streamlake", pair, command, cluster, naming.raw(Workload.DATASET), events,
+                Files.size(file) - events, logDir);
+    }
+
+    static RunResult console(BenchCluster cluster, Path file, long events, int pair, List<String> jvmArgs, Path logDir)
+            throws IOException, InterruptedException {
+        TopicNaming naming = cluster.freshTopics("Ecp");
+        String topic = naming.raw(Workload.DATASET);
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CONSOLE_PRODUCER,
+                "--bootstrap-server", cluster.bootstrapServers(), "--topic", topic));
+        Map<String, Object> props = cluster.adapterConfig().producerProperties();
+        for (String key : SHARED_PRODUCER_KEYS) {
+            command.add("--producer-property");
+            command.add(key + "=" + props.get(key));
+        }
+        command.addAll(List.of("--reader-property", "ignore.error=false"));
+        return measure("E console", pair, command, cluster, topic, events, Files.size(file) - events, logDir, file);
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static RunResult measure(String label, int pair, List<String> command, BenchCluster cluster, String topic,
+                                     long events, long payloadBytes, Path logDir) throws IOException, InterruptedException {
+        return measure(label, pair, command, cluster, topic, events, payloadBytes, logDir, null);
+    }
+
+    private static RunResult measure(String label, int pair, List<String> command, BenchCluster cluster, String topic,
+                                     long events, long payloadBytes, Path logDir, Path stdin)
+            throws IOException, InterruptedException {
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(label.replace(' ', '-') + "-" + pair + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(nullDevice()) : ProcessBuilder.Redirect.from(stdin.toFile()));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        long peak = RssSampler.sampleUntilExit(process);
+        long finished = System.nanoTime();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(label + " did not finish; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(label + " exited with " + process.exitValue() + "; see " + log);
+        }
+        long written = cluster.recordCount(topic);
+        return new RunResult(label, pair, events, written, finished - started, payloadBytes, 0, 0,
+                peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty());
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

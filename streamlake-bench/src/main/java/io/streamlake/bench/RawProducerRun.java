@@ -1,0 +1,61 @@
+package io.streamlake.bench;
+
+import io.streamlake.core.domain.TopicNaming;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.OptionalLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Scenarios A and D: a plain {@code KafkaProducer<byte[], byte[]>} built from the StreamLake adapter's own
+ * {@code producerProperties()} (acks, idempotence, in-flight, linger, batch, compression, timeouts: identical),
+ * sending the workload's pre-serialized JSON values, keys, timestamps and precomputed headers. D flushes after
+ * every send, as the seed does. Like StreamLake's runs, the first send pays the topic's metadata fetch.
+ */
+final class RawProducerRun {
+
+    private RawProducerRun() {
+    }
+
+    static RunResult run(BenchCluster cluster, Workload workload, String label, int pair, int events, boolean flushEach) {
+        TopicNaming naming = cluster.freshTopics(label);
+        String topic = naming.raw(Workload.DATASET);
+        Latencies latencies = new Latencies(events);
+        AtomicLong acked = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long bytes = 0;
+        long started;
+        long finished;
+        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(cluster.adapterConfig().producerProperties())) {
+            started = System.nanoTime();
+            for (int n = 0; n < events; n++) {
+                byte[] value = workload.payload(n);
+                bytes += value.length;
+                long sent = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, null, workload.timestamp(n), workload.key(n), value,
+                        new RecordHeaders(workload.headers(n))), (metadata, error) -> {
+                            latencies.record(System.nanoTime() - sent);
+                            (error == null ? acked : failed).incrementAndGet();
+                        });
+                if (flushEach) {
+                    producer.flush();
+                }
+            }
+            producer.flush();
+            awaitCallbacks(acked, failed, events);
+            finished = System.nanoTime();
+        }
+        long[] p = latencies.percentilesMicros();
+        return new RunResult(label, pair, events, acked.get(), finished - started, bytes, p[0], p[1], OptionalLong.empty());
+    }
+
+    private static void awaitCallbacks(AtomicLong acked, AtomicLong failed, long events) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (acked.get() + failed.get() < events && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.streamlake.bench;
+
+import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.IngestionSettings;
+import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.port.in.IngestEventUseCase;
+import io.streamlake.core.port.out.IdGenerator;
+import io.streamlake.core.service.IngestionService;
+import io.streamlake.core.service.StreamIngestionService;
+import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.schema.SchemaModule;
+import io.streamlake.schema.SchemaModuleFactory;
+import io.streamlake.schema.config.SchemaConfig;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Scenarios B and C: the production wiring (schema module from {@link SchemaModuleFactory}, the Kafka adapter, the
+ * core's {@link IngestionService} under {@link StreamIngestionService}), each event an {@link IngestCommand} keyed by
+ * its {@code order_id} field, validated against the catalog, serialized as JSON (B) or Avro via the registry (C; the
+ * schema is prepared before timing starts, as {@code streamlake produce} does). The latency of each event is taken
+ * around {@code ingest} (one extra {@code whenComplete} per event, which the raw baseline's callback mirrors).
+ */
+final class StreamLakeRun {
+
+    private StreamLakeRun() {
+    }
+
+    static RunResult run(BenchCluster cluster, Workload workload, String label, int pair, int events, boolean avro,
+                         String registryUrl) {
+        TopicNaming naming = cluster.freshTopics(label);
+        SchemaConfig schemaConfig = new SchemaConfig(avro
+                ? Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, registryUrl)
+                : Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json"));
+        SchemaModule schema = SchemaModuleFactory.create(schemaConfig, naming);
+        schema.verifyRegistryReachable();
+        schema.prepare(Workload.DATASET, Optional.empty());
+        Latencies latencies = new Latencies(events);
+        long started;
+        long finished;
+        BatchSummary summary;
+        try (KafkaAdapter adapter = KafkaAdapter.create(cluster.adapterConfig(), naming)) {
+            IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
+            IngestionService service = new IngestionService(settings, schema.parser(), schema.validator(),
+                    schema.serializer(), adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(),
+                    Clock.systemUTC());
+            IngestEventUseCase timed = command -> {
+                long sent = System.nanoTime();
+                return service.ingest(command).whenComplete((r, e) -> latencies.record(System.nanoTime() - sent));
+            };
+            StreamIngestionService stream = new StreamIngestionService(timed, settings.maxInFlight(), adapter::flush);
+            started = System.nanoTime();
+            summary = stream.ingestAll(commands(workload, events), result -> { });
+            finished = System.nanoTime();
+        }
+        long[] p = latencies.percentilesMicros();
+        return new RunResult(label, pair, events, summary.published(), finished - started,
+                (long) events * workload.payloadBytes(), p[0], p[1], OptionalLong.empty());
+    }
+
+    /** The commands, made one at a time as a file reader would make them. */
+    private static Iterator<IngestCommand> commands(Workload workload, int events) {
+        return new Iterator<>() {
+            private int n;
+
+            @Override
+            public boolean hasNext() {
+                return n < events;
+            }
+
+            @Override
+            public IngestCommand next() {
+                if (n >= events) {
+                    throw new NoSuchElementException();
+                }
+                return IngestCommand.keyedBy(Workload.DATASET, Workload.KEY_FIELD, workload.payload(n++));
+            }
+        };
+    }
+}

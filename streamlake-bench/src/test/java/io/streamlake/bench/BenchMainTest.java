@@ -1,0 +1,30 @@
+package io.streamlake.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class BenchMainTest {
+
+    @Test
+    void givenFlags_thenOptionsCarryThem() {
+        BenchOptions o = BenchMain.parse(new String[] {"--events", "200_000", "--pairs", "7", "--scenarios", "a,b",
+                "--payload-bytes", "300", "--bootstrap-servers", "h:9092", "--schema-registry-url", "http://r:8081"});
+        assertThat(o.events()).isEqualTo(200_000);
+        assertThat(o.pairs()).isEqualTo(7);
+        assertThat(o.scenarios()).isEqualTo(EnumSet.of(Scenario.A, Scenario.B));
+        assertThat(o.payloadBytes()).isEqualTo(300);
+        assertThat(o.bootstrapServers()).contains("h:9092");
+        assertThat(o.schemaRegistryUrl()).contains("http://r:8081");
+        assertThat(o.warmupEvents()).isEqualTo(40_000);
+    }
+
+    @Test
+    void givenUnknownScenarioOrFlag_thenUsageErrorNamesIt() {
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,X"})).hasMessageContaining("'X'");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--speed", "1"})).hasMessageContaining("--speed");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--events", "many"})).hasMessageContaining("--events");
+    }
+}
