@@ -1,0 +1,59 @@
+package io.streamlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonLinesTest {
+
+    @Test
+    void givenCrLfBlankAndUnterminatedLines_thenEachNonBlankLineWithoutItsEnd() {
+        List<String> lines = read(new ByteArrayInputStream("a\r\n\n  \t\nb\nc".getBytes(StandardCharsets.UTF_8)));
+        assertThat(lines).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void givenLinesLongerThanTheBufferAndManyLines_thenBytesKeptExactlyAcrossChunkBoundaries() {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            byte[] line = ("{\"n\":" + i + ",\"pad\":\"" + "x".repeat(i % 7 == 0 ? 70_000 : i % 97) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            line[line.length - 3] = (byte) (i % 2 == 0 ? 0xFF : 'x');
+            expected.add(line);
+            input.writeBytes(line);
+            input.write('\n');
+        }
+        JsonLines lines = new JsonLines(new ByteArrayInputStream(input.toByteArray()));
+        for (byte[] line : expected) {
+            assertThat(lines.hasNext()).isTrue();
+            assertThat(lines.next()).isEqualTo(line);
+        }
+        assertThat(lines.hasNext()).isFalse();
+        assertThat(lines.lineNumber()).isEqualTo(3000);
+    }
+
+    @Test
+    void givenStreamThatGivesOneByteAtATime_thenSameLines() {
+        InputStream trickle = new FilterInputStream(new ByteArrayInputStream("x\ny\r\n\nz".getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertThat(read(trickle)).containsExactly("x", "y", "z");
+    }
+
+    private static List<String> read(InputStream in) {
+        List<String> out = new ArrayList<>();
+        new JsonLines(in).forEachRemaining(b -> out.add(new String(b, StandardCharsets.UTF_8)));
+        return out;
+    }
+}
