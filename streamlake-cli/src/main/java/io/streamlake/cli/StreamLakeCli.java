@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "streamlake", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Publishes events into Apache Kafka: RAW or DLQ, metadata in headers, partitioned by key, JSON or Avro.",
         subcommands = {ProduceCommand.class, ConsumeCommand.class, DlqCommand.class, SchemaCommand.class,
-                TopicsCommand.class, ConfigCommand.class, DevCommand.class, DemoCommand.class, CompletionCommand.class},
+                TopicsCommand.class, ConfigCommand.class, DevCommand.class, DemoCommand.class, BenchCommand.class,
+                CompletionCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every event acknowledged (RAW or DLQ)", "1:some events not acknowledged, or a platform failure",
                 "2:usage or configuration error"})

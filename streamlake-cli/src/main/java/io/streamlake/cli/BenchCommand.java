@@ -1,0 +1,125 @@
+package io.streamlake.cli;
+
+import com.google.inject.Inject;
+import io.streamlake.bench.BenchOptions;
+import io.streamlake.bench.BenchReport;
+import io.streamlake.bench.BenchRunner;
+import io.streamlake.bench.RunResult;
+import io.streamlake.bench.Scenario;
+import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.schema.config.SchemaConfig;
+import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.wiring.config.Settings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: StreamLake side by side with raw kafka-clients on the same broker and records, as interleaved
+ * pairs; prints medians and medians of per-pair ratios (see docs/performance.md). Parses and prints only: the
+ * harness is {@link BenchRunner}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark StreamLake against raw kafka-clients (A raw producer, B StreamLake JSON, "
+                + "C StreamLake Avro, D flush per event, E 'produce --file' vs Kafka's ConsoleProducer) in "
+                + "interleaved pairs, on an embedded broker unless bootstrap servers are given.",
+                "Exit 0 when every event of every run was acknowledged, 1 otherwise."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin(name = Invocation.GLOBAL_MIXIN)
+    GlobalOptions global;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000", description = "Events per run of A, B, C (default ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "5", description = "Interleaved rounds (default ${DEFAULT-VALUE}).")
+    int pairs;
+
+    @Option(names = "--scenarios", paramLabel = "A,B,…", defaultValue = "A,B,C,D,E", description = "Which scenarios (default ${DEFAULT-VALUE}).")
+    String scenarios;
+
+    @Option(names = "--payload-bytes", paramLabel = "N", defaultValue = "200", description = "Size of each JSON payload (default ${DEFAULT-VALUE}).")
+    int payloadBytes;
+
+    @Option(names = "--flush-events", paramLabel = "N", defaultValue = "2000", description = "Events of D, which flushes after each (default ${DEFAULT-VALUE}).")
+    int flushEvents;
+
+    @Option(names = "--warmup-events", paramLabel = "N", description = "Unmeasured warm-up events (default: events/5, at most 100,000).")
+    Integer warmupEvents;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "6", description = "Partitions of each fresh topic (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--cli-jar", paramLabel = "PATH", description = "streamlake.jar for E (default: streamlake-cli/target/streamlake.jar when it exists, else E is skipped).")
+    Path cliJar;
+
+    @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of E, e.g. '-Xmx256m'.")
+    String processJvmArgs;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, E's input file and logs (default: .streamlake/bench).")
+    Path workDir;
+
+    private final CliContext context;
+    private final CliEnvironment environment;
+    private final ConsoleStreams console;
+
+    @Inject
+    BenchCommand(CliContext context, CliEnvironment environment, ConsoleStreams console) {
+        this.context = context;
+        this.environment = environment;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        BenchOptions options = options(context.settings());
+        BenchReport report = BenchRunner.run(options, line -> {
+            console.err().println(line);
+            console.err().flush();
+        });
+        console.out().println();
+        console.out().print(report.table());
+        console.out().flush();
+        return report.runs().stream().allMatch(BenchCommand::allAcknowledged) ? 0 : 1;
+    }
+
+    private BenchOptions options(Settings settings) {
+        BenchOptions o = BenchOptions.defaults().withEvents(events).withPairs(pairs)
+                .withScenarios(Scenario.parseList(scenarios)).withPayloadBytes(payloadBytes)
+                .withFlushEveryEvents(flushEvents).withPartitions(partitions)
+                .withWorkDirectory(workDir != null ? workDir
+                        : environment.workingDirectory().resolve(".streamlake").resolve("bench"));
+        if (warmupEvents != null) {
+            o = o.withWarmupEvents(warmupEvents);
+        }
+        Optional<String> bootstrap = explicit(settings, KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG);
+        if (bootstrap.isPresent()) {
+            o = o.withBootstrapServers(bootstrap.get());
+        }
+        Optional<String> registry = explicit(settings, SchemaConfig.REGISTRY_URL_CONFIG);
+        if (registry.isPresent()) {
+            o = o.withSchemaRegistryUrl(registry.get());
+        }
+        if (cliJar != null) {
+            o = o.withCliCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cliJar.toAbsolutePath().toString()));
+        }
+        if (processJvmArgs != null && !processJvmArgs.isBlank()) {
+            o = o.withProcessJvmArgs(Arrays.asList(processJvmArgs.trim().split("\\s+")));
+        }
+        return o;
+    }
+
+    /** A value given in a file, the environment or a flag; the defaults mean "start an embedded one". */
+    private static Optional<String> explicit(Settings settings, String key) {
+        return Optional.ofNullable(settings.given().get(key));
+    }
+
+    private static boolean allAcknowledged(RunResult run) {
+        return run.acknowledged() == run.events();
+    }
+}

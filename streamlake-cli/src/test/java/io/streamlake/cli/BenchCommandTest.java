@@ -1,0 +1,31 @@
+package io.streamlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small-N run of {@code streamlake bench} so the command keeps working; no timing is asserted. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenSmallRunOnEmbeddedBroker_thenEveryScenarioIsReportedWithRatiosAndExitZero() {
+        CliRunner.Result result = new CliRunner(dir).run("bench", "--events", "2000", "--pairs", "1",
+                "--scenarios", "A,B,C,D", "--warmup-events", "0", "--flush-events", "50",
+                "--work-dir", dir.resolve("bench").toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("\nA ", "\nB ", "\nC ", "\nD ", "B/A", "C/A", "B/D");
+    }
+
+    @Test
+    void givenUnknownScenario_thenUsageErrorNamingIt() {
+        CliRunner.Result result = new CliRunner(dir).run("bench", "--scenarios", "A,Z");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("Z");
+    }
+}
