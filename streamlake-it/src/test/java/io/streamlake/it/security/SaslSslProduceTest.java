@@ -73,4 +73,21 @@ class SaslSslProduceTest {
         assertThat(result.out()).doesNotContainPattern("published:\\s+[1-9]");
         assertThat(dir.resolve("rerun.jsonl")).doesNotExist();
     }
+
+    @Test
+    void givenAWrongPassword_thenConsumeFailsFastNamingThePrincipal(SecureKafkaEndpoint secure) {
+        String wrong = "wrong-" + UUID.randomUUID();
+        String topic = secure.plaintext().createTopic(secure.plaintext().uniqueTopic("sasl-consume"), 1);
+        SecureCli cli = new SecureCli(dir);
+        cli.properties("wrong.properties", SecureCli.saslSsl(secure, secure.username(), wrong));
+
+        SecureCli.Result result = cli.run("consume", "--config", "wrong.properties", "--topic", topic,
+                "--from-beginning", "--timeout", "PT30S");
+
+        System.out.printf("consume with a wrong password: exit %d after %d ms: %s", result.code(), result.millis(), result.err());
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.millis()).isLessThan(15_000);
+        assertThat(result.err().lines().toList()).singleElement().asString()
+                .contains("principal=" + secure.username()).contains("SCRAM-SHA-512").doesNotContain(wrong);
+    }
 }
