@@ -151,4 +151,31 @@ class SecretsNeverPrintedTest {
         all[args.length] = last;
         return all;
     }
+
+    @Test
+    void givenSecretsInEveryKey_thenTheSettingsObjectsShowNone() throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"someone\" password=\"" + secret("jaaspw") + "\";");
+        settings.put("kafka.ssl.truststore.password", secret("truststorepw"));
+        settings.put("kafka.ssl.keystore.password", secret("keystorepw"));
+        settings.put("kafka.ssl.key.password", secret("keypw"));
+        settings.put("kafka.sasl.client.secret", secret("clientsecret"));
+        settings.put("schema.registry.basic.auth.user.info", "someone:" + secret("registrypw"));
+        settings.put("schema.registry.ssl.truststore.password", secret("registrytrustpw"));
+        Path file = new SecureCli(dir).properties("every.properties", settings);
+
+        io.streamlake.wiring.config.Settings loaded = new io.streamlake.wiring.config.SettingsLoader(
+                io.streamlake.wiring.config.ConfigSections.all(io.streamlake.wiring.Transports.discover().all()))
+                .file(file).load();
+
+        List<String> shown = List.of(loaded.toString(), loaded.entries().toString(),
+                loaded.config(io.streamlake.kafka.KafkaAdapterConfig.class).toString(),
+                loaded.config(io.streamlake.kafka.KafkaAdapterConfig.class).redacted().toString(),
+                loaded.config(io.streamlake.schema.config.SchemaConfig.class).toString());
+        for (String s : secrets) {
+            assertThat(shown).noneMatch(text -> text.contains(s));
+        }
+        assertThat(loaded.toString()).contains("kafka.ssl.key.password=[hidden]");
+    }
 }
