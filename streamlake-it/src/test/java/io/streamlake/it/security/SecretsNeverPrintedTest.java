@@ -138,7 +138,9 @@ class SecretsNeverPrintedTest {
 
         System.out.printf("scanned %d outputs and %d log lines for %d secrets%n", printed.size(), logs.size(), secrets.size());
         assertThat(logs).as("log lines captured").isNotEmpty();
-        assertThat(String.join("\n", logs)).as("kafka-clients logged its producer config").contains("ProducerConfig values");
+        assertThat(String.join("\n", logs)).as("kafka-clients logged its producer config")
+                .contains("ProducerConfig values").contains("sasl.jaas.config = [hidden]")
+                .contains("ssl.truststore.password = [hidden]");
         for (String s : secrets) {
             assertThat(printed).as("stdout/stderr").noneMatch(text -> text.contains(s));
             assertThat(logs).as("log lines").noneMatch(line -> line.contains(s));
