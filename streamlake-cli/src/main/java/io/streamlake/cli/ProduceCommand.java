@@ -9,6 +9,8 @@ import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.wiring.metrics.IngestionCounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,8 +96,9 @@ final class ProduceCommand implements Callable<Integer> {
                 progress.finish();
             }
             report.finish();
-            new ProduceSummary(report, summary).print(console.out(), output == OutputFormat.JSON);
-            return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+            IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
+            new ProduceSummary(report, counts).print(console.out(), output == OutputFormat.JSON);
+            return summary.allAcknowledged() && counts.failed() == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.streamlake.cli;
 
-import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.wiring.metrics.IngestionCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,23 +85,32 @@ final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
         }
     }
 
-    /** Prints the summary for people. */
-    void print(java.io.PrintWriter out, BatchSummary summary) {
-        out.printf("published:     %d%n", summary.published());
-        out.printf("dead-lettered: %d%s%n", summary.deadLettered(), summary.deadLetteredByStage().isEmpty() ? ""
-                : "  " + new TreeMap<>(summary.deadLetteredByStage().entrySet().stream().collect(
+    /** Prints the summary for people, with the numbers the run's metrics counted. */
+    void print(java.io.PrintWriter out, IngestionCounts counts) {
+        out.printf("published:     %d%n", counts.published());
+        out.printf("dead-lettered: %d%s%n", counts.deadLettered(), counts.deadLetteredByStage().isEmpty() ? ""
+                : "  " + new TreeMap<>(counts.deadLetteredByStage().entrySet().stream().collect(
                         java.util.stream.Collectors.toMap(e -> e.getKey().wireName(), Map.Entry::getValue))));
         new TreeMap<>(deadLettersByReason()).forEach((reason, count) -> out.printf("  %4d × %s%n", count, reason));
-        out.printf("failed:        %d%n", summary.failed());
+        out.printf("failed:        %d%n", counts.failed());
         List<Failure> listed = failures();
         listed.stream().limit(LISTED).forEach(f -> out.printf("  key %s: %s%n", f.key(), f.reason()));
         if (listed.size() > LISTED) {
-            out.printf("  … and %d more%n", summary.failed() - LISTED);
+            out.printf("  … and %d more%n", counts.failed() - LISTED);
+        }
+        if (counts.ackLatencyP50().isPresent()) {
+            out.printf(java.util.Locale.ROOT, "ack latency:   p50 %.1f ms, p99 %.1f ms%n", millis(counts.ackLatencyP50()),
+                    millis(counts.ackLatencyP99()));
         }
         Path file = failedFile();
         if (file != null) {
             out.printf("not acknowledged events written to %s (re-run: streamlake produce --file %s …)%n", file, file);
         }
+    }
+
+    /** Milliseconds with a fraction, 0 when absent. */
+    static double millis(java.util.Optional<java.time.Duration> latency) {
+        return latency.map(d -> d.toNanos() / 1_000_000.0).orElse(0.0);
     }
 
     private static String shorten(String reason) {

@@ -2,20 +2,23 @@ package io.streamlake.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.wiring.metrics.IngestionCounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Prints a produce run's summary, as text or as one JSON object. */
+/**
+ * Prints a produce run's summary, as text or as one JSON object. The counts and the acknowledgement latency come
+ * from the run's metrics ({@link IngestionCounts}); the reasons and the failures from the {@link ProduceReport}.
+ */
 final class ProduceSummary {
 
     private final ProduceReport report;
-    private final BatchSummary summary;
+    private final IngestionCounts summary;
 
-    ProduceSummary(ProduceReport report, BatchSummary summary) {
+    ProduceSummary(ProduceReport report, IngestionCounts summary) {
         this.report = report;
         this.summary = summary;
     }
@@ -49,6 +52,13 @@ final class ProduceSummary {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (summary.ackLatencyP50().isPresent()) {
+                g.writeNumberField("ack_latency_p50_ms", ProduceReport.millis(summary.ackLatencyP50()));
+                g.writeNumberField("ack_latency_p99_ms", ProduceReport.millis(summary.ackLatencyP99()));
+            } else {
+                g.writeNullField("ack_latency_p50_ms");
+                g.writeNullField("ack_latency_p99_ms");
+            }
             Path file = report.failedFile();
             g.writeStringField("failed_file", file == null ? null : file.toString());
             g.writeEndObject();

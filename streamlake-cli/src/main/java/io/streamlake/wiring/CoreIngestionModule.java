@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * The core's use cases on whatever ports the other modules bind: {@link IngestEventUseCase},
- * {@link IngestStreamUseCase} and {@link ReplayDeadLettersUseCase}. Needs {@link Settings} bound, the codec ports
+ * {@link IngestStreamUseCase} and {@link ReplayDeadLettersUseCase}. Metrics go nowhere unless
+ * {@link io.streamlake.wiring.metrics.MetricsModule} (or another {@link IngestionMetrics} binding) is installed. Needs {@link Settings} bound, the codec ports
  * ({@link SchemaCodecModule}) and a transport's ports ({@link io.streamlake.wiring.spi.TransportProvider}).
  */
 public final class CoreIngestionModule extends AbstractModule {
@@ -35,6 +36,7 @@ public final class CoreIngestionModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class);
+        OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class).setDefault().toInstance(IngestionMetrics.none());
     }
 
     @Provides
@@ -53,12 +55,6 @@ public final class CoreIngestionModule extends AbstractModule {
     @Singleton
     IngestionSettings ingestionSettings(Settings settings) {
         return settings.core().ingestionSettings(settings.config(KafkaAdapterConfig.class).deadLetterPayloadMaxBytes());
-    }
-
-    @Provides
-    @Singleton
-    IngestionMetrics metrics() {
-        return IngestionMetrics.none();
     }
 
     @Provides

@@ -2,12 +2,13 @@ package io.streamlake.wiring;
 
 import com.google.inject.AbstractModule;
 import io.streamlake.wiring.config.Settings;
+import io.streamlake.wiring.metrics.MetricsModule;
 import io.streamlake.wiring.spi.TransportProvider;
 import java.util.Objects;
 
 /**
  * Everything StreamLake needs, for teams that use Guice: the settings, the codec ({@link SchemaCodecModule}),
- * the core use cases ({@link CoreIngestionModule}) and the transport named by {@code transport}, found with
+ * the core use cases ({@link CoreIngestionModule}), Micrometer metrics ({@link MetricsModule}) and the transport named by {@code transport}, found with
  * {@link Transports}. Close the bound {@link Lifecycle} when done.
  *
  * <pre>{@code
@@ -42,6 +43,7 @@ public final class StreamLakeModule extends AbstractModule {
         bind(Lifecycle.class).toInstance(new Lifecycle());
         install(new SchemaCodecModule());
         install(new CoreIngestionModule());
+        install(new MetricsModule());
         install(transport.module(settings));
     }
 }

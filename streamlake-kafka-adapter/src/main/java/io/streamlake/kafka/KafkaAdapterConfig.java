@@ -154,6 +154,14 @@ public final class KafkaAdapterConfig extends AbstractConfig {
         return getInt(DLQ_PAYLOAD_MAX_BYTES_CONFIG);
     }
 
+    /**
+     * How this configuration authenticates, for error messages: {@code security.protocol}, {@code sasl.mechanism}
+     * and the principal ({@code username="…"} of {@code kafka.sasl.jaas.config}). Never contains a secret.
+     */
+    public String securityContext() {
+        return KafkaFailures.of(this).securityContext();
+    }
+
     /** The {@code kafka.}-prefixed keys, prefix stripped, values as given. */
     public Map<String, Object> passthrough() {
         return originalsWithPrefix(PASSTHROUGH_PREFIX, true);

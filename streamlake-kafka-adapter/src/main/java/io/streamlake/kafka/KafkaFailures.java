@@ -68,6 +68,11 @@ final class KafkaFailures {
         return bootstrapServers;
     }
 
+    /** Security protocol, SASL mechanism and principal; never a secret. */
+    String securityContext() {
+        return securityContext;
+    }
+
     /** The failure of a RAW record: {@link RejectedPayloadException} for data errors, else a platform failure. */
     RuntimeException forEvent(String topic, Throwable error) {
         String dataError = dataErrorClass(error);

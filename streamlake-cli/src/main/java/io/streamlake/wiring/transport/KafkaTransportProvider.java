@@ -13,14 +13,18 @@ import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.kafka.TopicProvisioner;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamlake.wiring.Lifecycle;
+import io.streamlake.wiring.metrics.KafkaProducerMeters;
+import java.util.Optional;
 import io.streamlake.wiring.config.Settings;
 import io.streamlake.wiring.spi.TransportProvider;
 
 /**
  * The built-in {@code kafka} transport (the default): events and dead letters on one idempotent producer, the DLQ
  * read back for replay, topic provisioning and reading. Creating the publisher checks that the cluster answers
- * within {@code connect.check.timeout.ms}.
+ * within {@code connect.check.timeout.ms}. With a {@link MeterRegistry} bound, kafka-clients' producer metrics are
+ * bound to it.
  */
 public final class KafkaTransportProvider implements TransportProvider {
 
@@ -47,6 +51,7 @@ public final class KafkaTransportProvider implements TransportProvider {
         @Override
         protected void configure() {
             OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class).setBinding().to(KafkaDeadLetterSource.class);
+            OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
         }
 
         @Provides
@@ -57,8 +62,11 @@ public final class KafkaTransportProvider implements TransportProvider {
 
         @Provides
         @Singleton
-        KafkaAdapter adapter(KafkaAdapterConfig config, Settings settings, Lifecycle lifecycle) {
-            return lifecycle.register(KafkaAdapter.create(config, settings.core().topicNaming()));
+        KafkaAdapter adapter(KafkaAdapterConfig config, Settings settings, Lifecycle lifecycle,
+                             Optional<MeterRegistry> registry) {
+            KafkaAdapter adapter = lifecycle.register(KafkaAdapter.create(config, settings.core().topicNaming()));
+            registry.ifPresent(r -> lifecycle.register(KafkaProducerMeters.bind(adapter, r)));
+            return adapter;
         }
 
         @Provides

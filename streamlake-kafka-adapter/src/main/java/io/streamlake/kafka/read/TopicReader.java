@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -77,6 +78,9 @@ public final class TopicReader {
             return read;
         } catch (TimeoutException e) {
             throw notReachable(answer, e);
+        } catch (AuthenticationException e) {
+            throw new FatalStreamLakeException("Authentication to Kafka at " + config.bootstrapServers() + " failed ("
+                    + config.securityContext() + ") reading " + topic + ": " + e.getMessage(), e);
         } catch (KafkaException e) {
             throw new FatalStreamLakeException("cannot read " + topic + " from Kafka at " + config.bootstrapServers()
                     + ": " + e.getMessage(), e);

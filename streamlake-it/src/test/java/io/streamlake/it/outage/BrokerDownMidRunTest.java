@@ -1,0 +1,145 @@
+package io.streamlake.it.outage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.embedded.EmbeddedKafkaCluster;
+import io.streamlake.embedded.EmbeddedKafkaConfig;
+import io.streamlake.it.support.KafkaEndpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The only broker goes away mid-run for longer than {@code delivery.timeout.ms}: {@code produce --file -} exits 1,
+ * lists the failed events with their reason, writes exactly their original lines to the re-run file; after a
+ * restart, re-running that file exits 0 and RAW then holds every input line (at least once) and the DLQ nothing.
+ *
+ * <p>Once the producer has lost every broker it re-bootstraps and forgets the topics' metadata, so each later send
+ * blocks for {@code max.block.ms} before it fails: the test sets {@code kafka.max.block.ms=100} and keeps the lines
+ * after the stop to 500 (docs/operations.md tells operators the same).
+ */
+class BrokerDownMidRunTest {
+
+    private static final int LINES = 3_000;
+    private static final int BEFORE_STOP = 2_500;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenTheBrokerDownLongerThanTheDeliveryTimeout_thenTheUnacknowledgedLinesAreRerunAfterItsReturn() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < LINES; i++) {
+            // odd spacing and non-ASCII: the re-run file must hold the original bytes, not a re-encoding
+            lines.add("{ \"order_id\":\"ö-" + i + "\", \"amount\": " + i + ".5 }");
+        }
+        byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        int stopAt = (String.join("\n", lines.subList(0, BEFORE_STOP)) + "\n").getBytes(StandardCharsets.UTF_8).length;
+
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
+                .withBaseDirectory(dir.resolve("kafka")))) {
+            String servers = cluster.bootstrapServers();
+            String prefix = "outage";
+            String raw = prefix + ".orders.raw";
+            String dlq = prefix + ".orders.dlq";
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+                admin.createTopics(List.of(new NewTopic(raw, 3, (short) 1), new NewTopic(dlq, 3, (short) 1))).all().get();
+            }
+            Admin offsets = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+            InputStream stdin = new BrokerStoppingInput(input, stopAt, BEFORE_STOP - 1,
+                    () -> endOffsets(offsets, raw), () -> cluster.stopBroker(0));
+            String[] common = {"--bootstrap-servers", servers, "--topic-prefix", prefix,
+                "--set", "delivery.timeout.ms=6000", "--set", "request.timeout.ms=2000",
+                "--set", "kafka.max.block.ms=100"};
+
+            InputStream original = System.in;
+            OutageCli.Result first;
+            try {
+                System.setIn(stdin);
+                first = new OutageCli(dir).run(concat(new String[] {"produce", "--dataset", "orders",
+                    "--key-field", "order_id", "--file", "-", "--failed-file", "rerun.jsonl"}, common));
+            } finally {
+                System.setIn(original);
+                offsets.close();
+            }
+            System.out.printf("first run (%d ms), exit %d:%n%s%s%n", first.millis(), first.code(), first.out(), first.err());
+
+            assertThat(first.code()).isEqualTo(1);
+            long failed = count(first.out(), "failed:");
+            long published = count(first.out(), "published:");
+            assertThat(failed).isPositive();
+            assertThat(published).isGreaterThanOrEqualTo(BEFORE_STOP - 1);
+            assertThat(published + failed).isEqualTo(LINES);
+            assertThat(first.out()).containsPattern("dead-lettered: 0\\R");
+            assertThat(first.out()).containsPattern("  key ö-\\d+: .+");
+            List<String> rerun = Files.readAllLines(dir.resolve("rerun.jsonl"), StandardCharsets.UTF_8);
+            assertThat(rerun).hasSize((int) failed).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(lines)).containsAll(rerun);
+
+            cluster.restartBroker(0);
+            // the re-run with ordinary settings: a 100 ms max.block.ms could not even fetch the first metadata
+            OutageCli.Result second = new OutageCli(dir).run("produce", "--dataset", "orders", "--key-field", "order_id",
+                    "--file", "rerun.jsonl", "--output", "json", "--bootstrap-servers", servers, "--topic-prefix", prefix);
+            System.out.printf("re-run (%d ms), exit %d:%n%s%s%n", second.millis(), second.code(), second.out(), second.err());
+            assertThat(second.code()).as(second.err()).isZero();
+            assertThat(second.out()).contains("\"published\":" + failed).contains("\"failed\":0");
+
+            KafkaEndpoint endpoint = KafkaEndpoint.of(servers);
+            List<ConsumerRecord<byte[], byte[]>> records = endpoint.consumeAll(raw, LINES, Duration.ofSeconds(60));
+            Map<String, Integer> byPayload = new HashMap<>();
+            records.forEach(r -> byPayload.merge(new String(r.value(), StandardCharsets.UTF_8), 1, Integer::sum));
+            Set<String> missing = lines.stream().filter(l -> !byPayload.containsKey(l)).collect(Collectors.toSet());
+            System.out.printf("RAW holds %d records, %d distinct payloads, %d input lines missing%n",
+                    records.size(), byPayload.size(), missing.size());
+            assertThat(missing).isEmpty();
+            assertThat(byPayload).hasSize(LINES);
+            assertThat(endpoint.consumeAll(dlq, 1, Duration.ofSeconds(3))).isEmpty();
+        }
+    }
+
+    private static long endOffsets(Admin admin, String topic) {
+        try {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        } catch (ExecutionException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static long count(String summary, String label) {
+        return summary.lines().filter(l -> l.startsWith(label)).findFirst()
+                .map(l -> Long.parseLong(l.substring(label.length()).trim().split("\\s+")[0]))
+                .orElseThrow(() -> new AssertionError("no '" + label + "' in " + summary));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
