@@ -9,6 +9,7 @@ import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.wiring.transport.StdoutTransportProvider;
 import io.streamlake.wiring.metrics.IngestionCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedInputStream;
@@ -97,7 +98,9 @@ final class ProduceCommand implements Callable<Integer> {
             }
             report.finish();
             IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
-            new ProduceSummary(report, counts).print(console.out(), output == OutputFormat.JSON);
+            // A dry run's records are the standard output (JSON lines for a pipe); its summary goes beside them.
+            boolean dryRun = StdoutTransportProvider.NAME.equals(context.settings().core().transport());
+            new ProduceSummary(report, counts).print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
             return summary.allAcknowledged() && counts.failed() == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         }
     }

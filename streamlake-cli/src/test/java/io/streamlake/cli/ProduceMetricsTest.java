@@ -54,7 +54,7 @@ class ProduceMetricsTest {
                 "--key-field", "order_id", "--file", "mixed.jsonl", "--output", "json");
 
         assertThat(result.code()).as(result.err()).isZero();
-        String summaryLine = result.out().lines().filter(l -> l.startsWith("{\"published\"")).findFirst().orElseThrow();
+        String summaryLine = result.err().lines().filter(l -> l.startsWith("{\"published\"")).findFirst().orElseThrow();
         JsonNode summary = new ObjectMapper().readTree(summaryLine);
         assertThat(summary.get("published").asLong()).isEqualTo(5);
         assertThat(summary.get("dead_lettered").asLong()).isEqualTo(5);
@@ -72,7 +72,7 @@ class ProduceMetricsTest {
         CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
                 "--key-field", "order_id", "--file", "mixed.jsonl");
 
-        assertThat(result.out()).contains("published:     5").contains("dead-lettered: 5")
+        assertThat(result.err()).contains("published:     5").contains("dead-lettered: 5")
                 .containsPattern("ack latency:   p50 \\d+\\.\\d ms, p99 \\d+\\.\\d ms");
     }
 

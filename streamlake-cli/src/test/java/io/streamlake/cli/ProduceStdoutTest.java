@@ -49,7 +49,9 @@ class ProduceStdoutTest {
         assertThat(headers.get("content_type").asText()).isEqualTo("application/json");
         assertThat(headers.get("producer_service").asText()).isEqualTo("streamlake-producer");
         assertThat(headers.get("ingestion_id").asText()).isNotBlank();
-        assertThat(result.out()).contains("published:     1").contains("dead-lettered: 0").contains("failed:        0");
+        assertThat(result.err()).contains("published:     1").contains("dead-lettered: 0").contains("failed:        0");
+        assertThat(result.out().lines()).as("stdout holds only the records, one JSON object a line")
+                .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
     }
 
     @Test
@@ -65,7 +67,7 @@ class ProduceStdoutTest {
         assertThat(record.get("headers").get("dlq_original_topic").asText()).isEqualTo("dry.orders.raw");
         assertThat(record.get("value").get("payload_encoding").asText()).isEqualTo("json");
         assertThat(record.get("value").get("payload").get("amount").asText()).isEqualTo("lots");
-        assertThat(result.out()).contains("dead-lettered: 1");
+        assertThat(result.err()).contains("dead-lettered: 1");
     }
 
     @Test
@@ -88,7 +90,7 @@ class ProduceStdoutTest {
         JsonNode invalidUtf8 = records.stream().filter(r -> r.get("topic").asText().endsWith(".dlq")
                 && r.get("value").get("payload_encoding").asText().equals("base64")).findFirst().orElseThrow();
         assertThat(invalidUtf8.get("value").get("payload").asText()).isEqualTo("eyLDKCJ9");
-        String summary = result.out().lines().filter(l -> l.startsWith("{\"published\"")).findFirst().orElseThrow();
+        String summary = result.err().lines().filter(l -> l.startsWith("{\"published\"")).findFirst().orElseThrow();
         JsonNode json = JSON.readTree(summary);
         assertThat(json.get("published").asInt()).isEqualTo(3);
         assertThat(json.get("dead_lettered").asInt()).isEqualTo(2);
