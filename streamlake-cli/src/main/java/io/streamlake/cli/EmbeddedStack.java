@@ -32,8 +32,8 @@ final class EmbeddedStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDirectory + ": " + e.getMessage(), e);
         }
-        EmbeddedKafkaCluster kafka = quietly(() -> EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
-                .withBaseDirectory(dataDirectory.resolve("kafka"))));
+        EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
+                .withBaseDirectory(dataDirectory.resolve("kafka")));
         try {
             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistryConfig.defaults()
                     .withWorkDirectory(dataDirectory.resolve("registry")));
@@ -41,20 +41,6 @@ final class EmbeddedStack implements AutoCloseable {
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
-        }
-    }
-
-    /**
-     * Runs {@code start} with {@link System#out} discarded: Kafka's storage formatter prints to it directly, and
-     * the commands' own output goes through {@link io.streamlake.wiring.ConsoleStreams}, made before.
-     */
-    private static <T> T quietly(java.util.function.Supplier<T> start) {
-        java.io.PrintStream original = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            return start.get();
-        } finally {
-            System.setOut(original);
         }
     }
 

@@ -74,7 +74,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         try {
             Deadlines.run("embedded Kafka cluster in " + dir + " (brokers " + brokerIds(config.brokers())
                     + " not registered and unfenced)", config.readinessTimeout(), () -> {
-                        kit.format();
+                        formatQuietly(kit);
                         kit.startup();
                         kit.waitForReadyBrokers();
                     });
@@ -261,5 +261,23 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Error while closing an embedded Kafka cluster", e);
         }
+    }
+
+    /**
+     * Kafka's storage formatter prints its bootstrap metadata to {@link System#out} itself; that would land in the
+     * output of {@code streamlake demo}, {@code bench} and any embedding program. It goes to the log instead.
+     */
+    private static void formatQuietly(KafkaClusterTestKit kit) throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        synchronized (System.class) {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                kit.format();
+            } finally {
+                System.setOut(original);
+            }
+        }
+        LOG.debug("Kafka storage formatter: {}", printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
     }
 }

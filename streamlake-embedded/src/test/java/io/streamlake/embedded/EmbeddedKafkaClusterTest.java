@@ -91,8 +91,18 @@ class EmbeddedKafkaClusterTest {
     }
 
     @Test
-    void givenUnknownBrokerId_thenStopIsRefusedNamingTheIds() {
-        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config())) {
+    void givenUnknownBrokerId_thenStopIsRefusedNamingTheIdsAndStartPrintedNothingToStandardOutput() {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(printed, true));
+        EmbeddedKafkaCluster started;
+        try {
+            started = EmbeddedKafkaCluster.start(config());
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(printed.toString()).as("Kafka's storage formatter output goes to the log").isEmpty();
+        try (EmbeddedKafkaCluster cluster = started) {
             assertThatThrownBy(() -> cluster.stopBroker(7)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no broker 7").hasMessageContaining("[0]");
         }
