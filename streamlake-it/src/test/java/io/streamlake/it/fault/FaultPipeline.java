@@ -3,29 +3,21 @@ package io.streamlake.it.fault;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionResult;
-import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
 import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.it.support.PipelineWiring;
 import io.streamlake.kafka.KafkaAdapter;
 import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.kafka.ProvisioningResult;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The production wiring for fault tests (after {@code it.pipeline.PipelineFixture}): the schema module from
@@ -52,10 +44,9 @@ final class FaultPipeline implements AutoCloseable {
         this.naming = naming;
         this.schema = schema;
         this.adapter = adapter;
-        IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
-        this.ingestion = new IngestionService(settings, schema.parser(), schema.validator(), schema.serializer(),
-                adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(), Clock.systemUTC());
-        this.stream = new StreamIngestionService(ingestion, settings.maxInFlight(), adapter::flush);
+        PipelineWiring wiring = PipelineWiring.of(naming, schema, adapter);
+        this.ingestion = wiring.ingestion();
+        this.stream = wiring.stream();
     }
 
     /** Schema settings for the JSON codec. */
@@ -71,13 +62,7 @@ final class FaultPipeline implements AutoCloseable {
                                Map<String, String> adapterOverrides) {
         TopicNaming naming = new TopicNaming(kafka.uniqueName("f"));
         SchemaModule schema = SchemaModuleFactory.create(new SchemaConfig(schemaSettings), naming);
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
-        settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, String.valueOf(PARTITIONS));
-        settings.put(KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        settings.put(KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        settings.putAll(adapterOverrides);
+        Map<String, Object> settings = PipelineWiring.adapterSettings(kafka, PARTITIONS, adapterOverrides);
         return new FaultPipeline(kafka, naming, schema, KafkaAdapter.create(new KafkaAdapterConfig(settings), naming));
     }
 
@@ -117,13 +102,7 @@ final class FaultPipeline implements AutoCloseable {
 
     /** The sum of the end offsets of every partition of {@code topic}: how many records were ever written. */
     long endOffsets(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            Duration timeout = Duration.ofSeconds(20);
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions, timeout).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return kafka.recordsWritten(topic);
     }
 
     @Override

@@ -3,14 +3,13 @@ package io.streamlake.it.pipeline;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionResult;
-import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
 import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.it.support.PipelineWiring;
 import io.streamlake.it.support.RegistryEndpoint;
 import io.streamlake.kafka.KafkaAdapter;
 import io.streamlake.kafka.KafkaAdapterConfig;
@@ -19,20 +18,14 @@ import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.PreparedSchema;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The whole pipeline as production wires it, on the shared broker (and registry): the schema module from
@@ -61,10 +54,9 @@ final class PipelineFixture implements AutoCloseable {
         this.naming = naming;
         this.schema = schema;
         this.adapter = adapter;
-        IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
-        this.ingestion = new IngestionService(settings, schema.parser(), schema.validator(), schema.serializer(),
-                adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(), Clock.systemUTC());
-        this.stream = new StreamIngestionService(ingestion, settings.maxInFlight(), adapter::flush);
+        PipelineWiring wiring = PipelineWiring.of(naming, schema, adapter);
+        this.ingestion = wiring.ingestion();
+        this.stream = wiring.stream();
     }
 
     /** Schema settings for the JSON codec. */
@@ -99,14 +91,7 @@ final class PipelineFixture implements AutoCloseable {
                                  Map<String, String> schemaSettings) {
         SchemaModule schema = SchemaModuleFactory.create(new SchemaConfig(schemaSettings), naming);
         schema.verifyRegistryReachable();
-        Map<String, Object> settings = new HashMap<>();
-        kafka.clientProperties().forEach((key, value) -> settings.put(
-                key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) ? key : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key,
-                value));
-        settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
-        settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, String.valueOf(PARTITIONS));
-        settings.put(KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        settings.put(KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        Map<String, Object> settings = PipelineWiring.adapterSettings(kafka, PARTITIONS, Map.of());
         return new PipelineFixture(kafka, naming, schema,
                 KafkaAdapter.create(new KafkaAdapterConfig(settings), adapterNaming));
     }
@@ -169,13 +154,7 @@ final class PipelineFixture implements AutoCloseable {
 
     /** The sum of the end offsets of every partition of {@code topic}: how many records were ever written. */
     long endOffsets(String topic) {
-        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions, READ_TIMEOUT).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return kafka.recordsWritten(topic);
     }
 
     @Override

@@ -108,6 +108,17 @@ public final class KafkaEndpoint {
         return consumeAll(topic, expectedCount, timeout, Map.of());
     }
 
+    /** The sum of the end offsets of every partition of {@code topic}: how many records were ever written to it. */
+    public long recordsWritten(String topic) {
+        Duration timeout = Duration.ofSeconds(20);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions, timeout).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** As {@link #consumeAll(String, int, Duration)}, with extra consumer properties (e.g. isolation level). */
     public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expectedCount, Duration timeout,
                                                           Map<String, Object> consumerProperties) {
