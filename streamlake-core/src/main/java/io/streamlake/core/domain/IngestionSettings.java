@@ -12,16 +12,21 @@ import java.util.Objects;
  * @param producerService        written to the {@code producer_service} header
  * @param maxInFlight            how many events of a stream may await acknowledgement at once
  * @param deadLetterPayloadLimit how many payload bytes a dead letter keeps at most
+ * @param prepareThreads         how many threads of a stream parse, validate and serialize events while the
+ *                               reading thread reads on; events still reach the transport in input order. 0 does
+ *                               everything on the reading thread
  */
 public record IngestionSettings(
         TopicNaming topics,
         boolean keyRequired,
         String producerService,
         int maxInFlight,
-        int deadLetterPayloadLimit) {
+        int deadLetterPayloadLimit,
+        int prepareThreads) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
     public static final int DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT = 256 * 1024;
+    public static final int DEFAULT_PREPARE_THREADS = 1;
 
     public IngestionSettings {
         Objects.requireNonNull(topics, "topics");
@@ -34,31 +39,44 @@ public record IngestionSettings(
         if (deadLetterPayloadLimit < 1) {
             throw new IllegalArgumentException("dead-letter payload limit must be at least 1, got " + deadLetterPayloadLimit);
         }
+        if (prepareThreads < 0) {
+            throw new IllegalArgumentException("prepare threads must not be negative, got " + prepareThreads);
+        }
     }
 
-    /** Prefix {@code streamlake}, keys required, service {@code streamlake-producer}. */
+    /** With {@link #DEFAULT_PREPARE_THREADS}. */
+    public IngestionSettings(TopicNaming topics, boolean keyRequired, String producerService, int maxInFlight,
+                             int deadLetterPayloadLimit) {
+        this(topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, DEFAULT_PREPARE_THREADS);
+    }
+
+    /** Prefix {@code streamlake}, keys required, service {@code streamlake-producer}, one preparing thread. */
     public static IngestionSettings defaults() {
         return new IngestionSettings(TopicNaming.defaults(), true, HeaderNames.DEFAULT_PRODUCER_SERVICE,
                 DEFAULT_MAX_IN_FLIGHT, DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT);
     }
 
     public IngestionSettings withTopics(TopicNaming t) {
-        return new IngestionSettings(t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit);
+        return new IngestionSettings(t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
     }
 
     public IngestionSettings withKeyRequired(boolean required) {
-        return new IngestionSettings(topics, required, producerService, maxInFlight, deadLetterPayloadLimit);
+        return new IngestionSettings(topics, required, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
     }
 
     public IngestionSettings withProducerService(String service) {
-        return new IngestionSettings(topics, keyRequired, service, maxInFlight, deadLetterPayloadLimit);
+        return new IngestionSettings(topics, keyRequired, service, maxInFlight, deadLetterPayloadLimit, prepareThreads);
     }
 
     public IngestionSettings withMaxInFlight(int n) {
-        return new IngestionSettings(topics, keyRequired, producerService, n, deadLetterPayloadLimit);
+        return new IngestionSettings(topics, keyRequired, producerService, n, deadLetterPayloadLimit, prepareThreads);
     }
 
     public IngestionSettings withDeadLetterPayloadLimit(int bytes) {
-        return new IngestionSettings(topics, keyRequired, producerService, maxInFlight, bytes);
+        return new IngestionSettings(topics, keyRequired, producerService, maxInFlight, bytes, prepareThreads);
+    }
+
+    public IngestionSettings withPrepareThreads(int n) {
+        return new IngestionSettings(topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, n);
     }
 }

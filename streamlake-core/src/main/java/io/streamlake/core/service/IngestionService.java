@@ -11,10 +11,12 @@ import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.ParseOutcome;
 import io.streamlake.core.domain.Payload;
 import io.streamlake.core.domain.RejectedPayloadException;
+import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.ValidationOutcome;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.core.port.in.IngestEventUseCase;
+import io.streamlake.core.port.in.PreparedEvent;
+import io.streamlake.core.port.in.StagedIngestUseCase;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.port.out.IdGenerator;
@@ -31,9 +33,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Routes each event to RAW or to its DLQ: parse, find the key, validate, serialize, publish. Data errors
  * become dead letters; platform errors become {@link IngestionResult.Failed}, never dead letters.
- * Thread-safe when its ports are.
+ * Thread-safe when its ports are. {@link #ingest} is {@link #prepare} then {@link #dispatch}; a stream may prepare on
+ * several threads and dispatch in input order ({@link StreamIngestionService}).
  */
-public final class IngestionService implements IngestEventUseCase {
+public final class IngestionService implements StagedIngestUseCase {
 
     private final IngestionSettings settings;
     private final PayloadParser parser;
@@ -65,23 +68,43 @@ public final class IngestionService implements IngestEventUseCase {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
+    /**
+     * Parses, keys, validates and serializes one event; see {@link StagedIngestUseCase#prepare}. Thread-safe.
+     */
     @Override
-    public CompletableFuture<IngestionResult> ingest(IngestCommand command) {
+    public PreparedEvent prepare(IngestCommand command) {
+        long started = System.nanoTime();
         EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(),
                 command.ingestionId().orElseGet(ids::newIngestionId),
                 command.eventTime().orElseGet(clock::instant), settings.producerService(), command.attributes());
-        Attempt attempt = new Attempt(command, metadata, settings.topics().raw(command.dataset()));
-        long started = System.nanoTime();
+        return new Attempt(command, metadata, settings.topics().raw(command.dataset()), started).prepare();
+    }
+
+    /**
+     * Sends a prepared event to its RAW topic, or its dead letter to the DLQ; see {@link StagedIngestUseCase#dispatch}.
+     * The future never completes exceptionally.
+     */
+    @Override
+    public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
+        if (!(event instanceof Prepared prepared)) {
+            throw new IllegalArgumentException("not prepared by this use case: " + event);
+        }
         CompletableFuture<IngestionResult> result;
         try {
-            result = attempt.run();
+            if (prepared instanceof Prepared.ToRaw raw) {
+                result = publish(raw);
+            } else if (prepared instanceof Prepared.ToDeadLetter dead) {
+                result = deadLetter(dead.ref(), dead.letter());
+            } else {
+                result = CompletableFuture.completedFuture(((Prepared.NotPrepared) prepared).failed());
+            }
         } catch (RuntimeException e) {
-            result = CompletableFuture.completedFuture(Failures.failed(attempt.ref(), e));
+            result = CompletableFuture.completedFuture(Failures.failed(prepared.ref(), e));
         }
         if (metrics == IngestionMetrics.none()) {
             return result;
         }
-        return result.whenComplete((outcome, error) -> record(outcome, started));
+        return result.whenComplete((outcome, error) -> record(outcome, prepared.startedNanos()));
     }
 
     private void record(IngestionResult outcome, long startedNanos) {
@@ -94,17 +117,64 @@ public final class IngestionService implements IngestEventUseCase {
         }
     }
 
-    /** One event's way through the pipeline. */
+    private CompletableFuture<IngestionResult> publish(Prepared.ToRaw raw) {
+        CompletableFuture<IngestionResult> result = new CompletableFuture<>();
+        // one continuation per event (a handle + thenCompose pair made three futures for the common case)
+        publisher.publish(raw.event()).whenComplete((receipt, error) -> {
+            try {
+                if (error == null) {
+                    result.complete(new IngestionResult.Published(raw.ref(), raw.version(), receipt));
+                } else {
+                    afterPublishFailure(raw, Failures.unwrap(error)).whenComplete((outcome, failure) -> {
+                        if (failure == null) {
+                            result.complete(outcome);
+                        } else {
+                            result.completeExceptionally(failure);
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<IngestionResult> afterPublishFailure(Prepared.ToRaw raw, Throwable error) {
+        if (error instanceof RejectedPayloadException rejected) {
+            OutboundEvent event = raw.event();
+            return deadLetter(raw.ref(), new DeadLetter(event.key(), raw.ref().payload(), event.metadata(),
+                    DlqStage.PUBLISH, rejected.getMessage(), rejected.errorClass(), clock.instant(), event.topic(),
+                    settings.topics().deadLetter(raw.ref().dataset())));
+        }
+        return CompletableFuture.completedFuture(Failures.failed(raw.ref(), error));
+    }
+
+    private CompletableFuture<IngestionResult> deadLetter(EventRef ref, DeadLetter letter) {
+        String reason = letter.reason();
+        try {
+            return deadLetters.deadLetter(letter).handle((receipt, error) -> error == null
+                    ? new IngestionResult.DeadLettered(ref, letter.stage(), letter.errorClass(), reason, receipt)
+                    : Failures.failed(ref, Failures.unwrap(error), "its dead letter (" + reason + ") was not acknowledged: "));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(
+                    Failures.failed(ref, e, "its dead letter (" + reason + ") was not acknowledged: "));
+        }
+    }
+
+    /** One event's way through preparation. */
     private final class Attempt {
         private final IngestCommand command;
         private final String rawTopic;
+        private final long started;
         private EventMetadata metadata;
         private String key;
 
-        Attempt(IngestCommand command, EventMetadata metadata, String rawTopic) {
+        Attempt(IngestCommand command, EventMetadata metadata, String rawTopic, long started) {
             this.command = command;
             this.metadata = metadata;
             this.rawTopic = rawTopic;
+            this.started = started;
             this.key = command.key();
         }
 
@@ -112,7 +182,15 @@ public final class IngestionService implements IngestEventUseCase {
             return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload());
         }
 
-        CompletableFuture<IngestionResult> run() {
+        Prepared prepare() {
+            try {
+                return run();
+            } catch (RuntimeException e) {
+                return new Prepared.NotPrepared(Failures.failed(ref(), e), started);
+            }
+        }
+
+        private Prepared run() {
             ParseOutcome parsed = parser.parse(command.payload());
             if (parsed instanceof ParseOutcome.Malformed malformed) {
                 return deadLetter(DlqStage.PARSE, "MalformedPayload", malformed.reason());
@@ -130,55 +208,20 @@ public final class IngestionService implements IngestEventUseCase {
             if (validation instanceof ValidationOutcome.Invalid invalid) {
                 return deadLetter(DlqStage.VALIDATE, "SchemaViolation", invalid.reason());
             }
-            metadata = metadata.withSchemaVersion(((ValidationOutcome.Valid) validation).version());
+            SchemaVersion version = ((ValidationOutcome.Valid) validation).version();
+            metadata = metadata.withSchemaVersion(version);
             SerializedPayload value;
             try {
                 value = serializer.serialize(new Envelope(key, payload, metadata));
             } catch (RejectedPayloadException e) {
                 return deadLetter(DlqStage.SERIALIZE, e.errorClass(), e.getMessage());
             }
-            EventRef ref = ref();
-            CompletableFuture<IngestionResult> result = new CompletableFuture<>();
-            // one continuation per event (a handle + thenCompose pair made three futures for the common case)
-            publisher.publish(new OutboundEvent(rawTopic, key, value, metadata)).whenComplete((receipt, error) -> {
-                try {
-                    if (error == null) {
-                        result.complete(new IngestionResult.Published(ref, metadata.schemaVersion().orElseThrow(), receipt));
-                    } else {
-                        afterPublishFailure(Failures.unwrap(error)).whenComplete((outcome, failure) -> {
-                            if (failure == null) {
-                                result.complete(outcome);
-                            } else {
-                                result.completeExceptionally(failure);
-                            }
-                        });
-                    }
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            return result;
+            return new Prepared.ToRaw(ref(), new OutboundEvent(rawTopic, key, value, metadata), version, started);
         }
 
-        private CompletableFuture<IngestionResult> afterPublishFailure(Throwable error) {
-            if (error instanceof RejectedPayloadException rejected) {
-                return deadLetter(DlqStage.PUBLISH, rejected.errorClass(), rejected.getMessage());
-            }
-            return CompletableFuture.completedFuture(Failures.failed(ref(), error));
-        }
-
-        private CompletableFuture<IngestionResult> deadLetter(DlqStage stage, String errorClass, String reason) {
-            EventRef ref = ref();
-            DeadLetter letter = new DeadLetter(key, command.payload(), metadata, stage, reason, errorClass,
-                    clock.instant(), rawTopic, settings.topics().deadLetter(command.dataset()));
-            try {
-                return deadLetters.deadLetter(letter).handle((receipt, error) -> error == null
-                        ? new IngestionResult.DeadLettered(ref, stage, errorClass, reason, receipt)
-                        : Failures.failed(ref, Failures.unwrap(error), "its dead letter (" + reason + ") was not acknowledged: "));
-            } catch (RuntimeException e) {
-                return CompletableFuture.completedFuture(
-                        Failures.failed(ref, e, "its dead letter (" + reason + ") was not acknowledged: "));
-            }
+        private Prepared deadLetter(DlqStage stage, String errorClass, String reason) {
+            return new Prepared.ToDeadLetter(ref(), new DeadLetter(key, command.payload(), metadata, stage, reason,
+                    errorClass, clock.instant(), rawTopic, settings.topics().deadLetter(command.dataset())), started);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestEventUseCase;
 import io.streamlake.core.port.in.IngestStreamUseCase;
+import io.streamlake.core.port.in.StagedIngestUseCase;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,24 +21,54 @@ import java.util.function.Consumer;
  * Streams events through {@link IngestEventUseCase} with at most {@code maxInFlight} awaiting their
  * acknowledgement, so memory stays bounded whatever the input's length. Flushes once at the end, never
  * per event.
+ *
+ * <p>With {@code prepareThreads > 0} (and a {@link StagedIngestUseCase}), events are parsed, validated and serialized
+ * on that many worker threads while the calling thread reads the input, and handed to the transport in input order
+ * (so each key's order is kept); with {@code 0}, the calling thread does everything, one event after another.
+ * Either way, the outcomes are the same.
  */
 public final class StreamIngestionService implements IngestStreamUseCase {
 
     private final IngestEventUseCase single;
+    private final StagedIngestUseCase staged;
     private final int maxInFlight;
+    private final int prepareThreads;
     private final Runnable flush;
 
     /**
+     * Everything on the calling thread.
+     *
      * @param single      ingests one event
      * @param maxInFlight how many events may await acknowledgement at once
      * @param flush       pushes out everything sent so far (the publisher's and the DLQ's {@code flush})
      */
     public StreamIngestionService(IngestEventUseCase single, int maxInFlight, Runnable flush) {
+        this(single, null, maxInFlight, 0, flush);
+    }
+
+    /**
+     * @param staged         ingests one event, in two stages
+     * @param maxInFlight    how many events may be read and not yet acknowledged at once (being prepared, waiting to be
+     *                       dispatched, or awaiting their acknowledgement)
+     * @param prepareThreads how many threads prepare events; 0 prepares on the calling thread
+     * @param flush          pushes out everything sent so far (the publisher's and the DLQ's {@code flush})
+     */
+    public StreamIngestionService(StagedIngestUseCase staged, int maxInFlight, int prepareThreads, Runnable flush) {
+        this(staged, Objects.requireNonNull(staged, "staged"), maxInFlight, prepareThreads, flush);
+    }
+
+    private StreamIngestionService(IngestEventUseCase single, StagedIngestUseCase staged, int maxInFlight,
+                                   int prepareThreads, Runnable flush) {
         this.single = Objects.requireNonNull(single, "single");
+        this.staged = staged;
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
+        if (prepareThreads < 0) {
+            throw new IllegalArgumentException("prepareThreads must not be negative, got " + prepareThreads);
+        }
         this.maxInFlight = maxInFlight;
+        this.prepareThreads = prepareThreads;
         this.flush = Objects.requireNonNull(flush, "flush");
     }
 
@@ -46,18 +77,9 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         Semaphore slots = new Semaphore(maxInFlight);
         Counts counts = new Counts();
         AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
-        RuntimeException inputError = null;
-        try {
-            while (commands.hasNext()) {
-                IngestCommand command = commands.next();
-                slots.acquireUninterruptibly();
-                CompletableFuture<IngestionResult> pending;
-                try {
-                    pending = single.ingest(command);
-                } catch (RuntimeException e) {
-                    slots.release();
-                    throw e;
-                }
+        PreparePipeline.Sink sink = new PreparePipeline.Sink() {
+            @Override
+            public void dispatched(CompletableFuture<IngestionResult> pending) {
                 pending.whenComplete((result, error) -> {
                     try {
                         counts.add(result);
@@ -69,9 +91,15 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                     }
                 });
             }
-        } catch (RuntimeException e) {
-            inputError = e;
-        }
+
+            @Override
+            public void abandoned() {
+                slots.release();
+            }
+        };
+        RuntimeException inputError = prepareThreads > 0
+                ? pipelined(commands, slots, sink)
+                : oneByOne(commands, slots, sink);
         flush.run();
         slots.acquireUninterruptibly(maxInFlight);
         if (inputError != null) {
@@ -81,6 +109,46 @@ public final class StreamIngestionService implements IngestStreamUseCase {
             throw listenerError.get();
         }
         return counts.summary();
+    }
+
+    private RuntimeException oneByOne(Iterator<IngestCommand> commands, Semaphore slots, PreparePipeline.Sink sink) {
+        try {
+            while (commands.hasNext()) {
+                IngestCommand command = commands.next();
+                slots.acquireUninterruptibly();
+                CompletableFuture<IngestionResult> pending;
+                try {
+                    pending = single.ingest(command);
+                } catch (RuntimeException e) {
+                    sink.abandoned();
+                    throw e;
+                }
+                sink.dispatched(pending);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private RuntimeException pipelined(Iterator<IngestCommand> commands, Semaphore slots, PreparePipeline.Sink sink) {
+        PreparePipeline pipeline = new PreparePipeline(staged, prepareThreads, sink);
+        RuntimeException inputError = null;
+        try {
+            while (pipeline.error() == null && commands.hasNext()) {
+                IngestCommand command = commands.next();
+                slots.acquireUninterruptibly();
+                pipeline.submit(command);
+            }
+        } catch (RuntimeException e) {
+            inputError = e;
+        }
+        try {
+            pipeline.finish();
+        } catch (RuntimeException e) {
+            return inputError == null ? e : inputError;
+        }
+        return inputError;
     }
 
     private static final class Counts {

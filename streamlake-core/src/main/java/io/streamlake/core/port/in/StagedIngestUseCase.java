@@ -1,0 +1,38 @@
+package io.streamlake.core.port.in;
+
+import io.streamlake.core.domain.IngestionResult;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link IngestEventUseCase} in two stages, so a stream can prepare events on several threads and still hand them
+ * to the transport in input order (which keeps each key's order):
+ * <ol>
+ *   <li>{@link #prepare}: parse, find the key, validate, serialize. CPU work, no call to the broker (a serializer
+ *       may call the schema registry the first time it sees a schema). Thread-safe: any number of threads may
+ *       prepare at once.</li>
+ *   <li>{@link #dispatch}: send to the RAW topic, or the dead letter to the DLQ. Events reach the transport in
+ *       the order {@code dispatch} is called; callers that need per-key order call it from one thread at a time,
+ *       in input order.</li>
+ * </ol>
+ * {@code ingest(command)} is {@code dispatch(prepare(command))}.
+ */
+public interface StagedIngestUseCase extends IngestEventUseCase {
+
+    /**
+     * Prepares one event. Never throws for bad data or a platform failure: those are carried in the result and
+     * come out of {@link #dispatch} as {@code DeadLettered} or {@code Failed}.
+     */
+    PreparedEvent prepare(IngestCommand command);
+
+    /**
+     * Hands a prepared event to the transport. The future completes as {@link #ingest}'s does, never exceptionally.
+     *
+     * @throws IllegalArgumentException when {@code event} was not made by this use case's {@link #prepare}
+     */
+    CompletableFuture<IngestionResult> dispatch(PreparedEvent event);
+
+    @Override
+    default CompletableFuture<IngestionResult> ingest(IngestCommand command) {
+        return dispatch(prepare(command));
+    }
+}
