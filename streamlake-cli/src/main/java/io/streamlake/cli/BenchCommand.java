@@ -92,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchOptions o = BenchOptions.defaults().withEvents(events).withPairs(pairs)
                 .withScenarios(Scenario.parseList(scenarios)).withPayloadBytes(payloadBytes)
                 .withFlushEveryEvents(flushEvents).withPartitions(partitions)
+                .withPrepareThreads(settings.core().prepareThreads())
                 .withWorkDirectory(workDir != null ? workDir
                         : environment.workingDirectory().resolve(".streamlake").resolve("bench"));
         if (warmupEvents != null) {

@@ -8,6 +8,7 @@ import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.port.in.IngestEventUseCase;
 import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.core.port.in.ReplayDeadLettersUseCase;
+import io.streamlake.core.port.in.StagedIngestUseCase;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
 import io.streamlake.core.port.out.EventPublisher;
@@ -59,17 +60,23 @@ public final class CoreIngestionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    IngestEventUseCase ingestEvent(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
-                                   PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
-                                   IdGenerator ids, Clock clock, IngestionMetrics metrics) {
+    StagedIngestUseCase stagedIngest(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
+                                     PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
+                                     IdGenerator ids, Clock clock, IngestionMetrics metrics) {
         return new IngestionService(settings, parser, validator, serializer, publisher, deadLetters, ids, clock, metrics);
     }
 
     @Provides
+    IngestEventUseCase ingestEvent(StagedIngestUseCase staged) {
+        return staged;
+    }
+
+    @Provides
     @Singleton
-    IngestStreamUseCase ingestStream(IngestEventUseCase single, IngestionSettings settings, EventPublisher publisher,
+    IngestStreamUseCase ingestStream(StagedIngestUseCase staged, IngestionSettings settings, EventPublisher publisher,
                                      DeadLetterPort deadLetters) {
-        return new StreamIngestionService(single, settings.maxInFlight(), flush(publisher, deadLetters));
+        return new StreamIngestionService(staged, settings.maxInFlight(), settings.prepareThreads(),
+                flush(publisher, deadLetters));
     }
 
     @Provides

@@ -22,6 +22,7 @@ public final class CoreConfig extends AbstractConfig {
     public static final String KEY_REQUIRED_CONFIG = "key.required";
     public static final String PRODUCER_SERVICE_CONFIG = "producer.service";
     public static final String MAX_IN_FLIGHT_EVENTS_CONFIG = "max.in.flight.events";
+    public static final String PREPARE_THREADS_CONFIG = "prepare.threads";
     public static final String TRANSPORT_CONFIG = "transport";
 
     /** The transport used when none is configured. */
@@ -38,6 +39,10 @@ public final class CoreConfig extends AbstractConfig {
             .define(MAX_IN_FLIGHT_EVENTS_CONFIG, Type.INT, IngestionSettings.DEFAULT_MAX_IN_FLIGHT, ConfigDef.Range.atLeast(1),
                     Importance.LOW, "How many events of a stream (produce --file, dlq replay) may await their "
                             + "acknowledgement at once; bounds memory whatever the input's length.")
+            .define(PREPARE_THREADS_CONFIG, Type.INT, IngestionSettings.DEFAULT_PREPARE_THREADS, ConfigDef.Range.between(0, 64),
+                    Importance.LOW, "How many threads of a stream (produce --file, demo) parse, validate and serialize "
+                            + "events while the input is read; events still reach Kafka in input order, so each key's "
+                            + "order is kept. 0 does everything on the reading thread.")
             .define(TRANSPORT_CONFIG, Type.STRING, DEFAULT_TRANSPORT, new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Where events go: 'kafka' (the default), 'stdout' (a dry run: one JSON line per record, no broker), "
                             + "or the name of a transport found on the class path (io.streamlake.wiring.spi.TransportProvider).");
@@ -63,6 +68,10 @@ public final class CoreConfig extends AbstractConfig {
         return getInt(MAX_IN_FLIGHT_EVENTS_CONFIG);
     }
 
+    public int prepareThreads() {
+        return getInt(PREPARE_THREADS_CONFIG);
+    }
+
     /**
      * The core's settings record.
      *
@@ -70,7 +79,7 @@ public final class CoreConfig extends AbstractConfig {
      */
     public IngestionSettings ingestionSettings(int deadLetterPayloadLimit) {
         return new IngestionSettings(topicNaming(), getBoolean(KEY_REQUIRED_CONFIG), getString(PRODUCER_SERVICE_CONFIG),
-                maxInFlightEvents(), deadLetterPayloadLimit);
+                maxInFlightEvents(), deadLetterPayloadLimit, prepareThreads());
     }
 
     private static final class TopicPrefixValidator implements ConfigDef.Validator {
