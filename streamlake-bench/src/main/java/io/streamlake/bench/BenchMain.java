@@ -15,8 +15,10 @@ public final class BenchMain {
             "                 [--flush-events N] [--warmup-events N] [--partitions N]",
             "                 [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
             "                 [--cli-jar PATH | --cli-command 'CMD ARGS'] [--process-jvm-args 'ARGS'] [--work-dir DIR]",
+            "                 [--prepare-threads N]",
             "defaults: 1,000,000 events, 5 pairs, A-E, 200-byte payloads, D 2,000 events, warm-up 100,000,",
-            "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar");
+            "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar,",
+            "          prepare.threads as StreamLake's default");
 
     private BenchMain() {
     }
@@ -69,6 +71,7 @@ public final class BenchMain {
                 case "--cli-command" -> o = o.withCliCommand(Arrays.asList(v.trim().split("\\s+")));
                 case "--process-jvm-args" -> o = o.withProcessJvmArgs(v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+")));
                 case "--work-dir" -> o = o.withWorkDirectory(Path.of(v));
+                case "--prepare-threads" -> o = o.withPrepareThreads(number(flag, v));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }

@@ -1,5 +1,6 @@
 package io.streamlake.bench;
 
+import io.streamlake.core.domain.IngestionSettings;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Set;
  *                          empty uses {@code streamlake-cli/target/streamlake.jar} when it exists, else E is skipped
  * @param processJvmArgs    JVM options given to both E processes (same for both)
  * @param workDirectory     where the broker's data, the JSONL file of E and process logs go
+ * @param prepareThreads    StreamLake's {@code prepare.threads} for B and C (threads that parse, validate and
+ *                          serialize while another sends)
  */
 public record BenchOptions(
         int events,
@@ -37,7 +40,8 @@ public record BenchOptions(
         Optional<String> schemaRegistryUrl,
         List<String> cliCommand,
         List<String> processJvmArgs,
-        Path workDirectory) {
+        Path workDirectory,
+        int prepareThreads) {
 
     public static final int MIN_PAYLOAD_BYTES = 80;
 
@@ -70,71 +74,80 @@ public record BenchOptions(
         cliCommand = List.copyOf(cliCommand);
         processJvmArgs = List.copyOf(processJvmArgs);
         Objects.requireNonNull(workDirectory, "workDirectory");
+        if (prepareThreads < 0) {
+            throw new IllegalArgumentException("prepare threads must not be negative, got " + prepareThreads);
+        }
     }
 
     /** 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker. */
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
-                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"));
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"),
+                IngestionSettings.DEFAULT_PREPARE_THREADS);
     }
 
     public BenchOptions withEvents(int n) {
         return new BenchOptions(n, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withPairs(int n) {
         return new BenchOptions(events, n, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withScenarios(Set<Scenario> s) {
         return new BenchOptions(events, pairs, s, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withPayloadBytes(int n) {
         return new BenchOptions(events, pairs, scenarios, n, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withFlushEveryEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, n, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withWarmupEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, n, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withPartitions(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, n,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withBootstrapServers(String servers) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withSchemaRegistryUrl(String url) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withCliCommand(List<String> command) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory, prepareThreads);
     }
 
     public BenchOptions withProcessJvmArgs(List<String> args) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory, prepareThreads);
     }
 
     public BenchOptions withWorkDirectory(Path dir) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir, prepareThreads);
+    }
+
+    public BenchOptions withPrepareThreads(int n) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, n);
     }
 }

@@ -53,6 +53,21 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
         return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * The median over pairs of {@code denominator}'s CPU per event over {@code numerator}'s, each pair's runs side by
+     * side: the throughput ratio the two would have on a machine whose every core is busy (where records/s is CPU
+     * divided by CPU per event). Empty when CPU time was not measured.
+     */
+    public OptionalDouble medianCpuRatio(String numerator, String denominator) {
+        List<Double> ratios = new ArrayList<>();
+        for (RunResult n : runsOf(numerator)) {
+            runsOf(denominator).stream().filter(d -> d.pair() == n.pair()).findFirst()
+                    .filter(d -> n.cpuMicrosPerEvent().isPresent() && d.cpuMicrosPerEvent().isPresent())
+                    .ifPresent(d -> ratios.add(d.cpuMicrosPerEvent().getAsDouble() / n.cpuMicrosPerEvent().getAsDouble()));
+        }
+        return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     /** Every ratio of {@link #RATIOS} that both sides ran for, by name such as {@code B/A}. */
     public Map<String, Double> ratios() {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -87,6 +102,24 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             out.append("median of per-pair ratios (records/s):");
             ratios.forEach((name, v) -> out.append(String.format(Locale.ROOT, "  %s = %.3f", name, v)));
             out.append(System.lineSeparator());
+        }
+        StringBuilder cpu = new StringBuilder();
+        for (String label : labels()) {
+            median(runsOf(label).stream().flatMapToDouble(r -> r.cpuMicrosPerEvent().stream()).toArray())
+                    .ifPresent(us -> cpu.append(String.format(Locale.ROOT, "  %s %.2f", label, us)));
+        }
+        if (cpu.length() > 0) {
+            out.append("CPU per event, whole bench JVM incl. an embedded broker (us, median):").append(cpu)
+                    .append(System.lineSeparator());
+            StringBuilder cpuRatios = new StringBuilder();
+            for (String[] r : RATIOS) {
+                medianCpuRatio(r[0], r[1]).ifPresent(v -> cpuRatios.append(String.format(Locale.ROOT, "  %s/%s = %.3f",
+                        r[0], r[1], v)));
+            }
+            if (cpuRatios.length() > 0) {
+                out.append("median of per-pair CPU-cost ratios (records/s if every core were busy):").append(cpuRatios)
+                        .append(System.lineSeparator());
+            }
         }
         skipped.forEach((s, why) -> out.append(s).append(": ").append(why).append(System.lineSeparator()));
         return out.toString();

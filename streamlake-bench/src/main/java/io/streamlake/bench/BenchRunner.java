@@ -103,8 +103,8 @@ public final class BenchRunner {
         String registry = options.schemaRegistryUrl().orElse(MOCK_REGISTRY);
         return switch (s) {
             case A -> RawProducerRun.run(cluster, workload, "A", pair, events, false);
-            case B -> StreamLakeRun.run(cluster, workload, "B", pair, events, false, registry);
-            case C -> StreamLakeRun.run(cluster, workload, "C", pair, events, true, registry);
+            case B -> StreamLakeRun.run(cluster, workload, "B", pair, events, false, registry, options.prepareThreads());
+            case C -> StreamLakeRun.run(cluster, workload, "C", pair, events, true, registry, options.prepareThreads());
             case D -> RawProducerRun.run(cluster, workload, "D", pair, Math.min(events, options.flushEveryEvents()), true);
             case E -> throw new IllegalArgumentException("E runs as processes");
         };

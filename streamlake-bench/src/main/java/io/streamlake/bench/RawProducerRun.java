@@ -29,7 +29,10 @@ final class RawProducerRun {
         long bytes = 0;
         long started;
         long finished;
+        long cpu;
+        OptionalLong cpuUsed;
         try (Producer<byte[], byte[]> producer = new KafkaProducer<>(cluster.adapterConfig().producerProperties())) {
+            cpu = CpuTime.processNanos();
             started = System.nanoTime();
             for (int n = 0; n < events; n++) {
                 byte[] value = workload.payload(n);
@@ -47,9 +50,11 @@ final class RawProducerRun {
             producer.flush();
             awaitCallbacks(acked, failed, events);
             finished = System.nanoTime();
+            cpuUsed = CpuTime.since(cpu);
         }
         long[] p = latencies.percentilesMicros();
-        return new RunResult(label, pair, events, acked.get(), finished - started, bytes, p[0], p[1], OptionalLong.empty());
+        return new RunResult(label, pair, events, acked.get(), finished - started, bytes, p[0], p[1], OptionalLong.empty(),
+                cpuUsed);
     }
 
     private static void awaitCallbacks(AtomicLong acked, AtomicLong failed, long events) {

@@ -1,6 +1,7 @@
 package io.streamlake.bench;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -15,16 +16,30 @@ import java.util.OptionalLong;
  * @param p50Micros    median acknowledgement latency, 0 when not measured
  * @param p99Micros    99th percentile acknowledgement latency, 0 when not measured
  * @param peakRssKb    peak resident set size of a whole process (VmHWM), when measured
+ * @param cpuNanos     CPU time of the whole benchmarking JVM during the run (every thread, the embedded broker's
+ *                     too), when measured
  */
 public record RunResult(String label, int pair, long events, long acknowledged, long nanos, long payloadBytes,
-                        long p50Micros, long p99Micros, OptionalLong peakRssKb) {
+                        long p50Micros, long p99Micros, OptionalLong peakRssKb, OptionalLong cpuNanos) {
 
     public RunResult {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(peakRssKb, "peakRssKb");
+        Objects.requireNonNull(cpuNanos, "cpuNanos");
         if (nanos <= 0) {
             throw new IllegalArgumentException("a run takes time, got " + nanos + " ns");
         }
+    }
+
+    /** Without a CPU time. */
+    public RunResult(String label, int pair, long events, long acknowledged, long nanos, long payloadBytes,
+                     long p50Micros, long p99Micros, OptionalLong peakRssKb) {
+        this(label, pair, events, acknowledged, nanos, payloadBytes, p50Micros, p99Micros, peakRssKb, OptionalLong.empty());
+    }
+
+    /** CPU microseconds per event, when the CPU time was measured. */
+    public OptionalDouble cpuMicrosPerEvent() {
+        return cpuNanos.isPresent() ? OptionalDouble.of(cpuNanos.getAsLong() / 1000.0 / events) : OptionalDouble.empty();
     }
 
     public double recordsPerSecond() {

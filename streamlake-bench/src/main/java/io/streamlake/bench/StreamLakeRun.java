@@ -4,7 +4,9 @@ import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.core.port.in.IngestEventUseCase;
+import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.port.in.PreparedEvent;
+import io.streamlake.core.port.in.StagedIngestUseCase;
 import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
@@ -18,13 +20,16 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Scenarios B and C: the production wiring (schema module from {@link SchemaModuleFactory}, the Kafka adapter, the
  * core's {@link IngestionService} under {@link StreamIngestionService}), each event an {@link IngestCommand} keyed by
  * its {@code order_id} field, validated against the catalog, serialized as JSON (B) or Avro via the registry (C; the
- * schema is prepared before timing starts, as {@code streamlake produce} does). The latency of each event is taken
- * around {@code ingest} (one extra {@code whenComplete} per event, which the raw baseline's callback mirrors).
+ * schema is prepared before timing starts, as {@code streamlake produce} does), prepared on {@code prepareThreads}
+ * worker threads as {@code streamlake produce} does ({@code prepare.threads}). The latency of each event is taken from
+ * its dispatch to the transport to its outcome (one extra {@code whenComplete} per event, which the raw baseline's
+ * callback mirrors: send to acknowledgement).
  */
 final class StreamLakeRun {
 
@@ -32,7 +37,7 @@ final class StreamLakeRun {
     }
 
     static RunResult run(BenchCluster cluster, Workload workload, String label, int pair, int events, boolean avro,
-                         String registryUrl) {
+                         String registryUrl, int prepareThreads) {
         TopicNaming naming = cluster.freshTopics(label);
         SchemaConfig schemaConfig = new SchemaConfig(avro
                 ? Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, registryUrl)
@@ -44,23 +49,35 @@ final class StreamLakeRun {
         long started;
         long finished;
         BatchSummary summary;
+        OptionalLong cpuUsed;
         try (KafkaAdapter adapter = KafkaAdapter.create(cluster.adapterConfig(), naming)) {
             IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
             IngestionService service = new IngestionService(settings, schema.parser(), schema.validator(),
                     schema.serializer(), adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(),
                     Clock.systemUTC());
-            IngestEventUseCase timed = command -> {
-                long sent = System.nanoTime();
-                return service.ingest(command).whenComplete((r, e) -> latencies.record(System.nanoTime() - sent));
+            StagedIngestUseCase timed = new StagedIngestUseCase() {
+                @Override
+                public PreparedEvent prepare(IngestCommand command) {
+                    return service.prepare(command);
+                }
+
+                @Override
+                public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
+                    long sent = System.nanoTime();
+                    return service.dispatch(event).whenComplete((r, e) -> latencies.record(System.nanoTime() - sent));
+                }
             };
-            StreamIngestionService stream = new StreamIngestionService(timed, settings.maxInFlight(), adapter::flush);
+            StreamIngestionService stream = new StreamIngestionService(timed, settings.maxInFlight(), prepareThreads,
+                    adapter::flush);
+            long cpu = CpuTime.processNanos();
             started = System.nanoTime();
             summary = stream.ingestAll(commands(workload, events), result -> { });
             finished = System.nanoTime();
+            cpuUsed = CpuTime.since(cpu);
         }
         long[] p = latencies.percentilesMicros();
         return new RunResult(label, pair, events, summary.published(), finished - started,
-                (long) events * workload.payloadBytes(), p[0], p[1], OptionalLong.empty());
+                (long) events * workload.payloadBytes(), p[0], p[1], OptionalLong.empty(), cpuUsed);
     }
 
     /** The commands, made one at a time as a file reader would make them. */

@@ -22,6 +22,15 @@ class BenchMainTest {
     }
 
     @Test
+    void givenPrepareThreads_thenOptionsCarryThemAndNegativeIsRefused() {
+        assertThat(BenchMain.parse(new String[] {"--prepare-threads", "3"}).prepareThreads()).isEqualTo(3);
+        assertThat(BenchMain.parse(new String[0]).prepareThreads())
+                .isEqualTo(io.streamlake.core.domain.IngestionSettings.DEFAULT_PREPARE_THREADS);
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--prepare-threads", "-1"}))
+                .hasMessageContaining("prepare threads");
+    }
+
+    @Test
     void givenUnknownScenarioOrFlag_thenUsageErrorNamesIt() {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,X"})).hasMessageContaining("'X'");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--speed", "1"})).hasMessageContaining("--speed");

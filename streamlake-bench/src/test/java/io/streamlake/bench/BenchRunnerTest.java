@@ -25,10 +25,13 @@ class BenchRunnerTest {
                 assertThat(r.acknowledged()).isEqualTo(r.events());
                 assertThat(r.recordsPerSecond()).isPositive();
                 assertThat(r.p99Micros()).isGreaterThanOrEqualTo(r.p50Micros()).isPositive();
+                assertThat(r.cpuMicrosPerEvent()).isPresent();
+                assertThat(r.cpuMicrosPerEvent().getAsDouble()).isPositive();
             });
         }
         assertThat(report.ratios()).containsOnlyKeys("B/A", "C/A", "B/D");
         assertThat(report.skipped()).containsKey("E");
-        assertThat(report.table()).contains("B/A", "records/s", "E: skipped: CLI jar not built");
+        assertThat(report.table()).contains("B/A", "records/s", "E: skipped: CLI jar not built", "CPU per event",
+                "CPU-cost ratios");
     }
 }
