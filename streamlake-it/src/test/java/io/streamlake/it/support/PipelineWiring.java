@@ -19,13 +19,21 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public record PipelineWiring(IngestionService ingestion, StreamIngestionService stream) {
 
-    /** The core's ingestion and stream use cases on {@code naming}, with the schema module's codec and the adapter's ports. */
+    /** Threads that prepare events in the stream use case. */
+    public static final int PREPARE_THREADS = 3;
+
+    /**
+     * The core's ingestion and stream use cases on {@code naming}, with the schema module's codec and the adapter's
+     * ports. The stream prepares on {@value #PREPARE_THREADS} threads (more than the default), so every pipeline and
+     * fault test also runs the reordering of preparations that finish out of input order against a real broker.
+     */
     public static PipelineWiring of(TopicNaming naming, SchemaModule schema, KafkaAdapter adapter) {
         IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
         IngestionService ingestion = new IngestionService(settings, schema.parser(), schema.validator(),
                 schema.serializer(), adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(),
                 Clock.systemUTC());
-        return new PipelineWiring(ingestion, new StreamIngestionService(ingestion, settings.maxInFlight(), adapter::flush));
+        return new PipelineWiring(ingestion, new StreamIngestionService(ingestion, settings.maxInFlight(), PREPARE_THREADS,
+                adapter::flush));
     }
 
     /**
