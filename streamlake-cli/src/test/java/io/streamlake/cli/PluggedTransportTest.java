@@ -55,4 +55,37 @@ class PluggedTransportTest {
         assertThat(Files.readAllLines(dir.resolve("rerun.jsonl"))).containsExactlyInAnyOrder(
                 "{\"order_id\":\"x1\",\"amount\":1}", "{\"order_id\":\"x3\",\"amount\":3}");
     }
+
+    @Test
+    void givenPrepareThreads_thenAFileIsPreparedOnWorkersAndPublishedInItsOwnOrder() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            lines.append("{\"order_id\":\"o-").append(i).append("\",\"amount\":").append(i).append("}\n");
+        }
+        Files.writeString(dir.resolve("in.jsonl"), lines);
+
+        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--set",
+                "prepare.threads=4", "--dataset", "orders", "--file", "in.jsonl", "--key-field", "order_id");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<Stored<OutboundEvent>> stored = RecordingTransportProvider.lastPublisher.stored("streamlake.orders.raw");
+        assertThat(stored).extracting(s -> s.record().key())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "o-" + i).toList());
+        assertThat(RecordingTransportProvider.publishingThreads).isNotEmpty()
+                .allMatch(name -> name.startsWith("streamlake-prepare-"));
+    }
+
+    @Test
+    void givenPrepareThreadsZero_thenTheReadingThreadPublishes() throws IOException {
+        Files.writeString(dir.resolve("in.jsonl"), "{\"order_id\":\"o-1\",\"amount\":1}\n");
+
+        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--set",
+                "prepare.threads=0", "--dataset", "orders", "--file", "in.jsonl", "--key-field", "order_id");
+        CliRunner.Result negative = new CliRunner(dir).run("config", "--set", "prepare.threads=-1");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(RecordingTransportProvider.publishingThreads).noneMatch(name -> name.startsWith("streamlake-prepare-"));
+        assertThat(negative.code()).isEqualTo(2);
+        assertThat(negative.err()).contains("prepare.threads");
+    }
 }

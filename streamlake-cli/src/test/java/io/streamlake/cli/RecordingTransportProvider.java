@@ -2,6 +2,8 @@ package io.streamlake.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
@@ -9,6 +11,9 @@ import io.streamlake.core.testing.InMemoryDeadLetterPort;
 import io.streamlake.core.testing.InMemoryEventPublisher;
 import io.streamlake.wiring.config.Settings;
 import io.streamlake.wiring.spi.TransportProvider;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
@@ -19,6 +24,8 @@ public final class RecordingTransportProvider implements TransportProvider {
 
     static volatile InMemoryEventPublisher lastPublisher;
     static volatile InMemoryDeadLetterPort lastDeadLetters;
+    /** The names of the threads that called {@code publish} on the last publisher. */
+    static final Set<String> publishingThreads = ConcurrentHashMap.newKeySet();
 
     @Override
     public String name() {
@@ -42,6 +49,7 @@ public final class RecordingTransportProvider implements TransportProvider {
         return new AbstractModule() {
             @Override
             protected void configure() {
+                publishingThreads.clear();
                 InMemoryEventPublisher publisher = new InMemoryEventPublisher();
                 if (fail) {
                     publisher.failWith(e -> new RetriableStreamLakeException("broker at test:1 not reachable", null));
@@ -49,7 +57,23 @@ public final class RecordingTransportProvider implements TransportProvider {
                 InMemoryDeadLetterPort deadLetters = new InMemoryDeadLetterPort();
                 lastPublisher = publisher;
                 lastDeadLetters = deadLetters;
-                bind(EventPublisher.class).toInstance(publisher);
+                bind(EventPublisher.class).toInstance(new EventPublisher() {
+                    @Override
+                    public CompletableFuture<PublishReceipt> publish(OutboundEvent event) {
+                        publishingThreads.add(Thread.currentThread().getName());
+                        return publisher.publish(event);
+                    }
+
+                    @Override
+                    public void flush() {
+                        publisher.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        publisher.close();
+                    }
+                });
                 bind(DeadLetterPort.class).toInstance(deadLetters);
             }
         };
