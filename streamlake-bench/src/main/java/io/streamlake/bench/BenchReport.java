@@ -121,6 +121,21 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
                         .append(System.lineSeparator());
             }
         }
+        StringBuilder batching = new StringBuilder();
+        for (String label : labels()) {
+            double[] size = runsOf(label).stream().filter(r -> r.batching().containsKey("batch-size-avg"))
+                    .mapToDouble(r -> r.batching().get("batch-size-avg")).toArray();
+            double[] perRequest = runsOf(label).stream().filter(r -> r.batching().containsKey("records-per-request-avg"))
+                    .mapToDouble(r -> r.batching().get("records-per-request-avg")).toArray();
+            if (size.length > 0 && perRequest.length > 0) {
+                batching.append(String.format(Locale.ROOT, "  %s %,.0f B / %,.0f", label, median(size).getAsDouble(),
+                        median(perRequest).getAsDouble()));
+            }
+        }
+        if (batching.length() > 0) {
+            out.append("producer batches (median of batch-size-avg / records-per-request-avg):").append(batching)
+                    .append(System.lineSeparator());
+        }
         skipped.forEach((s, why) -> out.append(s).append(": ").append(why).append(System.lineSeparator()));
         return out.toString();
     }

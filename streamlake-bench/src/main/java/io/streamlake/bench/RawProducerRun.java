@@ -1,9 +1,10 @@
 package io.streamlake.bench;
 
 import io.streamlake.core.domain.TopicNaming;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.OptionalLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +32,7 @@ final class RawProducerRun {
         long finished;
         long cpu;
         OptionalLong cpuUsed;
+        Map<String, Double> batching;
         try (Producer<byte[], byte[]> producer = new KafkaProducer<>(cluster.adapterConfig().producerProperties())) {
             cpu = CpuTime.processNanos();
             started = System.nanoTime();
@@ -51,10 +53,11 @@ final class RawProducerRun {
             awaitCallbacks(acked, failed, events);
             finished = System.nanoTime();
             cpuUsed = CpuTime.since(cpu);
+            batching = RunResult.batchingOf(producer.metrics());
         }
         long[] p = latencies.percentilesMicros();
         return new RunResult(label, pair, events, acked.get(), finished - started, bytes, p[0], p[1], OptionalLong.empty(),
-                cpuUsed);
+                cpuUsed, batching);
     }
 
     private static void awaitCallbacks(AtomicLong acked, AtomicLong failed, long events) {

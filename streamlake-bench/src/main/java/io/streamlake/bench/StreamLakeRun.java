@@ -50,6 +50,7 @@ final class StreamLakeRun {
         long finished;
         BatchSummary summary;
         OptionalLong cpuUsed;
+        Map<String, Double> batching;
         try (KafkaAdapter adapter = KafkaAdapter.create(cluster.adapterConfig(), naming)) {
             IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
             IngestionService service = new IngestionService(settings, schema.parser(), schema.validator(),
@@ -74,10 +75,11 @@ final class StreamLakeRun {
             summary = stream.ingestAll(commands(workload, events), result -> { });
             finished = System.nanoTime();
             cpuUsed = CpuTime.since(cpu);
+            batching = RunResult.batchingOf(adapter.producerMetrics());
         }
         long[] p = latencies.percentilesMicros();
         return new RunResult(label, pair, events, summary.published(), finished - started,
-                (long) events * workload.payloadBytes(), p[0], p[1], OptionalLong.empty(), cpuUsed);
+                (long) events * workload.payloadBytes(), p[0], p[1], OptionalLong.empty(), cpuUsed, batching);
     }
 
     /** The commands, made one at a time as a file reader would make them. */

@@ -12,7 +12,8 @@ class BenchReportTest {
     private static RunResult run(String label, int pair, long recordsPerSecond, long cpuMicrosPerEvent) {
         long events = 1_000;
         return new RunResult(label, pair, events, events, events * 1_000_000_000L / recordsPerSecond, events * 200, 1, 2,
-                OptionalLong.empty(), OptionalLong.of(cpuMicrosPerEvent * 1_000 * events));
+                OptionalLong.empty(), OptionalLong.of(cpuMicrosPerEvent * 1_000 * events),
+                Map.of("batch-size-avg", 30_000.0, "records-per-request-avg", 400.0));
     }
 
     @Test
@@ -24,7 +25,7 @@ class BenchReportTest {
 
         assertThat(report.medianRatio("B", "A")).hasValueCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(report.medianCpuRatio("B", "A")).hasValueCloseTo(4.0 / 6, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(report.table()).contains("CPU per event", "A 4.00", "B 6.00", "B/A = 0.667");
+        assertThat(report.table()).contains("CPU per event", "A 4.00", "B 6.00", "B/A = 0.667", "A 30,000 B / 400");
     }
 
     @Test

@@ -27,11 +27,12 @@ class BenchRunnerTest {
                 assertThat(r.p99Micros()).isGreaterThanOrEqualTo(r.p50Micros()).isPositive();
                 assertThat(r.cpuMicrosPerEvent()).isPresent();
                 assertThat(r.cpuMicrosPerEvent().getAsDouble()).isPositive();
+                assertThat(r.batching()).containsKeys("batch-size-avg", "records-per-request-avg");
             });
         }
         assertThat(report.ratios()).containsOnlyKeys("B/A", "C/A", "B/D");
         assertThat(report.skipped()).containsKey("E");
         assertThat(report.table()).contains("B/A", "records/s", "E: skipped: CLI jar not built", "CPU per event",
-                "CPU-cost ratios");
+                "CPU-cost ratios", "producer batches");
     }
 }
