@@ -24,6 +24,8 @@ import java.util.Set;
  *                          empty uses {@code streamlake-cli/target/streamlake.jar} when it exists, else E is skipped
  * @param processJvmArgs    JVM options given to both E processes (same for both)
  * @param workDirectory     where the broker's data, the JSONL file of E and process logs go
+ * @param consoleBare       E also runs ConsoleProducer on the bare lines (no key, no headers), an informational row
+ *                          beside the like-for-like one
  */
 public record BenchOptions(
         int events,
@@ -37,7 +39,8 @@ public record BenchOptions(
         Optional<String> schemaRegistryUrl,
         List<String> cliCommand,
         List<String> processJvmArgs,
-        Path workDirectory) {
+        Path workDirectory,
+        boolean consoleBare) {
 
     public static final int MIN_PAYLOAD_BYTES = 80;
 
@@ -72,69 +75,77 @@ public record BenchOptions(
         Objects.requireNonNull(workDirectory, "workDirectory");
     }
 
-    /** 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker. */
+    /**
+     * 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker, E without
+     * the bare ConsoleProducer row.
+     */
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
-                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"));
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"), false);
     }
 
     public BenchOptions withEvents(int n) {
         return new BenchOptions(n, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withPairs(int n) {
         return new BenchOptions(events, n, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withScenarios(Set<Scenario> s) {
         return new BenchOptions(events, pairs, s, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withPayloadBytes(int n) {
         return new BenchOptions(events, pairs, scenarios, n, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withFlushEveryEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, n, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withWarmupEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, n, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withPartitions(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, n,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withBootstrapServers(String servers) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory);
+                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withSchemaRegistryUrl(String url) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory);
+                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withCliCommand(List<String> command) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory);
+                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory, consoleBare);
     }
 
     public BenchOptions withProcessJvmArgs(List<String> args) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory);
+                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory, consoleBare);
     }
 
     public BenchOptions withWorkDirectory(Path dir) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir, consoleBare);
+    }
+
+    public BenchOptions withConsoleBare(boolean bare) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, bare);
     }
 }
