@@ -13,6 +13,7 @@ public final class Main {
         if (System.getProperty(LOG4J2_CONFIGURATION) == null) {
             System.setProperty(LOG4J2_CONFIGURATION, "classpath:streamlake-log4j2.xml");
         }
+        System.setProperty(CliLogging.PROPERTY, "true");
         System.exit(StreamLakeCli.run(args));
     }
 }
