@@ -92,6 +92,10 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             ratios.forEach((name, v) -> out.append(String.format(Locale.ROOT, "  %s = %.3f", name, v)));
             out.append(System.lineSeparator());
         }
+        if (labels().contains("E streamlake") && options.cliCds()) {
+            out.append("E streamlake: started with an AppCDS archive of the CLI's classes (--cli-cds)")
+                    .append(System.lineSeparator());
+        }
         if (labels().contains("E console")) {
             out.append("E console: Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
                     + " (pre-rendered, parse.key/parse.headers), no validation").append(System.lineSeparator());

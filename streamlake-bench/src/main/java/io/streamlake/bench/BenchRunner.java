@@ -52,7 +52,8 @@ public final class BenchRunner {
             warmUp(cluster, workload, options, progress);
             ProcessInputs inputs = null;
             if (options.scenarios().contains(Scenario.E) && cli.isPresent()) {
-                inputs = ProcessInputs.write(workload, options);
+                inputs = ProcessInputs.write(workload, options, options.cliCds()
+                        ? CliArchive.create(cluster, workload, options, cli.get()) : options.processJvmArgs());
             }
             for (int pair = 0; pair < options.pairs(); pair++) {
                 List<Scenario> order = new ArrayList<>(List.of(Scenario.A, Scenario.B, Scenario.C, Scenario.D));
@@ -88,7 +89,7 @@ public final class BenchRunner {
         long payloadBytes = events * options.payloadBytes();
         List<String> jvm = options.processJvmArgs();
         List<ProcessStep> order = new ArrayList<>();
-        order.add(() -> ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, jvm, logs));
+        order.add(() -> ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs));
         order.add(() -> ProcessRun.console(cluster, ProcessRun.ConsoleInput.KEYED, inputs.consoleLines(), events,
                 payloadBytes, pair, jvm, logs));
         if (options.consoleBare()) {
@@ -108,13 +109,16 @@ public final class BenchRunner {
         RunResult run() throws IOException, InterruptedException;
     }
 
-    /** E's input files, written once per bench before the first round: the JSON lines and the console lines. */
-    private record ProcessInputs(Path jsonLines, Path consoleLines) {
-        static ProcessInputs write(Workload workload, BenchOptions options) throws IOException {
+    /**
+     * E's inputs, made once per bench before the first round: the JSON lines, the console lines, and the JVM options
+     * of the StreamLake processes (with {@code --cli-cds}, the class-data archive).
+     */
+    private record ProcessInputs(Path jsonLines, Path consoleLines, List<String> streamlakeJvm) {
+        static ProcessInputs write(Workload workload, BenchOptions options, List<String> streamlakeJvm) throws IOException {
             Path dir = options.workDirectory();
             int n = options.events();
             return new ProcessInputs(workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n),
-                    ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n));
+                    ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n), streamlakeJvm);
         }
     }
 

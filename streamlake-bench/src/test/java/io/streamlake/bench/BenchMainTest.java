@@ -27,6 +27,8 @@ class BenchMainTest {
         BenchOptions o = BenchMain.parse(new String[] {"--console-bare", "--events", "10"});
         assertThat(o.consoleBare()).isTrue();
         assertThat(o.events()).isEqualTo(10);
+        assertThat(o.cliCds()).isFalse();
+        assertThat(BenchMain.parse(new String[] {"--cli-cds"}).cliCds()).isTrue();
     }
 
     @Test

@@ -65,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "E also runs ConsoleProducer on the bare lines (no key, no headers), beside the like-for-like run with StreamLake's key and headers; informational.")
     boolean consoleBare;
 
+    @Option(names = "--cli-cds",
+            description = "E's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
+    boolean cliCds;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, E's input file and logs (default: .streamlake/bench).")
     Path workDir;
 
@@ -95,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
     private BenchOptions options(Settings settings) {
         BenchOptions o = BenchOptions.defaults().withEvents(events).withPairs(pairs)
                 .withScenarios(Scenario.parseList(scenarios)).withPayloadBytes(payloadBytes)
-                .withFlushEveryEvents(flushEvents).withPartitions(partitions).withConsoleBare(consoleBare)
+                .withFlushEveryEvents(flushEvents).withPartitions(partitions).withConsoleBare(consoleBare).withCliCds(cliCds)
                 .withWorkDirectory(workDir != null ? workDir
                         : environment.workingDirectory().resolve(".streamlake").resolve("bench"));
         if (warmupEvents != null) {
