@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@code org.apache.kafka.tools.ConsoleProducer} with the same producer settings, read from the adapter's
  * {@code producerProperties()}, on a file of the same lines with the same key and headers pre-rendered
  * ({@link ConsoleInput#KEYED}; no validation) or, informational, on the bare lines ({@link ConsoleInput#BARE}: no key,
- * no headers). Time is start to exit (JVM start included);
- * peak RSS is the process's VmHWM, sampled from {@code /proc/<pid>/status} every 50 ms until it exits.
+ * no headers). Time is start to exit (JVM start included); peak RSS is the process's VmHWM, sampled from
+ * {@code /proc/<pid>/status} every 50 ms until it exits.
  */
 final class ProcessRun {
 
