@@ -15,10 +15,13 @@ public final class BenchMain {
             "                 [--flush-events N] [--warmup-events N] [--partitions N]",
             "                 [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
             "                 [--cli-jar PATH | --cli-command 'CMD ARGS'] [--process-jvm-args 'ARGS'] [--work-dir DIR]",
-            "                 [--prepare-threads N]",
+            "                 [--console-bare] [--cli-cds] [--prepare-threads N]",
             "defaults: 1,000,000 events, 5 pairs, A-E, 200-byte payloads, D 2,000 events, warm-up 100,000,",
-            "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar,",
-            "          prepare.threads as StreamLake's default");
+            "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar;",
+            "          E compares with ConsoleProducer sending the same key and headers; --console-bare adds a run",
+            "          of it on the bare lines (no key, no headers), informational; --cli-cds starts E's StreamLake",
+            "          processes with a class-data archive made by one untimed run, as the streamlake launcher does; B and C prepare on",
+            "          prepare.threads threads (StreamLake's default unless --prepare-threads)");
 
     private BenchMain() {
     }
@@ -48,6 +51,14 @@ public final class BenchMain {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new IllegalArgumentException("StreamLake bench");
+            }
+            if (flag.equals("--console-bare")) {
+                o = o.withConsoleBare(true);
+                continue;
+            }
+            if (flag.equals("--cli-cds")) {
+                o = o.withCliCds(true);
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value");

@@ -25,6 +25,10 @@ import java.util.Set;
  *                          empty uses {@code streamlake-cli/target/streamlake.jar} when it exists, else E is skipped
  * @param processJvmArgs    JVM options given to both E processes (same for both)
  * @param workDirectory     where the broker's data, the JSONL file of E and process logs go
+ * @param consoleBare       E also runs ConsoleProducer on the bare lines (no key, no headers), an informational row
+ *                          beside the like-for-like one
+ * @param cliCds            E's StreamLake processes start with an AppCDS archive of the CLI's classes, made by one
+ *                          untimed run before the first round (as the {@code streamlake} launcher does)
  * @param prepareThreads    StreamLake's {@code prepare.threads} for B and C (threads that parse, validate and
  *                          serialize while another sends)
  */
@@ -41,6 +45,8 @@ public record BenchOptions(
         List<String> cliCommand,
         List<String> processJvmArgs,
         Path workDirectory,
+        boolean consoleBare,
+        boolean cliCds,
         int prepareThreads) {
 
     public static final int MIN_PAYLOAD_BYTES = 80;
@@ -79,75 +85,102 @@ public record BenchOptions(
         }
     }
 
-    /** 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker. */
+    /**
+     * 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker, E without
+     * the bare ConsoleProducer row, without a class-data archive for the CLI.
+     */
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
-                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"),
+                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"), false, false,
                 IngestionSettings.DEFAULT_PREPARE_THREADS);
     }
 
     public BenchOptions withEvents(int n) {
         return new BenchOptions(n, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withPairs(int n) {
         return new BenchOptions(events, n, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withScenarios(Set<Scenario> s) {
         return new BenchOptions(events, pairs, s, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withPayloadBytes(int n) {
         return new BenchOptions(events, pairs, scenarios, n, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withFlushEveryEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, n, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withWarmupEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, n, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withPartitions(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, n,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withBootstrapServers(String servers) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withSchemaRegistryUrl(String url) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withCliCommand(List<String> command) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withProcessJvmArgs(List<String> args) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory, consoleBare, cliCds,
+                prepareThreads);
     }
 
     public BenchOptions withWorkDirectory(Path dir) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir, prepareThreads);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir, consoleBare, cliCds,
+                prepareThreads);
+    }
+
+    public BenchOptions withConsoleBare(boolean bare) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, bare, cliCds,
+                prepareThreads);
+    }
+
+    public BenchOptions withCliCds(boolean cds) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cds,
+                prepareThreads);
     }
 
     public BenchOptions withPrepareThreads(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, n);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds, n);
     }
 }

@@ -19,9 +19,13 @@ import java.util.OptionalDouble;
  */
 public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String, String> skipped) {
 
-    /** The ratios reported, numerator and denominator labels. */
+    /**
+     * The ratios reported, numerator and denominator labels. E's is against ConsoleProducer sending the same key and
+     * headers ({@code E console}); the one against the bare lines ({@code E console bare}) is informational.
+     */
     public static final List<String[]> RATIOS = List.of(new String[] {"B", "A"}, new String[] {"C", "A"},
-            new String[] {"B", "D"}, new String[] {"E streamlake", "E console"});
+            new String[] {"B", "D"}, new String[] {"E streamlake", "E console"},
+            new String[] {"E streamlake", "E console bare"});
 
     public BenchReport {
         Objects.requireNonNull(options, "options");
@@ -134,6 +138,18 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
         }
         if (batching.length() > 0) {
             out.append("producer batches (median of batch-size-avg / records-per-request-avg):").append(batching)
+                    .append(System.lineSeparator());
+        }
+        if (labels().contains("E streamlake") && options.cliCds()) {
+            out.append("E streamlake: started with an AppCDS archive of the CLI's classes (--cli-cds)")
+                    .append(System.lineSeparator());
+        }
+        if (labels().contains("E console")) {
+            out.append("E console: Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
+                    + " (pre-rendered, parse.key/parse.headers), no validation").append(System.lineSeparator());
+        }
+        if (labels().contains("E console bare")) {
+            out.append("E console bare: ConsoleProducer sending the bare line (no key, no headers); informational")
                     .append(System.lineSeparator());
         }
         skipped.forEach((s, why) -> out.append(s).append(": ").append(why).append(System.lineSeparator()));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.function.Consumer;
  * Runs the bench: StreamLake side by side with raw kafka-clients (and, for E, Kafka's ConsoleProducer) on one
  * cluster, with the same records and fresh topics per run. After one unmeasured warm-up run of each in-JVM
  * scenario, every round ("pair") runs each chosen scenario once, in A B C D order on even rounds and D C B A on odd
- * ones (so a slow drift of the shared machine weighs on both sides alike); E's two processes alternate the same way.
+ * ones (so a slow drift of the shared machine weighs on both sides alike); E's processes alternate the same way. E's
+ * input files (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers) are written once, before the
+ * first round.
  * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
  */
 public final class BenchRunner {
@@ -47,34 +50,23 @@ public final class BenchRunner {
         Workload workload = new Workload(options.events(), options.payloadBytes());
         try (BenchCluster cluster = BenchCluster.open(options)) {
             warmUp(cluster, workload, options, progress);
-            Path file = null;
+            ProcessInputs inputs = null;
             if (options.scenarios().contains(Scenario.E) && cli.isPresent()) {
-                file = workload.writeJsonLines(options.workDirectory().resolve("bench-orders-" + options.events() + ".jsonl"),
-                        options.events());
+                inputs = ProcessInputs.write(workload, options, options.cliCds()
+                        ? CliArchive.create(cluster, workload, options, cli.get()) : options.processJvmArgs());
             }
             for (int pair = 0; pair < options.pairs(); pair++) {
                 List<Scenario> order = new ArrayList<>(List.of(Scenario.A, Scenario.B, Scenario.C, Scenario.D));
                 if (pair % 2 == 1) {
-                    java.util.Collections.reverse(order);
+                    Collections.reverse(order);
                 }
                 for (Scenario s : order) {
                     if (options.scenarios().contains(s)) {
                         report(runs, progress, runInJvm(s, cluster, workload, options, pair, options.events()));
                     }
                 }
-                if (file != null) {
-                    Path logs = options.workDirectory().resolve("process-logs");
-                    RunResult sl = null;
-                    RunResult cp = null;
-                    if (pair % 2 == 1) {
-                        cp = ProcessRun.console(cluster, file, options.events(), pair, options.processJvmArgs(), logs);
-                    }
-                    sl = ProcessRun.streamlake(cluster, file, options.events(), pair, cli.get(), options.processJvmArgs(), logs);
-                    if (cp == null) {
-                        cp = ProcessRun.console(cluster, file, options.events(), pair, options.processJvmArgs(), logs);
-                    }
-                    report(runs, progress, sl);
-                    report(runs, progress, cp);
+                if (inputs != null) {
+                    runProcesses(cluster, inputs, cli.get(), options, pair).forEach(r -> report(runs, progress, r));
                 }
             }
         } catch (IOException e) {
@@ -84,6 +76,50 @@ public final class BenchRunner {
             throw new IllegalStateException("interrupted", e);
         }
         return new BenchReport(options, runs, skipped);
+    }
+
+    /**
+     * E's processes of one round: StreamLake, ConsoleProducer on the keyed lines and, when asked, on the bare lines;
+     * in that order on even rounds, reversed on odd ones. Returned StreamLake first, then the like-for-like baseline.
+     */
+    private static List<RunResult> runProcesses(BenchCluster cluster, ProcessInputs inputs, List<String> cli,
+                                                BenchOptions options, int pair) throws IOException, InterruptedException {
+        Path logs = options.workDirectory().resolve("process-logs");
+        long events = options.events();
+        long payloadBytes = events * options.payloadBytes();
+        List<String> jvm = options.processJvmArgs();
+        List<ProcessStep> order = new ArrayList<>();
+        order.add(() -> ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs));
+        order.add(() -> ProcessRun.console(cluster, ProcessRun.ConsoleInput.KEYED, inputs.consoleLines(), events,
+                payloadBytes, pair, jvm, logs));
+        if (options.consoleBare()) {
+            order.add(() -> ProcessRun.console(cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events,
+                    payloadBytes, pair, jvm, logs));
+        }
+        RunResult[] results = new RunResult[order.size()];
+        for (int k = 0; k < order.size(); k++) {
+            int index = pair % 2 == 0 ? k : order.size() - 1 - k;
+            results[index] = order.get(index).run();
+        }
+        return List.of(results);
+    }
+
+    @FunctionalInterface
+    private interface ProcessStep {
+        RunResult run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * E's inputs, made once per bench before the first round: the JSON lines, the console lines, and the JVM options
+     * of the StreamLake processes (with {@code --cli-cds}, the class-data archive).
+     */
+    private record ProcessInputs(Path jsonLines, Path consoleLines, List<String> streamlakeJvm) {
+        static ProcessInputs write(Workload workload, BenchOptions options, List<String> streamlakeJvm) throws IOException {
+            Path dir = options.workDirectory();
+            int n = options.events();
+            return new ProcessInputs(workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n),
+                    ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n), streamlakeJvm);
+        }
     }
 
     private static void warmUp(BenchCluster cluster, Workload workload, BenchOptions options, Consumer<String> progress) {

@@ -12,11 +12,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scenario E: whole processes on the same JSON Lines file, to fresh provisioned topics. {@code streamlake produce
- * --file} (validating every line, key from {@code order_id}, StreamLake headers) against Kafka's own
- * {@code org.apache.kafka.tools.ConsoleProducer} (no validation, no key, no headers) with the same producer
- * settings, read from the adapter's {@code producerProperties()}. Time is start to exit (JVM start included);
- * peak RSS is the process's VmHWM, sampled from {@code /proc/<pid>/status} every 50 ms until it exits.
+ * Scenario E: whole processes, to fresh provisioned topics. {@code streamlake produce --file} on a JSON Lines file
+ * (validating every line, key from {@code order_id}, StreamLake's headers) against Kafka's own
+ * {@code org.apache.kafka.tools.ConsoleProducer} with the same producer settings, read from the adapter's
+ * {@code producerProperties()}, on a file of the same lines with the same key and headers pre-rendered
+ * ({@link ConsoleInput#KEYED}; no validation) or, informational, on the bare lines ({@link ConsoleInput#BARE}: no key,
+ * no headers). Time is start to exit (JVM start included); peak RSS is the process's VmHWM, sampled from
+ * {@code /proc/<pid>/status} every 50 ms until it exits.
  */
 final class ProcessRun {
 
@@ -50,9 +52,46 @@ final class ProcessRun {
                 Files.size(file) - events, logDir);
     }
 
-    static RunResult console(BenchCluster cluster, Path file, long events, int pair, List<String> jvmArgs, Path logDir)
+    /** What ConsoleProducer reads, and the label of its runs. */
+    enum ConsoleInput {
+        /**
+         * {@link ConsoleLines}: per line the same key and six headers StreamLake writes, then the payload. The
+         * like-for-like baseline, the denominator of E's ratio.
+         */
+        KEYED("E console", "Ecp", ConsoleLines.readerArguments()),
+        /** The bare JSON lines StreamLake reads (no key, no headers): informational. */
+        BARE("E console bare", "Ecb", List.of("--reader-property", "ignore.error=false"));
+
+        private final String label;
+        private final String topicLabel;
+        private final List<String> readerArguments;
+
+        ConsoleInput(String label, String topicLabel, List<String> readerArguments) {
+            this.label = label;
+            this.topicLabel = topicLabel;
+            this.readerArguments = readerArguments;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
+    /**
+     * ConsoleProducer on {@code file} to a fresh topic.
+     *
+     * @param payloadBytes the JSON payload bytes of the file's lines (without keys, headers and newlines)
+     */
+    static RunResult console(BenchCluster cluster, ConsoleInput input, Path file, long events, long payloadBytes, int pair,
+                             List<String> jvmArgs, Path logDir) throws IOException, InterruptedException {
+        return console(cluster, cluster.freshTopics(input.topicLabel), input, file, events, payloadBytes, pair, jvmArgs,
+                logDir);
+    }
+
+    /** Like {@link #console(BenchCluster, ConsoleInput, Path, long, long, int, List, Path)} to {@code naming}'s RAW topic. */
+    static RunResult console(BenchCluster cluster, TopicNaming naming, ConsoleInput input, Path file, long events,
+                             long payloadBytes, int pair, List<String> jvmArgs, Path logDir)
             throws IOException, InterruptedException {
-        TopicNaming naming = cluster.freshTopics("Ecp");
         String topic = naming.raw(Workload.DATASET);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -64,8 +103,8 @@ final class ProcessRun {
             command.add("--producer-property");
             command.add(key + "=" + props.get(key));
         }
-        command.addAll(List.of("--reader-property", "ignore.error=false"));
-        return measure("E console", pair, command, cluster, topic, events, Files.size(file) - events, logDir, file);
+        command.addAll(input.readerArguments);
+        return measure(input.label, pair, command, cluster, topic, events, payloadBytes, logDir, file);
     }
 
     static String javaExecutable() {

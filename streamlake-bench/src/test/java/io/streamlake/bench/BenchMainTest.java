@@ -31,6 +31,16 @@ class BenchMainTest {
     }
 
     @Test
+    void givenConsoleBareFlag_thenOptionsAskForTheBareRowAndTheNextFlagStillParses() {
+        assertThat(BenchMain.parse(new String[] {}).consoleBare()).isFalse();
+        BenchOptions o = BenchMain.parse(new String[] {"--console-bare", "--events", "10"});
+        assertThat(o.consoleBare()).isTrue();
+        assertThat(o.events()).isEqualTo(10);
+        assertThat(o.cliCds()).isFalse();
+        assertThat(BenchMain.parse(new String[] {"--cli-cds"}).cliCds()).isTrue();
+    }
+
+    @Test
     void givenUnknownScenarioOrFlag_thenUsageErrorNamesIt() {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,X"})).hasMessageContaining("'X'");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--speed", "1"})).hasMessageContaining("--speed");

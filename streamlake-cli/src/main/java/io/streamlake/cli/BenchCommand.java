@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark StreamLake against raw kafka-clients (A raw producer, B StreamLake JSON, "
-                + "C StreamLake Avro, D flush per event, E 'produce --file' vs Kafka's ConsoleProducer) in "
+                + "C StreamLake Avro, D flush per event, E 'produce --file' vs Kafka's ConsoleProducer sending the same key and headers) in "
                 + "interleaved pairs, on an embedded broker unless bootstrap servers are given.",
                 "Exit 0 when every event of every run was acknowledged, 1 otherwise."})
 final class BenchCommand implements Callable<Integer> {
@@ -61,6 +61,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of E, e.g. '-Xmx256m'.")
     String processJvmArgs;
 
+    @Option(names = "--console-bare",
+            description = "E also runs ConsoleProducer on the bare lines (no key, no headers), beside the like-for-like run with StreamLake's key and headers; informational.")
+    boolean consoleBare;
+
+    @Option(names = "--cli-cds",
+            description = "E's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
+    boolean cliCds;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, E's input file and logs (default: .streamlake/bench).")
     Path workDir;
 
@@ -91,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
     private BenchOptions options(Settings settings) {
         BenchOptions o = BenchOptions.defaults().withEvents(events).withPairs(pairs)
                 .withScenarios(Scenario.parseList(scenarios)).withPayloadBytes(payloadBytes)
-                .withFlushEveryEvents(flushEvents).withPartitions(partitions)
+                .withFlushEveryEvents(flushEvents).withPartitions(partitions).withConsoleBare(consoleBare).withCliCds(cliCds)
                 .withPrepareThreads(settings.core().prepareThreads())
                 .withWorkDirectory(workDir != null ? workDir
                         : environment.workingDirectory().resolve(".streamlake").resolve("bench"));

@@ -11,6 +11,10 @@ import io.streamlake.wiring.Transports;
 import io.streamlake.wiring.config.ConfigSections;
 import io.streamlake.wiring.config.Settings;
 import io.streamlake.wiring.config.SettingsLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The run's StreamLake: the settings, loaded on first use from the {@link Invocation}, the environment and the
@@ -26,7 +30,8 @@ public final class CliContext implements AutoCloseable {
     private final ConsoleStreams console;
     private final Transports transports;
     private Settings settings;
-    private Injector injector;
+    private volatile Injector injector;
+    private final List<Prepared> prepared = new ArrayList<>();
 
     @Inject
     CliContext(Invocation invocation, CliEnvironment environment, ConsoleStreams console, Transports transports) {
@@ -66,12 +71,70 @@ public final class CliContext implements AutoCloseable {
         return Injectors.unwrap(() -> injector.getInstance(type));
     }
 
+    /**
+     * Starts creating {@code type} (and what it needs, as {@link #get} would) on a background thread, so that a slow
+     * creation — the Kafka transport's connectivity check and producer — overlaps with the main thread's own work
+     * (loading the schema catalog). {@link Prepared#join()} waits for it and throws what {@link #get} would have
+     * thrown; {@link #close()} interrupts and waits for one not joined. The injector is created on the calling thread.
+     *
+     * @throws io.streamlake.wiring.config.InvalidSettingsException when the settings are invalid (nothing started)
+     */
+    public Prepared prepare(Class<?> type) {
+        get(Settings.class);
+        Prepared p = new Prepared(new FutureTask<>(() -> get(type)), "streamlake-prepare-" + type.getSimpleName());
+        prepared.add(p);
+        p.thread.start();
+        return p;
+    }
+
+    /** Something being created on a background thread by {@link #prepare}. */
+    public static final class Prepared {
+        private final FutureTask<Object> task;
+        private final Thread thread;
+
+        private Prepared(FutureTask<Object> task, String name) {
+            this.task = task;
+            this.thread = new Thread(task, name);
+            this.thread.setDaemon(true);
+        }
+
+        /** Waits until it is created; rethrows its failure (the exception {@link CliContext#get} would throw). */
+        public void join() {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + thread.getName(), e);
+            }
+        }
+
+        private void stop() {
+            if (!task.isDone()) {
+                thread.interrupt();
+            }
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public Transports transports() {
         return transports;
     }
 
     @Override
     public void close() {
+        prepared.forEach(Prepared::stop);
         if (injector != null) {
             injector.getInstance(Lifecycle.class).close();
         }

@@ -3,9 +3,11 @@ package io.streamlake.cli;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
+import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.wiring.ConsoleStreams;
@@ -87,7 +89,7 @@ final class ProduceCommand implements Callable<Integer> {
             throw new UsageException("give --key or --key-field, not both");
         }
         try (InputStream in = open(); ProduceReport report = new ProduceReport(failedPath())) {
-            IngestStreamUseCase ingest = context.get(IngestStreamUseCase.class);
+            IngestStreamUseCase ingest = wire();
             prepareSchema();
             Progress progress = new Progress(console, report::done);
             BatchSummary summary;
@@ -103,6 +105,19 @@ final class ProduceCommand implements Callable<Integer> {
             new ProduceSummary(report, counts).print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
             return summary.allAcknowledged() && counts.failed() == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         }
+    }
+
+    /**
+     * The stream use case, its transport created on a background thread (for Kafka: the connectivity check, then the
+     * producer) while this thread loads the schema catalog. Failures surface in the order the wiring gives them: the
+     * ingestion settings, then the catalog, then the transport (e.g. an unreachable cluster, exit 1).
+     */
+    private IngestStreamUseCase wire() {
+        context.get(IngestionSettings.class);
+        CliContext.Prepared transport = context.prepare(EventPublisher.class);
+        context.get(SchemaModule.class);
+        transport.join();
+        return context.get(IngestStreamUseCase.class);
     }
 
     /**

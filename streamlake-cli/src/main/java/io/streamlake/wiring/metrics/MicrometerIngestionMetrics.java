@@ -7,7 +7,9 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.port.out.IngestionMetrics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The core's {@link IngestionMetrics} on a Micrometer {@link MeterRegistry}:
@@ -29,6 +31,8 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
     public static final String LATENCY = "streamlake.publish.latency";
 
     private final MeterRegistry registry;
+    /** The per-event meters of each dataset, registered once (not looked up by name and tags for every event). */
+    private final Map<DatasetName, PublishedMeters> published = new ConcurrentHashMap<>();
 
     public MicrometerIngestionMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -36,9 +40,15 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
 
     @Override
     public void published(DatasetName dataset, Duration latency) {
-        Counter.builder(PUBLISHED).description("events acknowledged on RAW")
-                .tag("dataset", dataset.value()).register(registry).increment();
-        latencyTimer(registry, dataset.value()).record(latency);
+        PublishedMeters meters = published.computeIfAbsent(dataset, d -> new PublishedMeters(
+                Counter.builder(PUBLISHED).description("events acknowledged on RAW").tag("dataset", d.value())
+                        .register(registry),
+                latencyTimer(registry, d.value())));
+        meters.count.increment();
+        meters.latency.record(latency);
+    }
+
+    private record PublishedMeters(Counter count, Timer latency) {
     }
 
     @Override
