@@ -1,0 +1,143 @@
+package io.streamlake.schema.codec.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One streaming pass over payload bytes that says whether {@link TreeParse} would accept them, without building
+ * a tree: exactly one top-level object, nothing after it, no duplicate key in any object, and every value of a
+ * kind the tree builder takes without complaint. It may refuse bytes the tree parse would accept (numbers with
+ * an exponent or over {@value #MAX_PLAIN_NUMBER_CHARS} characters, payloads over the string limit): a refusal
+ * only means "ask {@link TreeParse}", which then gives the exact outcome. The caller checks UTF-8 first.
+ * Stateless and thread-safe (each call uses its own Jackson parser); never throws.
+ */
+final class StreamingScan {
+
+    /** Numbers longer than this are left to the tree parse (its number-length limit and BigDecimal rules). */
+    static final int MAX_PLAIN_NUMBER_CHARS = 100;
+
+    /** Objects with more keys than this switch from a linear duplicate check to a hash set. */
+    private static final int LINEAR_KEYS = 12;
+
+    private StreamingScan() {
+    }
+
+    /** True when the tree parse of {@code raw} (known to be strict UTF-8) would certainly give Parsed. */
+    static boolean accepts(byte[] raw) {
+        if (raw.length > JsonPayloadParser.MAX_STRING_LENGTH) {
+            return false; // strings are only length-checked when a tree is built; big payloads take that path
+        }
+        try (JsonParser p = StrictJson.FAST_FACTORY.createParser(raw)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            Keys keys = new Keys();
+            return object(p, keys) && p.nextToken() == null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean object(JsonParser p, Keys keys) throws IOException {
+        int start = keys.size;
+        Set<String> large = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (large != null) {
+                if (!large.add(name)) {
+                    return false;
+                }
+            } else if (keys.contains(start, name)) {
+                return false;
+            } else if (keys.size - start == LINEAR_KEYS) {
+                large = new HashSet<>(keys.range(start));
+                large.add(name);
+            } else {
+                keys.push(name);
+            }
+            if (!value(p, p.nextToken(), keys)) {
+                return false;
+            }
+        }
+        keys.size = start;
+        return t == JsonToken.END_OBJECT;
+    }
+
+    private static boolean value(JsonParser p, JsonToken t, Keys keys) throws IOException {
+        if (t == null) {
+            return false;
+        }
+        return switch (t) {
+            case START_OBJECT -> object(p, keys);
+            case START_ARRAY -> array(p, keys);
+            case VALUE_STRING -> {
+                p.getTextCharacters(); // decodes the string fully: escapes and control characters are checked
+                yield true;
+            }
+            case VALUE_NUMBER_INT -> p.getTextLength() <= MAX_PLAIN_NUMBER_CHARS;
+            case VALUE_NUMBER_FLOAT -> plainDecimal(p);
+            case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean array(JsonParser p, Keys keys) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (!value(p, t, keys)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True for a VALUE_NUMBER_FLOAT token without an exponent and at most {@value #MAX_PLAIN_NUMBER_CHARS}
+     * characters: it is a finite double and a {@code BigDecimal} of small scale, whatever its digits.
+     */
+    static boolean plainDecimal(JsonParser p) throws IOException {
+        int length = p.getTextLength();
+        if (length > MAX_PLAIN_NUMBER_CHARS) {
+            return false;
+        }
+        char[] text = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        for (int i = offset; i < offset + length; i++) {
+            char c = text[i];
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The keys of the objects being read, innermost last; one small array per pass. */
+    private static final class Keys {
+        String[] names = new String[16];
+        int size;
+
+        boolean contains(int from, String name) {
+            for (int i = from; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void push(String name) {
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+            }
+            names[size++] = name;
+        }
+
+        java.util.List<String> range(int from) {
+            return java.util.Arrays.asList(names).subList(from, size);
+        }
+    }
+}
