@@ -1,0 +1,125 @@
+package io.streamlake.schema.codec.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.ParseOutcome;
+import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.core.port.out.PayloadValidator;
+import io.streamlake.schema.catalog.SchemaCatalog;
+import io.streamlake.schema.catalog.SchemaCatalogs;
+import io.streamlake.schema.validation.PayloadValidators;
+import io.streamlake.schema.validation.ReferenceValidator;
+import io.streamlake.schema.validation.UnknownFieldPolicy;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tuple;
+
+/**
+ * Differential test of the streaming parse and validation against the reference (the tree-only implementation
+ * as it was): for generated payloads, valid, near-valid and malformed, the same parse outcome and reason, the
+ * same {@code textField}s, the same tree, and the same validation outcome and violations against every catalog
+ * schema (orders v1/v2, payments v1, the test-only {@code sink} schema of every leaf and union shape) under both
+ * unknown-field policies.
+ */
+class StrictPathDifferentialTest {
+
+    static final SchemaCatalog CATALOG = catalog();
+    private static final List<Tuple.Tuple2<DatasetName, Optional<SchemaVersion>>> TARGETS = List.of(
+            Tuple.of(DatasetName.of("orders"), Optional.of(SchemaVersion.of(1))),
+            Tuple.of(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2))),
+            Tuple.of(DatasetName.of("payments"), Optional.empty()),
+            Tuple.of(DatasetName.of("sink"), Optional.empty()));
+
+    private static final JsonPayloadParser PARSER = new JsonPayloadParser();
+    private static final ReferenceJsonPayloadParser REFERENCE_PARSER = new ReferenceJsonPayloadParser();
+    private static final List<PayloadValidator> VALIDATORS = new ArrayList<>();
+    private static final List<PayloadValidator> REFERENCE_VALIDATORS = new ArrayList<>();
+
+    static {
+        for (UnknownFieldPolicy policy : UnknownFieldPolicy.values()) {
+            VALIDATORS.add(PayloadValidators.create(CATALOG, policy, true));
+            REFERENCE_VALIDATORS.add(new ReferenceValidator(CATALOG, policy));
+        }
+    }
+
+    private static SchemaCatalog catalog() {
+        try {
+            return SchemaCatalogs.create(Optional.of(Path.of(
+                    StrictPathDifferentialTest.class.getClassLoader().getResource("differential").toURI())));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> payloads() {
+        Arbitrary<String> shaped = Arbitraries.oneOf(TARGETS.stream()
+                .map(t -> SchemaShapedJson.of(CATALOG.require(t.get1(), t.get2()).schema())).toList());
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, shaped.map(Mutations::utf8)),
+                Tuple.of(2, JsonTexts.values(3).map(Mutations::utf8)),
+                Tuple.of(4, Mutations.of(shaped)),
+                Tuple.of(1, Mutations.of(JsonTexts.values(2))),
+                Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(24)));
+    }
+
+    @Property(tries = 5000)
+    void givenAnyPayload_thenOutcomesAreThoseOfTheReference(@ForAll("payloads") byte[] raw) {
+        assertSameOutcomes(raw);
+    }
+
+    /** Asserts that the streaming implementation and the reference agree on {@code raw} in every observable way. */
+    static void assertSameOutcomes(byte[] raw) {
+        ParseOutcome expected;
+        try {
+            expected = REFERENCE_PARSER.parse(raw);
+        } catch (RuntimeException e) {
+            // the reference throws for a few inputs (a float whose exponent overflows BigDecimal): same exception
+            Statistics.label("parse").collect("throws " + e.getClass().getSimpleName());
+            assertThatThrownBy(() -> PARSER.parse(raw)).isInstanceOf(e.getClass()).hasMessage(e.getMessage());
+            return;
+        }
+        ParseOutcome actual = PARSER.parse(raw);
+        if (expected instanceof ParseOutcome.Malformed) {
+            Statistics.label("parse").collect("malformed");
+            assertThat(actual).isEqualTo(expected);
+            return;
+        }
+        assertThat(actual).isInstanceOf(ParseOutcome.Parsed.class);
+        JsonPayload payload = (JsonPayload) ((ParseOutcome.Parsed) actual).payload();
+        JsonPayload reference = (JsonPayload) ((ParseOutcome.Parsed) expected).payload();
+        Statistics.label("parse").collect(payload.hasTree() ? "parsed by the tree parse" : "parsed by the streaming pass");
+        for (int i = 0; i < VALIDATORS.size(); i++) {
+            for (var target : TARGETS) {
+                JsonPayload fresh = (JsonPayload) ((ParseOutcome.Parsed) PARSER.parse(raw)).payload();
+                var outcome = VALIDATORS.get(i).validate(target.get1(), target.get2(), fresh);
+                assertThat(outcome).as("%s %s policy %d", target.get1(), target.get2(), i)
+                        .isEqualTo(REFERENCE_VALIDATORS.get(i).validate(target.get1(), target.get2(), reference));
+                Statistics.label("validation").collect(outcome.getClass().getSimpleName()
+                        + (fresh.hasTree() ? " (tree)" : " (streaming only)"));
+            }
+        }
+        for (int i = 0; i < VALIDATORS.size(); i++) {
+            for (var target : TARGETS) {
+                assertThat(VALIDATORS.get(i).validate(target.get1(), target.get2(), payload))
+                        .isEqualTo(REFERENCE_VALIDATORS.get(i).validate(target.get1(), target.get2(), reference));
+            }
+        }
+        for (String name : JsonTexts.NAMES) {
+            assertThat(payload.textField(name)).as(name).isEqualTo(reference.textField(name));
+        }
+        assertThat(payload.raw()).isSameAs(raw);
+        assertThat(payload.tree()).isEqualTo(reference.tree());
+    }
+}
