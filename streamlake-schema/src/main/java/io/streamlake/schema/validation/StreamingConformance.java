@@ -3,12 +3,8 @@ package io.streamlake.schema.validation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.streamlake.schema.codec.json.JsonPayload;
+import io.streamlake.schema.codec.json.JsonScalars;
 import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -131,23 +127,7 @@ final class StreamingConformance {
                 return true;
             }
         }
-        JsonNode node = scalarNode(p, t);
+        JsonNode node = JsonScalars.node(p, t);
         return node != null && checker.plainBranchIndex(union, node) >= 0;
-    }
-
-    /** The node the tree would hold for this scalar token, or null where it would not be cheap or exact. */
-    static JsonNode scalarNode(JsonParser p, JsonToken t) throws IOException {
-        return switch (t) {
-            case VALUE_STRING -> TextNode.valueOf(p.getText());
-            case VALUE_TRUE -> BooleanNode.TRUE;
-            case VALUE_FALSE -> BooleanNode.FALSE;
-            case VALUE_NULL -> NullNode.getInstance();
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> IntNode.valueOf(p.getIntValue());
-                case LONG -> LongNode.valueOf(p.getLongValue());
-                default -> null;
-            };
-            default -> null;
-        };
     }
 }

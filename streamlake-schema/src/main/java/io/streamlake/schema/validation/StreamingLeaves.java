@@ -3,6 +3,7 @@ package io.streamlake.schema.validation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamlake.schema.codec.json.JsonScalars;
 import java.io.IOException;
 import org.apache.avro.Schema;
 
@@ -11,9 +12,6 @@ import org.apache.avro.Schema;
  * {@link JsonAvroValues}' rules. Stateless and thread-safe.
  */
 final class StreamingLeaves {
-
-    /** Decimal literals longer than this are not judged here (their double could overflow). */
-    private static final int MAX_PLAIN_DECIMAL_CHARS = 100;
 
     private StreamingLeaves() {
     }
@@ -26,7 +24,7 @@ final class StreamingLeaves {
         if (surely(schema, p, t)) {
             return true;
         }
-        JsonNode node = StreamingConformance.scalarNode(p, t);
+        JsonNode node = JsonScalars.node(p, t);
         if (node == null) {
             return false;
         }
@@ -50,31 +48,9 @@ final class StreamingLeaves {
             case BOOLEAN -> t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE;
             case STRING -> t == JsonToken.VALUE_STRING && schema.getLogicalType() == null;
             case INT -> t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-            case LONG, FLOAT -> t == JsonToken.VALUE_NUMBER_INT && intOrLong(p);
-            case DOUBLE -> t == JsonToken.VALUE_NUMBER_INT ? intOrLong(p)
-                    : t == JsonToken.VALUE_NUMBER_FLOAT && plainDecimal(p);
+            case LONG, FLOAT -> JsonScalars.intOrLong(p, t);
+            case DOUBLE -> JsonScalars.intOrLong(p, t) || JsonScalars.plainDecimal(p, t);
             default -> false;
         };
-    }
-
-    private static boolean intOrLong(JsonParser p) throws IOException {
-        JsonParser.NumberType type = p.getNumberType();
-        return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
-    }
-
-    /** A decimal literal without exponent of at most 100 characters: always a finite double. */
-    private static boolean plainDecimal(JsonParser p) throws IOException {
-        int length = p.getTextLength();
-        if (length > MAX_PLAIN_DECIMAL_CHARS) {
-            return false;
-        }
-        char[] text = p.getTextCharacters();
-        int end = p.getTextOffset() + length;
-        for (int i = p.getTextOffset(); i < end; i++) {
-            if (text[i] == 'e' || text[i] == 'E') {
-                return false;
-            }
-        }
-        return true;
     }
 }

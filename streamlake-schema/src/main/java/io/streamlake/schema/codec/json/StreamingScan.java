@@ -17,7 +17,7 @@ import java.util.Set;
 final class StreamingScan {
 
     /** Numbers longer than this are left to the tree parse (its number-length limit and BigDecimal rules). */
-    static final int MAX_PLAIN_NUMBER_CHARS = 100;
+    static final int MAX_PLAIN_NUMBER_CHARS = JsonScalars.MAX_PLAIN_DECIMAL_CHARS;
 
     /** Objects with more keys than this switch from a linear duplicate check to a hash set. */
     private static final int LINEAR_KEYS = 12;
@@ -79,7 +79,7 @@ final class StreamingScan {
                 yield true;
             }
             case VALUE_NUMBER_INT -> p.getTextLength() <= MAX_PLAIN_NUMBER_CHARS;
-            case VALUE_NUMBER_FLOAT -> plainDecimal(p);
+            case VALUE_NUMBER_FLOAT -> JsonScalars.plainDecimal(p, t);
             case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> true;
             default -> false;
         };
@@ -89,26 +89,6 @@ final class StreamingScan {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (!value(p, t, keys)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * True for a VALUE_NUMBER_FLOAT token without an exponent and at most {@value #MAX_PLAIN_NUMBER_CHARS}
-     * characters: it is a finite double and a {@code BigDecimal} of small scale, whatever its digits.
-     */
-    static boolean plainDecimal(JsonParser p) throws IOException {
-        int length = p.getTextLength();
-        if (length > MAX_PLAIN_NUMBER_CHARS) {
-            return false;
-        }
-        char[] text = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        for (int i = offset; i < offset + length; i++) {
-            char c = text[i];
-            if (c == 'e' || c == 'E') {
                 return false;
             }
         }

@@ -8,16 +8,12 @@ import io.streamlake.core.domain.ParseOutcome;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.schema.catalog.SchemaCatalog;
-import io.streamlake.schema.catalog.SchemaCatalogs;
 import io.streamlake.schema.validation.PayloadValidators;
 import io.streamlake.schema.validation.ReferenceValidator;
 import io.streamlake.schema.validation.UnknownFieldPolicy;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -34,12 +30,8 @@ import net.jqwik.api.Tuple;
  */
 class StrictPathDifferentialTest {
 
-    static final SchemaCatalog CATALOG = catalog();
-    private static final List<Tuple.Tuple2<DatasetName, Optional<SchemaVersion>>> TARGETS = List.of(
-            Tuple.of(DatasetName.of("orders"), Optional.of(SchemaVersion.of(1))),
-            Tuple.of(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2))),
-            Tuple.of(DatasetName.of("payments"), Optional.empty()),
-            Tuple.of(DatasetName.of("sink"), Optional.empty()));
+    static final SchemaCatalog CATALOG = DifferentialPayloads.CATALOG;
+    private static final List<Tuple.Tuple2<DatasetName, Optional<SchemaVersion>>> TARGETS = DifferentialPayloads.TARGETS;
 
     private static final JsonPayloadParser PARSER = new JsonPayloadParser();
     private static final ReferenceJsonPayloadParser REFERENCE_PARSER = new ReferenceJsonPayloadParser();
@@ -53,25 +45,9 @@ class StrictPathDifferentialTest {
         }
     }
 
-    private static SchemaCatalog catalog() {
-        try {
-            return SchemaCatalogs.create(Optional.of(Path.of(
-                    StrictPathDifferentialTest.class.getClassLoader().getResource("differential").toURI())));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Provide
     Arbitrary<byte[]> payloads() {
-        Arbitrary<String> shaped = Arbitraries.oneOf(TARGETS.stream()
-                .map(t -> SchemaShapedJson.of(CATALOG.require(t.get1(), t.get2()).schema())).toList());
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, shaped.map(Mutations::utf8)),
-                Tuple.of(2, JsonTexts.values(3).map(Mutations::utf8)),
-                Tuple.of(4, Mutations.of(shaped)),
-                Tuple.of(1, Mutations.of(JsonTexts.values(2))),
-                Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(24)));
+        return DifferentialPayloads.any();
     }
 
     @Property(tries = 5000)
