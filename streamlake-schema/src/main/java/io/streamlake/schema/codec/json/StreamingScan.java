@@ -74,10 +74,9 @@ final class StreamingScan {
         return switch (t) {
             case START_OBJECT -> object(p, keys);
             case START_ARRAY -> array(p, keys);
-            case VALUE_STRING -> {
-                p.getTextCharacters(); // decodes the string fully: escapes and control characters are checked
-                yield true;
-            }
+            // not decoded: Jackson's skipping of a string checks escapes and control characters as decoding does
+            // (UTF-8 is checked before, and strings over the length limit need more bytes than this pass takes)
+            case VALUE_STRING -> true;
             case VALUE_NUMBER_INT -> p.getTextLength() <= MAX_PLAIN_NUMBER_CHARS;
             case VALUE_NUMBER_FLOAT -> JsonScalars.plainDecimal(p, t);
             case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> true;
@@ -97,7 +96,7 @@ final class StreamingScan {
 
     /** The keys of the objects being read, innermost last; one small array per pass. */
     private static final class Keys {
-        String[] names = new String[16];
+        String[] names = new String[8];
         int size;
 
         boolean contains(int from, String name) {
