@@ -16,7 +16,8 @@ import org.apache.avro.Schema;
  * types, floats with an exponent or for anything but {@code double}, big integers, a non-string for a string
  * branch, unknown fields under {@link UnknownFieldPolicy#REJECT}) is "not sure", and the caller then runs the
  * checker on the tree, which produces the violations. Leaves other than the plain common cases are decided by
- * the checker's own leaf rules on an equivalent single node, so the rules cannot drift apart.
+ * the checker's own leaf rules on an equivalent single node, so the rules cannot drift apart. A flat payload
+ * is checked from the scalars the parser recorded ({@link FlatConformance}), without reading its bytes again.
  * Immutable and thread-safe; never throws.
  */
 final class StreamingConformance {
@@ -29,6 +30,10 @@ final class StreamingConformance {
 
     /** True only when {@code payload} conforms to {@code schema}; false means "not sure", not "invalid". */
     boolean conforms(Schema schema, JsonPayload payload) {
+        var scalars = payload.scalars();
+        if (scalars.isPresent()) {
+            return FlatConformance.conforms(schema, scalars.get(), checker);
+        }
         try (JsonParser p = payload.tokens()) {
             return value(schema, p, p.nextToken());
         } catch (IOException | RuntimeException e) {

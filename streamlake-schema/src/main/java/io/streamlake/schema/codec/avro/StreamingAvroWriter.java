@@ -18,7 +18,8 @@ import org.apache.avro.io.Encoder;
  * union of those with a plain value. The Avro calls and values are exactly those {@link JsonAvroWriter} makes from
  * the tree (union branches come from the checker's own choice on the same node). For anything else it stops and
  * answers false, having written part of the record: the caller discards the output and uses the tree writer,
- * which also gives every error. Immutable and thread-safe.
+ * which also gives every error. A flat payload is written from the scalars the parser recorded
+ * ({@link FlatAvroWriter}), in any field order. Immutable and thread-safe.
  */
 final class StreamingAvroWriter {
 
@@ -35,6 +36,10 @@ final class StreamingAvroWriter {
     boolean write(Schema schema, JsonPayload payload, Encoder out) throws IOException {
         if (schema.getType() != Schema.Type.RECORD) {
             return false;
+        }
+        var scalars = payload.scalars();
+        if (scalars.isPresent()) {
+            return FlatAvroWriter.write(schema, scalars.get(), checker, out);
         }
         JsonParser p;
         try {

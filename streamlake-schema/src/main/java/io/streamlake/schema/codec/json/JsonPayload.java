@@ -21,17 +21,31 @@ import java.util.Optional;
 public final class JsonPayload implements Payload {
 
     private final byte[] raw;
+    private final TopLevelScalars scalars;
     private volatile ObjectNode tree;
 
     /** A payload whose tree is already built. */
     JsonPayload(byte[] raw, ObjectNode tree) {
         this.raw = Objects.requireNonNull(raw, "raw");
         this.tree = Objects.requireNonNull(tree, "tree");
+        this.scalars = null;
     }
 
-    /** A payload of bytes {@link StreamingScan} accepted; the tree is built when first asked for. */
-    JsonPayload(byte[] raw) {
+    /**
+     * A payload of bytes {@link StreamingScan} accepted, with their top-level scalars when the object is flat (else
+     * null); the tree is built when first asked for.
+     */
+    JsonPayload(byte[] raw, TopLevelScalars scalars) {
         this.raw = Objects.requireNonNull(raw, "raw");
+        this.scalars = scalars;
+    }
+
+    /**
+     * The top-level fields when the payload is a flat object of scalars and was accepted by the streaming pass;
+     * empty otherwise (then use {@link #tokens()} or {@link #tree()}).
+     */
+    public Optional<TopLevelScalars> scalars() {
+        return Optional.ofNullable(scalars);
     }
 
     @Override
@@ -93,8 +107,22 @@ public final class JsonPayload implements Payload {
      */
     @Override
     public Optional<String> textField(String name) {
+        if (scalars != null) {
+            int i = scalars.indexOf(name);
+            if (i < 0) {
+                return Optional.empty();
+            }
+            switch (scalars.kind(i)) {
+                case STRING:
+                    return Optional.of(scalars.text(i));
+                case NULL:
+                    return Optional.empty();
+                default:
+                    break; // numbers and booleans: the tree's rendering
+            }
+        }
         ObjectNode t = tree;
-        if (t == null) {
+        if (t == null && scalars == null) {
             String found = TopLevelField.find(raw, name);
             if (found == TopLevelField.NONE) {
                 return Optional.empty();
@@ -102,6 +130,8 @@ public final class JsonPayload implements Payload {
             if (found != TopLevelField.OTHER) {
                 return Optional.of(found);
             }
+        }
+        if (t == null) {
             t = tree();
         }
         JsonNode node = t.get(name);

@@ -25,8 +25,11 @@ public final class JsonPayloadParser implements PayloadParser {
 
     @Override
     public ParseOutcome parse(byte[] raw) {
-        if (raw != null && raw.length > 0 && Utf8.problem(raw).isEmpty() && StreamingScan.accepts(raw)) {
-            return new ParseOutcome.Parsed(new JsonPayload(raw));
+        if (raw != null && raw.length > 0 && Utf8.problem(raw).isEmpty()) {
+            TopLevelScalars top = StreamingScan.scan(raw);
+            if (top != null) {
+                return new ParseOutcome.Parsed(new JsonPayload(raw, top == StreamingScan.NOT_FLAT ? null : top));
+            }
         }
         return TreeParse.parse(raw);
     }

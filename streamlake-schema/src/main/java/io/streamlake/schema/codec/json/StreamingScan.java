@@ -22,26 +22,42 @@ final class StreamingScan {
     /** Objects with more keys than this switch from a linear duplicate check to a hash set. */
     private static final int LINEAR_KEYS = 12;
 
+    /** Accepted, but not a flat object: no top-level summary. */
+    static final TopLevelScalars NOT_FLAT = new TopLevelScalars();
+
     private StreamingScan() {
     }
 
     /** True when the tree parse of {@code raw} (known to be strict UTF-8) would certainly give Parsed. */
     static boolean accepts(byte[] raw) {
+        return scan(raw) != null;
+    }
+
+    /**
+     * Null when the bytes are not accepted (the tree parse decides); {@link #NOT_FLAT} when they are but some
+     * top-level value is an object or array (or there are too many fields); otherwise their top-level scalars.
+     */
+    static TopLevelScalars scan(byte[] raw) {
         if (raw.length > JsonPayloadParser.MAX_STRING_LENGTH) {
-            return false; // strings are only length-checked when a tree is built; big payloads take that path
+            return null; // strings are only length-checked when a tree is built; big payloads take that path
         }
         try (JsonParser p = StrictJson.FAST_FACTORY.createParser(raw)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return null;
             }
             Keys keys = new Keys();
-            return object(p, keys) && p.nextToken() == null;
+            TopLevelScalars top = new TopLevelScalars();
+            if (!object(p, keys, top) || p.nextToken() != null) {
+                return null;
+            }
+            return keys.flat ? top : NOT_FLAT;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
     }
 
-    private static boolean object(JsonParser p, Keys keys) throws IOException {
+    /** Reads an object's entries; {@code top} is the summary to fill for the top-level object, else null. */
+    private static boolean object(JsonParser p, Keys keys, TopLevelScalars top) throws IOException {
         int start = keys.size;
         Set<String> large = null;
         JsonToken t;
@@ -59,7 +75,11 @@ final class StreamingScan {
             } else {
                 keys.push(name);
             }
-            if (!value(p, p.nextToken(), keys)) {
+            JsonToken valueToken = p.nextToken();
+            if (top != null && keys.flat && !top.add(name, p, valueToken)) {
+                keys.flat = false;
+            }
+            if (!value(p, valueToken, keys)) {
                 return false;
             }
         }
@@ -72,7 +92,7 @@ final class StreamingScan {
             return false;
         }
         return switch (t) {
-            case START_OBJECT -> object(p, keys);
+            case START_OBJECT -> object(p, keys, null);
             case START_ARRAY -> array(p, keys);
             // not decoded: Jackson's skipping of a string checks escapes and control characters as decoding does
             // (UTF-8 is checked before, and strings over the length limit need more bytes than this pass takes)
@@ -94,10 +114,11 @@ final class StreamingScan {
         return true;
     }
 
-    /** The keys of the objects being read, innermost last; one small array per pass. */
+    /** The keys of the objects being read, innermost last, and whether the top level is flat so far. */
     private static final class Keys {
         String[] names = new String[8];
         int size;
+        boolean flat = true;
 
         boolean contains(int from, String name) {
             for (int i = from; i < size; i++) {

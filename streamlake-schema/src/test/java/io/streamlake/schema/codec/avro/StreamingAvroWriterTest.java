@@ -67,21 +67,30 @@ class StreamingAvroWriterTest {
     }
 
     @Test
-    void givenOrderInSchemaOrder_thenStreamedAsTheTreeWriterWrites() throws IOException {
+    void givenFlatOrder_thenStreamedAsTheTreeWriterWritesInAnyFieldOrder() throws IOException {
         assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":-0.0,\"currency\":\"EUR\"}");
         assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":12,\"currency\":null}");
         assertStreamedLikeTree("{\"order_id\":\"é\\u00e9\",\"amount\":9223372036854775807,\"currency\":\"\"}");
+        assertStreamedLikeTree("{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null}");       // another order
+        assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":1.5}");                           // default
+        assertStreamedLikeTree("{\"order_id\":\"o-1\",\"x\":true,\"amount\":1.5,\"currency\":\"E\"}"); // undeclared
+    }
+
+    @Test
+    void givenNestedOrder_thenStreamedFromTheTokensInSchemaOrderOnly() throws IOException {
+        assertThat(STREAMING.write(ORDERS_V2, payload("{\"order_id\":\"o-1\",\"amount\":1.5,\"currency\":null,\"x\":{}}"),
+                encoder(new ByteArrayOutputStream()))).as("undeclared field").isFalse();
+        assertThat(STREAMING.write(ORDERS_V2, payload("{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null,\"x\":[]}"),
+                encoder(new ByteArrayOutputStream()))).as("another order").isFalse();
     }
 
     @Test
     void givenAnythingElse_thenLeftToTheTreeWriter() throws IOException {
         List<String> others = List.of(
-                "{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null}",          // another field order
-                "{\"order_id\":\"o-1\",\"amount\":1.5}",                           // default needed
-                "{\"order_id\":\"o-1\",\"amount\":1.5,\"currency\":null,\"x\":1}", // undeclared field
                 "{\"order_id\":\"o-1\",\"amount\":1e3,\"currency\":null}",         // exponent
                 "{\"order_id\":\"o-1\",\"amount\":\"1\",\"currency\":null}",       // wrong kind
                 "{\"order_id\":\"o-1\",\"amount\":1.5,\"currency\":{\"string\":\"EUR\"}}", // wrapped union
+                "{\"order_id\":\"o-1\",\"currency\":null}",                          // required field missing
                 "{\"order_id\":\"o-1\",\"amount\":1" + "0".repeat(30) + ",\"currency\":null}"); // big integer
         for (String text : others) {
             assertThat(STREAMING.write(ORDERS_V2, payload(text), encoder(new ByteArrayOutputStream()))).as(text).isFalse();

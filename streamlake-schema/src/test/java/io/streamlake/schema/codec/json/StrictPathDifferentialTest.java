@@ -79,17 +79,28 @@ class StrictPathDifferentialTest {
         for (int i = 0; i < VALIDATORS.size(); i++) {
             for (var target : TARGETS) {
                 JsonPayload fresh = (JsonPayload) ((ParseOutcome.Parsed) PARSER.parse(raw)).payload();
-                var outcome = VALIDATORS.get(i).validate(target.get1(), target.get2(), fresh);
+                if (fresh.scalars().isPresent()) {
+                    // the same flat payload without its recorded scalars: the token path must agree too
+                    JsonPayload tokensOnly = new JsonPayload(raw, (TopLevelScalars) null);
+                    assertThat(outcomeOrThrown(() -> VALIDATORS.get(0).validate(target.get1(), target.get2(), tokensOnly)))
+                            .isEqualTo(outcomeOrThrown(() -> REFERENCE_VALIDATORS.get(0).validate(target.get1(), target.get2(), reference)));
+                    Statistics.label("flat payloads").collect(tokensOnly.hasTree() ? "token path: not sure" : "token path: conforms");
+                }
+                PayloadValidator validator = VALIDATORS.get(i);
+                PayloadValidator referenceValidator = REFERENCE_VALIDATORS.get(i);
+                Object outcome = outcomeOrThrown(() -> validator.validate(target.get1(), target.get2(), fresh));
                 assertThat(outcome).as("%s %s policy %d", target.get1(), target.get2(), i)
-                        .isEqualTo(REFERENCE_VALIDATORS.get(i).validate(target.get1(), target.get2(), reference));
+                        .isEqualTo(outcomeOrThrown(() -> referenceValidator.validate(target.get1(), target.get2(), reference)));
                 Statistics.label("validation").collect(outcome.getClass().getSimpleName()
                         + (fresh.hasTree() ? " (tree)" : " (streaming only)"));
             }
         }
         for (int i = 0; i < VALIDATORS.size(); i++) {
             for (var target : TARGETS) {
-                assertThat(VALIDATORS.get(i).validate(target.get1(), target.get2(), payload))
-                        .isEqualTo(REFERENCE_VALIDATORS.get(i).validate(target.get1(), target.get2(), reference));
+                PayloadValidator validator = VALIDATORS.get(i);
+                PayloadValidator referenceValidator = REFERENCE_VALIDATORS.get(i);
+                assertThat(outcomeOrThrown(() -> validator.validate(target.get1(), target.get2(), payload)))
+                        .isEqualTo(outcomeOrThrown(() -> referenceValidator.validate(target.get1(), target.get2(), reference)));
             }
         }
         for (String name : JsonTexts.NAMES) {
@@ -97,5 +108,17 @@ class StrictPathDifferentialTest {
         }
         assertThat(payload.raw()).isSameAs(raw);
         assertThat(payload.tree()).isEqualTo(reference.tree());
+    }
+
+    /**
+     * The outcome, or a description of the exception: the reference validator throws for a few values (an integer
+     * type given a float whose exponent overflows BigInteger), and the new one must throw alike.
+     */
+    private static Object outcomeOrThrown(java.util.function.Supplier<Object> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return "threw " + e.getClass().getName() + ": " + e.getMessage();
+        }
     }
 }
