@@ -39,7 +39,11 @@ final class StreamingAvroWriter {
         }
         var scalars = payload.scalars();
         if (scalars.isPresent()) {
-            return FlatAvroWriter.write(schema, scalars.get(), checker, out);
+            try {
+                return FlatAvroWriter.write(schema, scalars.get(), checker, out);
+            } catch (RuntimeException e) {
+                return false; // the tree writer decides, with its own errors
+            }
         }
         JsonParser p;
         try {
