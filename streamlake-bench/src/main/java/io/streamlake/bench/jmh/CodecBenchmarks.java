@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code avroGenericDatumWriterFromJson}: the fair comparison, plain Avro including the JSON to
  *       GenericRecord conversion (Jackson tree, then the record);</li>
  *   <li>{@code jsonParseValidateEncode} / {@code avroParseValidateEncode}: StreamLake's whole codec path
- *       (strict parse, validation against the catalog schema, serialize).</li>
+ *       (strict parse, validation against the catalog schema, serialize);</li>
+ *   <li>{@code jsonParseKeyValidateEncode} / {@code avroParseKeyValidateEncode}: the same plus reading the key field,
+ *       as the core does for a keyed event.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -97,6 +99,27 @@ public class CodecBenchmarks {
     @Benchmark
     public SerializedPayload avroParseValidateEncode() {
         return parseValidateEncode(state.avroModule.parser().parse(state.json), state.avroModule);
+    }
+
+    /** What the core does per keyed event: parse, the key field, validate, serialize. */
+    @Benchmark
+    public SerializedPayload jsonParseKeyValidateEncode() {
+        return parseKeyValidateEncode(state.jsonModule.parser().parse(state.json), state.jsonModule);
+    }
+
+    @Benchmark
+    public SerializedPayload avroParseKeyValidateEncode() {
+        return parseKeyValidateEncode(state.avroModule.parser().parse(state.json), state.avroModule);
+    }
+
+    private SerializedPayload parseKeyValidateEncode(ParseOutcome outcome, io.streamlake.schema.SchemaModule module) {
+        Payload payload = ((ParseOutcome.Parsed) outcome).payload();
+        String key = payload.textField(Workload.KEY_FIELD).orElseThrow();
+        ValidationOutcome v = module.validator().validate(Workload.DATASET, Optional.empty(), payload);
+        if (!(v instanceof ValidationOutcome.Valid)) {
+            throw new IllegalStateException("invalid: " + v);
+        }
+        return module.serializer().serialize(new Envelope(key, payload, state.envelope.metadata()));
     }
 
     private SerializedPayload parseValidateEncode(ParseOutcome outcome, io.streamlake.schema.SchemaModule module) {

@@ -136,7 +136,7 @@ public final class JsonAvroChecker {
     }
 
     /** @throws Mismatch when {@code node} does not fit the leaf type */
-    private static void checkLeaf(Schema schema, JsonNode node) {
+    static void checkLeaf(Schema schema, JsonNode node) {
         switch (schema.getType()) {
             case NULL -> {
                 if (!node.isNull()) {

@@ -12,17 +12,23 @@ import io.streamlake.schema.codec.json.JsonPayload;
 import java.util.List;
 import java.util.Optional;
 
-/** Validates JSON payloads against their dataset's catalog schema. */
+/**
+ * Validates JSON payloads against their dataset's catalog schema. A payload the streaming pass
+ * ({@link StreamingConformance}) finds conforming is valid without its tree being built; any other goes through
+ * {@link JsonAvroChecker} on the tree, which names every violation. Thread-safe; never throws for bad data.
+ */
 final class SchemaPayloadValidator implements PayloadValidator {
 
     private final SchemaCatalog catalog;
     private final JsonAvroChecker checker;
     private final boolean enabled;
+    private final StreamingConformance streaming;
 
     SchemaPayloadValidator(SchemaCatalog catalog, JsonAvroChecker checker, boolean enabled) {
         this.catalog = catalog;
         this.checker = checker;
         this.enabled = enabled;
+        this.streaming = new StreamingConformance(checker);
     }
 
     @Override
@@ -38,6 +44,9 @@ final class SchemaPayloadValidator implements PayloadValidator {
         if (!(payload instanceof JsonPayload json)) {
             return ValidationOutcome.Invalid.of("$", "payload is not JSON (got " + payload.getClass().getSimpleName()
                     + "); schema validation needs a JSON payload");
+        }
+        if (streaming.conforms(entry.schema(), json)) {
+            return new ValidationOutcome.Valid(entry.version());
         }
         List<Violation> violations = checker.violations(entry.schema(), json.tree());
         return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations);

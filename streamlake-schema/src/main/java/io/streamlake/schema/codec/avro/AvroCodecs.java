@@ -17,6 +17,7 @@ public final class AvroCodecs {
      * @param unknownFields the policy validation uses; it decides union branches the same way here
      */
     public static PayloadSerializer serializer(SchemaPreflight preflight, UnknownFieldPolicy unknownFields) {
-        return new AvroWireSerializer(preflight, new JsonAvroWriter(new JsonAvroChecker(unknownFields)));
+        JsonAvroChecker checker = new JsonAvroChecker(unknownFields);
+        return new AvroWireSerializer(preflight, new JsonAvroWriter(checker), new StreamingAvroWriter(checker));
     }
 }

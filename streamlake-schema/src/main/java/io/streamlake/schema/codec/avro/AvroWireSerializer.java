@@ -18,7 +18,9 @@ import org.apache.avro.io.EncoderFactory;
 /**
  * Serializes JSON payloads as Avro in the Confluent wire format ({@code content_type=application/avro}).
  * The registry id comes from {@link SchemaPreflight}, which registers or checks the envelope's catalog version
- * once and caches it; encoders and buffers are reused per thread. Thread-safe.
+ * once and caches it; encoders and buffers are reused per thread. Thread-safe. Payloads of the common shape are
+ * written from their tokens ({@link StreamingAvroWriter}); any other, or one that does not fit, through the tree
+ * ({@link JsonAvroWriter}), which gives the same bytes and every error.
  */
 final class AvroWireSerializer implements PayloadSerializer {
 
@@ -27,11 +29,13 @@ final class AvroWireSerializer implements PayloadSerializer {
 
     private final SchemaPreflight preflight;
     private final JsonAvroWriter writer;
+    private final StreamingAvroWriter streaming;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
-    AvroWireSerializer(SchemaPreflight preflight, JsonAvroWriter writer) {
+    AvroWireSerializer(SchemaPreflight preflight, JsonAvroWriter writer, StreamingAvroWriter streaming) {
         this.preflight = preflight;
         this.writer = writer;
+        this.streaming = streaming;
     }
 
     /**
@@ -54,7 +58,10 @@ final class AvroWireSerializer implements PayloadSerializer {
         b.out.write(b.header(prepared.schemaId()), 0, WireFormat.HEADER_LENGTH);
         try {
             b.encoder = EncoderFactory.get().directBinaryEncoder(b.out, b.encoder);
-            writer.write(prepared.writerSchema(), json.tree(), b.encoder);
+            if (!streaming.write(prepared.writerSchema(), json, b.encoder)) {
+                b.out.truncate(WireFormat.HEADER_LENGTH); // the direct encoder buffers nothing: drop the partial record
+                writer.write(prepared.writerSchema(), json.tree(), b.encoder);
+            }
             b.encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory Avro encoding failed", e);
@@ -90,6 +97,10 @@ final class AvroWireSerializer implements PayloadSerializer {
 
         int capacity() {
             return buf.length;
+        }
+
+        void truncate(int length) {
+            count = length;
         }
 
         @Override

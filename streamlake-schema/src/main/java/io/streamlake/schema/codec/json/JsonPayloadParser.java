@@ -1,20 +1,7 @@
 package io.streamlake.schema.codec.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamlake.core.domain.ParseOutcome;
 import io.streamlake.core.port.out.PayloadParser;
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Parses payloads as strict JSON: exactly one JSON value, which must be an object; UTF-8 only (no byte
@@ -23,6 +10,11 @@ import java.util.Optional;
  * numbers are kept exactly (as {@code BigDecimal}) so decimal fields lose nothing.
  * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at line 1, column 17});
  * this class never throws for bad input. Thread-safe.
+ *
+ * <p>How: a strict UTF-8 check and one streaming pass over the tokens ({@link StreamingScan}, no tree) accept
+ * ordinary payloads; their {@link JsonPayload} builds its tree only if something asks for it. Anything that pass
+ * does not accept goes through the complete tree parse ({@link TreeParse}), which gives the outcome and reason:
+ * outcomes and reasons are the same as when every payload went through the tree parse.
  */
 public final class JsonPayloadParser implements PayloadParser {
 
@@ -31,89 +23,14 @@ public final class JsonPayloadParser implements PayloadParser {
     public static final int MAX_NUMBER_LENGTH = 1_000;
     public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
 
-    private final ObjectMapper mapper;
-
-    public JsonPayloadParser() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(MAX_STRING_LENGTH)
-                        .maxNumberLength(MAX_NUMBER_LENGTH)
-                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
-    }
-
     @Override
     public ParseOutcome parse(byte[] raw) {
-        if (raw == null || raw.length == 0) {
-            return new ParseOutcome.Malformed("empty payload: expected a JSON object");
+        if (raw != null && raw.length > 0 && Utf8.problem(raw).isEmpty()) {
+            TopLevelScalars top = StreamingScan.scan(raw);
+            if (top != null) {
+                return new ParseOutcome.Parsed(new JsonPayload(raw, top == StreamingScan.NOT_FLAT ? null : top));
+            }
         }
-        Optional<String> encodingProblem = Utf8.problem(raw);
-        if (encodingProblem.isPresent()) {
-            return new ParseOutcome.Malformed(encodingProblem.get());
-        }
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(raw);
-        } catch (StreamConstraintsException e) {
-            return new ParseOutcome.Malformed(constraintReason(e));
-        } catch (JsonProcessingException e) {
-            return new ParseOutcome.Malformed("malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
-        } catch (IOException e) {
-            return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
-        }
-        if (tree == null || tree.isMissingNode()) {
-            return new ParseOutcome.Malformed("payload has no JSON value (only white space)");
-        }
-        if (!tree.isObject()) {
-            return new ParseOutcome.Malformed("the top-level JSON value must be an object, got " + kind(tree));
-        }
-        return new ParseOutcome.Parsed(new JsonPayload(raw, (ObjectNode) tree));
-    }
-
-    /**
-     * Jackson names the input inside some messages ("start marker at [Source: REDACTED (...); line: 1, ...]");
-     * keep only the position.
-     */
-    static String withoutSource(String message) {
-        return message == null ? "" : message.replaceAll("\\[Source: [^;\\]]*;\\s*", "[");
-    }
-
-    private static String constraintReason(StreamConstraintsException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        if (message.contains("nesting depth")) {
-            return "nesting deeper than " + MAX_NESTING_DEPTH + at(e.getLocation());
-        }
-        if (message.contains("String value length")) {
-            return "a string is longer than " + MAX_STRING_LENGTH + " characters" + at(e.getLocation());
-        }
-        if (message.contains("Number value length")) {
-            return "a number is longer than " + MAX_NUMBER_LENGTH + " digits" + at(e.getLocation());
-        }
-        return "payload exceeds a parser limit: " + message + at(e.getLocation());
-    }
-
-    private static String at(JsonLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-        };
+        return TreeParse.parse(raw);
     }
 }

@@ -1,5 +1,8 @@
 package io.streamlake.schema.codec.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
@@ -8,6 +11,10 @@ import java.util.Optional;
  * UTF-16 and UTF-32 text is full of, and which JSON never allows unescaped).
  */
 final class Utf8 {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8() {
     }
@@ -20,6 +27,10 @@ final class Utf8 {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
+            if (i + Long.BYTES <= n && plainAscii((long) LONGS.get(bytes, i))) {
+                i += Long.BYTES;
+                continue;
+            }
             int b = bytes[i] & 0xFF;
             if (b == 0) {
                 return Optional.of("NUL byte at byte offset " + i + " (payloads must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
@@ -60,6 +71,12 @@ final class Utf8 {
             i += length;
         }
         return Optional.empty();
+    }
+
+    /** True when none of the word's eight bytes is NUL or at least 0x80 (the common case, skipped 8 at a time). */
+    private static boolean plainAscii(long word) {
+        long zeroBytes = (word - LOW_BITS) & ~word & HIGH_BITS;
+        return ((word & HIGH_BITS) | zeroBytes) == 0;
     }
 
     private static Optional<String> invalid(int offset, int b) {

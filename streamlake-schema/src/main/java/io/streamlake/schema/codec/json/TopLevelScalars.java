@@ -1,0 +1,156 @@
+package io.streamlake.schema.codec.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The top-level fields of a flat payload (every value a scalar, at most {@value #MAX_FIELDS} fields), recorded by
+ * the streaming pass so that the key, validation and Avro encoding of the common event need no second pass: per
+ * field its name, its {@link Kind}, a string's value and an integer's or plain decimal's value. Values are exactly
+ * those of the tree ({@link #node} gives the tree's node where that is cheap). Immutable once the pass is over;
+ * safe to share between threads after publication with its payload.
+ */
+public final class TopLevelScalars {
+
+    /** Payloads with more top-level fields are not summarised. */
+    public static final int MAX_FIELDS = 32;
+
+    /** What a top-level value is. */
+    public enum Kind {
+        /** A string; {@link #text} has it. */
+        STRING,
+        /** An integer within int range; {@link #longValue} has it. */
+        INT,
+        /** An integer within long range but not int range; {@link #longValue} has it. */
+        LONG,
+        /** A decimal literal without exponent of at most 100 characters; {@link #doubleValue} gives its double. */
+        PLAIN_DECIMAL,
+        /** A bigger integer or another float: only the tree knows it exactly. */
+        OTHER_NUMBER,
+        TRUE, FALSE, NULL
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+
+    private String[] names = new String[4];
+    private byte[] kinds = new byte[4];
+    private String[] texts = new String[4];
+    private long[] bits = new long[4];
+    private int size;
+
+    TopLevelScalars() {
+    }
+
+    /** Records the scalar value token {@code t} of the field {@code name}; false when it is not a scalar. */
+    boolean add(String name, JsonParser p, JsonToken t) throws IOException {
+        if (size == MAX_FIELDS) {
+            return false;
+        }
+        Kind kind;
+        String text = null;
+        long value = 0;
+        switch (t) {
+            case VALUE_STRING -> {
+                kind = Kind.STRING;
+                text = p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                JsonParser.NumberType type = p.getNumberType();
+                kind = type == JsonParser.NumberType.INT ? Kind.INT
+                        : type == JsonParser.NumberType.LONG ? Kind.LONG : Kind.OTHER_NUMBER;
+                value = kind == Kind.OTHER_NUMBER ? 0 : p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                kind = JsonScalars.plainDecimal(p, t) ? Kind.PLAIN_DECIMAL : Kind.OTHER_NUMBER;
+                text = kind == Kind.PLAIN_DECIMAL ? p.getText() : null; // its double is parsed only if needed
+            }
+            case VALUE_TRUE -> kind = Kind.TRUE;
+            case VALUE_FALSE -> kind = Kind.FALSE;
+            case VALUE_NULL -> kind = Kind.NULL;
+            default -> {
+                return false;
+            }
+        }
+        if (size == names.length) {
+            int capacity = Math.min(MAX_FIELDS, size * 2);
+            names = Arrays.copyOf(names, capacity);
+            kinds = Arrays.copyOf(kinds, capacity);
+            texts = Arrays.copyOf(texts, capacity);
+            bits = Arrays.copyOf(bits, capacity);
+        }
+        names[size] = name;
+        kinds[size] = (byte) kind.ordinal();
+        texts[size] = text;
+        bits[size] = value;
+        size++;
+        return true;
+    }
+
+    /** The number of top-level fields. */
+    public int size() {
+        return size;
+    }
+
+    /** The position of the field {@code name}, or -1 when the payload has no such field. */
+    public int indexOf(String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public String name(int i) {
+        return names[i];
+    }
+
+    public Kind kind(int i) {
+        return KINDS[kinds[i]];
+    }
+
+    /** A {@link Kind#STRING}'s value, a {@link Kind#PLAIN_DECIMAL}'s literal; null for other kinds. */
+    public String text(int i) {
+        return texts[i];
+    }
+
+    /** An {@link Kind#INT} or {@link Kind#LONG} value. */
+    public long longValue(int i) {
+        return bits[i];
+    }
+
+    /**
+     * A number's double as the tree gives it: for {@link Kind#PLAIN_DECIMAL} the correctly rounded value, with
+     * zero always positive (the tree's {@code BigDecimal} has no negative zero); for INT and LONG the integer.
+     */
+    public double doubleValue(int i) {
+        Kind kind = kind(i);
+        if (kind == Kind.INT || kind == Kind.LONG) {
+            return (double) bits[i];
+        }
+        // Double.parseDouble is what Jackson's getDoubleValue() uses (its fast parser is off by default)
+        double value = Double.parseDouble(texts[i]);
+        return value == 0.0 ? 0.0 : value;
+    }
+
+    /** The tree's node for the value, or null for {@link Kind#PLAIN_DECIMAL} and {@link Kind#OTHER_NUMBER}. */
+    public JsonNode node(int i) {
+        return switch (kind(i)) {
+            case STRING -> TextNode.valueOf(texts[i]);
+            case INT -> IntNode.valueOf((int) bits[i]);
+            case LONG -> LongNode.valueOf(bits[i]);
+            case TRUE -> BooleanNode.TRUE;
+            case FALSE -> BooleanNode.FALSE;
+            case NULL -> NullNode.getInstance();
+            default -> null;
+        };
+    }
+}
