@@ -147,14 +147,27 @@ public final class JsonAvroValues {
         return index;
     }
 
+    /** More integer digits than a long has (19); such numbers are outside every integer type's range. */
+    private static final int MAX_INTEGER_DIGITS = 20;
+    private static final BigInteger BEYOND_LONG = BigInteger.TEN.pow(MAX_INTEGER_DIGITS);
+
     private static BigInteger integral(Schema schema, JsonNode node) {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue();
         }
         if (node.isNumber()) {
             BigDecimal value = node.decimalValue();
-            if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
-                return value.toBigIntegerExact();
+            if (value.signum() == 0) {
+                return BigInteger.ZERO;
+            }
+            BigDecimal stripped = value.stripTrailingZeros();
+            if (stripped.scale() <= 0) {
+                // a whole number with more integer digits than any long (1e999999999): outside every integer range,
+                // and never expanded (expanding it would take the time and memory of a billion-digit number)
+                if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+                    return value.signum() > 0 ? BEYOND_LONG : BEYOND_LONG.negate();
+                }
+                return stripped.toBigIntegerExact();
             }
         }
         throw Describe.mismatch(schema, node);

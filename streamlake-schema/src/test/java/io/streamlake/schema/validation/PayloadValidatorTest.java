@@ -215,4 +215,15 @@ class PayloadValidatorTest {
         assertThat(validator.validate(PAYMENTS, Optional.empty(), json(PAYMENT)))
                 .isEqualTo(new ValidationOutcome.Valid(SchemaVersion.of(1)));
     }
+
+    @Test
+    void givenWholeNumbersFarBeyondEveryIntegerRange_thenOutOfRangeViolationsWithoutExpandingThem() {
+        // 1e999999999 would make BigInteger throw; 1e100000000 would take seconds and 40 MB to expand
+        assertThat(paymentViolations("\"quantity\": 1,", "\"quantity\": 1e999999999,"))
+                .singleElement().asString().contains("$.items[0].quantity").contains("(out of int range)");
+        assertThat(paymentViolations("\"quantity\": 1,", "\"quantity\": -1e100000000,"))
+                .singleElement().asString().contains("(out of int range)");
+        assertThat(paymentViolations("\"paid_at\": 1764241200000", "\"paid_at\": 1e100000000"))
+                .singleElement().asString().contains("$.paid_at").contains("(out of long range)");
+    }
 }

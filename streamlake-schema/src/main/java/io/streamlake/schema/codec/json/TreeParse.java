@@ -37,6 +37,10 @@ final class TreeParse {
             return new ParseOutcome.Malformed("malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
         } catch (IOException e) {
             return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            // BigDecimal refuses an exponent beyond the int range ({"a":1e9999999999}): valid JSON, no number here
+            return new ParseOutcome.Malformed("a number's exponent is out of range (" + e.getMessage()
+                    + "): numbers must fit a decimal with a 32-bit exponent");
         }
         if (tree == null || tree.isMissingNode()) {
             return new ParseOutcome.Malformed("payload has no JSON value (only white space)");

@@ -129,4 +129,10 @@ class JsonPayloadParserTest {
         JsonPayload payload = (JsonPayload) ((ParseOutcome.Parsed) parse("{\"a\": 0.1000000000000000000001}")).payload();
         assertThat(payload.tree().get("a").decimalValue().toPlainString()).isEqualTo("0.1000000000000000000001");
     }
+
+    @Test
+    void givenExponentBeyondAnIntRange_thenMalformedNotAnException() {
+        assertThat(reason(parse("{\"amount\": 1e9999999999}"))).startsWith("a number's exponent is out of range");
+        assertThat(reason(parse("{\"a\": {\"b\": [-2.5E-99999999999]}}"))).startsWith("a number's exponent is out of range");
+    }
 }
