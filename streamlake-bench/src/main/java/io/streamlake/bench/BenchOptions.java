@@ -23,7 +23,8 @@ import java.util.Set;
  * @param schemaRegistryUrl the registry for C; empty uses the in-memory {@code mock://bench} registry
  * @param cliCommand        the command that runs {@code streamlake} for E (e.g. {@code java -jar streamlake.jar});
  *                          empty uses {@code streamlake-cli/target/streamlake.jar} when it exists, else E is skipped
- * @param processJvmArgs    JVM options given to both E processes (same for both)
+ * @param processJvmArgs    JVM options given to both E processes (same for both); {@link #DEFAULT_PROCESS_JVM_ARGS}
+ *                          by default
  * @param workDirectory     where the broker's data, the JSONL file of E and process logs go
  * @param consoleBare       E also runs ConsoleProducer on the bare lines (no key, no headers), an informational row
  *                          beside the like-for-like one
@@ -50,6 +51,11 @@ public record BenchOptions(
         int prepareThreads) {
 
     public static final int MIN_PAYLOAD_BYTES = 80;
+    /**
+     * The heap both E processes get unless told otherwise: what Kafka's {@code kafka-console-producer.sh} gives
+     * ConsoleProducer ({@code KAFKA_HEAP_OPTS=-Xmx512M}) and the {@code streamlake} launcher gives {@code produce}.
+     */
+    public static final List<String> DEFAULT_PROCESS_JVM_ARGS = List.of("-Xmx512m");
 
     public BenchOptions {
         if (events < 1) {
@@ -91,7 +97,8 @@ public record BenchOptions(
      */
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
-                Optional.empty(), Optional.empty(), List.of(), List.of(), Path.of("target", "bench"), false, false,
+                Optional.empty(), Optional.empty(), List.of(), DEFAULT_PROCESS_JVM_ARGS, Path.of("target", "bench"), false,
+                false,
                 IngestionSettings.DEFAULT_PREPARE_THREADS);
     }
 

@@ -58,7 +58,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cli-jar", paramLabel = "PATH", description = "streamlake.jar for E (default: streamlake-cli/target/streamlake.jar when it exists, else E is skipped).")
     Path cliJar;
 
-    @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of E, e.g. '-Xmx256m'.")
+    @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of E (default -Xmx512m, the heap Kafka's kafka-console-producer.sh "
+            + "and the streamlake launcher's produce run with; '' for the JVM's own sizing).")
     String processJvmArgs;
 
     @Option(names = "--console-bare",
@@ -117,8 +118,8 @@ final class BenchCommand implements Callable<Integer> {
         if (cliJar != null) {
             o = o.withCliCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cliJar.toAbsolutePath().toString()));
         }
-        if (processJvmArgs != null && !processJvmArgs.isBlank()) {
-            o = o.withProcessJvmArgs(Arrays.asList(processJvmArgs.trim().split("\\s+")));
+        if (processJvmArgs != null) {
+            o = o.withProcessJvmArgs(processJvmArgs.isBlank() ? List.of() : Arrays.asList(processJvmArgs.trim().split("\\s+")));
         }
         return o;
     }
