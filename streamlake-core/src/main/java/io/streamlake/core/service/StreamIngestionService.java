@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -74,7 +73,7 @@ public final class StreamIngestionService implements IngestStreamUseCase {
 
     @Override
     public BatchSummary ingestAll(Iterator<IngestCommand> commands, Consumer<IngestionResult> onResult) {
-        Semaphore slots = new Semaphore(maxInFlight);
+        InFlightWindow slots = new InFlightWindow(maxInFlight);
         Counts counts = new Counts();
         AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
         PreparePipeline.Sink sink = new PreparePipeline.Sink() {
@@ -101,7 +100,7 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                 ? pipelined(commands, slots, sink)
                 : oneByOne(commands, slots, sink);
         flush.run();
-        slots.acquireUninterruptibly(maxInFlight);
+        slots.awaitEmpty();
         if (inputError != null) {
             throw inputError;
         }
@@ -111,11 +110,11 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         return counts.summary();
     }
 
-    private RuntimeException oneByOne(Iterator<IngestCommand> commands, Semaphore slots, PreparePipeline.Sink sink) {
+    private RuntimeException oneByOne(Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
         try {
             while (commands.hasNext()) {
                 IngestCommand command = commands.next();
-                slots.acquireUninterruptibly();
+                slots.acquire();
                 CompletableFuture<IngestionResult> pending;
                 try {
                     pending = single.ingest(command);
@@ -131,13 +130,13 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         }
     }
 
-    private RuntimeException pipelined(Iterator<IngestCommand> commands, Semaphore slots, PreparePipeline.Sink sink) {
+    private RuntimeException pipelined(Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
         PreparePipeline pipeline = new PreparePipeline(staged, prepareThreads, sink);
         RuntimeException inputError = null;
         try {
             while (pipeline.error() == null && commands.hasNext()) {
                 IngestCommand command = commands.next();
-                slots.acquireUninterruptibly();
+                slots.acquire();
                 pipeline.submit(command);
             }
         } catch (RuntimeException e) {
