@@ -55,16 +55,7 @@ final class FlatConformance {
                 if (surely(schema, scalars.kind(i))) {
                     return true;
                 }
-                JsonNode node = scalars.node(i);
-                if (node == null) {
-                    return false;
-                }
-                try {
-                    JsonAvroChecker.checkLeaf(schema, node);
-                    return true;
-                } catch (Mismatch m) {
-                    return false;
-                }
+                return StreamingLeaves.fitsLeaf(schema, scalars.node(i));
             }
         }
     }

@@ -24,7 +24,11 @@ final class StreamingLeaves {
         if (surely(schema, p, t)) {
             return true;
         }
-        JsonNode node = JsonScalars.node(p, t);
+        return fitsLeaf(schema, JsonScalars.node(p, t));
+    }
+
+    /** True when {@code node} (null: a value with no single-node form) passes the tree checker's rules for the leaf. */
+    static boolean fitsLeaf(Schema schema, JsonNode node) {
         if (node == null) {
             return false;
         }
