@@ -1,5 +1,6 @@
 package io.streamlake.core.service;
 
+import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.Envelope;
@@ -26,9 +27,11 @@ import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes each event to RAW or to its DLQ: parse, find the key, validate, serialize, publish. Data errors
@@ -47,6 +50,8 @@ public final class IngestionService implements StagedIngestUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final IngestionMetrics metrics;
+    /** RAW topic names by dataset, so an event does not build its topic name again. */
+    private final Map<DatasetName, String> rawTopics = new ConcurrentHashMap<>();
 
     public IngestionService(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
                             PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
@@ -77,7 +82,8 @@ public final class IngestionService implements StagedIngestUseCase {
         EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(),
                 command.ingestionId().orElseGet(ids::newIngestionId),
                 command.eventTime().orElseGet(clock::instant), settings.producerService(), command.attributes());
-        return new Attempt(command, metadata, settings.topics().raw(command.dataset()), started).prepare();
+        return new Attempt(command, metadata, rawTopics.computeIfAbsent(command.dataset(), settings.topics()::raw), started)
+                .prepare();
     }
 
     /**
