@@ -3,6 +3,7 @@ package io.streamlake.schema.catalog;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,7 +14,10 @@ import java.util.stream.Collectors;
 /** A catalog whose schemas were all parsed when it was created. */
 final class LoadedSchemaCatalog implements SchemaCatalog {
 
+    /** In dataset-name order, for listing. */
     private final Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> byDataset;
+    /** The same maps by hash: {@link #lookup} runs for every event (validation and serialization). */
+    private final Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> byDatasetHashed;
 
     LoadedSchemaCatalog(Collection<CatalogEntry> entries) {
         Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> map =
@@ -22,6 +26,7 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
             map.computeIfAbsent(entry.dataset(), d -> new TreeMap<>()).put(entry.version(), entry);
         }
         this.byDataset = map;
+        this.byDatasetHashed = new HashMap<>(map);
     }
 
     @Override
@@ -37,7 +42,7 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
 
     @Override
     public CatalogLookup lookup(DatasetName dataset, Optional<SchemaVersion> version) {
-        NavigableMap<SchemaVersion, CatalogEntry> versions = byDataset.get(dataset);
+        NavigableMap<SchemaVersion, CatalogEntry> versions = byDatasetHashed.get(dataset);
         if (versions == null) {
             return new CatalogLookup.NotFound("unknown dataset '" + dataset + "' (the schema catalog has "
                     + (byDataset.isEmpty() ? "no datasets" : byDataset.keySet().stream().map(DatasetName::value)

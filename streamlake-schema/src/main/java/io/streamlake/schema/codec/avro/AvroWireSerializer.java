@@ -1,8 +1,10 @@
 package io.streamlake.schema.codec.avro;
 
+import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.Envelope;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.RejectedPayloadException;
+import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.schema.codec.json.JsonPayload;
@@ -12,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
@@ -52,8 +55,8 @@ final class AvroWireSerializer implements PayloadSerializer {
             throw new RejectedPayloadException(JsonAvroWriter.ERROR_CLASS, "$: payload is not JSON ("
                     + envelope.payload().getClass().getSimpleName() + "); the Avro codec converts JSON payloads");
         }
-        PreparedSchema prepared = preflight.prepare(envelope.metadata().dataset(), envelope.metadata().schemaVersion());
         Buffers b = buffers.get();
+        PreparedSchema prepared = b.prepared(preflight, envelope.metadata().dataset(), envelope.metadata().schemaVersion());
         b.out.reset();
         b.out.write(b.header(prepared.schemaId()), 0, WireFormat.HEADER_LENGTH);
         try {
@@ -73,12 +76,30 @@ final class AvroWireSerializer implements PayloadSerializer {
         return new SerializedPayload(bytes, HeaderNames.CONTENT_TYPE_AVRO);
     }
 
-    /** One thread's reusable output buffer, encoder and header. */
+    /** One thread's reusable output buffer, encoder and header, and the schema it used last. */
     private static final class Buffers {
         final ExposedOutputStream out = new ExposedOutputStream();
         final byte[] header = new byte[WireFormat.HEADER_LENGTH];
         int headerId = -1;
         BinaryEncoder encoder;
+        DatasetName lastDataset;
+        Optional<SchemaVersion> lastVersion;
+        PreparedSchema lastPrepared;
+
+        /**
+         * The preflight's answer, remembered for the next event of the same dataset and version: the preflight
+         * keeps every prepared schema for good and the catalog does not change, so this only skips two lookups.
+         */
+        PreparedSchema prepared(SchemaPreflight preflight, DatasetName dataset, Optional<SchemaVersion> version) {
+            if (lastPrepared != null && dataset.equals(lastDataset) && version.equals(lastVersion)) {
+                return lastPrepared;
+            }
+            PreparedSchema prepared = preflight.prepare(dataset, version);
+            lastDataset = dataset;
+            lastVersion = version;
+            lastPrepared = prepared;
+            return prepared;
+        }
 
         byte[] header(int schemaId) {
             if (headerId != schemaId) {

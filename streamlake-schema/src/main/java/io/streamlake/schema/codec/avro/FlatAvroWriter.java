@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.schema.codec.json.TopLevelScalars;
 import io.streamlake.schema.codec.json.TopLevelScalars.Kind;
 import io.streamlake.schema.validation.JsonAvroChecker;
+import io.streamlake.schema.validation.ScalarBranches;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -46,13 +47,13 @@ final class FlatAvroWriter {
         if (schema.getType() != Schema.Type.UNION) {
             return leaf(schema, scalars, i, out);
         }
-        JsonNode node = scalars.node(i);
-        if (node == null) {
-            return false;
-        }
-        int index = checker.plainBranchIndex(schema, node);
-        if (index < 0) {
-            return false;
+        int index = ScalarBranches.plainBranchIndex(schema, scalars.kind(i));
+        if (index == ScalarBranches.NOT_SURE) {
+            JsonNode node = scalars.node(i);
+            index = node == null ? -1 : checker.plainBranchIndex(schema, node);
+            if (index < 0) {
+                return false;
+            }
         }
         out.writeIndex(index);
         return leaf(schema.getTypes().get(index), scalars, i, out);

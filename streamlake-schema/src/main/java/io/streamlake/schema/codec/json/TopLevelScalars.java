@@ -31,7 +31,10 @@ public final class TopLevelScalars {
         INT,
         /** An integer within long range but not int range; {@link #longValue} has it. */
         LONG,
-        /** A decimal literal without exponent of at most 100 characters; {@link #doubleValue} gives its double. */
+        /**
+         * A decimal literal without exponent of at most 100 characters; {@link #doubleValue} gives its double, decoded
+         * during the pass.
+         */
         PLAIN_DECIMAL,
         /** A bigger integer or another float: only the tree knows it exactly. */
         OTHER_NUMBER,
@@ -70,7 +73,10 @@ public final class TopLevelScalars {
             }
             case VALUE_NUMBER_FLOAT -> {
                 kind = JsonScalars.plainDecimal(p, t) ? Kind.PLAIN_DECIMAL : Kind.OTHER_NUMBER;
-                text = kind == Kind.PLAIN_DECIMAL ? p.getText() : null; // its double is parsed only if needed
+                if (kind == Kind.PLAIN_DECIMAL) { // decoded from the parser's buffer: no String for the literal
+                    double decimal = PlainDecimals.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    value = Double.doubleToRawLongBits(decimal == 0.0 ? 0.0 : decimal); // the tree has no -0
+                }
             }
             case VALUE_TRUE -> kind = Kind.TRUE;
             case VALUE_FALSE -> kind = Kind.FALSE;
@@ -117,7 +123,7 @@ public final class TopLevelScalars {
         return KINDS[kinds[i]];
     }
 
-    /** A {@link Kind#STRING}'s value, a {@link Kind#PLAIN_DECIMAL}'s literal; null for other kinds. */
+    /** A {@link Kind#STRING}'s value; null for other kinds. */
     public String text(int i) {
         return texts[i];
     }
@@ -136,9 +142,8 @@ public final class TopLevelScalars {
         if (kind == Kind.INT || kind == Kind.LONG) {
             return (double) bits[i];
         }
-        // Double.parseDouble is what Jackson's getDoubleValue() uses (its fast parser is off by default)
-        double value = Double.parseDouble(texts[i]);
-        return value == 0.0 ? 0.0 : value;
+        // the value Double.parseDouble gives, as Jackson's getDoubleValue() does (its fast parser is off by default)
+        return Double.longBitsToDouble(bits[i]);
     }
 
     /** The tree's node for the value, or null for {@link Kind#PLAIN_DECIMAL} and {@link Kind#OTHER_NUMBER}. */

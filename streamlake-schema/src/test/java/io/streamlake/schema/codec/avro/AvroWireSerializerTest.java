@@ -96,6 +96,28 @@ class AvroWireSerializerTest {
     }
 
     @Test
+    void givenDatasetsAndVersionsAlternatingOnOneThread_thenEachRecordCarriesItsOwnSchemaId() {
+        SchemaModule module = module(Map.of());
+        String order = "{\"order_id\": \"o-1\", \"amount\": 10}";
+        int ordersV1 = schemaId(Pipeline.serialize(module, "orders", V1, order));
+        int ordersLatest = schemaId(Pipeline.serialize(module, "orders", Optional.empty(), order));
+        int payments = schemaId(Pipeline.serialize(module, "payments", V1, PAYMENT));
+        int ordersV1Again = schemaId(Pipeline.serialize(module, "orders", V1, order));
+        int ordersV2 = schemaId(Pipeline.serialize(module, "orders", Optional.of(SchemaVersion.of(2)), order));
+
+        SchemaRegistryClient client = MockSchemaRegistry.client(scope);
+        assertThat(ordersV1).isEqualTo(ordersV1Again).isEqualTo(registeredId(client, "streamlake.orders.raw-value",
+                module.catalog().require(io.streamlake.core.domain.DatasetName.of("orders"), V1).schema()));
+        assertThat(ordersLatest).isEqualTo(ordersV2).isNotEqualTo(ordersV1);
+        assertThat(payments).isNotIn(ordersV1, ordersV2).isEqualTo(registeredId(client, "streamlake.payments.raw-value",
+                module.catalog().require(io.streamlake.core.domain.DatasetName.of("payments"), V1).schema()));
+    }
+
+    private static int schemaId(SerializedPayload out) {
+        return ByteBuffer.wrap(out.bytes(), 1, 4).getInt();
+    }
+
+    @Test
     void givenNullableUnion_thenBranchesAreWrittenAndDecoded() throws IOException {
         SchemaModule module = module(Map.of());
         Schema v2 = module.catalog().require(io.streamlake.core.domain.DatasetName.of("orders"), Optional.empty()).schema();
