@@ -15,10 +15,12 @@ public final class BenchMain {
             "                 [--flush-events N] [--warmup-events N] [--partitions N]",
             "                 [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
             "                 [--cli-jar PATH | --cli-command 'CMD ARGS'] [--process-jvm-args 'ARGS'] [--work-dir DIR]",
-            "                 [--console-bare] [--cli-cds] [--prepare-threads N]",
+            "                 [--console-bare] [--cli-cds] [--no-launcher-flags] [--prepare-threads N]",
             "defaults: 1,000,000 events, 5 pairs, A-E, 200-byte payloads, D 2,000 events, warm-up 100,000,",
             "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar,",
-            "          -Xmx512m for both E processes (as Kafka's and StreamLake's launchers run them; '' for none);",
+            "          -Xmx512m for both E processes (as Kafka's and StreamLake's launchers run them; '' for none), plus",
+            "          each launcher's own JVM flags (StreamLake's produce: -XX:+UseParallelGC; ConsoleProducer:",
+            "          kafka-run-class.sh's G1 settings) unless --no-launcher-flags;",
             "          E compares with ConsoleProducer sending the same key and headers; --console-bare adds a run",
             "          of it on the bare lines (no key, no headers), informational; --cli-cds starts E's StreamLake",
             "          processes with a class-data archive made by one untimed run, as the streamlake launcher does; B and C prepare on",
@@ -55,6 +57,10 @@ public final class BenchMain {
             }
             if (flag.equals("--console-bare")) {
                 o = o.withConsoleBare(true);
+                continue;
+            }
+            if (flag.equals("--no-launcher-flags")) {
+                o = o.withLauncherFlags(false);
                 continue;
             }
             if (flag.equals("--cli-cds")) {

@@ -32,6 +32,9 @@ import java.util.Set;
  *                          untimed run before the first round (as the {@code streamlake} launcher does)
  * @param prepareThreads    StreamLake's {@code prepare.threads} for B and C (threads that parse, validate and
  *                          serialize while another sends)
+ * @param launcherFlags     E's processes also get the JVM options their launchers add: StreamLake
+ *                          {@link #STREAMLAKE_LAUNCHER_JVM_ARGS} (as {@code ./streamlake produce}), ConsoleProducer
+ *                          {@link #KAFKA_LAUNCHER_JVM_ARGS} (as {@code kafka-console-producer.sh}); on by default
  */
 public record BenchOptions(
         int events,
@@ -48,7 +51,8 @@ public record BenchOptions(
         Path workDirectory,
         boolean consoleBare,
         boolean cliCds,
-        int prepareThreads) {
+        int prepareThreads,
+        boolean launcherFlags) {
 
     public static final int MIN_PAYLOAD_BYTES = 80;
     /**
@@ -56,6 +60,15 @@ public record BenchOptions(
      * ConsoleProducer ({@code KAFKA_HEAP_OPTS=-Xmx512M}) and the {@code streamlake} launcher gives {@code produce}.
      */
     public static final List<String> DEFAULT_PROCESS_JVM_ARGS = List.of("-Xmx512m");
+    /** What the {@code streamlake} launcher adds for {@code produce} besides the heap: the throughput collector. */
+    public static final List<String> STREAMLAKE_LAUNCHER_JVM_ARGS = List.of("-XX:+UseParallelGC");
+    /**
+     * What Kafka's {@code kafka-run-class.sh} (under {@code kafka-console-producer.sh}) adds besides the heap: its
+     * {@code KAFKA_JVM_PERFORMANCE_OPTS} default (Kafka 4.x).
+     */
+    public static final List<String> KAFKA_LAUNCHER_JVM_ARGS = List.of("-server", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
+            "-XX:MaxInlineLevel=15", "-Djava.awt.headless=true");
 
     public BenchOptions {
         if (events < 1) {
@@ -99,95 +112,117 @@ public record BenchOptions(
         return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
                 Optional.empty(), Optional.empty(), List.of(), DEFAULT_PROCESS_JVM_ARGS, Path.of("target", "bench"), false,
                 false,
-                IngestionSettings.DEFAULT_PREPARE_THREADS);
+                IngestionSettings.DEFAULT_PREPARE_THREADS, true);
     }
 
     public BenchOptions withEvents(int n) {
         return new BenchOptions(n, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withPairs(int n) {
         return new BenchOptions(events, n, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withScenarios(Set<Scenario> s) {
         return new BenchOptions(events, pairs, s, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withPayloadBytes(int n) {
         return new BenchOptions(events, pairs, scenarios, n, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withFlushEveryEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, n, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withWarmupEvents(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, n, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withPartitions(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, n,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withBootstrapServers(String servers) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withSchemaRegistryUrl(String url) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withCliCommand(List<String> command) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withProcessJvmArgs(List<String> args) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withWorkDirectory(Path dir) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir, consoleBare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withConsoleBare(boolean bare) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, bare, cliCds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withCliCds(boolean cds) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
                 bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cds,
-                prepareThreads);
+                prepareThreads, launcherFlags);
     }
 
     public BenchOptions withPrepareThreads(int n) {
         return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds, n);
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds, n, launcherFlags);
+    }
+
+    public BenchOptions withLauncherFlags(boolean flags) {
+        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                prepareThreads, flags);
+    }
+
+    /** The JVM options of E's StreamLake processes (before a class-data archive's). */
+    public List<String> streamlakeJvmArgs() {
+        return launcherFlags ? concat(processJvmArgs, STREAMLAKE_LAUNCHER_JVM_ARGS) : processJvmArgs;
+    }
+
+    /** The JVM options of E's ConsoleProducer processes. */
+    public List<String> consoleJvmArgs() {
+        return launcherFlags ? concat(processJvmArgs, KAFKA_LAUNCHER_JVM_ARGS) : processJvmArgs;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 }

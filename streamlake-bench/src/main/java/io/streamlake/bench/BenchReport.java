@@ -144,6 +144,11 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             out.append("E streamlake: started with an AppCDS archive of the CLI's classes (--cli-cds)")
                     .append(System.lineSeparator());
         }
+        if (labels().stream().anyMatch(l -> l.startsWith("E ")) && options.launcherFlags()) {
+            out.append("E JVM options: both ").append(options.processJvmArgs()).append("; StreamLake adds its launcher's ")
+                    .append(BenchOptions.STREAMLAKE_LAUNCHER_JVM_ARGS).append(", ConsoleProducer kafka-run-class.sh's ")
+                    .append(BenchOptions.KAFKA_LAUNCHER_JVM_ARGS).append(System.lineSeparator());
+        }
         if (labels().contains("E console")) {
             out.append("E console: Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
                     + " (pre-rendered, parse.key/parse.headers), no validation").append(System.lineSeparator());

@@ -53,7 +53,7 @@ public final class BenchRunner {
             ProcessInputs inputs = null;
             if (options.scenarios().contains(Scenario.E) && cli.isPresent()) {
                 inputs = ProcessInputs.write(workload, options, options.cliCds()
-                        ? CliArchive.create(cluster, workload, options, cli.get()) : options.processJvmArgs());
+                        ? CliArchive.create(cluster, workload, options, cli.get()) : options.streamlakeJvmArgs());
             }
             for (int pair = 0; pair < options.pairs(); pair++) {
                 List<Scenario> order = new ArrayList<>(List.of(Scenario.A, Scenario.B, Scenario.C, Scenario.D));
@@ -87,7 +87,7 @@ public final class BenchRunner {
         Path logs = options.workDirectory().resolve("process-logs");
         long events = options.events();
         long payloadBytes = events * options.payloadBytes();
-        List<String> jvm = options.processJvmArgs();
+        List<String> jvm = options.consoleJvmArgs();
         List<ProcessStep> order = new ArrayList<>();
         order.add(() -> ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs));
         order.add(() -> ProcessRun.console(cluster, ProcessRun.ConsoleInput.KEYED, inputs.consoleLines(), events,

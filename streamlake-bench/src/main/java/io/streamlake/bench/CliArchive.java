@@ -37,14 +37,14 @@ final class CliArchive {
         Path archive = dir.resolve("streamlake-cli.jsa");
         Files.deleteIfExists(archive);
         Path training = workload.writeJsonLines(dir.resolve("bench-orders-cds-training.jsonl"), TRAINING_EVENTS);
-        List<String> dump = new ArrayList<>(options.processJvmArgs());
+        List<String> dump = new ArrayList<>(options.streamlakeJvmArgs());
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
         dump.addAll(QUIET);
         ProcessRun.streamlake(cluster, training, TRAINING_EVENTS, -1, cli, dump, dir.resolve("process-logs"));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run left no class-data archive at " + archive);
         }
-        List<String> use = new ArrayList<>(options.processJvmArgs());
+        List<String> use = new ArrayList<>(options.streamlakeJvmArgs());
         use.add("-XX:SharedArchiveFile=" + archive);
         use.addAll(QUIET);
         return List.copyOf(use);

@@ -41,6 +41,22 @@ class BenchMainTest {
     }
 
     @Test
+    void givenNoFlags_thenEachEProcessGetsItsLaunchersJvmFlagsAfterTheSharedHeap() {
+        BenchOptions o = BenchMain.parse(new String[] {});
+        assertThat(o.launcherFlags()).isTrue();
+        assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
+        assertThat(o.consoleJvmArgs()).startsWith("-Xmx512m").contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")
+                .doesNotContain("-XX:+UseParallelGC");
+    }
+
+    @Test
+    void givenNoLauncherFlags_thenBothEProcessesGetOnlyTheSharedJvmArgs() {
+        BenchOptions o = BenchMain.parse(new String[] {"--no-launcher-flags", "--process-jvm-args", "-Xmx1g -XX:+UseSerialGC"});
+        assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+        assertThat(o.consoleJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+    }
+
+    @Test
     void givenUnknownScenarioOrFlag_thenUsageErrorNamesIt() {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,X"})).hasMessageContaining("'X'");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--speed", "1"})).hasMessageContaining("--speed");

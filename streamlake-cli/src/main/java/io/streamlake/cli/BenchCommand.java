@@ -70,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "E's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
     boolean cliCds;
 
+    @Option(names = "--no-launcher-flags",
+            description = "E's processes get only --process-jvm-args, not their launchers' own JVM flags (by default StreamLake's produce "
+                    + "runs with -XX:+UseParallelGC as ./streamlake does, ConsoleProducer with kafka-run-class.sh's G1 settings).")
+    boolean noLauncherFlags;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, E's input file and logs (default: .streamlake/bench).")
     Path workDir;
 
@@ -101,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchOptions o = BenchOptions.defaults().withEvents(events).withPairs(pairs)
                 .withScenarios(Scenario.parseList(scenarios)).withPayloadBytes(payloadBytes)
                 .withFlushEveryEvents(flushEvents).withPartitions(partitions).withConsoleBare(consoleBare).withCliCds(cliCds)
+                .withLauncherFlags(!noLauncherFlags)
                 .withPrepareThreads(settings.core().prepareThreads())
                 .withWorkDirectory(workDir != null ? workDir
                         : environment.workingDirectory().resolve(".streamlake").resolve("bench"));
