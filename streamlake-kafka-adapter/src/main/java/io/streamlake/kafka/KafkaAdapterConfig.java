@@ -175,6 +175,12 @@ public final class KafkaAdapterConfig extends AbstractConfig {
     }
 
     /** Properties for the {@code KafkaProducer}: typed values, then every pass-through key over them. */
+    /** The producer's {@code max.block.ms}: {@code kafka.max.block.ms} when set, else kafka-clients' default. */
+    long maxBlockMs() {
+        Object value = producerProperties().get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        return value == null ? 60_000L : Long.parseLong(value.toString().trim());
+    }
+
     public Map<String, Object> producerProperties() {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

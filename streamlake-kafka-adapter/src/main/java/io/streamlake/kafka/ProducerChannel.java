@@ -5,17 +5,20 @@ import io.streamlake.core.domain.PublishReceipt;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -24,6 +27,12 @@ import org.apache.kafka.common.utils.Utils;
  * what follows a failure may be a new send (a dead letter), and a send from the I/O thread could wait for metadata
  * only that thread fetches. Nothing thrown by {@code send} escapes: it fails the future. The producer is closed
  * when the last of its users releases it. Thread-safe.
+ *
+ * <p>A topic that is not in the cluster's metadata (it does not exist and the broker does not create topics on
+ * demand) makes {@code KafkaProducer.send} wait {@code max.block.ms} (60 s by default) for every record. After one
+ * such wait has timed out, sends to that topic fail at once, with a message that says so, for the next
+ * {@code max.block.ms}; then the next send waits again (the topic may have been created meanwhile). So a run against
+ * a missing topic reports its events failed within about {@code max.block.ms} instead of one wait per event.
  */
 final class ProducerChannel {
 
@@ -34,13 +43,18 @@ final class ProducerChannel {
     }
 
     private final Producer<byte[], byte[]> producer;
+    private final long maxBlockNanos;
+    /** Topics whose metadata wait timed out, with the {@code System.nanoTime()} until which sends fail at once. */
+    private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
+    private volatile boolean anyAbsent;
     private final ExecutorService failureThread;
     private final AtomicInteger users;
     private volatile Thread failureThreadRef;
     private volatile boolean closed;
 
-    ProducerChannel(Producer<byte[], byte[]> producer, int users) {
+    ProducerChannel(Producer<byte[], byte[]> producer, int users, long maxBlockMs) {
         this.producer = producer;
+        this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs);
         this.users = new AtomicInteger(users);
         this.failureThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "streamlake-kafka-failures");
@@ -52,12 +66,49 @@ final class ProducerChannel {
 
     CompletableFuture<PublishReceipt> send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping) {
         Ack ack = new Ack(record.topic(), mapping);
+        if (anyAbsent && knownAbsent(record.topic())) {
+            ack.completeExceptionally(mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
+                    + " not present in metadata: a send waited max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
+                    + " ms) for it less than max.block.ms ago, so this record was not sent. Either the topic does not"
+                    + " exist (provision it, e.g. streamlake topics create, or let the broker create topics) or its"
+                    + " brokers are unavailable")));
+            return ack;
+        }
+        ack.sending = Thread.currentThread();
         try {
             producer.send(record, ack);
         } catch (RuntimeException e) {
             ack.completeExceptionally(mapping.map(record.topic(), e));
+        } finally {
+            ack.sending = null;
         }
         return ack;
+    }
+
+    private boolean knownAbsent(String topic) {
+        Long until = absentUntil.get(topic);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        absentUntil.remove(topic, until);
+        anyAbsent = !absentUntil.isEmpty();
+        return false;
+    }
+
+    /**
+     * A time-out reported while {@code send} itself was running, on the sending thread, is the producer's wait for
+     * the topic's metadata (a full buffer is a {@link BufferExhaustedException}; delivery time-outs arrive later, on
+     * the I/O thread).
+     */
+    private void noteMetadataTimeout(String topic, Exception exception, Thread sending) {
+        if (sending == Thread.currentThread() && exception instanceof TimeoutException
+                && !(exception instanceof BufferExhaustedException)) {
+            absentUntil.put(topic, System.nanoTime() + maxBlockNanos);
+            anyAbsent = true;
+        }
     }
 
     /**
@@ -112,6 +163,8 @@ final class ProducerChannel {
     private final class Ack extends CompletableFuture<PublishReceipt> implements Callback {
         private final String topic;
         private final FailureMapping mapping;
+        /** The thread inside {@code producer.send} for this record, null once it returned. */
+        volatile Thread sending;
 
         Ack(String topic, FailureMapping mapping) {
             this.topic = topic;
@@ -124,6 +177,7 @@ final class ProducerChannel {
                 acknowledged(metadata);
                 return;
             }
+            noteMetadataTimeout(topic, exception, sending);
             try {
                 failureThread.execute(() -> completeExceptionally(mapping.map(topic, exception)));
             } catch (RejectedExecutionException closed) {

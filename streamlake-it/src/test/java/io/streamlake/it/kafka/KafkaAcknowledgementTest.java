@@ -60,6 +60,37 @@ class KafkaAcknowledgementTest {
     }
 
     @Test
+    void givenRawTopicMissing_thenOneSendWaitsMaxBlockAndTheRestFailAtOnceNamingTheTopic(KafkaEndpoint kafka) {
+        int events = 300; // one wait of max.block.ms each would take 10 minutes
+        DatasetName dataset = AdapterFixture.dataset(kafka, "missing-many");
+        String raw = AdapterFixture.NAMING.raw(dataset);
+        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.block.ms", "2000",
+                "delivery.timeout.ms", "3000", "request.timeout.ms", "1000", "linger.ms", "5")) {
+            IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
+            StreamIngestionService stream = new StreamIngestionService(ingestion, 100, () -> {
+                adapter.eventPublisher().flush();
+                adapter.deadLetterPort().flush();
+            });
+            ConcurrentLinkedQueue<IngestionResult> results = new ConcurrentLinkedQueue<>();
+            long started = System.nanoTime();
+
+            BatchSummary summary = stream.ingestAll(IntStream.range(0, events)
+                    .mapToObj(i -> IngestCommand.of(dataset, "k" + i, ("id=" + i).getBytes(UTF_8))).iterator(), results::add);
+
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertThat(summary.failed()).isEqualTo(events);
+            assertThat(summary.published() + summary.deadLettered()).isZero();
+            List<String> reasons = results.stream().map(r -> ((IngestionResult.Failed) r).reason()).toList();
+            assertThat(reasons).allSatisfy(reason -> assertThat(reason).contains(raw).contains(kafka.bootstrapServers()));
+            long waited = reasons.stream().filter(r -> r.contains("after 2000 ms")).count();
+            long atOnce = reasons.stream().filter(r -> r.contains("less than max.block.ms ago")).count();
+            assertThat(waited).as("sends that waited max.block.ms").isBetween(1L, 3L);
+            assertThat(atOnce).isEqualTo(events - waited);
+            assertThat(seconds).as("a few max.block.ms, not one per event").isLessThan(60);
+        }
+    }
+
+    @Test
     void givenBrokerStoppedAfterProvisioning_thenEventsFailRetriableAndNoneIsPublished() throws Exception {
         EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(SharedInfrastructure.workDirectory());
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
