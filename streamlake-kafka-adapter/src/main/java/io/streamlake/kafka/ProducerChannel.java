@@ -163,8 +163,11 @@ final class ProducerChannel {
     private final class Ack extends CompletableFuture<PublishReceipt> implements Callback {
         private final String topic;
         private final FailureMapping mapping;
-        /** The thread inside {@code producer.send} for this record, null once it returned. */
-        volatile Thread sending;
+        /**
+         * The thread inside {@code producer.send} for this record, null once it returned. Plain, not volatile: it is
+         * compared with the current thread only, which equals it only on the thread that wrote it.
+         */
+        Thread sending;
 
         Ack(String topic, FailureMapping mapping) {
             this.topic = topic;
