@@ -29,42 +29,15 @@ import org.junit.jupiter.api.Test;
 @StreamLakeIntegrationTest
 class KafkaAcknowledgementTest {
 
-    /** Each send waits max.block.ms for the missing topic's metadata: keep the count small. */
     private static final int EVENTS = 6;
 
-    @Test
-    void givenRawTopicMissingAndAutoCreateOff_thenEveryEventFailsRetriableAndNoneIsPublished(KafkaEndpoint kafka) {
-        DatasetName dataset = AdapterFixture.dataset(kafka, "missing");
-        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.block.ms", "500",
-                "delivery.timeout.ms", "3000", "request.timeout.ms", "1000", "linger.ms", "5")) {
-            IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
-            StreamIngestionService stream = new StreamIngestionService(ingestion, 100, () -> {
-                adapter.eventPublisher().flush();
-                adapter.deadLetterPort().flush();
-            });
-            ConcurrentLinkedQueue<IngestionResult> results = new ConcurrentLinkedQueue<>();
-
-            BatchSummary summary = stream.ingestAll(IntStream.range(0, EVENTS)
-                    .mapToObj(i -> IngestCommand.of(dataset, "k" + i, ("id=" + i).getBytes(UTF_8))).iterator(), results::add);
-
-            assertThat(summary.published()).isZero();
-            assertThat(summary.deadLettered()).isZero();
-            assertThat(summary.failed()).isEqualTo(EVENTS);
-            assertThat(List.copyOf(results)).hasSize(EVENTS).allSatisfy(r -> {
-                assertThat(r).isInstanceOf(IngestionResult.Failed.class);
-                IngestionResult.Failed failed = (IngestionResult.Failed) r;
-                assertThat(failed.retriable()).isTrue();
-                assertThat(failed.reason()).contains(kafka.bootstrapServers()).contains(AdapterFixture.NAMING.raw(dataset));
-            });
-        }
+    /** What a stream of {@code events} into {@code dataset}'s RAW topic, which does not exist, came to. */
+    private record MissingTopicRun(BatchSummary summary, List<IngestionResult> results, long seconds) {
     }
 
-    @Test
-    void givenRawTopicMissing_thenOneSendWaitsMaxBlockAndTheRestFailAtOnceNamingTheTopic(KafkaEndpoint kafka) {
-        int events = 300; // one wait of max.block.ms each would take 10 minutes
-        DatasetName dataset = AdapterFixture.dataset(kafka, "missing-many");
-        String raw = AdapterFixture.NAMING.raw(dataset);
-        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.block.ms", "2000",
+    private static MissingTopicRun ingestIntoMissingTopic(KafkaEndpoint kafka, DatasetName dataset, int maxBlockMs,
+                                                          int events) {
+        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.block.ms", Integer.toString(maxBlockMs),
                 "delivery.timeout.ms", "3000", "request.timeout.ms", "1000", "linger.ms", "5")) {
             IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
             StreamIngestionService stream = new StreamIngestionService(ingestion, 100, () -> {
@@ -73,21 +46,44 @@ class KafkaAcknowledgementTest {
             });
             ConcurrentLinkedQueue<IngestionResult> results = new ConcurrentLinkedQueue<>();
             long started = System.nanoTime();
-
             BatchSummary summary = stream.ingestAll(IntStream.range(0, events)
                     .mapToObj(i -> IngestCommand.of(dataset, "k" + i, ("id=" + i).getBytes(UTF_8))).iterator(), results::add);
-
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-            assertThat(summary.failed()).isEqualTo(events);
-            assertThat(summary.published() + summary.deadLettered()).isZero();
-            List<String> reasons = results.stream().map(r -> ((IngestionResult.Failed) r).reason()).toList();
-            assertThat(reasons).allSatisfy(reason -> assertThat(reason).contains(raw).contains(kafka.bootstrapServers()));
-            long waited = reasons.stream().filter(r -> r.contains("after 2000 ms")).count();
-            long atOnce = reasons.stream().filter(r -> r.contains("less than max.block.ms ago")).count();
-            assertThat(waited).as("sends that waited max.block.ms").isBetween(1L, 3L);
-            assertThat(atOnce).isEqualTo(events - waited);
-            assertThat(seconds).as("a few max.block.ms, not one per event").isLessThan(60);
+            return new MissingTopicRun(summary, List.copyOf(results),
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
+    }
+
+    @Test
+    void givenRawTopicMissingAndAutoCreateOff_thenEveryEventFailsRetriableAndNoneIsPublished(KafkaEndpoint kafka) {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "missing");
+        MissingTopicRun run = ingestIntoMissingTopic(kafka, dataset, 500, EVENTS);
+
+        assertThat(run.summary().published()).isZero();
+        assertThat(run.summary().deadLettered()).isZero();
+        assertThat(run.summary().failed()).isEqualTo(EVENTS);
+        assertThat(run.results()).hasSize(EVENTS).allSatisfy(r -> {
+            assertThat(r).isInstanceOf(IngestionResult.Failed.class);
+            IngestionResult.Failed failed = (IngestionResult.Failed) r;
+            assertThat(failed.retriable()).isTrue();
+            assertThat(failed.reason()).contains(kafka.bootstrapServers()).contains(AdapterFixture.NAMING.raw(dataset));
+        });
+    }
+
+    @Test
+    void givenRawTopicMissing_thenOneSendWaitsMaxBlockAndTheRestFailAtOnceNamingTheTopic(KafkaEndpoint kafka) {
+        int events = 300; // one wait of max.block.ms each would take 10 minutes
+        DatasetName dataset = AdapterFixture.dataset(kafka, "missing-many");
+        MissingTopicRun run = ingestIntoMissingTopic(kafka, dataset, 2000, events);
+
+        assertThat(run.summary().failed()).isEqualTo(events);
+        List<String> reasons = run.results().stream().map(r -> ((IngestionResult.Failed) r).reason()).toList();
+        assertThat(reasons).allSatisfy(reason -> assertThat(reason)
+                .contains(AdapterFixture.NAMING.raw(dataset)).contains(kafka.bootstrapServers()));
+        long waited = reasons.stream().filter(r -> r.contains("after 2000 ms")).count();
+        long atOnce = reasons.stream().filter(r -> r.contains("less than max.block.ms ago")).count();
+        assertThat(waited).as("sends that waited max.block.ms").isBetween(1L, 3L);
+        assertThat(atOnce).isEqualTo(events - waited);
+        assertThat(run.seconds()).as("a few max.block.ms, not one per event").isLessThan(60);
     }
 
     @Test
