@@ -30,9 +30,11 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>A topic that is not in the cluster's metadata (it does not exist and the broker does not create topics on
  * demand) makes {@code KafkaProducer.send} wait {@code max.block.ms} (60 s by default) for every record. After one
- * such wait has timed out, sends to that topic fail at once, with a message that says so, for the next
- * {@code max.block.ms}; then the next send waits again (the topic may have been created meanwhile). So a run against
- * a missing topic reports its events failed within about {@code max.block.ms} instead of one wait per event.
+ * such wait has timed out while the producer was connected to the cluster (so the cluster answered, without the
+ * topic), sends to that topic fail at once, with a message that says so, for the next {@code max.block.ms}; then
+ * the next send waits again (the topic may have been created meanwhile). So a run against a missing topic reports
+ * its events failed within about {@code max.block.ms} instead of one wait per event. During an outage (no
+ * connection) every send still waits for the brokers to return.
  */
 final class ProducerChannel {
 
@@ -69,9 +71,9 @@ final class ProducerChannel {
         if (anyAbsent && knownAbsent(record.topic())) {
             ack.completeExceptionally(mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
                     + " not present in metadata: a send waited max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
-                    + " ms) for it less than max.block.ms ago, so this record was not sent. Either the topic does not"
-                    + " exist (provision it, e.g. streamlake topics create, or let the broker create topics) or its"
-                    + " brokers are unavailable")));
+                    + " ms) for it less than max.block.ms ago while the cluster answered, so this record was not sent."
+                    + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
+                    + " topics")));
             return ack;
         }
         ack.sending = Thread.currentThread();
@@ -105,10 +107,26 @@ final class ProducerChannel {
      */
     private void noteMetadataTimeout(String topic, Exception exception, Thread sending) {
         if (sending == Thread.currentThread() && exception instanceof TimeoutException
-                && !(exception instanceof BufferExhaustedException)) {
+                && !(exception instanceof BufferExhaustedException) && connectedToCluster()) {
             absentUntil.put(topic, System.nanoTime() + maxBlockNanos);
             anyAbsent = true;
         }
+    }
+
+    /**
+     * Whether the producer holds a connection to some broker ({@code connection-count} of {@code producer-metrics}):
+     * then the cluster answered and the topic is what is missing. During an outage it holds none, and each send keeps
+     * waiting for the brokers to return (read only when a metadata wait has timed out).
+     */
+    private boolean connectedToCluster() {
+        for (Map.Entry<MetricName, ? extends Metric> e : producer.metrics().entrySet()) {
+            MetricName name = e.getKey();
+            if (name.name().equals("connection-count") && name.group().equals("producer-metrics")
+                    && e.getValue().metricValue() instanceof Number n) {
+                return n.doubleValue() > 0;
+            }
+        }
+        return false;
     }
 
     /**
