@@ -3,6 +3,7 @@ package io.streamlake.schema.catalog;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +15,23 @@ import java.util.stream.Collectors;
 /** A catalog whose schemas were all parsed when it was created. */
 final class LoadedSchemaCatalog implements SchemaCatalog {
 
-    /** In dataset-name order, for listing. */
+    /** By hash: {@link #lookup} runs for every event (validation and serialization). */
     private final Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> byDataset;
-    /** The same maps by hash: {@link #lookup} runs for every event (validation and serialization). */
-    private final Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> byDatasetHashed;
+    /** The datasets in name order, for listing. */
+    private final List<DatasetName> names;
 
     LoadedSchemaCatalog(Collection<CatalogEntry> entries) {
-        Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> map =
-                new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+        Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> map = new HashMap<>();
         for (CatalogEntry entry : entries) {
             map.computeIfAbsent(entry.dataset(), d -> new TreeMap<>()).put(entry.version(), entry);
         }
         this.byDataset = map;
-        this.byDatasetHashed = new HashMap<>(map);
+        this.names = map.keySet().stream().sorted(Comparator.comparing(DatasetName::value)).toList();
     }
 
     @Override
     public List<DatasetName> datasets() {
-        return List.copyOf(byDataset.keySet());
+        return names;
     }
 
     @Override
@@ -42,10 +42,10 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
 
     @Override
     public CatalogLookup lookup(DatasetName dataset, Optional<SchemaVersion> version) {
-        NavigableMap<SchemaVersion, CatalogEntry> versions = byDatasetHashed.get(dataset);
+        NavigableMap<SchemaVersion, CatalogEntry> versions = byDataset.get(dataset);
         if (versions == null) {
             return new CatalogLookup.NotFound("unknown dataset '" + dataset + "' (the schema catalog has "
-                    + (byDataset.isEmpty() ? "no datasets" : byDataset.keySet().stream().map(DatasetName::value)
+                    + (names.isEmpty() ? "no datasets" : names.stream().map(DatasetName::value)
                     .collect(Collectors.joining(", "))) + ")");
         }
         if (version.isEmpty()) {
