@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What {@link BenchRunner#run} measures and where. A plain record, so a command line (BenchMain, the CLI's
@@ -116,98 +117,119 @@ public record BenchOptions(
     }
 
     public BenchOptions withEvents(int n) {
-        return new BenchOptions(n, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.events = n);
     }
 
     public BenchOptions withPairs(int n) {
-        return new BenchOptions(events, n, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.pairs = n);
     }
 
     public BenchOptions withScenarios(Set<Scenario> s) {
-        return new BenchOptions(events, pairs, s, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.scenarios = s);
     }
 
     public BenchOptions withPayloadBytes(int n) {
-        return new BenchOptions(events, pairs, scenarios, n, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.payloadBytes = n);
     }
 
     public BenchOptions withFlushEveryEvents(int n) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, n, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.flushEveryEvents = n);
     }
 
     public BenchOptions withWarmupEvents(int n) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, n, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.warmupEvents = n);
     }
 
     public BenchOptions withPartitions(int n) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, n,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.partitions = n);
     }
 
     public BenchOptions withBootstrapServers(String servers) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                Optional.ofNullable(servers), schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.bootstrapServers = Optional.ofNullable(servers));
     }
 
     public BenchOptions withSchemaRegistryUrl(String url) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, Optional.ofNullable(url), cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.schemaRegistryUrl = Optional.ofNullable(url));
     }
 
     public BenchOptions withCliCommand(List<String> command) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, command, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.cliCommand = command);
     }
 
     public BenchOptions withProcessJvmArgs(List<String> args) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, args, workDirectory, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.processJvmArgs = args);
     }
 
     public BenchOptions withWorkDirectory(Path dir) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, dir, consoleBare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.workDirectory = dir);
     }
 
     public BenchOptions withConsoleBare(boolean bare) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, bare, cliCds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.consoleBare = bare);
     }
 
     public BenchOptions withCliCds(boolean cds) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cds,
-                prepareThreads, launcherFlags);
+        return copy(c -> c.cliCds = cds);
     }
 
     public BenchOptions withPrepareThreads(int n) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds, n, launcherFlags);
+        return copy(c -> c.prepareThreads = n);
     }
 
     public BenchOptions withLauncherFlags(boolean flags) {
-        return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                prepareThreads, flags);
+        return copy(c -> c.launcherFlags = flags);
+    }
+
+    /** These options with {@code change} applied to a mutable copy, checked again by the constructor. */
+    private BenchOptions copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The components of a {@link BenchOptions}, mutable, for the withers. */
+    private static final class Copy {
+        int events;
+        int pairs;
+        Set<Scenario> scenarios;
+        int payloadBytes;
+        int flushEveryEvents;
+        int warmupEvents;
+        int partitions;
+        Optional<String> bootstrapServers;
+        Optional<String> schemaRegistryUrl;
+        List<String> cliCommand;
+        List<String> processJvmArgs;
+        Path workDirectory;
+        boolean consoleBare;
+        boolean cliCds;
+        int prepareThreads;
+        boolean launcherFlags;
+
+        Copy(BenchOptions o) {
+            events = o.events;
+            pairs = o.pairs;
+            scenarios = o.scenarios;
+            payloadBytes = o.payloadBytes;
+            flushEveryEvents = o.flushEveryEvents;
+            warmupEvents = o.warmupEvents;
+            partitions = o.partitions;
+            bootstrapServers = o.bootstrapServers;
+            schemaRegistryUrl = o.schemaRegistryUrl;
+            cliCommand = o.cliCommand;
+            processJvmArgs = o.processJvmArgs;
+            workDirectory = o.workDirectory;
+            consoleBare = o.consoleBare;
+            cliCds = o.cliCds;
+            prepareThreads = o.prepareThreads;
+            launcherFlags = o.launcherFlags;
+        }
+
+        BenchOptions build() {
+            return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
+                    bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
+                    prepareThreads, launcherFlags);
+        }
     }
 
     /** The JVM options of E's StreamLake processes (before a class-data archive's). */
