@@ -178,7 +178,10 @@ public final class KafkaAdapterConfig extends AbstractConfig {
     /** The producer's {@code max.block.ms}: {@code kafka.max.block.ms} when set, else kafka-clients' default. */
     long maxBlockMs() {
         Object value = producerProperties().get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
-        return value == null ? 60_000L : Long.parseLong(value.toString().trim());
+        if (value == null) {
+            value = ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        }
+        return Long.parseLong(value.toString().trim());
     }
 
     public Map<String, Object> producerProperties() {
