@@ -47,14 +47,14 @@ final class HeaderMapper {
         headers.add(HeaderNames.DLQ_REASON, utf8(deadLetter.reason()));
         headers.add(HeaderNames.DLQ_ERROR_CLASS, utf8(deadLetter.errorClass()));
         headers.add(HeaderNames.DLQ_STAGE, utf8(deadLetter.stage().wireName()));
-        headers.add(HeaderNames.DLQ_FAILED_AT, utf8(Timestamps.format(deadLetter.failedAt())));
+        headers.add(HeaderNames.DLQ_FAILED_AT, Timestamps.formatAscii(deadLetter.failedAt()));
         headers.add(HeaderNames.DLQ_ORIGINAL_TOPIC, utf8(deadLetter.originalTopic()));
         return headers;
     }
 
     private void add(RecordHeaders headers, EventMetadata m, String contentType) {
         Repeated r = repeated(m, contentType);
-        byte[] eventTime = utf8(Timestamps.format(m.eventTime()));
+        byte[] eventTime = Timestamps.formatAscii(m.eventTime());
         byte[] id = utf8(m.ingestionId());
         headers.add(HeaderNames.DATASET, r.dataset);
         if (r.version != null) {

@@ -1,5 +1,6 @@
 package io.streamlake.core.domain;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -26,7 +27,9 @@ class TimestampsTest {
                 default -> random.nextInt(0, 1_000_000_000);
             };
             Instant instant = Instant.ofEpochSecond(second, nano);
-            assertThat(Timestamps.format(instant)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+            String iso = DateTimeFormatter.ISO_INSTANT.format(instant);
+            assertThat(Timestamps.format(instant)).isEqualTo(iso);
+            assertThat(Timestamps.formatAscii(instant)).isEqualTo(iso.getBytes(US_ASCII));
         }
     }
 
@@ -38,6 +41,8 @@ class TimestampsTest {
                 Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
                 Instant.ofEpochSecond(-1, 5), Instant.MIN, Instant.MAX}) {
             assertThat(Timestamps.format(instant)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+            assertThat(Timestamps.formatAscii(instant))
+                    .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant).getBytes(US_ASCII));
             assertThat(Timestamps.parse(Timestamps.format(instant))).isEqualTo(instant);
         }
     }
