@@ -12,6 +12,7 @@ import io.streamlake.core.port.out.EventPublisher;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -35,19 +36,37 @@ final class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public CompletableFuture<PublishReceipt> publish(OutboundEvent event) {
+        CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
+        publish(event, (receipt, error) -> {
+            if (error == null) {
+                future.complete(receipt);
+            } else {
+                future.completeExceptionally(error);
+            }
+        });
+        return future;
+    }
+
+    /** Reports from the producer's own callback, without a future per event; see {@link ProducerChannel}. */
+    @Override
+    public void publish(OutboundEvent event, BiConsumer<PublishReceipt, Throwable> onDone) {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new FatalStreamLakeException(
+            onDone.accept(null, new FatalStreamLakeException(
                     "the event publisher for Kafka at " + failures.bootstrapServers() + " is closed"));
+            return;
         }
+        ProducerRecord<byte[], byte[]> record;
         try {
             EventMetadata metadata = event.metadata();
             long timestamp = recordTimestamp(metadata.eventTime());
             byte[] key = event.key() == null ? null : event.key().getBytes(UTF_8);
-            return channel.send(new ProducerRecord<>(event.topic(), null, timestamp, key, event.value().bytes(),
-                    headers.forEvent(metadata, event.value().contentType())), mapping);
+            record = new ProducerRecord<>(event.topic(), null, timestamp, key, event.value().bytes(),
+                    headers.forEvent(metadata, event.value().contentType()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e instanceof RejectedPayloadException ? e : mapping.map(event.topic(), e));
+            onDone.accept(null, e instanceof RejectedPayloadException ? e : mapping.map(event.topic(), e));
+            return;
         }
+        channel.send(record, mapping, onDone);
     }
 
     /** Kafka record timestamps are milliseconds since 1970, never negative. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -22,11 +23,11 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The one producer the event publisher and the dead-letter port share. A send's future completes only in the
- * producer's callback: on success there, on the producer's I/O thread; on failure on a separate thread, because
- * what follows a failure may be a new send (a dead letter), and a send from the I/O thread could wait for metadata
- * only that thread fetches. Nothing thrown by {@code send} escapes: it fails the future. The producer is closed
- * when the last of its users releases it. Thread-safe.
+ * The one producer the event publisher and the dead-letter port share. A send's outcome (its future, or its
+ * {@code onDone}) is reported only from the producer's callback: on success there, on the producer's I/O thread; on
+ * failure on a separate thread, because what follows a failure may be a new send (a dead letter), and a send from
+ * the I/O thread could wait for metadata only that thread fetches. Nothing thrown by {@code send} escapes: it is
+ * reported as the send's failure. The producer is closed when the last of its users releases it. Thread-safe.
  *
  * <p>A topic that is not in the cluster's metadata (it does not exist and the broker does not create topics on
  * demand) makes {@code KafkaProducer.send} wait {@code max.block.ms} (60 s by default) for every record. After one
@@ -67,24 +68,44 @@ final class ProducerChannel {
     }
 
     CompletableFuture<PublishReceipt> send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping) {
-        Ack ack = new Ack(record.topic(), mapping);
+        CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
+        send(record, mapping, (receipt, error) -> {
+            if (error == null) {
+                future.complete(receipt);
+            } else {
+                future.completeExceptionally(error);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Sends {@code record} and reports its outcome to {@code onDone} exactly once, without a future: from the
+     * producer's callback on its I/O thread when acknowledged, from the failure thread when not (or on the calling
+     * thread for a topic known to be absent). Never throws.
+     */
+    void send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping,
+              BiConsumer<PublishReceipt, Throwable> onDone) {
         if (anyAbsent && knownAbsent(record.topic())) {
-            ack.completeExceptionally(mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
+            onDone.accept(null, mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
                     + " not present in metadata: a send waited max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
                     + " ms) for it less than max.block.ms ago while the cluster answered, so this record was not sent."
                     + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
                     + " topics")));
-            return ack;
+            return;
         }
-        ack.sending = Thread.currentThread();
+        Delivery delivery = new Delivery(record.topic(), mapping, onDone);
+        delivery.sending = Thread.currentThread();
         try {
-            producer.send(record, ack);
+            producer.send(record, delivery);
         } catch (RuntimeException e) {
-            ack.completeExceptionally(mapping.map(record.topic(), e));
+            if (!delivery.reported) {
+                delivery.reported = true;
+                onDone.accept(null, mapping.map(record.topic(), e));
+            }
         } finally {
-            ack.sending = null;
+            delivery.sending = null;
         }
-        return ack;
     }
 
     private boolean knownAbsent(String topic) {
@@ -177,44 +198,56 @@ final class ProducerChannel {
         }
     }
 
-    /** The future of one send, and its callback. */
-    private final class Ack extends CompletableFuture<PublishReceipt> implements Callback {
+    /** The producer's callback for one send: reports its outcome to the sender's {@code onDone}. */
+    private final class Delivery implements Callback {
         private final String topic;
         private final FailureMapping mapping;
+        private final BiConsumer<PublishReceipt, Throwable> onDone;
         /**
          * The thread inside {@code producer.send} for this record, null once it returned. Plain, not volatile: it is
          * compared with the current thread only, which equals it only on the thread that wrote it.
          */
         Thread sending;
+        /**
+         * Set when the producer called back. Plain: {@code send} reads it only after {@code producer.send} threw, and
+         * the producer calls back from inside {@code send} (the same thread) or only for a record it accepted (then
+         * {@code send} did not throw).
+         */
+        boolean reported;
 
-        Ack(String topic, FailureMapping mapping) {
+        Delivery(String topic, FailureMapping mapping, BiConsumer<PublishReceipt, Throwable> onDone) {
             this.topic = topic;
             this.mapping = mapping;
+            this.onDone = onDone;
         }
 
         @Override
         public void onCompletion(RecordMetadata metadata, Exception exception) {
+            reported = true;
             if (exception == null) {
                 acknowledged(metadata);
                 return;
             }
             noteMetadataTimeout(topic, exception, sending);
             try {
-                failureThread.execute(() -> completeExceptionally(mapping.map(topic, exception)));
+                failureThread.execute(() -> onDone.accept(null, mapping.map(topic, exception)));
             } catch (RejectedExecutionException closed) {
-                completeExceptionally(mapping.map(topic, exception));
+                onDone.accept(null, mapping.map(topic, exception));
             }
         }
 
         private void acknowledged(RecordMetadata metadata) {
+            PublishReceipt receipt;
             try {
-                complete(new PublishReceipt(metadata.topic(), metadata.partition(), metadata.offset(),
-                        Instant.ofEpochMilli(metadata.timestamp())));
+                receipt = new PublishReceipt(metadata.topic(), metadata.partition(), metadata.offset(),
+                        Instant.ofEpochMilli(metadata.timestamp()));
             } catch (RuntimeException e) {
-                completeExceptionally(new FatalStreamLakeException("Kafka acknowledged a record for " + topic
+                onDone.accept(null, new FatalStreamLakeException("Kafka acknowledged a record for " + topic
                         + " without a usable receipt (partition " + metadata.partition() + ", offset "
                         + metadata.offset() + "): " + e.getMessage(), e));
+                return;
             }
+            onDone.accept(receipt, null);
         }
     }
 }

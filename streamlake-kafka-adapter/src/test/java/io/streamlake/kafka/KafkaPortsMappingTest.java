@@ -14,10 +14,14 @@ import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.TopicNaming;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -183,6 +187,78 @@ class KafkaPortsMappingTest {
         adapter.deadLetterPort().close();
         assertThat(producer.closed()).isTrue();
         assertThatCode(adapter::close).doesNotThrowAnyException();
+    }
+
+    @Test
+    void givenEventPublishedWithCallback_thenCalledOnceWithTheReceiptWhenAcknowledgedAndNotBefore() throws Exception {
+        Outcome outcome = new Outcome();
+
+        adapter.eventPublisher().publish(event("k", Fixtures.metadata()), outcome);
+
+        assertThat(outcome.calls.get()).isZero();
+        producer.completeNext();
+        outcome.await();
+        assertThat(outcome.receipt.topic()).isEqualTo("streamlake.orders.raw");
+        assertThat(outcome.receipt.offset()).isZero();
+        assertThat(outcome.error).isNull();
+        producer.flush();
+        assertThat(outcome.calls.get()).isOne();
+    }
+
+    @Test
+    void givenTimeoutInCallback_thenCallbackCalledOnceWithRetriableNamingBootstrap() throws Exception {
+        Outcome outcome = new Outcome();
+
+        adapter.eventPublisher().publish(event("k", Fixtures.metadata()), outcome);
+        producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
+
+        outcome.await();
+        assertThat(outcome.error).isInstanceOf(RetriableStreamLakeException.class).hasMessageContaining("b1:9092");
+        assertThat(outcome.receipt).isNull();
+        adapter.eventPublisher().flush();
+        assertThat(outcome.calls.get()).isOne();
+    }
+
+    @Test
+    void givenSendThrowsOrEventUnfitOrPublisherClosed_thenCallbackCalledOnceWithTheErrorAndNothingThrown() throws Exception {
+        producer.sendException = new RecordTooLargeException("checked client-side");
+        Outcome thrown = new Outcome();
+        adapter.eventPublisher().publish(event("k", Fixtures.metadata()), thrown);
+        producer.sendException = null;
+        EventMetadata m = Fixtures.metadata();
+        Outcome unfit = new Outcome();
+        adapter.eventPublisher().publish(event("k", new EventMetadata(m.dataset(), m.schemaVersion(), m.ingestionId(),
+                Instant.parse("1969-12-31T23:59:59Z"), m.producerService(), Map.of())), unfit);
+        adapter.eventPublisher().close();
+        Outcome closed = new Outcome();
+        adapter.eventPublisher().publish(event("k", Fixtures.metadata()), closed);
+
+        thrown.await();
+        assertThat(thrown.error).isInstanceOf(RejectedPayloadException.class);
+        assertThat(unfit.error).isInstanceOf(RejectedPayloadException.class);
+        assertThat(closed.error).isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("closed");
+        adapter.deadLetterPort().flush();
+        assertThat(List.of(thrown, unfit, closed)).allSatisfy(o -> assertThat(o.calls.get()).isOne());
+    }
+
+    /** Records what a publish callback was called with, and how often. */
+    private static final class Outcome implements BiConsumer<PublishReceipt, Throwable> {
+        final AtomicInteger calls = new AtomicInteger();
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile PublishReceipt receipt;
+        volatile Throwable error;
+
+        @Override
+        public void accept(PublishReceipt receipt, Throwable error) {
+            this.receipt = receipt;
+            this.error = error;
+            calls.incrementAndGet();
+            done.countDown();
+        }
+
+        void await() throws InterruptedException {
+            assertThat(done.await(5, TimeUnit.SECONDS)).as("called back within 5 s").isTrue();
+        }
     }
 
     private static Throwable causeOf(CompletableFuture<?> future) {

@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Routes each event to RAW or to its DLQ: parse, find the key, validate, serialize, publish. Data errors
@@ -92,25 +93,34 @@ public final class IngestionService implements StagedIngestUseCase {
      */
     @Override
     public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
+        CompletableFuture<IngestionResult> result = new CompletableFuture<>();
+        dispatch(event, result::complete);
+        return result;
+    }
+
+    /**
+     * As {@link #dispatch(PreparedEvent)}, reporting to {@code onOutcome}: a RAW event's outcome comes from the
+     * publisher's callback (no future per event), on the transport's thread.
+     */
+    @Override
+    public void dispatch(PreparedEvent event, Consumer<IngestionResult> onOutcome) {
         if (!(event instanceof Prepared prepared)) {
             throw new IllegalArgumentException("not prepared by this use case: " + event);
         }
-        CompletableFuture<IngestionResult> result;
-        try {
-            if (prepared instanceof Prepared.ToRaw raw) {
-                result = publish(raw);
-            } else if (prepared instanceof Prepared.ToDeadLetter dead) {
-                result = deadLetter(dead.ref(), dead.letter());
-            } else {
-                result = CompletableFuture.completedFuture(((Prepared.NotPrepared) prepared).failed());
+        Consumer<IngestionResult> report = metrics == IngestionMetrics.none() ? onOutcome : outcome -> {
+            try {
+                record(outcome, prepared.startedNanos());
+            } finally {
+                onOutcome.accept(outcome);
             }
-        } catch (RuntimeException e) {
-            result = CompletableFuture.completedFuture(Failures.failed(prepared.ref(), e));
+        };
+        if (prepared instanceof Prepared.ToRaw raw) {
+            publish(raw, report);
+        } else if (prepared instanceof Prepared.ToDeadLetter dead) {
+            deadLetter(dead.ref(), dead.letter()).thenAccept(report);
+        } else {
+            report.accept(((Prepared.NotPrepared) prepared).failed());
         }
-        if (metrics == IngestionMetrics.none()) {
-            return result;
-        }
-        return result.whenComplete((outcome, error) -> record(outcome, prepared.startedNanos()));
     }
 
     private void record(IngestionResult outcome, long startedNanos) {
@@ -123,27 +133,28 @@ public final class IngestionService implements StagedIngestUseCase {
         }
     }
 
-    private CompletableFuture<IngestionResult> publish(Prepared.ToRaw raw) {
-        CompletableFuture<IngestionResult> result = new CompletableFuture<>();
-        // one continuation per event (a handle + thenCompose pair made three futures for the common case)
-        publisher.publish(raw.event()).whenComplete((receipt, error) -> {
-            try {
-                if (error == null) {
-                    result.complete(new IngestionResult.Published(raw.ref(), raw.version(), receipt));
-                } else {
-                    afterPublishFailure(raw, Failures.unwrap(error)).whenComplete((outcome, failure) -> {
-                        if (failure == null) {
-                            result.complete(outcome);
-                        } else {
-                            result.completeExceptionally(failure);
-                        }
-                    });
+    /** One continuation per event, called by the publisher; a rejected record continues as a dead letter. */
+    private void publish(Prepared.ToRaw raw, Consumer<IngestionResult> report) {
+        publisher.publish(raw.event(), (receipt, error) -> {
+            if (error != null) {
+                CompletableFuture<IngestionResult> next;
+                try {
+                    next = afterPublishFailure(raw, Failures.unwrap(error));
+                } catch (RuntimeException e) {
+                    next = CompletableFuture.completedFuture(Failures.failed(raw.ref(), e));
                 }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                next.whenComplete((outcome, failure) ->
+                        report.accept(failure == null ? outcome : Failures.failed(raw.ref(), failure)));
+                return;
             }
+            IngestionResult outcome;
+            try {
+                outcome = new IngestionResult.Published(raw.ref(), raw.version(), receipt);
+            } catch (RuntimeException e) {
+                outcome = Failures.failed(raw.ref(), e);
+            }
+            report.accept(outcome);
         });
-        return result;
     }
 
     private CompletableFuture<IngestionResult> afterPublishFailure(Prepared.ToRaw raw, Throwable error) {

@@ -6,7 +6,6 @@ import io.streamlake.core.port.in.PreparedEvent;
 import io.streamlake.core.port.in.StagedIngestUseCase;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Prepares events on worker threads and dispatches them in the order they were submitted, whatever order the
@@ -26,15 +26,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class PreparePipeline {
 
-    /** What happens to each event once dispatched (or given up because the use case threw). */
+    /** What happens to each event's outcome once dispatched (or to the event, given up because the use case threw). */
     interface Sink {
-        void dispatched(CompletableFuture<IngestionResult> pending);
+        /** The event's outcome, once; on the transport's thread or on the dispatching one. */
+        void outcome(IngestionResult result);
 
         void abandoned();
     }
 
     private final StagedIngestUseCase staged;
     private final Sink sink;
+    /** {@code sink::outcome}, made once rather than per event. */
+    private final Consumer<IngestionResult> outcomes;
     private final ThreadPoolExecutor workers;
     private final Queue<Slot> order = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean dispatching = new AtomicBoolean();
@@ -43,6 +46,7 @@ final class PreparePipeline {
     PreparePipeline(StagedIngestUseCase staged, int threads, Sink sink) {
         this.staged = Objects.requireNonNull(staged, "staged");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.outcomes = sink::outcome;
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 new WorkerThreads());
     }
@@ -130,7 +134,7 @@ final class PreparePipeline {
         void dispatch() {
             if (failure == null) {
                 try {
-                    sink.dispatched(staged.dispatch(prepared));
+                    staged.dispatch(prepared, outcomes);
                     return;
                 } catch (RuntimeException e) {
                     failure = e;

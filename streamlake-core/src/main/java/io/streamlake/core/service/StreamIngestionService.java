@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -78,17 +77,15 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
         PreparePipeline.Sink sink = new PreparePipeline.Sink() {
             @Override
-            public void dispatched(CompletableFuture<IngestionResult> pending) {
-                pending.whenComplete((result, error) -> {
-                    try {
-                        counts.add(result);
-                        onResult.accept(result);
-                    } catch (RuntimeException e) {
-                        listenerError.compareAndSet(null, e);
-                    } finally {
-                        slots.release();
-                    }
-                });
+            public void outcome(IngestionResult result) {
+                try {
+                    counts.add(result);
+                    onResult.accept(result);
+                } catch (RuntimeException e) {
+                    listenerError.compareAndSet(null, e);
+                } finally {
+                    slots.release();
+                }
             }
 
             @Override
@@ -111,18 +108,21 @@ public final class StreamIngestionService implements IngestStreamUseCase {
     }
 
     private RuntimeException oneByOne(Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
+        Consumer<IngestionResult> outcomes = sink::outcome;
         try {
             while (commands.hasNext()) {
                 IngestCommand command = commands.next();
                 slots.acquire();
-                CompletableFuture<IngestionResult> pending;
                 try {
-                    pending = single.ingest(command);
+                    if (staged != null) {
+                        staged.dispatch(staged.prepare(command), outcomes);
+                    } else {
+                        single.ingest(command).thenAccept(outcomes);
+                    }
                 } catch (RuntimeException e) {
                     sink.abandoned();
                     throw e;
                 }
-                sink.dispatched(pending);
             }
             return null;
         } catch (RuntimeException e) {

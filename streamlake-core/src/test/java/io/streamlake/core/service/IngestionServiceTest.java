@@ -15,9 +15,15 @@ import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.port.out.EventPublisher;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class IngestionServiceTest {
@@ -211,6 +217,45 @@ class IngestionServiceTest {
         assertThat(p.metrics.deadLettered(DlqStage.PARSE, "MalformedPayload")).isEqualTo(1);
         assertThat(p.metrics.deadLettered(DlqStage.VALIDATE, "SchemaViolation")).isEqualTo(1);
         assertThat(p.metrics.failed()).isEqualTo(1);
+    }
+
+    @Test
+    void givenCallbackDispatch_thenThePublishersCallbackIsUsedAndEachOutcomeArrivesOnceAndIsCounted() {
+        EventPublisher callbackOnly = new EventPublisher() {
+            @Override
+            public CompletableFuture<PublishReceipt> publish(OutboundEvent event) {
+                throw new AssertionError("a future per event: the publisher's callback was not used");
+            }
+
+            @Override
+            public void publish(OutboundEvent event, BiConsumer<PublishReceipt, Throwable> onDone) {
+                p.publisher.publish(event).whenComplete(onDone);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IngestionService service = p.serviceOver(IngestionSettings.defaults(), callbackOnly);
+        List<IngestionResult> outcomes = new ArrayList<>();
+        for (String payload : List.of("order_id=1;amount=2;currency=X", "garbage", "amount=2")) {
+            service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes(payload))), outcomes::add);
+        }
+        p.publisher.failWith(e -> new RejectedPayloadException("RecordTooLarge", "record is 2000000 bytes"));
+        service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes("order_id=2;amount=3;currency=X"))),
+                outcomes::add);
+
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.get(0)).isInstanceOf(IngestionResult.Published.class);
+        assertDeadLettered(outcomes.get(1), DlqStage.PARSE, "");
+        assertDeadLettered(outcomes.get(2), DlqStage.VALIDATE, "");
+        assertDeadLettered(outcomes.get(3), DlqStage.PUBLISH, "record is 2000000 bytes");
+        assertThat(p.metrics.published()).isEqualTo(1);
+        assertThat(p.metrics.deadLettered(DlqStage.PUBLISH, "RecordTooLarge")).isEqualTo(1);
     }
 
     private static void assertDeadLettered(IngestionResult result, DlqStage stage, String reasonPart) {

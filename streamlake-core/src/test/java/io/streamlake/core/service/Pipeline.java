@@ -5,6 +5,7 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
+import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.testing.CountingMetrics;
 import io.streamlake.core.testing.InMemoryDeadLetterPort;
 import io.streamlake.core.testing.InMemoryEventPublisher;
@@ -37,7 +38,12 @@ final class Pipeline {
     }
 
     Pipeline(IngestionSettings settings) {
-        service = new IngestionService(settings, new KeyValuePayloadParser(), validator, serializer, publisher,
+        service = serviceOver(settings, publisher);
+    }
+
+    /** A service on this pipeline's ports, but publishing through {@code publisher}. */
+    IngestionService serviceOver(IngestionSettings settings, EventPublisher publisher) {
+        return new IngestionService(settings, new KeyValuePayloadParser(), validator, serializer, publisher,
                 deadLetters, new SequentialIdGenerator(), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     }
 

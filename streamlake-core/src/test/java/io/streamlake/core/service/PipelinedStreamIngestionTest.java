@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,43 @@ class PipelinedStreamIngestionTest {
 
         assertThat(summary.published()).isEqualTo(400);
         assertThat(publisher.peakOutstanding()).isBetween(2, 8);
+    }
+
+    @Test
+    void givenStagedUseCase_thenTheStreamTakesEachOutcomeFromTheCallbackNotFromAFuturePerEvent() {
+        IngestionService real = service(new KeyValuePayloadParser());
+        AtomicInteger futures = new AtomicInteger();
+        StagedIngestUseCase counting = new StagedIngestUseCase() {
+            @Override
+            public PreparedEvent prepare(IngestCommand command) {
+                return real.prepare(command);
+            }
+
+            @Override
+            public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
+                futures.incrementAndGet();
+                return real.dispatch(event);
+            }
+
+            @Override
+            public void dispatch(PreparedEvent event, Consumer<IngestionResult> onOutcome) {
+                real.dispatch(event, onOutcome);
+            }
+        };
+        List<IngestCommand> commands = mixed(500);
+        for (int threads : new int[] {0, 2}) {
+            List<IngestionResult> results = Collections.synchronizedList(new ArrayList<>());
+
+            BatchSummary summary = stream(counting, 64, threads).ingestAll(commands.iterator(), results::add);
+
+            assertThat(results).as("threads=%d", threads).hasSize(commands.size());
+            assertThat(futures).as("dispatches through a future").hasValue(0);
+            assertThat(summary.total()).isEqualTo(commands.size());
+            assertThat(summary.deadLettered()).isEqualTo(commands.stream().filter(c -> {
+                int i = Integer.parseInt(c.key().substring(1));
+                return i % 13 == 0 || i % 10 == 0;
+            }).count());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.streamlake.core.port.in;
 
 import io.streamlake.core.domain.IngestionResult;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * {@link IngestEventUseCase} in two stages, so a stream can prepare events on several threads and still hand them
@@ -30,6 +31,19 @@ public interface StagedIngestUseCase extends IngestEventUseCase {
      * @throws IllegalArgumentException when {@code event} was not made by this use case's {@link #prepare}
      */
     CompletableFuture<IngestionResult> dispatch(PreparedEvent event);
+
+    /**
+     * Hands a prepared event to the transport, as {@link #dispatch(PreparedEvent)}, and reports its outcome to
+     * {@code onOutcome} instead of a future: exactly once, never null, on a transport thread or on the calling thread.
+     * {@code onOutcome} must not block. A stream calls this once per event; implementations may override it to skip
+     * the future (the core's {@code IngestionService} does). The default completes through the future.
+     *
+     * @throws IllegalArgumentException when {@code event} was not made by this use case's {@link #prepare}; then
+     *                                  {@code onOutcome} is not called
+     */
+    default void dispatch(PreparedEvent event, Consumer<IngestionResult> onOutcome) {
+        dispatch(event).thenAccept(onOutcome);
+    }
 
     @Override
     default CompletableFuture<IngestionResult> ingest(IngestCommand command) {
