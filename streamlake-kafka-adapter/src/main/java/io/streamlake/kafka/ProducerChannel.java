@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Callback;
@@ -44,6 +45,9 @@ final class ProducerChannel {
     interface FailureMapping {
         Throwable map(String topic, Throwable error);
     }
+
+    private static final AtomicIntegerFieldUpdater<Delivery> REPORTED =
+            AtomicIntegerFieldUpdater.newUpdater(Delivery.class, "reported");
 
     private final Producer<byte[], byte[]> producer;
     private final long maxBlockNanos;
@@ -99,8 +103,7 @@ final class ProducerChannel {
         try {
             producer.send(record, delivery);
         } catch (RuntimeException e) {
-            if (!delivery.reported) {
-                delivery.reported = true;
+            if (delivery.claim()) {
                 onDone.accept(null, mapping.map(record.topic(), e));
             }
         } finally {
@@ -209,11 +212,12 @@ final class ProducerChannel {
          */
         Thread sending;
         /**
-         * Set when the producer called back. Plain: {@code send} reads it only after {@code producer.send} threw, and
-         * the producer calls back from inside {@code send} (the same thread) or only for a record it accepted (then
-         * {@code send} did not throw).
+         * 1 once the outcome is claimed for reporting. {@code producer.send} may both throw and call back for the same
+         * record (it appends the record, then a producer in an error state throws while adding the partition to its
+         * transaction state, and the aborted batch calls back later), and may call back twice (inline for an
+         * {@code ApiException}, again on abort): whoever claims first reports, so {@code onDone} runs exactly once.
          */
-        boolean reported;
+        volatile int reported; // not private: read through REPORTED
 
         Delivery(String topic, FailureMapping mapping, BiConsumer<PublishReceipt, Throwable> onDone) {
             this.topic = topic;
@@ -221,9 +225,16 @@ final class ProducerChannel {
             this.onDone = onDone;
         }
 
+        /** Whether this caller is the first to report the outcome (one compare-and-set on a fresh object). */
+        boolean claim() {
+            return REPORTED.compareAndSet(this, 0, 1);
+        }
+
         @Override
         public void onCompletion(RecordMetadata metadata, Exception exception) {
-            reported = true;
+            if (!claim()) {
+                return;
+            }
             if (exception == null) {
                 acknowledged(metadata);
                 return;

@@ -19,11 +19,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -215,6 +218,8 @@ class KafkaPortsMappingTest {
         outcome.await();
         assertThat(outcome.error).isInstanceOf(RetriableStreamLakeException.class).hasMessageContaining("b1:9092");
         assertThat(outcome.receipt).isNull();
+        assertThat(outcome.thread).as("failures are reported off the producer's thread (a dead letter may follow)")
+                .isEqualTo("streamlake-kafka-failures");
         adapter.eventPublisher().flush();
         assertThat(outcome.calls.get()).isOne();
     }
@@ -241,17 +246,46 @@ class KafkaPortsMappingTest {
         assertThat(List.of(thrown, unfit, closed)).allSatisfy(o -> assertThat(o.calls.get()).isOne());
     }
 
+    @Test
+    void givenSendThatQueuesTheRecordAndThenThrows_thenCallbackCalledOnceNotAgainWhenTheBatchIsAborted()
+            throws Exception {
+        // kafka-clients appends the record, then a producer in an error state may throw while adding the
+        // partition to its transaction state; the aborted batch calls back later
+        MockProducer<byte[], byte[]> throwingAfterAppend = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(
+                    ProducerRecord<byte[], byte[]> record, Callback callback) {
+                super.send(record, callback);
+                throw new IllegalStateException("cannot add partition: the producer is in an error state");
+            }
+        };
+        KafkaAdapter failing = KafkaAdapter.forProducer(new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092")),
+                TopicNaming.defaults(), throwingAfterAppend);
+        Outcome outcome = new Outcome();
+
+        failing.eventPublisher().publish(event("k", Fixtures.metadata()), outcome);
+        outcome.await();
+        throwingAfterAppend.errorNext(new TimeoutException("aborted"));
+        failing.close();
+
+        assertThat(outcome.error).hasMessageContaining("error state");
+        assertThat(outcome.calls.get()).as("calls to onDone").isOne();
+    }
+
     /** Records what a publish callback was called with, and how often. */
     private static final class Outcome implements BiConsumer<PublishReceipt, Throwable> {
         final AtomicInteger calls = new AtomicInteger();
         final CountDownLatch done = new CountDownLatch(1);
         volatile PublishReceipt receipt;
         volatile Throwable error;
+        volatile String thread;
 
         @Override
         public void accept(PublishReceipt receipt, Throwable error) {
             this.receipt = receipt;
             this.error = error;
+            this.thread = Thread.currentThread().getName();
             calls.incrementAndGet();
             done.countDown();
         }

@@ -42,6 +42,8 @@ import java.util.function.Consumer;
  */
 public final class IngestionService implements StagedIngestUseCase {
 
+    private static final System.Logger LOG = System.getLogger(IngestionService.class.getName());
+
     private final IngestionSettings settings;
     private final PayloadParser parser;
     private final PayloadValidator validator;
@@ -108,11 +110,8 @@ public final class IngestionService implements StagedIngestUseCase {
             throw new IllegalArgumentException("not prepared by this use case: " + event);
         }
         Consumer<IngestionResult> report = metrics == IngestionMetrics.none() ? onOutcome : outcome -> {
-            try {
-                record(outcome, prepared.startedNanos());
-            } finally {
-                onOutcome.accept(outcome);
-            }
+            record(outcome, prepared.startedNanos());
+            onOutcome.accept(outcome);
         };
         if (prepared instanceof Prepared.ToRaw raw) {
             publish(raw, report);
@@ -123,13 +122,18 @@ public final class IngestionService implements StagedIngestUseCase {
         }
     }
 
+    /** Counts an outcome; a metrics port that throws is logged and never changes or loses the outcome. */
     private void record(IngestionResult outcome, long startedNanos) {
-        if (outcome instanceof IngestionResult.Published p) {
-            metrics.published(p.ref().dataset(), Duration.ofNanos(System.nanoTime() - startedNanos));
-        } else if (outcome instanceof IngestionResult.DeadLettered d) {
-            metrics.deadLettered(d.ref().dataset(), d.stage(), d.errorClass());
-        } else if (outcome instanceof IngestionResult.Failed f) {
-            metrics.failed(f.ref().dataset(), f.retriable());
+        try {
+            if (outcome instanceof IngestionResult.Published p) {
+                metrics.published(p.ref().dataset(), Duration.ofNanos(System.nanoTime() - startedNanos));
+            } else if (outcome instanceof IngestionResult.DeadLettered d) {
+                metrics.deadLettered(d.ref().dataset(), d.stage(), d.errorClass());
+            } else if (outcome instanceof IngestionResult.Failed f) {
+                metrics.failed(f.ref().dataset(), f.retriable());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the ingestion metrics failed to record an outcome: " + e, e);
         }
     }
 

@@ -28,7 +28,10 @@ final class PreparePipeline {
 
     /** What happens to each event's outcome once dispatched (or to the event, given up because the use case threw). */
     interface Sink {
-        /** The event's outcome, once; on the transport's thread or on the dispatching one. */
+        /**
+         * The event's outcome, once; on the transport's thread or on the dispatching one. Null when a use case's
+         * future failed against its contract (counted as failed).
+         */
         void outcome(IngestionResult result);
 
         void abandoned();

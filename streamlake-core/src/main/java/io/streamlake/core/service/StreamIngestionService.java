@@ -117,7 +117,7 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                     if (staged != null) {
                         staged.dispatch(staged.prepare(command), outcomes);
                     } else {
-                        single.ingest(command).thenAccept(outcomes);
+                        single.ingest(command).whenComplete((result, error) -> outcomes.accept(error == null ? result : null));
                     }
                 } catch (RuntimeException e) {
                     sink.abandoned();

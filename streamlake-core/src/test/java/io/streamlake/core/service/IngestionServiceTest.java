@@ -18,7 +18,13 @@ import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.core.port.out.IngestionMetrics;
+import io.streamlake.core.testing.KeyValuePayloadParser;
+import io.streamlake.core.testing.SequentialIdGenerator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +262,38 @@ class IngestionServiceTest {
         assertDeadLettered(outcomes.get(3), DlqStage.PUBLISH, "record is 2000000 bytes");
         assertThat(p.metrics.published()).isEqualTo(1);
         assertThat(p.metrics.deadLettered(DlqStage.PUBLISH, "RecordTooLarge")).isEqualTo(1);
+    }
+
+    @Test
+    void givenMetricsThatThrow_thenEveryOutcomeIsStillReportedUnchanged() {
+        IngestionMetrics broken = new IngestionMetrics() {
+            @Override
+            public void published(DatasetName dataset, Duration latency) {
+                throw new IllegalStateException("metrics registry closed");
+            }
+
+            @Override
+            public void deadLettered(DatasetName dataset, DlqStage stage, String errorClass) {
+                throw new IllegalStateException("metrics registry closed");
+            }
+
+            @Override
+            public void failed(DatasetName dataset, boolean retriable) {
+                throw new IllegalStateException("metrics registry closed");
+            }
+        };
+        IngestionService service = new IngestionService(IngestionSettings.defaults(), new KeyValuePayloadParser(),
+                p.validator, p.serializer, p.publisher, p.deadLetters, new SequentialIdGenerator(),
+                Clock.fixed(Pipeline.NOW, ZoneOffset.UTC), broken);
+        List<IngestionResult> outcomes = new ArrayList<>();
+
+        service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))),
+                outcomes::add);
+        service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes("garbage"))), outcomes::add);
+
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0)).isInstanceOf(IngestionResult.Published.class);
+        assertDeadLettered(outcomes.get(1), DlqStage.PARSE, "");
     }
 
     private static void assertDeadLettered(IngestionResult result, DlqStage stage, String reasonPart) {

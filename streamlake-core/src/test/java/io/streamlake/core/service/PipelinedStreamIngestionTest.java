@@ -5,6 +5,7 @@ import static io.streamlake.core.service.Pipeline.ORDERS;
 import static io.streamlake.core.service.Pipeline.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DeadLetter;
@@ -26,6 +27,7 @@ import io.streamlake.core.testing.InMemoryPayloadValidator;
 import io.streamlake.core.testing.KeyValuePayloadParser;
 import io.streamlake.core.testing.SequentialIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -220,6 +222,37 @@ class PipelinedStreamIngestionTest {
                 int i = Integer.parseInt(c.key().substring(1));
                 return i % 13 == 0 || i % 10 == 0;
             }).count());
+        }
+    }
+
+    @Test
+    void givenUseCaseWhoseFutureFailsAgainstItsContract_thenThoseEventsCountAsFailedAndTheStreamEnds() {
+        IngestionService real = service(new KeyValuePayloadParser());
+        AtomicInteger dispatches = new AtomicInteger();
+        StagedIngestUseCase breaking = new StagedIngestUseCase() {
+            @Override
+            public PreparedEvent prepare(IngestCommand command) {
+                return real.prepare(command);
+            }
+
+            @Override
+            public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
+                return dispatches.incrementAndGet() % 7 == 0
+                        ? CompletableFuture.failedFuture(new IllegalStateException("bug in a custom use case"))
+                        : real.dispatch(event);
+            }
+        };
+        List<IngestCommand> commands = IntStream.range(0, 700)
+                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1"))).toList();
+        for (int threads : new int[] {0, 2}) {
+            dispatches.set(0);
+
+            // a lost outcome would keep its in-flight slot and leave the stream waiting for ever
+            BatchSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> stream(breaking, 16, threads).ingestAll(commands.iterator(), r -> { }));
+
+            assertThat(summary.failed()).as("threads=%d", threads).isEqualTo(100);
+            assertThat(summary.published()).isEqualTo(600);
         }
     }
 

@@ -34,15 +34,17 @@ public interface StagedIngestUseCase extends IngestEventUseCase {
 
     /**
      * Hands a prepared event to the transport, as {@link #dispatch(PreparedEvent)}, and reports its outcome to
-     * {@code onOutcome} instead of a future: exactly once, never null, on a transport thread or on the calling thread.
+     * {@code onOutcome} instead of a future: exactly once, on a transport thread or on the calling thread.
      * {@code onOutcome} must not block. A stream calls this once per event; implementations may override it to skip
-     * the future (the core's {@code IngestionService} does). The default completes through the future.
+     * the future (the core's {@code IngestionService} does). The default completes through the future; should that
+     * future break its contract and fail, {@code onOutcome} gets null (a stream counts it as failed), so the event
+     * is still accounted for.
      *
      * @throws IllegalArgumentException when {@code event} was not made by this use case's {@link #prepare}; then
      *                                  {@code onOutcome} is not called
      */
     default void dispatch(PreparedEvent event, Consumer<IngestionResult> onOutcome) {
-        dispatch(event).thenAccept(onOutcome);
+        dispatch(event).whenComplete((result, error) -> onOutcome.accept(error == null ? result : null));
     }
 
     @Override
