@@ -111,6 +111,28 @@ class PipelinedStreamIngestionTest {
                 recordingPublisher, recordingDeadLetters, new SequentialIdGenerator(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /**
+     * A team's own use case over the real one, with only the two abstract stages: the callback {@code dispatch} is the
+     * interface's default unless a test overrides it. Each test changes the stage it is about.
+     */
+    private static class Custom implements StagedIngestUseCase {
+        private final IngestionService real;
+
+        Custom(IngestionService real) {
+            this.real = real;
+        }
+
+        @Override
+        public PreparedEvent prepare(IngestCommand command) {
+            return real.prepare(command);
+        }
+
+        @Override
+        public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
+            return real.dispatch(event);
+        }
+    }
+
     private StreamIngestionService stream(StagedIngestUseCase staged, int maxInFlight, int threads) {
         return new StreamIngestionService(staged, maxInFlight, threads, () -> {
             flushes.incrementAndGet();
@@ -192,16 +214,11 @@ class PipelinedStreamIngestionTest {
     void givenStagedUseCase_thenTheStreamTakesEachOutcomeFromTheCallbackNotFromAFuturePerEvent() {
         IngestionService real = service(new KeyValuePayloadParser());
         AtomicInteger futures = new AtomicInteger();
-        StagedIngestUseCase counting = new StagedIngestUseCase() {
-            @Override
-            public PreparedEvent prepare(IngestCommand command) {
-                return real.prepare(command);
-            }
-
+        StagedIngestUseCase counting = new Custom(real) {
             @Override
             public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
                 futures.incrementAndGet();
-                return real.dispatch(event);
+                return super.dispatch(event);
             }
 
             @Override
@@ -229,17 +246,12 @@ class PipelinedStreamIngestionTest {
     void givenUseCaseWhoseFutureFailsAgainstItsContract_thenThoseEventsCountAsFailedAndTheStreamEnds() {
         IngestionService real = service(new KeyValuePayloadParser());
         AtomicInteger dispatches = new AtomicInteger();
-        StagedIngestUseCase breaking = new StagedIngestUseCase() {
-            @Override
-            public PreparedEvent prepare(IngestCommand command) {
-                return real.prepare(command);
-            }
-
+        StagedIngestUseCase breaking = new Custom(real) {
             @Override
             public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
                 return dispatches.incrementAndGet() % 7 == 0
                         ? CompletableFuture.failedFuture(new IllegalStateException("bug in a custom use case"))
-                        : real.dispatch(event);
+                        : super.dispatch(event);
             }
         };
         List<IngestCommand> commands = IntStream.range(0, 700)
@@ -259,18 +271,13 @@ class PipelinedStreamIngestionTest {
     @Test
     void givenUseCaseThatThrowsWhilePreparing_thenStreamStopsAndRethrowsAfterEarlierEventsAreDispatched() {
         IngestionService real = service(new KeyValuePayloadParser());
-        StagedIngestUseCase throwing = new StagedIngestUseCase() {
+        StagedIngestUseCase throwing = new Custom(real) {
             @Override
             public PreparedEvent prepare(IngestCommand command) {
                 if (command.key().equals("k50")) {
                     throw new IllegalStateException("bug in a custom use case");
                 }
-                return real.prepare(command);
-            }
-
-            @Override
-            public CompletableFuture<IngestionResult> dispatch(PreparedEvent event) {
-                return real.dispatch(event);
+                return super.prepare(command);
             }
         };
         Iterator<IngestCommand> endless = IntStream.iterate(0, i -> i + 1)
