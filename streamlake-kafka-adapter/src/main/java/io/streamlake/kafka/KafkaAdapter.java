@@ -27,8 +27,8 @@ import org.apache.kafka.common.MetricName;
  * <p>Blocking: like {@code KafkaProducer.send}, {@code publish} and {@code deadLetter} may block the caller for
  * up to {@code max.block.ms} (kafka-clients' default 60 s; set {@code kafka.max.block.ms} to bound it) while the
  * topic's metadata is unknown or the producer's buffer is full; the future then fails retriable. After a metadata
- * wait for a topic timed out while the cluster answered (the topic does not exist), sends to it fail at once for the
- * next {@code max.block.ms} instead of each waiting again.
+ * wait for a topic timed out although the cluster answered during it (the topic does not exist), sends to it fail
+ * at once for the next {@code max.block.ms} instead of each waiting again.
  *
  * <p>Threading: everything is thread-safe. Successful futures complete on the producer's I/O thread (keep
  * continuations short, never block in them); failed ones on a separate adapter thread.

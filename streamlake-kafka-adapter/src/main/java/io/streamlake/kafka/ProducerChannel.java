@@ -32,11 +32,11 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>A topic that is not in the cluster's metadata (it does not exist and the broker does not create topics on
  * demand) makes {@code KafkaProducer.send} wait {@code max.block.ms} (60 s by default) for every record. After one
- * such wait has timed out while the producer was connected to the cluster (so the cluster answered, without the
- * topic), sends to that topic fail at once, with a message that says so, for the next {@code max.block.ms}; then
- * the next send waits again (the topic may have been created meanwhile). So a run against a missing topic reports
- * its events failed within about {@code max.block.ms} instead of one wait per event. During an outage (no
- * connection) every send still waits for the brokers to return.
+ * such wait has timed out although the cluster answered a metadata request during it (without the topic), sends to
+ * that topic fail at once, with a message that says so, for the next {@code max.block.ms}; then the next send waits
+ * again (the topic may have been created meanwhile). So a run against a missing topic reports its events failed
+ * within about {@code max.block.ms} instead of one wait per event. When no answer came during the wait (an outage,
+ * or a cluster slower to answer than a small {@code max.block.ms}) every send still waits, as kafka-clients does.
  */
 final class ProducerChannel {
 
@@ -93,7 +93,7 @@ final class ProducerChannel {
         if (anyAbsent && knownAbsent(record.topic())) {
             onDone.accept(null, mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
                     + " not present in metadata: a send waited max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
-                    + " ms) for it less than max.block.ms ago while the cluster answered, so this record was not sent."
+                    + " ms) for it less than max.block.ms ago and the cluster answered without it, so this record was not sent."
                     + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
                     + " topics")));
             return;
@@ -131,23 +131,25 @@ final class ProducerChannel {
      */
     private void noteMetadataTimeout(String topic, Exception exception, Thread sending) {
         if (sending == Thread.currentThread() && exception instanceof TimeoutException
-                && !(exception instanceof BufferExhaustedException) && connectedToCluster()) {
+                && !(exception instanceof BufferExhaustedException) && metadataAnsweredWithin(maxBlockNanos)) {
             absentUntil.put(topic, System.nanoTime() + maxBlockNanos);
             anyAbsent = true;
         }
     }
 
     /**
-     * Whether the producer holds a connection to some broker ({@code connection-count} of {@code producer-metrics}):
-     * then the cluster answered and the topic is what is missing. During an outage it holds none, and each send keeps
-     * waiting for the brokers to return (read only when a metadata wait has timed out).
+     * Whether the producer's metadata was last updated less than {@code nanos} ago ({@code metadata-age} of
+     * {@code producer-metrics}): read right after a metadata wait of {@code max.block.ms} timed out, it tells whether
+     * the cluster answered during that wait, and so that the topic, not the cluster, is what is missing. A connection
+     * alone does not tell it: a loaded cluster may be connected and still slower than a small {@code max.block.ms}
+     * to send the first metadata, and the topic is then there a moment later. Read only when a wait has timed out.
      */
-    private boolean connectedToCluster() {
+    private boolean metadataAnsweredWithin(long nanos) {
         for (Map.Entry<MetricName, ? extends Metric> e : producer.metrics().entrySet()) {
             MetricName name = e.getKey();
-            if (name.name().equals("connection-count") && name.group().equals("producer-metrics")
-                    && e.getValue().metricValue() instanceof Number n) {
-                return n.doubleValue() > 0;
+            if (name.name().equals("metadata-age") && name.group().equals("producer-metrics")
+                    && e.getValue().metricValue() instanceof Number seconds) {
+                return seconds.doubleValue() * 1e9 < nanos;
             }
         }
         return false;
