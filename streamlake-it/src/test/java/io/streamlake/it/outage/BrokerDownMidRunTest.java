@@ -40,6 +40,11 @@ class BrokerDownMidRunTest {
 
     private static final int LINES = 3_000;
     private static final int BEFORE_STOP = 2_500;
+    /**
+     * With {@code kafka.max.block.ms=100} the first sends of a fresh run may fail waiting for the topic's first
+     * metadata on a loaded machine (docs/operations.md says so); that many are allowed before the stop.
+     */
+    private static final int SLOW_FIRST_METADATA = 3;
 
     @TempDir
     Path dir;
@@ -65,7 +70,7 @@ class BrokerDownMidRunTest {
             }
             Admin offsets = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-            InputStream stdin = new BrokerStoppingInput(input, stopAt, BEFORE_STOP - 1,
+            InputStream stdin = new BrokerStoppingInput(input, stopAt, BEFORE_STOP - SLOW_FIRST_METADATA,
                     () -> endOffsets(offsets, raw), () -> cluster.stopBroker(0));
             String[] common = {"--bootstrap-servers", servers, "--topic-prefix", prefix,
                 "--set", "delivery.timeout.ms=6000", "--set", "request.timeout.ms=2000",
@@ -87,7 +92,7 @@ class BrokerDownMidRunTest {
             long failed = count(first.out(), "failed:");
             long published = count(first.out(), "published:");
             assertThat(failed).isPositive();
-            assertThat(published).isGreaterThanOrEqualTo(BEFORE_STOP - 1);
+            assertThat(published).isGreaterThanOrEqualTo(BEFORE_STOP - SLOW_FIRST_METADATA);
             assertThat(published + failed).isEqualTo(LINES);
             assertThat(first.out()).containsPattern("dead-lettered: 0\\R");
             assertThat(first.out()).containsPattern("  key ö-\\d+: .+");
