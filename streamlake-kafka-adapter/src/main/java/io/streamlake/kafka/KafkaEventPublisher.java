@@ -37,13 +37,7 @@ final class KafkaEventPublisher implements EventPublisher {
     @Override
     public CompletableFuture<PublishReceipt> publish(OutboundEvent event) {
         CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
-        publish(event, (receipt, error) -> {
-            if (error == null) {
-                future.complete(receipt);
-            } else {
-                future.completeExceptionally(error);
-            }
-        });
+        publish(event, ProducerChannel.completing(future));
         return future;
     }
 

@@ -73,14 +73,19 @@ final class ProducerChannel {
 
     CompletableFuture<PublishReceipt> send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping) {
         CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
-        send(record, mapping, (receipt, error) -> {
+        send(record, mapping, completing(future));
+        return future;
+    }
+
+    /** An {@code onDone} that completes {@code future}: for callers that want the future form. */
+    static BiConsumer<PublishReceipt, Throwable> completing(CompletableFuture<PublishReceipt> future) {
+        return (receipt, error) -> {
             if (error == null) {
                 future.complete(receipt);
             } else {
                 future.completeExceptionally(error);
             }
-        });
-        return future;
+        };
     }
 
     /**
