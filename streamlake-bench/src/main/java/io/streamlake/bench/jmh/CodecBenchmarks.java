@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       header, reused encoder and buffer: the limit;</li>
  *   <li>{@code avroGenericDatumWriterFromJson}: the fair comparison, plain Avro including the JSON to
  *       GenericRecord conversion (Jackson tree, then the record);</li>
+ *   <li>{@code jsonParse}: the strict parse alone;</li>
  *   <li>{@code jsonParseValidateEncode} / {@code avroParseValidateEncode}: StreamLake's whole codec path
  *       (strict parse, validation against the catalog schema, serialize);</li>
  *   <li>{@code jsonParseKeyValidateEncode} / {@code avroParseKeyValidateEncode}: the same plus reading the key field,
@@ -89,6 +90,12 @@ public class CodecBenchmarks {
         JsonNode currency = tree.get("currency");
         r.put("currency", currency == null || currency.isNull() ? null : currency.textValue());
         return encode(r);
+    }
+
+    /** The strict parse alone (JSON and Avro share it). */
+    @Benchmark
+    public ParseOutcome jsonParse() {
+        return state.jsonModule.parser().parse(state.json);
     }
 
     @Benchmark

@@ -11,10 +11,11 @@ import io.streamlake.core.port.out.PayloadParser;
  * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at line 1, column 17});
  * this class never throws for bad input. Thread-safe.
  *
- * <p>How: a strict UTF-8 check and one streaming pass over the tokens ({@link StreamingScan}, no tree) accept
- * ordinary payloads; their {@link JsonPayload} builds its tree only if something asks for it. Anything that pass
- * does not accept goes through the complete tree parse ({@link TreeParse}), which gives the outcome and reason:
- * outcomes and reasons are the same as when every payload went through the tree parse.
+ * <p>How: a flat object of plain ASCII scalars is read in one pass over the bytes ({@link FlatScan}); otherwise a
+ * strict UTF-8 check and one streaming pass over the tokens ({@link StreamingScan}, no tree) accept ordinary
+ * payloads; their {@link JsonPayload} builds its tree only if something asks for it. Anything those passes do not
+ * accept goes through the complete tree parse ({@link TreeParse}), which gives the outcome and reason: outcomes and
+ * reasons are the same as when every payload went through the tree parse.
  */
 public final class JsonPayloadParser implements PayloadParser {
 
@@ -25,7 +26,14 @@ public final class JsonPayloadParser implements PayloadParser {
 
     @Override
     public ParseOutcome parse(byte[] raw) {
-        if (raw != null && raw.length > 0 && Utf8.problem(raw).isEmpty()) {
+        if (raw == null || raw.length == 0) {
+            return TreeParse.parse(raw);
+        }
+        TopLevelScalars flat = FlatScan.scan(raw);
+        if (flat != null) {
+            return new ParseOutcome.Parsed(new JsonPayload(raw, flat));
+        }
+        if (Utf8.problem(raw).isEmpty()) {
             TopLevelScalars top = StreamingScan.scan(raw);
             if (top != null) {
                 return new ParseOutcome.Parsed(new JsonPayload(raw, top == StreamingScan.NOT_FLAT ? null : top));

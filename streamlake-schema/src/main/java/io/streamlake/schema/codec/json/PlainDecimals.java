@@ -9,8 +9,11 @@ package io.streamlake.schema.codec.json;
  */
 final class PlainDecimals {
 
-    private static final int MAX_DIGITS = 15;
-    private static final double[] POWERS_OF_TEN = new double[23];
+    /** Significant digits that {@link #exact} takes. */
+    static final int MAX_DIGITS = 15;
+    /** Fraction digits that {@link #exact} takes. */
+    static final int MAX_FRACTION = 22;
+    private static final double[] POWERS_OF_TEN = new double[MAX_FRACTION + 1];
 
     static {
         double p = 1;
@@ -59,9 +62,18 @@ final class PlainDecimals {
             }
             mantissa = mantissa * 10 + (c - '0');
         }
-        if (!digit || fraction >= POWERS_OF_TEN.length) {
+        if (!digit || fraction > MAX_FRACTION) {
             return slow(text, offset, length);
         }
+        return exact(mantissa, fraction, negative);
+    }
+
+    /**
+     * The double of {@code ±mantissa / 10^fraction}, correctly rounded, for a mantissa of at most
+     * {@value #MAX_DIGITS} significant digits and at most {@value #MAX_FRACTION} fraction digits (the caller checks;
+     * a negative {@code fraction} means none).
+     */
+    static double exact(long mantissa, int fraction, boolean negative) {
         double value = fraction <= 0 ? (double) mantissa : (double) mantissa / POWERS_OF_TEN[fraction];
         return negative ? -value : value;
     }

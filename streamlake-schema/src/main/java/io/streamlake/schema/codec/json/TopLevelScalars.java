@@ -54,9 +54,6 @@ public final class TopLevelScalars {
 
     /** Records the scalar value token {@code t} of the field {@code name}; false when it is not a scalar. */
     boolean add(String name, JsonParser p, JsonToken t) throws IOException {
-        if (size == MAX_FIELDS) {
-            return false;
-        }
         Kind kind;
         String text = null;
         long value = 0;
@@ -84,6 +81,18 @@ public final class TopLevelScalars {
             default -> {
                 return false;
             }
+        }
+        return put(name, kind, text, value);
+    }
+
+    /**
+     * Records a field read by {@link FlatScan}: {@code text} for a {@link Kind#STRING}, {@code value} as
+     * {@link #add} keeps them (the long, or a plain decimal's raw double bits); false when there are already
+     * {@value #MAX_FIELDS} fields.
+     */
+    boolean put(String name, Kind kind, String text, long value) {
+        if (size == MAX_FIELDS) {
+            return false;
         }
         if (size == names.length) {
             int capacity = Math.min(MAX_FIELDS, size * 2);
