@@ -1,5 +1,8 @@
 package io.streamlake.schema.codec.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,6 +22,10 @@ final class FlatScan {
 
     /** Integers with at most this many digits fit a long without overflow checks. */
     private static final int MAX_INT_DIGITS = 18;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private FlatScan() {
     }
@@ -187,7 +194,11 @@ final class FlatScan {
      * plain printable ASCII (an escape, a control character, a byte of 0x80 or above) or does not end.
      */
     private static int stringEnd(byte[] raw, int from) {
-        for (int i = from; i < raw.length; i++) {
+        int i = from;
+        while (i + Long.BYTES <= raw.length && plain((long) LONGS.get(raw, i))) {
+            i += Long.BYTES;
+        }
+        for (; i < raw.length; i++) {
             byte b = raw[i];
             if (b == '"') {
                 return i;
@@ -197,6 +208,17 @@ final class FlatScan {
             }
         }
         return -1;
+    }
+
+    /**
+     * True when none of the word's eight bytes ends a plain string or leaves it: no quote, no backslash, nothing below
+     * 0x20, nothing of 0x80 or above (each test is exact about whether such a byte is present).
+     */
+    private static boolean plain(long word) {
+        long quote = word ^ (ONES * '"');
+        long backslash = word ^ (ONES * '\\');
+        long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - ONES * 0x20) & ~word) | word;
+        return (found & HIGHS) == 0;
     }
 
     /**

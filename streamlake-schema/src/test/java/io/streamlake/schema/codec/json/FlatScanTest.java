@@ -117,6 +117,23 @@ class FlatScanTest {
     }
 
     @Test
+    void givenAStringOfAnyLength_thenItsEndIsFoundAndAnyByteOutsidePlainAsciiAtAnyPlaceIsSeen() {
+        for (int length = 0; length <= 40; length++) {
+            String text = "abcdefghij0123456789ABCDEFGHIJ~!#$%&'()*+/".substring(0, length);
+            TopLevelScalars top = FlatScan.scan(bytes("{\"s\":\"" + text + "\",\"n\":1}"));
+            assertThat(top).as("length %d", length).isNotNull();
+            assertThat(top.text(0)).isEqualTo(text);
+            for (int at = 0; at < length; at++) {
+                for (byte bad : new byte[] {'\\', 0x1F, 0x00, (byte) 0x80, (byte) 0xC3, '"'}) {
+                    byte[] raw = bytes("{\"s\":\"" + text + "\"}");
+                    raw[6 + at] = bad;
+                    assertThat(FlatScan.scan(raw)).as("byte 0x%02X at %d of %d", bad, at, length).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
     void givenMoreKeysThanTheSummaryHolds_thenTheGeneralPathDecides() {
         String keys = IntStream.range(0, TopLevelScalars.MAX_FIELDS).mapToObj(i -> "\"k" + i + "\":" + i)
                 .collect(Collectors.joining(","));
