@@ -1,6 +1,6 @@
 package io.streamlake.core.service;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -8,34 +8,46 @@ import java.util.concurrent.locks.LockSupport;
  * input) takes slots; any thread gives them back. When the window is full the reader sleeps until a quarter of it is
  * free again, instead of waking for every acknowledgement (a semaphore would wake it, let it read one event and put it
  * back to sleep, once per event, on the producer's I/O thread). Still never more than {@code max} outstanding.
+ *
+ * <p>The two sides share no counter they both write: the reader counts what it took in a plain field, the releasing
+ * threads count what they gave back in an atomic one, and the reader looks at that one only when its last look says
+ * the window may be full. So a slot costs the reader no atomic operation and no cache line written by the producer's
+ * I/O thread, which gives slots back from another core.
  */
 final class InFlightWindow {
 
-    private final int max;
     private final int resumeAt;
-    private final AtomicInteger outstanding = new AtomicInteger();
+    /** The reader's own fields, on a cache line of their own. */
+    private final Reader reader;
+    /** Slots given back so far, by any thread. */
+    private final AtomicLong released = new AtomicLong();
     private volatile Thread waiter;
-    private volatile int wakeAt = -1;
+    /** The released count at which the sleeping reader is to be woken; {@code Long.MAX_VALUE} when none sleeps. */
+    private volatile long wakeAt = Long.MAX_VALUE;
 
     InFlightWindow(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
-        this.max = max;
+        this.reader = new Reader(max);
         this.resumeAt = max - Math.max(1, max / 4);
     }
 
     /** Takes a slot, first waiting (uninterruptibly) for room when the window is full. Reader thread only. */
     void acquire() {
-        if (outstanding.get() >= max) {
-            awaitAtMost(resumeAt);
+        Reader r = reader;
+        if (r.acquired - r.releasedSeen >= r.max) {
+            r.releasedSeen = released.get();
+            if (r.acquired - r.releasedSeen >= r.max) {
+                awaitAtMost(resumeAt);
+            }
         }
-        outstanding.incrementAndGet();
+        r.acquired++;
     }
 
     /** Gives a slot back. Any thread. */
     void release() {
-        if (outstanding.decrementAndGet() <= wakeAt) {
+        if (released.incrementAndGet() >= wakeAt) {
             Thread w = waiter;
             if (w != null) {
                 LockSupport.unpark(w);
@@ -45,28 +57,61 @@ final class InFlightWindow {
 
     /** Waits (uninterruptibly) until every slot is back. Reader thread only. */
     void awaitEmpty() {
-        if (outstanding.get() > 0) {
+        if (released.get() < reader.acquired) {
             awaitAtMost(0);
         }
     }
 
     /**
-     * Sleeps until at most {@code level} slots are taken. The waiter and level are published before the count is read
-     * again, and a release reads them after its decrement, so one of the two always sees the other (volatile order).
+     * Sleeps until at most {@code level} slots are taken. The waiter and wake-up count are published before the
+     * released count is read again, and a release reads them after its increment, so one of the two always sees the
+     * other (volatile order).
      */
     private void awaitAtMost(int level) {
         Thread me = Thread.currentThread();
+        long target = reader.acquired - level;
         waiter = me;
-        wakeAt = level;
+        wakeAt = target;
         boolean interrupted = false;
-        while (outstanding.get() > level) {
+        while ((reader.releasedSeen = released.get()) < target) {
             LockSupport.park(this);
             interrupted |= Thread.interrupted();
         }
-        wakeAt = -1;
+        wakeAt = Long.MAX_VALUE;
         waiter = null;
         if (interrupted) {
             me.interrupt();
+        }
+    }
+
+    /**
+     * Padding before the reader's fields (a superclass's fields are laid out first), so that nothing another thread
+     * writes shares their cache line.
+     */
+    @SuppressWarnings("unused")
+    private static class PaddingBefore {
+        long p0, p1, p2, p3, p4, p5, p6, p7;
+    }
+
+    private static class ReaderFields extends PaddingBefore {
+        /** Slots taken so far. */
+        long acquired;
+        /** The released count at the reader's last look: at most the true count, so the window looks fuller. */
+        long releasedSeen;
+        final int max;
+
+        ReaderFields(int max) {
+            this.max = max;
+        }
+    }
+
+    /** The reader's fields, padded after as well. */
+    @SuppressWarnings("unused")
+    private static final class Reader extends ReaderFields {
+        long q0, q1, q2, q3, q4, q5, q6, q7;
+
+        Reader(int max) {
+            super(max);
         }
     }
 }
