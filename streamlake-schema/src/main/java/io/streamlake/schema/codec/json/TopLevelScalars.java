@@ -116,8 +116,10 @@ public final class TopLevelScalars {
 
     /** The position of the field {@code name}, or -1 when the payload has no such field. */
     public int indexOf(String name) {
+        int hash = name.hashCode(); // cached in the string: names of the same field rarely need a byte comparison
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
+            String candidate = names[i];
+            if (candidate == name || candidate.hashCode() == hash && candidate.equals(name)) {
                 return i;
             }
         }
