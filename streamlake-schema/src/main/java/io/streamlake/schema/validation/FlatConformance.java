@@ -22,7 +22,7 @@ final class FlatConformance {
         }
         int declared = 0;
         for (Schema.Field field : record.getFields()) {
-            int i = scalars.indexOf(field.name());
+            int i = scalars.indexOf(field.name(), field.pos());
             if (i < 0) {
                 if (!field.hasDefaultValue()) {
                     return false;

@@ -28,7 +28,7 @@ final class FlatAvroWriter {
             return false;
         }
         for (Schema.Field field : record.getFields()) {
-            int i = scalars.indexOf(field.name());
+            int i = scalars.indexOf(field.name(), field.pos());
             if (i >= 0) {
                 if (!value(field.schema(), scalars, i, checker, out)) {
                     return false;

@@ -245,13 +245,26 @@ final class FlatScan {
             }
             int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
             Entry cached = TABLE[slot];
-            if (cached != null && Arrays.equals(cached.bytes, 0, cached.bytes.length, raw, from, to)) {
+            if (cached != null && same(cached.bytes, raw, from, length)) {
                 return cached.text;
             }
             byte[] bytes = Arrays.copyOfRange(raw, from, to);
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             TABLE[slot] = new Entry(bytes, text);
             return text;
+        }
+
+        /** A plain loop: names are short, and {@code Arrays.equals} on a range costs more to start than to run. */
+        private static boolean same(byte[] cached, byte[] raw, int from, int length) {
+            if (cached.length != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (cached[i] != raw[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -114,16 +114,33 @@ public final class TopLevelScalars {
         return size;
     }
 
+    /**
+     * {@link #indexOf(String)}, looking first at position {@code likely} (where a payload written in schema order has
+     * the field).
+     */
+    public int indexOf(String name, int likely) {
+        int hash = name.hashCode();
+        return likely >= 0 && likely < size && named(likely, name, hash) ? likely : find(name, hash);
+    }
+
     /** The position of the field {@code name}, or -1 when the payload has no such field. */
     public int indexOf(String name) {
-        int hash = name.hashCode(); // cached in the string: names of the same field rarely need a byte comparison
+        return find(name, name.hashCode());
+    }
+
+    private int find(String name, int hash) {
         for (int i = 0; i < size; i++) {
-            String candidate = names[i];
-            if (candidate == name || candidate.hashCode() == hash && candidate.equals(name)) {
+            if (named(i, name, hash)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether field {@code i} is {@code name}; hash codes are cached in the strings, so most misses cost no bytes. */
+    private boolean named(int i, String name, int hash) {
+        String candidate = names[i];
+        return candidate == name || candidate.hashCode() == hash && candidate.equals(name);
     }
 
     public String name(int i) {

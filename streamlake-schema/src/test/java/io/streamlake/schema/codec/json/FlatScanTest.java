@@ -86,6 +86,16 @@ class FlatScanTest {
         assertThat(second.name(0)).isSameAs(first.name(0));
     }
 
+    @Test
+    void givenManyNamesOfOneLength_thenEachPayloadKeepsItsOwnNames() {
+        for (int i = 0; i < 20_000; i++) {
+            String name = String.format("f%05d", i);
+            TopLevelScalars top = FlatScan.scan(bytes("{\"" + name + "\":1,\"" + name + "x\":2}"));
+            assertThat(top.name(0)).isEqualTo(name);
+            assertThat(top.name(1)).isEqualTo(name + "x");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"a\":\"caf\u00e9\"}",                 // non-ASCII
