@@ -16,5 +16,13 @@ class CodecBenchmarksTest {
         assertThat(b.avroGenericDatumWriterFromJson()).isEqualTo(plain);
         assertThat(b.avroParseValidateEncode().bytes()).isEqualTo(plain);
         assertThat(b.jsonParseValidateEncode().bytes()).hasSize(200);
+        assertThat(b.jsonParse()).isInstanceOf(io.streamlake.core.domain.ParseOutcome.Parsed.class);
+    }
+
+    @Test
+    void givenOrdersEvent_thenThePrepareBenchmarkPreparesItForRaw() {
+        PrepareBenchmarks b = new PrepareBenchmarks();
+        b.setUp();
+        assertThat(b.prepareJson().toString()).startsWith("ToRaw[");
     }
 }
