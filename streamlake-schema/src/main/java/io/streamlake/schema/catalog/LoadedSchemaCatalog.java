@@ -17,6 +17,8 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
 
     /** By hash: {@link #lookup} runs for every event (validation and serialization). */
     private final Map<DatasetName, NavigableMap<SchemaVersion, CatalogEntry>> byDataset;
+    /** Each dataset's latest version, looked up already: the answer for most events, made once. */
+    private final Map<DatasetName, CatalogLookup.Found> latest;
     /** The datasets in name order, for listing. */
     private final List<DatasetName> names;
 
@@ -26,6 +28,9 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
             map.computeIfAbsent(entry.dataset(), d -> new TreeMap<>()).put(entry.version(), entry);
         }
         this.byDataset = map;
+        Map<DatasetName, CatalogLookup.Found> newest = new HashMap<>();
+        map.forEach((dataset, versions) -> newest.put(dataset, new CatalogLookup.Found(versions.lastEntry().getValue())));
+        this.latest = newest;
         this.names = map.keySet().stream().sorted(Comparator.comparing(DatasetName::value)).toList();
     }
 
@@ -42,14 +47,17 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
 
     @Override
     public CatalogLookup lookup(DatasetName dataset, Optional<SchemaVersion> version) {
+        if (version.isEmpty()) {
+            CatalogLookup.Found found = latest.get(dataset);
+            if (found != null) {
+                return found;
+            }
+        }
         NavigableMap<SchemaVersion, CatalogEntry> versions = byDataset.get(dataset);
         if (versions == null) {
             return new CatalogLookup.NotFound("unknown dataset '" + dataset + "' (the schema catalog has "
                     + (names.isEmpty() ? "no datasets" : names.stream().map(DatasetName::value)
                     .collect(Collectors.joining(", "))) + ")");
-        }
-        if (version.isEmpty()) {
-            return new CatalogLookup.Found(versions.lastEntry().getValue());
         }
         CatalogEntry entry = versions.get(version.get());
         if (entry == null) {
