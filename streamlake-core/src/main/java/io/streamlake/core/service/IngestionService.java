@@ -27,6 +27,7 @@ import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,11 +83,16 @@ public final class IngestionService implements StagedIngestUseCase {
     @Override
     public PreparedEvent prepare(IngestCommand command) {
         long started = System.nanoTime();
-        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(),
-                command.ingestionId().orElseGet(ids::newIngestionId),
-                command.eventTime().orElseGet(clock::instant), settings.producerService(), command.attributes());
-        return new Attempt(command, metadata, rawTopics.computeIfAbsent(command.dataset(), settings.topics()::raw), started)
-                .prepare();
+        // no lambdas and no computeIfAbsent: this runs for every event
+        String id = command.ingestionId().isPresent() ? command.ingestionId().get() : ids.newIngestionId();
+        Instant time = command.eventTime().isPresent() ? command.eventTime().get() : clock.instant();
+        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(), id, time,
+                settings.producerService(), command.attributes());
+        String rawTopic = rawTopics.get(command.dataset());
+        if (rawTopic == null) {
+            rawTopic = rawTopics.computeIfAbsent(command.dataset(), settings.topics()::raw);
+        }
+        return new Attempt(command, metadata, rawTopic, started).prepare();
     }
 
     /**
