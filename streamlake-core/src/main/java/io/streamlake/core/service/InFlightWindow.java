@@ -98,7 +98,8 @@ final class InFlightWindow {
         long acquired;
         /** The released count at the reader's last look: at most the true count, so the window looks fuller. */
         long releasedSeen;
-        final int max;
+        /** A long, not an int: an int could be laid out in the gap after the object header, before the padding. */
+        final long max;
 
         ReaderFields(int max) {
             this.max = max;

@@ -14,7 +14,7 @@ import java.util.Arrays;
  *
  * <p>It returns null as soon as the bytes leave that subset in any way: a byte of 0x80 or above, an escape or a
  * control character in a string, a nested object or array, an exponent, a longer integer, a leading zero, a
- * duplicate or a 33rd key, anything malformed. Null only means "take the general path" ({@link StreamingScan},
+ * duplicate or a 33rd key, a name over Jackson's name-length limit, anything malformed. Null only means "take the general path" ({@link StreamingScan},
  * then {@link TreeParse}), which decides the outcome and gives the reasons. Stateless apart from a shared cache of
  * field names; thread-safe; never throws.
  */
@@ -22,6 +22,9 @@ final class FlatScan {
 
     /** Integers with at most this many digits fit a long without overflow checks. */
     private static final int MAX_INT_DIGITS = 18;
+
+    /** Longer field names are the general path's to refuse (Jackson's name-length limit). */
+    private static final int MAX_NAME_LENGTH = StrictJson.FAST_FACTORY.streamReadConstraints().getMaxNameLength();
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -47,7 +50,7 @@ final class FlatScan {
         }
         while (i < n && raw[i] == '"') {
             int nameEnd = stringEnd(raw, i + 1);
-            if (nameEnd < 0) {
+            if (nameEnd < 0 || nameEnd - i - 1 > MAX_NAME_LENGTH) {
                 return null;
             }
             String name = FieldNames.of(raw, i + 1, nameEnd);

@@ -144,6 +144,17 @@ class FlatScanTest {
     }
 
     @Test
+    void givenANameAtAndOverTheParserLimit_thenAcceptedAtItAndRefusedAsBeforeOverIt() {
+        int limit = StrictJson.FAST_FACTORY.streamReadConstraints().getMaxNameLength();
+        byte[] atLimit = bytes("{\"" + "a".repeat(limit) + "\":1}");
+        assertThat(FlatScan.scan(atLimit)).isNotNull();
+        assertSame(FlatScan.scan(atLimit), StreamingScan.scan(atLimit));
+        byte[] overLimit = bytes("{\"" + "a".repeat(limit + 1) + "\":1}");
+        assertThat(FlatScan.scan(overLimit)).isNull();
+        assertThat(new JsonPayloadParser().parse(overLimit)).isInstanceOf(ParseOutcome.Malformed.class);
+    }
+
+    @Test
     void givenMoreKeysThanTheSummaryHolds_thenTheGeneralPathDecides() {
         String keys = IntStream.range(0, TopLevelScalars.MAX_FIELDS).mapToObj(i -> "\"k" + i + "\":" + i)
                 .collect(Collectors.joining(","));
