@@ -3,14 +3,14 @@ package io.streamlake.cli;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.Singleton;
-import io.streamlake.wiring.ConsoleStreams;
-import io.streamlake.wiring.Injectors;
-import io.streamlake.wiring.Lifecycle;
-import io.streamlake.wiring.StreamLakeModule;
-import io.streamlake.wiring.Transports;
-import io.streamlake.wiring.config.ConfigSections;
-import io.streamlake.wiring.config.Settings;
-import io.streamlake.wiring.config.SettingsLoader;
+import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.Injectors;
+import io.streamlake.runtime.Lifecycle;
+import io.streamlake.runtime.StreamLakeModule;
+import io.streamlake.runtime.Transports;
+import io.streamlake.runtime.config.ConfigSections;
+import io.streamlake.runtime.config.Settings;
+import io.streamlake.runtime.config.SettingsLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +42,7 @@ public final class CliContext implements AutoCloseable {
     }
 
     /**
-     * @throws io.streamlake.wiring.config.InvalidSettingsException naming the key (exit 2)
+     * @throws io.streamlake.runtime.config.InvalidSettingsException naming the key (exit 2)
      */
     public Settings settings() {
         if (settings == null) {
@@ -77,7 +77,7 @@ public final class CliContext implements AutoCloseable {
      * (loading the schema catalog). {@link Prepared#join()} waits for it and throws what {@link #get} would have
      * thrown; {@link #close()} interrupts and waits for one not joined. The injector is created on the calling thread.
      *
-     * @throws io.streamlake.wiring.config.InvalidSettingsException when the settings are invalid (nothing started)
+     * @throws io.streamlake.runtime.config.InvalidSettingsException when the settings are invalid (nothing started)
      */
     public Prepared prepare(Class<?> type) {
         get(Settings.class);

@@ -3,8 +3,8 @@ package io.streamlake.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.streamlake.wiring.ConsoleStreams;
-import io.streamlake.wiring.Transports;
+import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.Transports;
 
 /** What the commands are built from: the console, the environment, this run's {@link Invocation} and context. */
 final class CliModule extends AbstractModule {

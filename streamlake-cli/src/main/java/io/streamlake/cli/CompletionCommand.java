@@ -1,7 +1,7 @@
 package io.streamlake.cli;
 
 import com.google.inject.Inject;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.kafka.read.ReadOptions;
 import io.streamlake.kafka.read.TopicReader;
 import io.streamlake.schema.codec.avro.AvroWireDecoder;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

@@ -15,7 +15,7 @@ import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.registry.SchemaPreflight;
 import io.streamlake.schema.registry.SchemaRegistryClient;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.ReplayOutcome;
 import io.streamlake.core.domain.ReplaySummary;
 import io.streamlake.core.port.in.ReplayDeadLettersUseCase;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;

@@ -6,7 +6,7 @@ import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

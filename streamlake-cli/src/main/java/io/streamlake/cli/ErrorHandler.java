@@ -1,7 +1,7 @@
 package io.streamlake.cli;
 
 import io.streamlake.core.domain.StreamLakeException;
-import io.streamlake.wiring.config.InvalidSettingsException;
+import io.streamlake.runtime.config.InvalidSettingsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;

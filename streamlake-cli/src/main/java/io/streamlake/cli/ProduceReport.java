@@ -1,7 +1,7 @@
 package io.streamlake.cli;
 
 import io.streamlake.core.domain.IngestionResult;
-import io.streamlake.wiring.metrics.IngestionCounts;
+import io.streamlake.runtime.metrics.IngestionCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.streamlake.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.streamlake.wiring.metrics.IngestionCounts;
+import io.streamlake.runtime.metrics.IngestionCounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.streamlake.cli;
 
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.util.function.LongSupplier;
 
 /** A progress line on stderr, redrawn at most a few times a second, only when stderr is a terminal. */

@@ -8,7 +8,7 @@ import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.registry.EvolutionCheck;
 import io.streamlake.schema.registry.SchemaPreflight;
 import io.streamlake.schema.registry.SchemaRegistryClient;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

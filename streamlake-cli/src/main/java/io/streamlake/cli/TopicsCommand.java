@@ -6,7 +6,7 @@ import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.kafka.ProvisioningResult;
 import io.streamlake.kafka.TopicProvisioner;
 import io.streamlake.kafka.TopicStatus;
-import io.streamlake.wiring.ConsoleStreams;
+import io.streamlake.runtime.ConsoleStreams;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -15,11 +15,11 @@ class CliLayeringTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.streamlake.cli", "io.streamlake.wiring");
+            .importPackages("io.streamlake.cli", "io.streamlake.runtime");
 
     @Test
     void givenTheWiring_thenItDependsOnNeitherPicocliNorTheCommands() {
-        noClasses().that().resideInAPackage("io.streamlake.wiring..")
+        noClasses().that().resideInAPackage("io.streamlake.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.streamlake.cli..")
                 .check(CLASSES);
     }

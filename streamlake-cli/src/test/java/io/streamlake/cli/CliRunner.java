@@ -1,7 +1,7 @@
 package io.streamlake.cli;
 
-import io.streamlake.wiring.ConsoleStreams;
-import io.streamlake.wiring.Transports;
+import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.Transports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

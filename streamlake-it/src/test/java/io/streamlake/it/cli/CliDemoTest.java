@@ -23,8 +23,8 @@ class CliDemoTest {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         int code = io.streamlake.cli.StreamLakeCli.execute(
-                new io.streamlake.wiring.ConsoleStreams(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), false),
-                new io.streamlake.cli.CliEnvironment(Map.of(), dir), io.streamlake.wiring.Transports.discover(),
+                new io.streamlake.runtime.ConsoleStreams(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), false),
+                new io.streamlake.cli.CliEnvironment(Map.of(), dir), io.streamlake.runtime.Transports.discover(),
                 "demo", "--serialization", serialization);
 
         assertThat(code).as(err.toString()).isZero();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.cli.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
-import io.streamlake.wiring.ConsoleStreams;
-import io.streamlake.wiring.Transports;
+import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.Transports;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

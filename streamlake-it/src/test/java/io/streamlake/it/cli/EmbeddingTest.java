@@ -15,14 +15,14 @@ import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.TopicProvisioner;
-import io.streamlake.wiring.Lifecycle;
-import io.streamlake.wiring.StreamLake;
-import io.streamlake.wiring.StreamLakeModule;
-import io.streamlake.wiring.config.ConfigSections;
-import io.streamlake.wiring.config.InvalidSettingsException;
-import io.streamlake.wiring.config.Settings;
-import io.streamlake.wiring.config.SettingsLoader;
-import io.streamlake.wiring.spi.TransportProvider;
+import io.streamlake.runtime.Lifecycle;
+import io.streamlake.runtime.StreamLake;
+import io.streamlake.runtime.StreamLakeModule;
+import io.streamlake.runtime.config.ConfigSections;
+import io.streamlake.runtime.config.InvalidSettingsException;
+import io.streamlake.runtime.config.Settings;
+import io.streamlake.runtime.config.SettingsLoader;
+import io.streamlake.runtime.spi.TransportProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ class EmbeddingTest {
     @Test
     void givenTheGuiceModule_thenTheInjectorGivesTheUseCaseOnTheSameWiring() throws Exception {
         String prefix = kafka.uniqueName("guice");
-        List<TransportProvider> transports = io.streamlake.wiring.Transports.discover().all();
+        List<TransportProvider> transports = io.streamlake.runtime.Transports.discover().all();
         Settings settings = new SettingsLoader(ConfigSections.all(transports)).flags(Map.of(
                 "bootstrap.servers", kafka.bootstrapServers(), "topic.prefix", prefix,
                 "schema.registry.url", registry.url())).load();

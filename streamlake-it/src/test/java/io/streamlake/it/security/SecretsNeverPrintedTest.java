@@ -167,8 +167,8 @@ class SecretsNeverPrintedTest {
         settings.put("schema.registry.ssl.truststore.password", secret("registrytrustpw"));
         Path file = new SecureCli(dir).properties("every.properties", settings);
 
-        io.streamlake.wiring.config.Settings loaded = new io.streamlake.wiring.config.SettingsLoader(
-                io.streamlake.wiring.config.ConfigSections.all(io.streamlake.wiring.Transports.discover().all()))
+        io.streamlake.runtime.config.Settings loaded = new io.streamlake.runtime.config.SettingsLoader(
+                io.streamlake.runtime.config.ConfigSections.all(io.streamlake.runtime.Transports.discover().all()))
                 .file(file).load();
 
         List<String> shown = List.of(loaded.toString(), loaded.entries().toString(),
