@@ -18,8 +18,12 @@ class CoreArchitectureTest {
     private static final String CORE = "io.streamlake.core";
     private static final String FIXTURE = "io.streamlake.archfixture";
 
+    /** Core's main classes and its test fixtures (the in-memory ports), without the tests themselves. */
+    private static final ImportOption MAIN_AND_TEST_FIXTURES = location ->
+            ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                    || location.contains("/io/streamlake/core/testing/");
     private static final JavaClasses CORE_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(CORE);
+            .withImportOption(MAIN_AND_TEST_FIXTURES).importPackages(CORE);
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
 
     static List<Function<String, ArchRule>> rules() {
