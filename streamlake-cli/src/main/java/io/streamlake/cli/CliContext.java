@@ -46,7 +46,7 @@ public final class CliContext implements AutoCloseable {
      */
     public Settings settings() {
         if (settings == null) {
-            SettingsLoader loader = new SettingsLoader(ConfigSections.all(transports.all()))
+            SettingsLoader loader = new SettingsLoader(transports.configSections())
                     .env(environment.variables()).flags(invocation.flags());
             if (invocation.configFile() != null) {
                 loader.file(environment.workingDirectory().resolve(invocation.configFile()));

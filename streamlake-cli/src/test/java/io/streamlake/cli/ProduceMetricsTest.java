@@ -78,7 +78,7 @@ class ProduceMetricsTest {
 
     @Test
     void givenTheWiring_thenTheRegistryCountsWhatTheUseCaseReports() {
-        Settings settings = new SettingsLoader(ConfigSections.all(Transports.discover().all()))
+        Settings settings = new SettingsLoader(Transports.discover().configSections())
                 .flags(Map.of("transport", "stdout")).load();
         Injector injector = Guice.createInjector(new StreamLakeModule(settings,
                 new ConsoleStreams(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false),

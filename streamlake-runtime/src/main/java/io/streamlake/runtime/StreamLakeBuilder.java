@@ -85,7 +85,7 @@ public final class StreamLakeBuilder {
      */
     public StreamLake build() {
         Transports transports = Transports.discover(classLoader);
-        SettingsLoader loader = new SettingsLoader(ConfigSections.all(transports.all())).env(env).flags(settings);
+        SettingsLoader loader = new SettingsLoader(transports.configSections()).env(env).flags(settings);
         if (file != null) {
             loader.file(file);
         }

@@ -1,8 +1,11 @@
 package io.streamlake.runtime;
 
+import io.streamlake.runtime.config.ConfigSection;
+import io.streamlake.runtime.config.ConfigSections;
 import io.streamlake.runtime.config.CoreConfig;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.spi.TransportProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -45,6 +48,17 @@ public final class Transports {
                     + "' is not a known transport (known: " + String.join(", ", byName.keySet()) + ")");
         }
         return provider;
+    }
+
+    /** The built-in sections, then one per transport that declares keys of its own: what settings may name. */
+    public List<ConfigSection> configSections() {
+        List<ConfigSection> out = new ArrayList<>(ConfigSections.builtIn());
+        for (TransportProvider provider : all()) {
+            if (!provider.configDef().names().isEmpty()) {
+                out.add(ConfigSections.transport(provider.name(), provider.configDef()));
+            }
+        }
+        return out;
     }
 
     /** Every transport, sorted by name. */

@@ -68,8 +68,7 @@ class EmbeddingTest {
     @Test
     void givenTheGuiceModule_thenTheInjectorGivesTheUseCaseOnTheSameWiring() throws Exception {
         String prefix = kafka.uniqueName("guice");
-        List<TransportProvider> transports = io.streamlake.runtime.Transports.discover().all();
-        Settings settings = new SettingsLoader(ConfigSections.all(transports)).flags(Map.of(
+        Settings settings = new SettingsLoader(io.streamlake.runtime.Transports.discover().configSections()).flags(Map.of(
                 "bootstrap.servers", kafka.bootstrapServers(), "topic.prefix", prefix,
                 "schema.registry.url", registry.url())).load();
         Injector injector = Guice.createInjector(new StreamLakeModule(settings));

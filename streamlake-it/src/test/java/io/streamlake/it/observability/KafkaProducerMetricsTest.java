@@ -39,7 +39,7 @@ class KafkaProducerMetricsTest {
         String prefix = kafka.uniqueName("metrics").replaceAll("[^a-zA-Z0-9_-]", "-");
         kafka.createTopic(prefix + ".orders.raw", 2);
         kafka.createTopic(prefix + ".orders.dlq", 2);
-        Settings settings = new SettingsLoader(ConfigSections.all(Transports.discover().all()))
+        Settings settings = new SettingsLoader(Transports.discover().configSections())
                 .flags(Map.of("bootstrap.servers", kafka.bootstrapServers(), "topic.prefix", prefix)).load();
         Injector injector = Guice.createInjector(new StreamLakeModule(settings));
         DatasetName orders = DatasetName.of("orders");

@@ -168,7 +168,7 @@ class SecretsNeverPrintedTest {
         Path file = new SecureCli(dir).properties("every.properties", settings);
 
         io.streamlake.runtime.config.Settings loaded = new io.streamlake.runtime.config.SettingsLoader(
-                io.streamlake.runtime.config.ConfigSections.all(io.streamlake.runtime.Transports.discover().all()))
+                io.streamlake.runtime.Transports.discover().configSections())
                 .file(file).load();
 
         List<String> shown = List.of(loaded.toString(), loaded.entries().toString(),

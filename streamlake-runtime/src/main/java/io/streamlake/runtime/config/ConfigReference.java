@@ -15,7 +15,7 @@ public final class ConfigReference {
 
     /** The reference of the built-in sections (core, schema, Kafka). */
     public static String markdown() {
-        return markdown(ConfigSections.all(List.of()));
+        return markdown(ConfigSections.builtIn());
     }
 
     public static String markdown(List<ConfigSection> sections) {

@@ -2,8 +2,6 @@ package io.streamlake.runtime.config;
 
 import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.runtime.spi.TransportProvider;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,17 +29,15 @@ public final class ConfigSections {
                 Optional.of(KafkaAdapterConfig.PASSTHROUGH_PREFIX), KafkaAdapterConfig::new);
     }
 
-    /** Core, schema and Kafka sections, then one per transport that declares keys of its own. */
-    public static List<ConfigSection> all(List<TransportProvider> transports) {
-        List<ConfigSection> out = new ArrayList<>(List.of(core(), schema(), kafka()));
-        for (TransportProvider provider : transports) {
-            ConfigDef def = provider.configDef();
-            if (!def.names().isEmpty()) {
-                out.add(new ConfigSection(provider.name(), "Transport '" + provider.name() + "'", def,
-                        Optional.empty(), values -> new TransportConfig(def, values)));
-            }
-        }
-        return out;
+    /** The core, schema and Kafka sections (without the keys of transports found on the class path). */
+    public static List<ConfigSection> builtIn() {
+        return List.of(core(), schema(), kafka());
+    }
+
+    /** The section of a transport that declares keys of its own ({@code io.streamlake.runtime.Transports}). */
+    public static ConfigSection transport(String name, ConfigDef keys) {
+        return new ConfigSection(name, "Transport '" + name + "'", keys, Optional.empty(),
+                values -> new TransportConfig(keys, values));
     }
 
     /** The typed settings of a transport that declares its own keys. */
