@@ -5,15 +5,20 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.StreamLakeException;
-import io.streamlake.runtime.config.ConfigSections;
+import io.streamlake.kafka.TopicProvisioner;
+import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.config.SettingsLoader;
+import io.streamlake.runtime.transport.KafkaTransportProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Builds a {@link StreamLake}. Settings are the same keys as {@code streamlake.properties}
@@ -23,6 +28,7 @@ public final class StreamLakeBuilder {
 
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Map<Class<?>, Object> overrides = new LinkedHashMap<>();
+    private final Set<DatasetName> provision = new LinkedHashSet<>();
     private Map<String, String> env = Map.of();
     private Path file;
     private ConsoleStreams console = ConsoleStreams.system();
@@ -71,6 +77,22 @@ public final class StreamLakeBuilder {
         return this;
     }
 
+    /**
+     * Creates these datasets' RAW and DLQ topics at {@link #build()} when they do not exist (partitions, replication
+     * and DLQ retention from the {@code topics.*} settings); existing topics are left as they are. Without it,
+     * StreamLake never creates topics: a broker with {@code auto.create.topics.enable=false} (the usual production
+     * setting) then fails each event of a missing topic after {@code kafka.max.block.ms}. Needs
+     * {@code transport=kafka}.
+     *
+     * @throws IllegalArgumentException for an invalid dataset name
+     */
+    public StreamLakeBuilder provisionTopics(String... datasets) {
+        for (String dataset : datasets) {
+            provision.add(DatasetName.of(dataset));
+        }
+        return this;
+    }
+
     /** Where transports are looked for; this class's loader by default. */
     public StreamLakeBuilder classLoader(ClassLoader loader) {
         this.classLoader = Objects.requireNonNull(loader, "loader");
@@ -80,16 +102,22 @@ public final class StreamLakeBuilder {
     /**
      * Validates the settings and connects (the Kafka transport checks that the cluster answers).
      *
-     * @throws io.streamlake.runtime.config.InvalidSettingsException naming the key: unknown or invalid settings (fatal)
-     * @throws StreamLakeException the cluster is not reachable (retriable) or refused the connection (fatal)
+     * @throws InvalidSettingsException naming the key: unknown or invalid settings (fatal)
+     * @throws StreamLakeException the cluster is not reachable (retriable) or refused the connection (fatal), or
+     *         provisioning the topics of {@link #provisionTopics} failed
      */
     public StreamLake build() {
         Transports transports = Transports.discover(classLoader);
-        SettingsLoader loader = new SettingsLoader(transports.configSections()).env(env).flags(settings);
+        SettingsLoader loader = new SettingsLoader(transports.configSections()).env(env)
+                .explicit(settings, "set on StreamLakeBuilder");
         if (file != null) {
             loader.file(file);
         }
         Settings loaded = loader.load();
+        if (!provision.isEmpty() && !KafkaTransportProvider.NAME.equals(loaded.core().transport())) {
+            throw new InvalidSettingsException("provisionTopics needs transport=kafka, but transport='"
+                    + loaded.core().transport() + "'");
+        }
         Module module = new StreamLakeModule(loaded, console, transports);
         if (!overrides.isEmpty()) {
             module = Modules.override(module).with(new AbstractModule() {
@@ -108,6 +136,10 @@ public final class StreamLakeBuilder {
         StreamLake lake = new StreamLake(injector);
         try {
             Injectors.unwrap(() -> lake.ingestStream());
+            if (!provision.isEmpty()) {
+                TopicProvisioner provisioner = Injectors.unwrap(() -> injector.getInstance(TopicProvisioner.class));
+                provision.forEach(provisioner::ensureTopics);
+            }
         } catch (RuntimeException e) {
             lake.close();
             throw e;

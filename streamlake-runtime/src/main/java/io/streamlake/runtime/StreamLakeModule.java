@@ -22,12 +22,16 @@ public final class StreamLakeModule extends AbstractModule {
 
     private final Settings settings;
     private final ConsoleStreams console;
-    private final Transports transports;
+    private final TransportProvider transport;
 
+    /**
+     * @throws io.streamlake.runtime.config.InvalidSettingsException naming {@code transport} when no transport of
+     *         that name is on the class path (here, not inside Guice, so the caller gets the message itself)
+     */
     public StreamLakeModule(Settings settings, ConsoleStreams console, Transports transports) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.console = Objects.requireNonNull(console, "console");
-        this.transports = Objects.requireNonNull(transports, "transports");
+        this.transport = Objects.requireNonNull(transports, "transports").get(settings.core().transport());
     }
 
     /** With the process's stdout/stderr and the transports on this class's class path. */
@@ -37,7 +41,6 @@ public final class StreamLakeModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        TransportProvider transport = transports.get(settings.core().transport());
         bind(Settings.class).toInstance(settings);
         bind(ConsoleStreams.class).toInstance(console);
         bind(Lifecycle.class).toInstance(new Lifecycle());

@@ -27,6 +27,7 @@ public final class SettingsLoader {
     private boolean fileRequired;
     private Map<String, String> env = Map.of();
     private final Map<String, String> flags = new LinkedHashMap<>();
+    private String flagsOrigin = "given as a flag";
 
     public SettingsLoader(List<ConfigSection> sections) {
         this.sections = List.copyOf(sections);
@@ -51,10 +52,20 @@ public final class SettingsLoader {
         return this;
     }
 
-    /** Flags (and builder settings), applied in order, winning over everything else. */
+    /** Command-line flags, applied in order, winning over everything else. */
     public SettingsLoader flags(Map<String, String> values) {
         values.forEach((k, v) -> flags.put(k.trim(), v));
         return this;
+    }
+
+    /**
+     * Settings given in code, winning over everything else, like flags.
+     *
+     * @param origin how an error names where they came from, e.g. {@code "set on StreamLakeBuilder"}
+     */
+    public SettingsLoader explicit(Map<String, String> values, String origin) {
+        this.flagsOrigin = java.util.Objects.requireNonNull(origin, "origin");
+        return flags(values);
     }
 
     /**
@@ -69,7 +80,7 @@ public final class SettingsLoader {
             put(readFile(), ConfigOrigin.FILE, given, origins, "in " + file);
         }
         put(EnvMapping.settingsFrom(env, declared), ConfigOrigin.ENV, given, origins, "in the environment");
-        put(flags, ConfigOrigin.FLAG, given, origins, "given as a flag");
+        put(flags, ConfigOrigin.FLAG, given, origins, flagsOrigin);
         Map<String, AbstractConfig> typed = new LinkedHashMap<>();
         Settings draft = Settings.of(sections, given, origins, Map.of());
         for (ConfigSection section : sections) {
@@ -89,7 +100,8 @@ public final class SettingsLoader {
         values.forEach((key, value) -> {
             if (sections.stream().noneMatch(s -> s.owns(key))) {
                 throw new InvalidSettingsException("unknown configuration key '" + key + "' " + where
-                        + " (see 'streamlake config --reference'; client settings take the prefix 'kafka.')");
+                        + " (known keys: docs/configuration.md or 'streamlake config --reference'; kafka-clients "
+                        + "settings take the prefix 'kafka.')");
             }
             given.put(key, value == null ? "" : value.trim());
             origins.put(key, origin);
