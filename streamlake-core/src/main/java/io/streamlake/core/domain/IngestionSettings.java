@@ -54,7 +54,7 @@ public record IngestionSettings(
         this(topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, DEFAULT_PREPARE_THREADS);
     }
 
-    /** Prefix {@code streamlake}, keys required, service {@code streamlake-producer}, one preparing thread. */
+    /** Prefix {@code streamlake}, keys required, service {@code streamlake-producer}, prepared on the reading thread. */
     public static IngestionSettings defaults() {
         return new IngestionSettings(TopicNaming.defaults(), true, HeaderNames.DEFAULT_PRODUCER_SERVICE,
                 DEFAULT_MAX_IN_FLIGHT, DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT);

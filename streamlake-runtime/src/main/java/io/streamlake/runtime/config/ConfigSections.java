@@ -15,7 +15,7 @@ public final class ConfigSections {
     }
 
     public static ConfigSection core() {
-        return new ConfigSection("core", "Core (streamlake-cli: ingestion, topics, transport)", CoreConfig.configDef(),
+        return new ConfigSection("core", "Core (streamlake-core: ingestion, topics; streamlake-runtime: transport)", CoreConfig.configDef(),
                 Optional.empty(), CoreConfig::new);
     }
 
