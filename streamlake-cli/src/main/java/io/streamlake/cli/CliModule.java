@@ -1,5 +1,7 @@
 package io.streamlake.cli;
 
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.Invocation;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -7,7 +9,7 @@ import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
 
 /** What the commands are built from: the console, the environment, this run's {@link Invocation} and context. */
-final class CliModule extends AbstractModule {
+public final class CliModule extends AbstractModule {
 
     private final ConsoleStreams console;
     private final CliEnvironment environment;

@@ -1,5 +1,7 @@
 package io.streamlake.cli;
 
+import io.streamlake.cli.context.Invocation;
+import io.streamlake.cli.context.UsageException;
 import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import java.io.PrintWriter;
@@ -10,7 +12,7 @@ import picocli.CommandLine.ParseResult;
  * Turns what a command throws into one line on stderr and an exit code: configuration and usage errors exit 2,
  * platform failures (unreachable broker or registry) and anything else exit 1. Stack traces only with --verbose.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     private final Invocation invocation;
 

@@ -5,7 +5,7 @@ import com.google.inject.Injector;
 import picocli.CommandLine;
 
 /** Creates picocli's objects (commands, mixins, converters) with the injector, so commands get @Inject constructors. */
-final class GuiceFactory implements CommandLine.IFactory {
+public final class GuiceFactory implements CommandLine.IFactory {
 
     private final Injector injector;
 

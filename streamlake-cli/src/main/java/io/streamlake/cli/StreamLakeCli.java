@@ -1,5 +1,19 @@
 package io.streamlake.cli;
 
+import io.streamlake.cli.command.BenchCommand;
+import io.streamlake.cli.command.CompletionCommand;
+import io.streamlake.cli.command.ConfigCommand;
+import io.streamlake.cli.command.ConsumeCommand;
+import io.streamlake.cli.command.DemoCommand;
+import io.streamlake.cli.command.DevCommand;
+import io.streamlake.cli.command.DlqCommand;
+import io.streamlake.cli.command.ProduceCommand;
+import io.streamlake.cli.command.SchemaCommand;
+import io.streamlake.cli.command.TopicsCommand;
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Injector;

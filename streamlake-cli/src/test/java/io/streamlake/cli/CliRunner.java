@@ -1,5 +1,6 @@
 package io.streamlake.cli;
 
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
 import java.io.PrintWriter;

@@ -24,7 +24,7 @@ class CliDemoTest {
         java.io.StringWriter err = new java.io.StringWriter();
         int code = io.streamlake.cli.StreamLakeCli.execute(
                 new io.streamlake.runtime.ConsoleStreams(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), false),
-                new io.streamlake.cli.CliEnvironment(Map.of(), dir), io.streamlake.runtime.Transports.discover(),
+                new io.streamlake.cli.context.CliEnvironment(Map.of(), dir), io.streamlake.runtime.Transports.discover(),
                 "demo", "--serialization", serialization);
 
         assertThat(code).as(err.toString()).isZero();

@@ -2,7 +2,7 @@ package io.streamlake.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlake.cli.CliEnvironment;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;

@@ -1,6 +1,6 @@
 package io.streamlake.it.outage;
 
-import io.streamlake.cli.CliEnvironment;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;

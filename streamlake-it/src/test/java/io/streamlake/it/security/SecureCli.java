@@ -1,6 +1,6 @@
 package io.streamlake.it.security;
 
-import io.streamlake.cli.CliEnvironment;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
 import io.streamlake.it.support.SecureKafkaEndpoint;
 import io.streamlake.runtime.ConsoleStreams;

@@ -1,11 +1,11 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
 import picocli.CommandLine.Command;
 
 /** {@code dlq show} and {@code dlq replay}. */
 @Command(name = "dlq", mixinStandardHelpOptions = true, subcommands = {DlqShowCommand.class, DlqReplayCommand.class},
         description = "Inspect a dataset's dead letters, or replay them after a fix.")
-final class DlqCommand implements Runnable {
+public final class DlqCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,11 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
+import io.streamlake.cli.context.UsageException;
+import io.streamlake.cli.output.OutputFormat;
+import io.streamlake.cli.output.RecordView;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.TopicNaming;
@@ -18,7 +24,7 @@ import picocli.CommandLine.Option;
 /** Reads a topic and shows its records decoded, with key, partition, offset, timestamp and headers. */
 @Command(name = "consume", mixinStandardHelpOptions = true,
         description = "Read a topic (or a dataset's RAW or DLQ topic) and show each record: partition, offset, timestamp, key, headers, decoded value.")
-final class ConsumeCommand implements Callable<Integer> {
+public final class ConsumeCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;

@@ -1,5 +1,14 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
+import io.streamlake.cli.context.UsageException;
+import io.streamlake.cli.output.OutputFormat;
+import io.streamlake.cli.output.ProduceReport;
+import io.streamlake.cli.output.ProduceSummary;
+import io.streamlake.cli.output.Progress;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
@@ -37,7 +46,7 @@ import picocli.CommandLine.Option;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = {"Publish one event (--payload) or a JSON Lines file or stdin (--file PATH|-), streamed line by line.",
                 "Every event ends in its dataset's RAW topic or its DLQ; events not acknowledged are listed and written to a re-run file."})
-final class ProduceCommand implements Callable<Integer> {
+public final class ProduceCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;

@@ -1,5 +1,8 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 /** Groups a dataset's dead letters by stage and reason, with counts and a few samples each. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a dataset's dead letters grouped by stage and reason, with counts and samples.")
-final class DlqShowCommand implements Callable<Integer> {
+public final class DlqShowCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;

@@ -1,6 +1,6 @@
-package io.streamlake.cli;
+package io.streamlake.cli.output;
 
 /** How a command prints its result: for people or for scripts. */
-enum OutputFormat {
+public enum OutputFormat {
     TEXT, TABLE, JSON
 }

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
 import com.google.inject.Inject;
 import io.streamlake.runtime.ConsoleStreams;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** Prints a bash/zsh completion script: {@code source <(streamlake completion)}. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a bash/zsh completion script, e.g. source <(streamlake completion).")
-final class CompletionCommand implements Callable<Integer> {
+public final class CompletionCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -1,5 +1,9 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
+import io.streamlake.cli.output.OutputFormat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.inject.Inject;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Option;
 /** Prints the effective configuration with each value's origin, secrets hidden; or the generated reference. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Print the effective configuration: each value and where it came from (default, file, env, flag); secrets as [hidden].")
-final class ConfigCommand implements Callable<Integer> {
+public final class ConfigCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.context;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,14 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class Invocation {
 
-    static final String GLOBAL_MIXIN = "global";
+    public static final String GLOBAL_MIXIN = "global";
 
     private Path configFile;
     private boolean verbose;
     private final Map<String, String> flags = new LinkedHashMap<>();
 
     /** Merges the global options of {@code commands}, outermost first. */
-    void collect(List<CommandLine> commands) {
+    public void collect(List<CommandLine> commands) {
         for (CommandLine command : commands) {
             CommandSpec mixin = command.getCommandSpec().mixins().get(GLOBAL_MIXIN);
             if (mixin != null && mixin.userObject() instanceof GlobalOptions options) {

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.context;
 
 import com.google.inject.Inject;
 import com.google.inject.Injector;

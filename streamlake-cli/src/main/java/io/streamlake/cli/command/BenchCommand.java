@@ -1,5 +1,9 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
 import com.google.inject.Inject;
 import io.streamlake.bench.BenchOptions;
 import io.streamlake.bench.BenchReport;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "C StreamLake Avro, D flush per event, E 'produce --file' vs Kafka's ConsoleProducer sending the same key and headers) in "
                 + "interleaved pairs, on an embedded broker unless bootstrap servers are given.",
                 "Exit 0 when every event of every run was acknowledged, 1 otherwise."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.output;
 
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.runtime.metrics.IngestionCounts;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * and reason, and the events not acknowledged, whose original bytes go, one per line, to the re-run file (created
  * only when there is one).
  */
-final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
+public final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
 
     /** How many failures are listed on the console. */
     static final int LISTED = 20;
@@ -35,7 +35,7 @@ final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private OutputStream failedOut;
 
-    ProduceReport(Path failedFile) {
+    public ProduceReport(Path failedFile) {
         this.failedFile = failedFile;
     }
 
@@ -52,7 +52,7 @@ final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
         }
     }
 
-    long done() {
+    public long done() {
         return done.get();
     }
 
@@ -124,7 +124,7 @@ final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
     }
 
     /** Completes the re-run file; call before reading {@link #failedFile()} for the summary. Idempotent. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (failedOut != null) {
             try {
                 failedOut.close();

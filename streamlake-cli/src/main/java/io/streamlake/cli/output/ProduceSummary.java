@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,17 +13,17 @@ import java.util.Map;
  * Prints a produce run's summary, as text or as one JSON object. The counts and the acknowledgement latency come
  * from the run's metrics ({@link IngestionCounts}); the reasons and the failures from the {@link ProduceReport}.
  */
-final class ProduceSummary {
+public final class ProduceSummary {
 
     private final ProduceReport report;
     private final IngestionCounts summary;
 
-    ProduceSummary(ProduceReport report, IngestionCounts summary) {
+    public ProduceSummary(ProduceReport report, IngestionCounts summary) {
         this.report = report;
         this.summary = summary;
     }
 
-    void print(PrintWriter out, boolean json) {
+    public void print(PrintWriter out, boolean json) {
         if (!json) {
             report.print(out, summary);
             out.flush();

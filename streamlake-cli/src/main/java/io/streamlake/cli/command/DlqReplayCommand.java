@@ -1,5 +1,8 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionResult;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-validate a dataset's dead letters against the current catalog; publish those that now pass to RAW",
                 "(keeping key, event time, attributes and ingestion id); the others stay in the DLQ."})
-final class DlqReplayCommand implements Callable<Integer> {
+public final class DlqReplayCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;

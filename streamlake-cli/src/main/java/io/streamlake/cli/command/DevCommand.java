@@ -1,5 +1,6 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliEnvironment;
 import com.google.inject.Inject;
 import io.streamlake.runtime.ConsoleStreams;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 /** Runs a local Kafka broker and Schema Registry in the foreground until Ctrl-C. */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = "Run a local Kafka broker (KRaft) and Schema Registry (Apicurio) in the foreground, no Docker; Ctrl-C stops them.")
-final class DevCommand implements Callable<Integer> {
+public final class DevCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".streamlake/dev",
             description = "Where the broker and the registry keep their files while running (default ${DEFAULT-VALUE}).")

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.output;
 
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Collects what the demo did and prints it as one screen. Used from one thread. */
-final class DemoScreen {
+public final class DemoScreen {
 
     private final PrintWriter out;
     private final TopicNaming naming;
@@ -26,32 +26,32 @@ final class DemoScreen {
     private long rawCount;
     private long dlqCount;
 
-    DemoScreen(PrintWriter out, TopicNaming naming, DatasetName dataset) {
+    public DemoScreen(PrintWriter out, TopicNaming naming, DatasetName dataset) {
         this.out = out;
         this.naming = naming;
         this.dataset = dataset;
     }
 
-    void header(String bootstrap, String registry, String serialization) {
+    public void header(String bootstrap, String registry, String serialization) {
         out.println("StreamLake demo — dataset '" + dataset + "', serialization " + serialization);
         out.println("  Kafka " + bootstrap + ", Schema Registry " + registry);
     }
 
-    void provisioned(ProvisioningResult result) {
+    public void provisioned(ProvisioningResult result) {
         out.printf("  topics: %s (%d partitions), %s (%d partitions)%n", result.raw().name(), result.raw().partitions(),
                 result.deadLetter().name(), result.deadLetter().partitions());
     }
 
-    void registered(String label, String subject, int id) {
+    public void registered(String label, String subject, int id) {
         out.printf("  schema %s registered under %s as id %d%n", label, subject, id);
     }
 
-    void ingested(BatchSummary summary) {
+    public void ingested(BatchSummary summary) {
         out.printf("  ingested %d events: %d published, %d dead-lettered, %d not acknowledged%n",
                 summary.total(), summary.published(), summary.deadLettered(), summary.failed());
     }
 
-    void raw(RecordView view) {
+    public void raw(RecordView view) {
         rawCount++;
         keysByPartition.computeIfAbsent(view.partition(), p -> new TreeMap<>()).merge(String.valueOf(view.key()), 1, Integer::sum);
         if (firstEvent == null) {
@@ -59,7 +59,7 @@ final class DemoScreen {
         }
     }
 
-    void deadLetter(RecordedDeadLetter recorded) {
+    public void deadLetter(RecordedDeadLetter recorded) {
         dlqCount++;
         DeadLetter dl = recorded.deadLetter();
         String reason = dl.stage().wireName() + ": " + oneLine(dl.reason(), 110);
@@ -70,7 +70,7 @@ final class DemoScreen {
         }
     }
 
-    void print() {
+    public void print() {
         out.println();
         out.printf("RAW %s: %d events per partition and key (same key, same partition)%n", naming.raw(dataset), rawCount);
         keysByPartition.forEach((partition, keys) -> {

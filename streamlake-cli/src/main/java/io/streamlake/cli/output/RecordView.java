@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -24,10 +24,10 @@ import org.apache.kafka.common.header.Header;
  * One record as {@code consume} shows it: partition, offset, timestamp, key, headers and the decoded value (Avro
  * through the registry, JSON or other UTF-8 as text, anything else as base64).
  */
-record RecordView(String topic, int partition, long offset, Instant timestamp, String key,
+public record RecordView(String topic, int partition, long offset, Instant timestamp, String key,
                   Map<String, String> headers, String value, String valueEncoding) {
 
-    static RecordView of(ConsumerRecord<byte[], byte[]> record, Supplier<AvroWireDecoder> avro) {
+    public static RecordView of(ConsumerRecord<byte[], byte[]> record, Supplier<AvroWireDecoder> avro) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : record.headers()) {
             headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
@@ -58,13 +58,13 @@ record RecordView(String topic, int partition, long offset, Instant timestamp, S
         }
     }
 
-    void printTable(PrintWriter out) {
+    public void printTable(PrintWriter out) {
         out.printf("%s  p%d@%d  %s  key=%s%n", topic, partition, offset, timestamp, key);
         headers.forEach((k, v) -> out.printf("    %s: %s%n", k, v));
         out.printf("    value (%s): %s%n", valueEncoding, value);
     }
 
-    void printJson(PrintWriter out) {
+    public void printJson(PrintWriter out) {
         StringWriter line = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(line)) {
             g.writeStartObject();

@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
  * line ends (reading byte by byte through a synchronized stream cost 42% of the CLI's main thread), keeping only
  * one line at a time, never the whole input. Not thread-safe.
  */
-final class JsonLines implements Iterator<byte[]> {
+public final class JsonLines implements Iterator<byte[]> {
 
     private final InputStream in;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);

@@ -1,5 +1,8 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.kafka.KafkaAdapterConfig;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code topics create}: provisions a dataset's RAW and DLQ topics. */
 @Command(name = "topics", mixinStandardHelpOptions = true, subcommands = TopicsCommand.CreateCommand.class,
         description = "Provision Kafka topics.")
-final class TopicsCommand implements Runnable {
+public final class TopicsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

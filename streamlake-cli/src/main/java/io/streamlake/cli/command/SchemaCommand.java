@@ -1,5 +1,9 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
+import io.streamlake.cli.context.UsageException;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         subcommands = {SchemaCommand.ListCommand.class, SchemaCommand.RegisterCommand.class, SchemaCommand.CheckCommand.class},
         description = "Compare the schema catalog with the Schema Registry: list, register, check compatibility.")
-final class SchemaCommand implements Runnable {
+public final class SchemaCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

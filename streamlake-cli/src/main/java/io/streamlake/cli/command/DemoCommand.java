@@ -1,5 +1,12 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
+import io.streamlake.cli.context.UsageException;
+import io.streamlake.cli.output.DemoScreen;
+import io.streamlake.cli.output.RecordView;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
@@ -35,7 +42,7 @@ import picocli.CommandLine.Option;
         description = {"The whole pipeline on a local broker and registry: provision the orders topics, register the schemas,",
                 "ingest examples/orders.jsonl, read RAW and DLQ back, and show partitions, keys, dead letters and headers.",
                 "--serialization avro writes Avro in the Confluent wire format."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     static final DatasetName ORDERS = DatasetName.of("orders");
     static final String BUNDLED = "/examples/orders.jsonl";

@@ -1,10 +1,10 @@
-package io.streamlake.cli;
+package io.streamlake.cli.output;
 
 import io.streamlake.runtime.ConsoleStreams;
 import java.util.function.LongSupplier;
 
 /** A progress line on stderr, redrawn at most a few times a second, only when stderr is a terminal. */
-final class Progress {
+public final class Progress {
 
     private static final long EVERY_NANOS = 250_000_000L;
 
@@ -14,13 +14,13 @@ final class Progress {
     private long lastDrawn = System.nanoTime();
     private boolean drawn;
 
-    Progress(ConsoleStreams console, LongSupplier acknowledged) {
+    public Progress(ConsoleStreams console, LongSupplier acknowledged) {
         this.console = console;
         this.acknowledged = acknowledged;
     }
 
     /** Counts one more event sent; called on the reading thread. */
-    void sent() {
+    public void sent() {
         sent++;
         if (console.interactive() && System.nanoTime() - lastDrawn > EVERY_NANOS) {
             lastDrawn = System.nanoTime();
@@ -30,7 +30,7 @@ final class Progress {
         }
     }
 
-    void finish() {
+    public void finish() {
         if (drawn) {
             console.err().print("\r\033[K");
             console.err().flush();

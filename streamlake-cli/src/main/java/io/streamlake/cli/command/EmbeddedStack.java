@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.command;
 
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A real Kafka broker (in-process KRaft) and a real Schema Registry (Apicurio child process) for dev and demo. */
-final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements AutoCloseable {
 
     private final EmbeddedKafkaCluster kafka;
     private final EmbeddedSchemaRegistry registry;

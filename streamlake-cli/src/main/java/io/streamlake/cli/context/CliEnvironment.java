@@ -1,4 +1,4 @@
-package io.streamlake.cli;
+package io.streamlake.cli.context;
 
 import java.nio.file.Path;
 import java.util.Map;
