@@ -11,20 +11,25 @@ import java.util.List;
 public final class BenchMain {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: BenchMain [--events N] [--pairs N] [--scenarios A,B,C,D,E] [--payload-bytes N]",
+            "usage: BenchMain [--events N] [--pairs N] [--scenarios NAME,...] [--payload-bytes N]",
             "                 [--flush-events N] [--warmup-events N] [--partitions N]",
             "                 [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
             "                 [--cli-jar PATH | --cli-command 'CMD ARGS'] [--process-jvm-args 'ARGS'] [--work-dir DIR]",
             "                 [--console-bare] [--cli-cds] [--no-launcher-flags] [--prepare-threads N]",
-            "defaults: 1,000,000 events, 5 pairs, A-E, 200-byte payloads, D 2,000 events, warm-up 100,000,",
-            "          6 partitions, embedded broker, mock:// registry, CLI jar streamlake-cli/target/streamlake.jar,",
-            "          -Xmx512m for both E processes (as Kafka's and StreamLake's launchers run them; '' for none), plus",
-            "          each launcher's own JVM flags (StreamLake's produce: -XX:+UseParallelGC; ConsoleProducer:",
-            "          kafka-run-class.sh's G1 settings) unless --no-launcher-flags;",
-            "          E compares with ConsoleProducer sending the same key and headers; --console-bare adds a run",
-            "          of it on the bare lines (no key, no headers), informational; --cli-cds starts E's StreamLake",
-            "          processes with a class-data archive made by one untimed run, as the streamlake launcher does; B and C prepare on",
-            "          prepare.threads threads (StreamLake's default unless --prepare-threads)");
+            "scenarios: raw (raw kafka-clients), json (StreamLake JSON), avro (StreamLake Avro),",
+            "          flush-per-event (raw producer, flush after each event), cli-file (streamlake produce --file",
+            "          vs Kafka's ConsoleProducer, whole processes)",
+            "defaults: 1,000,000 events, 5 pairs, every scenario, 200-byte payloads, flush-per-event 2,000 events,",
+            "          warm-up 100,000, 6 partitions, embedded broker, mock:// registry,",
+            "          CLI jar streamlake-cli/target/streamlake.jar,",
+            "          -Xmx512m for both cli-file processes (as Kafka's and StreamLake's launchers run them; '' for",
+            "          none), plus each launcher's own JVM flags (StreamLake's produce: -XX:+UseParallelGC;",
+            "          ConsoleProducer: kafka-run-class.sh's G1 settings) unless --no-launcher-flags;",
+            "          cli-file compares with ConsoleProducer sending the same key and headers; --console-bare adds a",
+            "          run of it on the bare lines (no key, no headers), informational; --cli-cds starts cli-file's",
+            "          StreamLake processes with a class-data archive made by one untimed run, as the streamlake",
+            "          launcher does; json and avro prepare on prepare.threads threads (StreamLake's default unless",
+            "          --prepare-threads)");
 
     private BenchMain() {
     }

@@ -13,27 +13,28 @@ import java.util.function.Consumer;
  * What {@link BenchRunner#run} measures and where. A plain record, so a command line (BenchMain, the CLI's
  * {@code bench}) maps its flags onto it one to one.
  *
- * @param events            events per run of A, B, C and E
- * @param pairs             interleaved rounds; every round runs each chosen scenario once (order alternates)
- * @param scenarios         which of A–E to run
+ * @param events            events per run of {@code raw}, {@code json}, {@code avro} and {@code cli-file}
+ * @param pairs             interleaved pairs; every pair runs each chosen scenario once (order alternates)
+ * @param scenarios         which {@link Scenario}s to run
  * @param payloadBytes      size of each JSON payload (an {@code orders} v2 event padded through its order id)
- * @param flushEveryEvents  events per run of D (a flush after each is slow, so fewer)
- * @param warmupEvents      events of one unmeasured run of each in-JVM scenario before the first round
+ * @param flushEveryEvents  events per run of {@code flush-per-event} (a flush after each is slow, so fewer)
+ * @param warmupEvents      events of one unmeasured run of each in-JVM scenario before the first pair
  * @param partitions        partitions of every fresh RAW and DLQ topic
  * @param bootstrapServers  the cluster; empty starts an embedded single-broker cluster for the run
- * @param schemaRegistryUrl the registry for C; empty uses the in-memory {@code mock://bench} registry
- * @param cliCommand        the command that runs {@code streamlake} for E (e.g. {@code java -jar streamlake.jar});
- *                          empty uses {@code streamlake-cli/target/streamlake.jar} when it exists, else E is skipped
- * @param processJvmArgs    JVM options given to both E processes (same for both); {@link #DEFAULT_PROCESS_JVM_ARGS}
- *                          by default
- * @param workDirectory     where the broker's data, the JSONL file of E and process logs go
- * @param consoleBare       E also runs ConsoleProducer on the bare lines (no key, no headers), an informational row
- *                          beside the like-for-like one
- * @param cliCds            E's StreamLake processes start with an AppCDS archive of the CLI's classes, made by one
- *                          untimed run before the first round (as the {@code streamlake} launcher does)
- * @param prepareThreads    StreamLake's {@code prepare.threads} for B and C (threads that parse, validate and
- *                          serialize while another sends)
- * @param launcherFlags     E's processes also get the JVM options their launchers add: StreamLake
+ * @param schemaRegistryUrl the registry for {@code avro}; empty uses the in-memory {@code mock://bench} registry
+ * @param cliCommand        the command that runs {@code streamlake} for {@code cli-file} (e.g.
+ *                          {@code java -jar streamlake.jar}); empty uses {@code streamlake-cli/target/streamlake.jar}
+ *                          when it exists, else {@code cli-file} is skipped
+ * @param processJvmArgs    JVM options given to both {@code cli-file} processes (same for both);
+ *                          {@link #DEFAULT_PROCESS_JVM_ARGS} by default
+ * @param workDirectory     where the broker's data, the JSONL file of {@code cli-file} and process logs go
+ * @param consoleBare       {@code cli-file} also runs ConsoleProducer on the bare lines (no key, no headers), an
+ *                          informational row beside the like-for-like one
+ * @param cliCds            {@code cli-file}'s StreamLake processes start with an AppCDS archive of the CLI's classes,
+ *                          made by one untimed run before the first pair (as the {@code streamlake} launcher does)
+ * @param prepareThreads    StreamLake's {@code prepare.threads} for {@code json} and {@code avro} (threads that parse,
+ *                          validate and serialize while another sends)
+ * @param launcherFlags     {@code cli-file}'s processes also get the JVM options their launchers add: StreamLake
  *                          {@link #STREAMLAKE_LAUNCHER_JVM_ARGS} (as {@code ./streamlake produce}), ConsoleProducer
  *                          {@link #KAFKA_LAUNCHER_JVM_ARGS} (as {@code kafka-console-producer.sh}); on by default
  */
@@ -57,7 +58,7 @@ public record BenchOptions(
 
     public static final int MIN_PAYLOAD_BYTES = 80;
     /**
-     * The heap both E processes get unless told otherwise: what Kafka's {@code kafka-console-producer.sh} gives
+     * The heap both {@code cli-file} processes get unless told otherwise: what Kafka's {@code kafka-console-producer.sh} gives
      * ConsoleProducer ({@code KAFKA_HEAP_OPTS=-Xmx512M}) and the {@code streamlake} launcher gives {@code produce}.
      */
     public static final List<String> DEFAULT_PROCESS_JVM_ARGS = List.of("-Xmx512m");
@@ -106,8 +107,9 @@ public record BenchOptions(
     }
 
     /**
-     * 1,000,000 events, 5 pairs, A–E, 200-byte payloads, 2,000 events for D, 6 partitions, embedded broker, E without
-     * the bare ConsoleProducer row, without a class-data archive for the CLI.
+     * 1,000,000 events, 5 pairs, every scenario, 200-byte payloads, 2,000 events for {@code flush-per-event},
+     * 6 partitions, embedded broker, {@code cli-file} without the bare ConsoleProducer row, without a class-data archive
+     * for the CLI.
      */
     public static BenchOptions defaults() {
         return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
@@ -232,12 +234,12 @@ public record BenchOptions(
         }
     }
 
-    /** The JVM options of E's StreamLake processes (before a class-data archive's). */
+    /** The JVM options of {@code cli-file}'s StreamLake processes (before a class-data archive's). */
     public List<String> streamlakeJvmArgs() {
         return launcherFlags ? concat(processJvmArgs, STREAMLAKE_LAUNCHER_JVM_ARGS) : processJvmArgs;
     }
 
-    /** The JVM options of E's ConsoleProducer processes. */
+    /** The JVM options of {@code cli-file}'s ConsoleProducer processes. */
     public List<String> consoleJvmArgs() {
         return launcherFlags ? concat(processJvmArgs, KAFKA_LAUNCHER_JVM_ARGS) : processJvmArgs;
     }

@@ -11,21 +11,27 @@ import java.util.OptionalDouble;
 
 /**
  * Every run of a bench, per-scenario medians and the medians of per-pair ratios. Absolute figures on a shared
- * machine swing widely; the ratios of runs made side by side in the same round are what to read.
+ * machine swing widely; the ratios of runs made side by side in the same pair are what to read.
  *
  * @param options the options it ran with
  * @param runs    every measured run, in the order they ran
- * @param skipped scenarios not run, with why (e.g. {@code E -> skipped: CLI jar not built})
+ * @param skipped scenarios not run, with why (e.g. {@code cli-file -> skipped: CLI jar not built})
  */
 public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String, String> skipped) {
 
     /**
-     * The ratios reported, numerator and denominator labels. E's is against ConsoleProducer sending the same key and
-     * headers ({@code E console}); the one against the bare lines ({@code E console bare}) is informational.
+     * The ratios reported, numerator and denominator labels. {@code cli-file}'s is against ConsoleProducer sending the
+     * same key and headers ({@code cli-file console}); the one against the bare lines ({@code cli-file console bare})
+     * is informational.
      */
-    public static final List<String[]> RATIOS = List.of(new String[] {"B", "A"}, new String[] {"C", "A"},
-            new String[] {"B", "D"}, new String[] {"E streamlake", "E console"},
-            new String[] {"E streamlake", "E console bare"});
+    public static final List<String[]> RATIOS = List.of(
+            ratio(Scenario.JSON.scenarioName(), Scenario.RAW.scenarioName()),
+            ratio(Scenario.AVRO.scenarioName(), Scenario.RAW.scenarioName()),
+            ratio(Scenario.JSON.scenarioName(), Scenario.FLUSH_PER_EVENT.scenarioName()),
+            ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.KEYED.label()),
+            ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.BARE.label()));
+    /** Width of the label column: the longest label's, {@code cli-file console bare}. */
+    private static final int LABEL_WIDTH = 21;
 
     public BenchReport {
         Objects.requireNonNull(options, "options");
@@ -72,7 +78,7 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
         return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** Every ratio of {@link #RATIOS} that both sides ran for, by name such as {@code B/A}. */
+    /** Every ratio of {@link #RATIOS} that both sides ran for, by name such as {@code json/raw}. */
     public Map<String, Double> ratios() {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String[] r : RATIOS) {
@@ -84,10 +90,11 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
     /** The report as a plain-text table: one line per scenario (medians), then the ratios and what was skipped. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "StreamLake bench: %,d events (D: %,d), %d pair(s), %d-byte payloads%n",
-                options.events(), options.flushEveryEvents(), options.pairs(), options.payloadBytes()));
-        out.append(String.format(Locale.ROOT, "%-14s %5s %12s %9s %10s %10s %10s %10s%n", "scenario", "runs",
-                "records/s", "MB/s", "p50 ack", "p99 ack", "peak RSS", "acked"));
+        out.append(String.format(Locale.ROOT, "StreamLake bench: %,d events (%s: %,d), %d pair(s), %d-byte payloads%n",
+                options.events(), Scenario.FLUSH_PER_EVENT.scenarioName(), options.flushEveryEvents(), options.pairs(),
+                options.payloadBytes()));
+        out.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %5s %12s %9s %10s %10s %10s %10s%n", "scenario",
+                "runs", "records/s", "MB/s", "p50 ack", "p99 ack", "peak RSS", "acked"));
         for (String label : labels()) {
             List<RunResult> rs = runsOf(label);
             double mbs = median(rs.stream().mapToDouble(RunResult::megabytesPerSecond).toArray()).orElse(0);
@@ -97,9 +104,10 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
                     .mapToDouble(r -> r.peakRssKb().getAsLong()).toArray()).orElse(-1);
             long acked = rs.stream().mapToLong(RunResult::acknowledged).sum();
             long sent = rs.stream().mapToLong(RunResult::events).sum();
-            out.append(String.format(Locale.ROOT, "%-14s %5d %,12.0f %9.2f %10s %10s %10s %10s%n", label, rs.size(),
-                    medianRecordsPerSecond(label).orElse(0), mbs, micros(p50), micros(p99),
-                    rss < 0 ? "-" : String.format(Locale.ROOT, "%.0f MB", rss / 1024), acked == sent ? "all" : acked + "/" + sent));
+            out.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %5d %,12.0f %9.2f %10s %10s %10s %10s%n", label,
+                    rs.size(), medianRecordsPerSecond(label).orElse(0), mbs, micros(p50), micros(p99),
+                    rss < 0 ? "-" : String.format(Locale.ROOT, "%.0f MB", rss / 1024),
+                    acked == sent ? "all" : acked + "/" + sent));
         }
         Map<String, Double> ratios = ratios();
         if (!ratios.isEmpty()) {
@@ -140,25 +148,35 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             out.append("producer batches (median of batch-size-avg / records-per-request-avg):").append(batching)
                     .append(System.lineSeparator());
         }
-        if (labels().contains("E streamlake") && options.cliCds()) {
-            out.append("E streamlake: started with an AppCDS archive of the CLI's classes (--cli-cds)")
+        String cliFile = Scenario.CLI_FILE.scenarioName();
+        if (labels().contains(ProcessRun.STREAMLAKE_LABEL) && options.cliCds()) {
+            out.append(ProcessRun.STREAMLAKE_LABEL)
+                    .append(": started with an AppCDS archive of the CLI's classes (--cli-cds)")
                     .append(System.lineSeparator());
         }
-        if (labels().stream().anyMatch(l -> l.startsWith("E ")) && options.launcherFlags()) {
-            out.append("E JVM options: both ").append(options.processJvmArgs()).append("; StreamLake adds its launcher's ")
+        if (labels().stream().anyMatch(l -> l.startsWith(cliFile + " ")) && options.launcherFlags()) {
+            out.append(cliFile).append(" JVM options: both ").append(options.processJvmArgs())
+                    .append("; StreamLake adds its launcher's ")
                     .append(BenchOptions.STREAMLAKE_LAUNCHER_JVM_ARGS).append(", ConsoleProducer kafka-run-class.sh's ")
                     .append(BenchOptions.KAFKA_LAUNCHER_JVM_ARGS).append(System.lineSeparator());
         }
-        if (labels().contains("E console")) {
-            out.append("E console: Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
-                    + " (pre-rendered, parse.key/parse.headers), no validation").append(System.lineSeparator());
+        if (labels().contains(ProcessRun.ConsoleInput.KEYED.label())) {
+            out.append(ProcessRun.ConsoleInput.KEYED.label())
+                    .append(": Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
+                            + " (pre-rendered, parse.key/parse.headers), no validation")
+                    .append(System.lineSeparator());
         }
-        if (labels().contains("E console bare")) {
-            out.append("E console bare: ConsoleProducer sending the bare line (no key, no headers); informational")
+        if (labels().contains(ProcessRun.ConsoleInput.BARE.label())) {
+            out.append(ProcessRun.ConsoleInput.BARE.label())
+                    .append(": ConsoleProducer sending the bare line (no key, no headers); informational")
                     .append(System.lineSeparator());
         }
         skipped.forEach((s, why) -> out.append(s).append(": ").append(why).append(System.lineSeparator()));
         return out.toString();
+    }
+
+    private static String[] ratio(String numerator, String denominator) {
+        return new String[] {numerator, denominator};
     }
 
     private static String micros(double us) {

@@ -13,12 +13,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the bench: StreamLake side by side with raw kafka-clients (and, for E, Kafka's ConsoleProducer) on one
- * cluster, with the same records and fresh topics per run. After one unmeasured warm-up run of each in-JVM
- * scenario, every round ("pair") runs each chosen scenario once, in A B C D order on even rounds and D C B A on odd
- * ones (so a slow drift of the shared machine weighs on both sides alike); E's processes alternate the same way. E's
+ * Runs the bench: StreamLake side by side with raw kafka-clients (and, for {@code cli-file}, Kafka's
+ * ConsoleProducer) on one cluster, with the same records and fresh topics per run. After one unmeasured warm-up run
+ * of each of {@code raw}, {@code json} and {@code avro}, every pair runs each chosen scenario once, in
+ * {@code raw json avro flush-per-event} order on even pairs and the reverse on odd ones (so a slow drift of the
+ * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way. {@code cli-file}'s
  * input files (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers) are written once, before the
- * first round.
+ * first pair.
  * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
  */
 public final class BenchRunner {
@@ -26,6 +27,9 @@ public final class BenchRunner {
     /** Where the CLI's shaded jar is built, relative to the repository root. */
     public static final Path DEFAULT_CLI_JAR = Path.of("streamlake-cli", "target", "streamlake.jar");
     static final String MOCK_REGISTRY = "mock://bench";
+    /** The scenarios that run inside the bench's JVM, in the order of even pairs. */
+    private static final List<Scenario> IN_JVM = List.of(Scenario.RAW, Scenario.JSON, Scenario.AVRO,
+            Scenario.FLUSH_PER_EVENT);
 
     private BenchRunner() {
     }
@@ -37,26 +41,26 @@ public final class BenchRunner {
 
     /**
      * @param progress receives one line per finished run (for a console)
-     * @throws IllegalStateException when a process of E fails
+     * @throws IllegalStateException when a process of {@code cli-file} fails
      * @throws io.streamlake.core.domain.StreamLakeException when the cluster or registry cannot be used
      */
     public static BenchReport run(BenchOptions options, Consumer<String> progress) {
         List<RunResult> runs = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Optional<List<String>> cli = cliCommand(options);
-        if (options.scenarios().contains(Scenario.E) && cli.isEmpty()) {
-            skipped.put("E", "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
+        if (options.scenarios().contains(Scenario.CLI_FILE) && cli.isEmpty()) {
+            skipped.put(Scenario.CLI_FILE.scenarioName(), "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
         }
         Workload workload = new Workload(options.events(), options.payloadBytes());
         try (BenchCluster cluster = BenchCluster.open(options)) {
             warmUp(cluster, workload, options, progress);
             ProcessInputs inputs = null;
-            if (options.scenarios().contains(Scenario.E) && cli.isPresent()) {
+            if (options.scenarios().contains(Scenario.CLI_FILE) && cli.isPresent()) {
                 inputs = ProcessInputs.write(workload, options, options.cliCds()
                         ? CliArchive.create(cluster, workload, options, cli.get()) : options.streamlakeJvmArgs());
             }
             for (int pair = 0; pair < options.pairs(); pair++) {
-                List<Scenario> order = new ArrayList<>(List.of(Scenario.A, Scenario.B, Scenario.C, Scenario.D));
+                List<Scenario> order = new ArrayList<>(IN_JVM);
                 if (pair % 2 == 1) {
                     Collections.reverse(order);
                 }
@@ -79,8 +83,9 @@ public final class BenchRunner {
     }
 
     /**
-     * E's processes of one round: StreamLake, ConsoleProducer on the keyed lines and, when asked, on the bare lines;
-     * in that order on even rounds, reversed on odd ones. Returned StreamLake first, then the like-for-like baseline.
+     * {@code cli-file}'s processes of one pair: StreamLake, ConsoleProducer on the keyed lines and, when asked, on the
+     * bare lines; in that order on even pairs, reversed on odd ones. Returned StreamLake first, then the like-for-like
+     * baseline.
      */
     private static List<RunResult> runProcesses(BenchCluster cluster, ProcessInputs inputs, List<String> cli,
                                                 BenchOptions options, int pair) throws IOException, InterruptedException {
@@ -110,8 +115,8 @@ public final class BenchRunner {
     }
 
     /**
-     * E's inputs, made once per bench before the first round: the JSON lines, the console lines, and the JVM options
-     * of the StreamLake processes (with {@code --cli-cds}, the class-data archive).
+     * {@code cli-file}'s inputs, made once per bench before the first pair: the JSON lines, the console lines, and the
+     * JVM options of the StreamLake processes (with {@code --cli-cds}, the class-data archive).
      */
     private record ProcessInputs(Path jsonLines, Path consoleLines, List<String> streamlakeJvm) {
         static ProcessInputs write(Workload workload, BenchOptions options, List<String> streamlakeJvm) throws IOException {
@@ -126,10 +131,10 @@ public final class BenchRunner {
         if (options.warmupEvents() == 0) {
             return;
         }
-        for (Scenario s : List.of(Scenario.A, Scenario.B, Scenario.C)) {
+        for (Scenario s : List.of(Scenario.RAW, Scenario.JSON, Scenario.AVRO)) {
             if (options.scenarios().contains(s)) {
                 RunResult r = runInJvm(s, cluster, workload, options, -1, options.warmupEvents());
-                progress.accept(String.format("warm-up %s: %,.0f records/s", s, r.recordsPerSecond()));
+                progress.accept(String.format("warm-up %s: %,.0f records/s", s.scenarioName(), r.recordsPerSecond()));
             }
         }
     }
@@ -137,18 +142,20 @@ public final class BenchRunner {
     private static RunResult runInJvm(Scenario s, BenchCluster cluster, Workload workload, BenchOptions options,
                                       int pair, int events) {
         String registry = options.schemaRegistryUrl().orElse(MOCK_REGISTRY);
+        String label = s.scenarioName();
         return switch (s) {
-            case A -> RawProducerRun.run(cluster, workload, "A", pair, events, false);
-            case B -> StreamLakeRun.run(cluster, workload, "B", pair, events, false, registry, options.prepareThreads());
-            case C -> StreamLakeRun.run(cluster, workload, "C", pair, events, true, registry, options.prepareThreads());
-            case D -> RawProducerRun.run(cluster, workload, "D", pair, Math.min(events, options.flushEveryEvents()), true);
-            case E -> throw new IllegalArgumentException("E runs as processes");
+            case RAW -> RawProducerRun.run(cluster, workload, label, pair, events, false);
+            case JSON -> StreamLakeRun.run(cluster, workload, label, pair, events, false, registry, options.prepareThreads());
+            case AVRO -> StreamLakeRun.run(cluster, workload, label, pair, events, true, registry, options.prepareThreads());
+            case FLUSH_PER_EVENT -> RawProducerRun.run(cluster, workload, label, pair,
+                    Math.min(events, options.flushEveryEvents()), true);
+            case CLI_FILE -> throw new IllegalArgumentException(label + " runs as processes");
         };
     }
 
     private static void report(List<RunResult> runs, Consumer<String> progress, RunResult r) {
         runs.add(r);
-        progress.accept(String.format("pair %d %-12s %,10.0f records/s  p50 %,d us  p99 %,d us  acked %,d/%,d%s", r.pair(),
+        progress.accept(String.format("pair %d %-21s %,10.0f records/s  p50 %,d us  p99 %,d us  acked %,d/%,d%s", r.pair(),
                 r.label(), r.recordsPerSecond(), r.p50Micros(), r.p99Micros(), r.acknowledged(), r.events(),
                 r.peakRssKb().isPresent() ? String.format("  peak RSS %,d MB", r.peakRssKb().getAsLong() / 1024) : ""));
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * {@code --cli-cds}: a JDK class-data-sharing archive (AppCDS, JDK 17 dynamic archive) of the classes
- * {@code streamlake produce} loads, made by one untimed run of it before the first round (2,000 lines to a fresh
+ * {@code streamlake produce} loads, made by one untimed run of it before the first pair (2,000 lines to a fresh
  * topic, with {@code -XX:ArchiveClassesAtExit}), then given to every timed StreamLake process with
  * {@code -XX:SharedArchiveFile}: what the {@code streamlake} launcher script does for its users. The JVM's CDS messages
  * are switched off (an archive it cannot use is ignored, and says so only in its log), other JVM warnings go to stderr.

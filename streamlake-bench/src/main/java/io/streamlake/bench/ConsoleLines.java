@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The input of E's like-for-like baseline: for every line of {@link Workload#writeJsonLines}, a line for Kafka's
+ * The input of {@code cli-file}'s like-for-like baseline: for every line of {@link Workload#writeJsonLines}, a line for Kafka's
  * ConsoleProducer carrying what {@code streamlake produce} sends for it — StreamLake's six headers in its order
  * (dataset, schema_version, a fresh ingestion_id per line, event_time, producer_service, content_type), the key
  * ({@code order_id}) and the payload — read by Kafka's {@code org.apache.kafka.tools.LineMessageReader} with
  * {@link #READER_PROPERTIES}. Rendered before the timed run, so ConsoleProducer pays nothing to make them (as the
- * raw producer of A pays nothing for its precomputed headers).
+ * raw producer of {@code raw} pays nothing for its precomputed headers).
  *
  * <p>How the reader (Kafka 4.3.1) splits a line: the header list up to the first {@code headers.delimiter}, the key
  * up to the next {@code key.separator}, the value is the rest of the line; the header list is split with

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scenario E: whole processes, to fresh provisioned topics. {@code streamlake produce --file} on a JSON Lines file
- * (validating every line, key from {@code order_id}, StreamLake's headers) against Kafka's own
+ * Scenario {@code cli-file}: whole processes, to fresh provisioned topics. {@code streamlake produce --file} on a JSON
+ * Lines file (validating every line, key from {@code order_id}, StreamLake's headers) against Kafka's own
  * {@code org.apache.kafka.tools.ConsoleProducer} with the same producer settings, read from the adapter's
  * {@code producerProperties()}, on a file of the same lines with the same key and headers pre-rendered
  * ({@link ConsoleInput#KEYED}; no validation) or, informational, on the bare lines ({@link ConsoleInput#BARE}: no key,
@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class ProcessRun {
 
     static final String CONSOLE_PRODUCER = "org.apache.kafka.tools.ConsoleProducer";
+    /** The label of {@code streamlake produce --file}'s runs. */
+    static final String STREAMLAKE_LABEL = Scenario.CLI_FILE.scenarioName() + " streamlake";
     /** The producer settings handed to ConsoleProducer, as {@code --producer-property}. */
     static final List<String> SHARED_PRODUCER_KEYS = List.of(KafkaAdapterConfig.ACKS_CONFIG,
             KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG, KafkaAdapterConfig.MAX_IN_FLIGHT_CONFIG,
@@ -35,7 +37,7 @@ final class ProcessRun {
 
     static RunResult streamlake(BenchCluster cluster, Path file, long events, int pair, List<String> cliCommand,
                                 List<String> jvmArgs, Path logDir) throws IOException, InterruptedException {
-        TopicNaming naming = cluster.freshTopics("Esl");
+        TopicNaming naming = cluster.freshTopics("clifilesl");
         List<String> command = new ArrayList<>();
         if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
             command.add(cliCommand.get(0));
@@ -48,7 +50,7 @@ final class ProcessRun {
                 "--key-field", Workload.KEY_FIELD, "--bootstrap-servers", cluster.bootstrapServers(),
                 "--topic-prefix", naming.prefix(),
                 "--serialization", "json"));
-        return measure("E streamlake", pair, command, cluster, naming.raw(Workload.DATASET), events,
+        return measure(STREAMLAKE_LABEL, pair, command, cluster, naming.raw(Workload.DATASET), events,
                 Files.size(file) - events, logDir);
     }
 
@@ -56,11 +58,12 @@ final class ProcessRun {
     enum ConsoleInput {
         /**
          * {@link ConsoleLines}: per line the same key and six headers StreamLake writes, then the payload. The
-         * like-for-like baseline, the denominator of E's ratio.
+         * like-for-like baseline, the denominator of {@code cli-file}'s ratio.
          */
-        KEYED("E console", "Ecp", ConsoleLines.readerArguments()),
+        KEYED(Scenario.CLI_FILE.scenarioName() + " console", "clifilecp", ConsoleLines.readerArguments()),
         /** The bare JSON lines StreamLake reads (no key, no headers): informational. */
-        BARE("E console bare", "Ecb", List.of("--reader-property", "ignore.error=false"));
+        BARE(Scenario.CLI_FILE.scenarioName() + " console bare", "clifilecb",
+                List.of("--reader-property", "ignore.error=false"));
 
         private final String label;
         private final String topicLabel;

@@ -11,10 +11,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Scenarios A and D: a plain {@code KafkaProducer<byte[], byte[]>} built from the StreamLake adapter's own
- * {@code producerProperties()} (acks, idempotence, in-flight, linger, batch, compression, timeouts: identical),
- * sending the workload's pre-serialized JSON values, keys, timestamps and precomputed headers. D flushes after
- * every send, as the seed does. Like StreamLake's runs, the first send pays the topic's metadata fetch.
+ * Scenarios {@code raw} and {@code flush-per-event}: a plain {@code KafkaProducer<byte[], byte[]>} built from the
+ * StreamLake adapter's own {@code producerProperties()} (acks, idempotence, in-flight, linger, batch, compression,
+ * timeouts: identical), sending the workload's pre-serialized JSON values, keys, timestamps and precomputed headers.
+ * {@code flush-per-event} flushes after every send, so each event waits for its own broker round trip. Like
+ * StreamLake's runs, the first send pays the topic's metadata fetch.
  */
 final class RawProducerRun {
 

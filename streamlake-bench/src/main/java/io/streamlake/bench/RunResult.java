@@ -11,8 +11,9 @@ import java.util.OptionalLong;
 /**
  * One measured run.
  *
- * @param label        what ran, e.g. {@code A}, {@code B}, {@code E streamlake}, {@code E console}
- * @param pair         the round it belongs to (0-based)
+ * @param label        what ran: a {@link Scenario#scenarioName()} such as {@code raw} or {@code json}, or for
+ *                     {@code cli-file} which process, e.g. {@code cli-file streamlake}, {@code cli-file console}
+ * @param pair         the pair it belongs to (0-based)
  * @param events       events sent
  * @param acknowledged events the broker acknowledged (for processes: records found in the topic)
  * @param nanos        wall time from the first send to the last acknowledgement (processes: start to exit)

@@ -1,48 +1,83 @@
 package io.streamlake.bench;
 
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** What one run of the bench measures. */
+/**
+ * What one run of the bench measures. Each scenario has a name, used by {@code --scenarios} and as the label of its
+ * runs and ratios in reports.
+ */
 public enum Scenario {
     /** Raw {@code KafkaProducer<byte[], byte[]>}, pre-serialized values and precomputed headers: the limit. */
-    A("raw kafka-clients"),
+    RAW("raw", "raw kafka-clients"),
     /** StreamLake through the core's stream ingestion, JSON, validation on. */
-    B("streamlake json"),
+    JSON("json", "streamlake json"),
     /** StreamLake through the core's stream ingestion, Avro via the registry (ids cached). */
-    C("streamlake avro"),
-    /** The seed's pattern: raw producer, {@code flush()} after every event (small N). */
-    D("flush per event"),
-    /** Whole processes: {@code streamlake produce --file} vs Kafka's {@code ConsoleProducer} on the same file. */
-    E("processes");
+    AVRO("avro", "streamlake avro"),
+    /** The raw producer with {@code flush()} after every event (small N): one broker round trip per event. */
+    FLUSH_PER_EVENT("flush-per-event", "flush per event"),
+    /**
+     * Whole processes: {@code streamlake produce --file} vs Kafka's {@code ConsoleProducer} on the same lines. Its runs
+     * are labelled {@code cli-file streamlake}, {@code cli-file console} and {@code cli-file console bare}.
+     */
+    CLI_FILE("cli-file", "streamlake produce --file vs ConsoleProducer");
 
+    private final String scenarioName;
     private final String description;
 
-    Scenario(String description) {
+    Scenario(String scenarioName, String description) {
+        this.scenarioName = scenarioName;
         this.description = description;
+    }
+
+    /** The name {@code --scenarios} accepts and reports print, e.g. {@code flush-per-event}. */
+    public String scenarioName() {
+        return scenarioName;
     }
 
     public String description() {
         return description;
     }
 
-    /** Parses {@code A,B,C} (case-insensitive). */
+    /** Every scenario's name, comma-separated, in declaration order: {@code raw,json,avro,flush-per-event,cli-file}. */
+    public static String names() {
+        return Arrays.stream(values()).map(Scenario::scenarioName).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The scenario called {@code name} (case-insensitive, surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException naming {@code name} and the valid names
+     */
+    public static Scenario named(String name) {
+        String n = name.trim();
+        return Arrays.stream(values()).filter(s -> s.scenarioName.equalsIgnoreCase(n)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown scenario '" + n + "': expected some of " + names()));
+    }
+
+    /**
+     * Parses a comma-separated list of names such as {@code raw,json} (case-insensitive).
+     *
+     * @throws IllegalArgumentException for an unknown name or an empty list, naming the valid names
+     */
     public static Set<Scenario> parseList(String text) {
         Set<Scenario> out = EnumSet.noneOf(Scenario.class);
         for (String part : text.split(",")) {
-            String p = part.trim();
-            if (!p.isEmpty()) {
-                try {
-                    out.add(valueOf(p.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown scenario '" + p + "': expected some of A,B,C,D,E", e);
-                }
+            if (!part.isBlank()) {
+                out.add(named(part));
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no scenario given: expected some of A,B,C,D,E");
+            throw new IllegalArgumentException("no scenario given: expected some of " + names());
         }
         return out;
+    }
+
+    @Override
+    public String toString() {
+        return scenarioName;
     }
 }

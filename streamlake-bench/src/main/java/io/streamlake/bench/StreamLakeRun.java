@@ -24,13 +24,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Scenarios B and C: the production wiring (schema module from {@link SchemaModuleFactory}, the Kafka adapter, the
- * core's {@link IngestionService} under {@link StreamIngestionService}), each event an {@link IngestCommand} keyed by
- * its {@code order_id} field, validated against the catalog, serialized as JSON (B) or Avro via the registry (C; the
- * schema is prepared before timing starts, as {@code streamlake produce} does), prepared on {@code prepareThreads}
- * worker threads as {@code streamlake produce} does ({@code prepare.threads}). The latency of each event is taken from
- * its dispatch to the transport to its outcome (one wrapping callback per event, which the raw baseline's callback
- * mirrors: send to acknowledgement).
+ * Scenarios {@code json} and {@code avro}: the production wiring (schema module from {@link SchemaModuleFactory},
+ * the Kafka adapter, the core's {@link IngestionService} under {@link StreamIngestionService}), each event an
+ * {@link IngestCommand} keyed by its {@code order_id} field, validated against the catalog, serialized as JSON
+ * ({@code json}) or Avro via the registry ({@code avro}; the schema is prepared before timing starts, as
+ * {@code streamlake produce} does), prepared on {@code prepareThreads} worker threads as {@code streamlake produce}
+ * does ({@code prepare.threads}). The latency of each event is taken from its dispatch to the transport to its
+ * outcome (one wrapping callback per event, which the raw baseline's callback mirrors: send to acknowledgement).
  */
 final class StreamLakeRun {
 

@@ -10,11 +10,11 @@ class BenchMainTest {
 
     @Test
     void givenFlags_thenOptionsCarryThem() {
-        BenchOptions o = BenchMain.parse(new String[] {"--events", "200_000", "--pairs", "7", "--scenarios", "a,b",
+        BenchOptions o = BenchMain.parse(new String[] {"--events", "200_000", "--pairs", "7", "--scenarios", "raw,json",
                 "--payload-bytes", "300", "--bootstrap-servers", "h:9092", "--schema-registry-url", "http://r:8081"});
         assertThat(o.events()).isEqualTo(200_000);
         assertThat(o.pairs()).isEqualTo(7);
-        assertThat(o.scenarios()).isEqualTo(EnumSet.of(Scenario.A, Scenario.B));
+        assertThat(o.scenarios()).isEqualTo(EnumSet.of(Scenario.RAW, Scenario.JSON));
         assertThat(o.payloadBytes()).isEqualTo(300);
         assertThat(o.bootstrapServers()).contains("h:9092");
         assertThat(o.schemaRegistryUrl()).contains("http://r:8081");
@@ -41,7 +41,7 @@ class BenchMainTest {
     }
 
     @Test
-    void givenNoFlags_thenEachEProcessGetsItsLaunchersJvmFlagsAfterTheSharedHeap() {
+    void givenNoFlags_thenEachCliFileProcessGetsItsLaunchersJvmFlagsAfterTheSharedHeap() {
         BenchOptions o = BenchMain.parse(new String[] {});
         assertThat(o.launcherFlags()).isTrue();
         assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
@@ -50,15 +50,28 @@ class BenchMainTest {
     }
 
     @Test
-    void givenNoLauncherFlags_thenBothEProcessesGetOnlyTheSharedJvmArgs() {
+    void givenNoLauncherFlags_thenBothCliFileProcessesGetOnlyTheSharedJvmArgs() {
         BenchOptions o = BenchMain.parse(new String[] {"--no-launcher-flags", "--process-jvm-args", "-Xmx1g -XX:+UseSerialGC"});
         assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
         assertThat(o.consoleJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
     }
 
     @Test
+    void givenEveryScenarioName_thenEachIsParsedInAnyCase() {
+        BenchOptions o = BenchMain.parse(new String[] {"--scenarios", "raw, JSON,avro,flush-per-event,cli-file"});
+        assertThat(o.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
+    }
+
+    @Test
+    void givenScenarioLetter_thenUsageErrorNamesItAndTheValidNames() {
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,B"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'A'").hasMessageContaining("raw,json,avro,flush-per-event,cli-file");
+    }
+
+    @Test
     void givenUnknownScenarioOrFlag_thenUsageErrorNamesIt() {
-        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,X"})).hasMessageContaining("'X'");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "raw,X"})).hasMessageContaining("'X'");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--speed", "1"})).hasMessageContaining("--speed");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--events", "many"})).hasMessageContaining("--events");
     }

@@ -19,21 +19,24 @@ class BenchReportTest {
     @Test
     void givenPairsSideBySide_thenRatiosAreMediansOfEachPairsOwnRatio() {
         BenchReport report = new BenchReport(BenchOptions.defaults(), List.of(
-                run("A", 0, 100_000, 4), run("B", 0, 50_000, 8),
-                run("A", 1, 300_000, 4), run("B", 1, 240_000, 5),
-                run("A", 2, 200_000, 4), run("B", 2, 120_000, 6)), Map.of());
+                run("raw", 0, 100_000, 4), run("json", 0, 50_000, 8),
+                run("raw", 1, 300_000, 4), run("json", 1, 240_000, 5),
+                run("raw", 2, 200_000, 4), run("json", 2, 120_000, 6)), Map.of());
 
-        assertThat(report.medianRatio("B", "A")).hasValueCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(report.medianCpuRatio("B", "A")).hasValueCloseTo(4.0 / 6, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(report.table()).contains("CPU per event", "A 4.00", "B 6.00", "B/A = 0.667", "A 30,000 B / 400");
+        assertThat(report.medianRatio("json", "raw")).hasValueCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(report.medianCpuRatio("json", "raw"))
+                .hasValueCloseTo(4.0 / 6, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(report.ratios()).containsOnlyKeys("json/raw");
+        assertThat(report.table()).contains("CPU per event", "raw 4.00", "json 6.00", "json/raw = 0.600",
+                "json/raw = 0.667", "raw 30,000 B / 400");
     }
 
     @Test
     void givenNoCpuTimes_thenNoCpuLines() {
-        RunResult a = new RunResult("A", 0, 10, 10, 1_000, 2_000, 1, 2, OptionalLong.empty());
-        BenchReport report = new BenchReport(BenchOptions.defaults(), List.of(a), Map.of());
+        RunResult raw = new RunResult("raw", 0, 10, 10, 1_000, 2_000, 1, 2, OptionalLong.empty());
+        BenchReport report = new BenchReport(BenchOptions.defaults(), List.of(raw), Map.of());
 
-        assertThat(report.medianCpuRatio("A", "A")).isEmpty();
+        assertThat(report.medianCpuRatio("raw", "raw")).isEmpty();
         assertThat(report.table()).doesNotContain("CPU");
     }
 }

@@ -14,14 +14,14 @@ class BenchRunnerTest {
         Path work = Path.of(System.getProperty("streamlake.bench.workdir", "target"), "bench-smoke");
         BenchOptions options = BenchOptions.defaults().withEvents(2_000).withPairs(1).withWarmupEvents(500)
                 .withFlushEveryEvents(200).withPartitions(3).withWorkDirectory(work)
-                .withScenarios(EnumSet.of(Scenario.A, Scenario.B, Scenario.C, Scenario.D, Scenario.E));
+                .withScenarios(EnumSet.allOf(Scenario.class));
 
         BenchReport report = BenchRunner.run(options);
 
-        assertThat(report.labels()).containsExactly("A", "B", "C", "D");
+        assertThat(report.labels()).containsExactly("raw", "json", "avro", "flush-per-event");
         for (String label : report.labels()) {
             assertThat(report.runsOf(label)).singleElement().satisfies(r -> {
-                assertThat(r.events()).isEqualTo(label.equals("D") ? 200 : 2_000);
+                assertThat(r.events()).isEqualTo(label.equals("flush-per-event") ? 200 : 2_000);
                 assertThat(r.acknowledged()).isEqualTo(r.events());
                 assertThat(r.recordsPerSecond()).isPositive();
                 assertThat(r.p99Micros()).isGreaterThanOrEqualTo(r.p50Micros()).isPositive();
@@ -30,9 +30,10 @@ class BenchRunnerTest {
                 assertThat(r.batching()).containsKeys("batch-size-avg", "records-per-request-avg");
             });
         }
-        assertThat(report.ratios()).containsOnlyKeys("B/A", "C/A", "B/D");
-        assertThat(report.skipped()).containsKey("E");
-        assertThat(report.table()).contains("B/A", "records/s", "E: skipped: CLI jar not built", "CPU per event",
+        assertThat(report.ratios()).containsOnlyKeys("json/raw", "avro/raw", "json/flush-per-event");
+        assertThat(report.skipped()).containsKey("cli-file");
+        assertThat(report.table()).contains("json/raw", "records/s", "cli-file: skipped: CLI jar not built",
+                "(flush-per-event: 200)", "CPU per event",
                 "CPU-cost ratios", "producer batches");
     }
 }

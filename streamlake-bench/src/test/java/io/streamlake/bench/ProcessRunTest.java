@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * E's baseline: Kafka's ConsoleProducer as a child process, on the keyed console lines and on the bare JSON lines,
+ * {@code cli-file}'s baseline: Kafka's ConsoleProducer as a child process, on the keyed console lines and on the bare JSON lines,
  * and what it writes compared with what StreamLake writes for the same lines. No timing assertion.
  */
 class ProcessRunTest {
@@ -51,7 +51,7 @@ class ProcessRunTest {
         RunResult result = ProcessRun.console(cluster, ProcessRun.ConsoleInput.BARE, file, 500, 500L * 200, 0,
                 List.of("-Xmx128m"), work.resolve("logs"));
 
-        assertThat(result.label()).isEqualTo("E console bare");
+        assertThat(result.label()).isEqualTo("cli-file console bare");
         assertThat(result.acknowledged()).isEqualTo(500);
         assertThat(result.payloadBytes()).isEqualTo(500L * 200);
         assertThat(result.peakRssKb()).isPresent();
@@ -69,7 +69,7 @@ class ProcessRunTest {
         RunResult streamlake = StreamLakeRun.run(cluster, workload, "Vsl", 0, EVENTS, false, BenchRunner.MOCK_REGISTRY,
                 IngestionSettings.DEFAULT_PREPARE_THREADS);
 
-        assertThat(console.label()).isEqualTo("E console");
+        assertThat(console.label()).isEqualTo("cli-file console");
         assertThat(console.acknowledged()).isEqualTo(EVENTS);
         assertThat(streamlake.acknowledged()).isEqualTo(EVENTS);
         Map<String, ConsumerRecord<byte[], byte[]>> fromConsole = byKey(consoleTopics.raw(Workload.DATASET));

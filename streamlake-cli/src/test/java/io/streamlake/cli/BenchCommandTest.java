@@ -15,17 +15,25 @@ class BenchCommandTest {
     @Test
     void givenSmallRunOnEmbeddedBroker_thenEveryScenarioIsReportedWithRatiosAndExitZero() {
         CliRunner.Result result = new CliRunner(dir).run("bench", "--events", "2000", "--pairs", "1",
-                "--scenarios", "A,B,C,D", "--warmup-events", "0", "--flush-events", "50",
+                "--scenarios", "raw,json,avro,flush-per-event", "--warmup-events", "0", "--flush-events", "50",
                 "--work-dir", dir.resolve("bench").toString());
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("\nA ", "\nB ", "\nC ", "\nD ", "B/A", "C/A", "B/D");
+        assertThat(result.out()).contains("\nraw ", "\njson ", "\navro ", "\nflush-per-event ", "json/raw",
+                "avro/raw", "json/flush-per-event");
     }
 
     @Test
     void givenUnknownScenario_thenUsageErrorNamingIt() {
-        CliRunner.Result result = new CliRunner(dir).run("bench", "--scenarios", "A,Z");
+        CliRunner.Result result = new CliRunner(dir).run("bench", "--scenarios", "raw,Z");
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("Z");
+        assertThat(result.err()).contains("'Z'");
+    }
+
+    @Test
+    void givenScenarioLetters_thenUsageErrorNamingTheValidNames() {
+        CliRunner.Result result = new CliRunner(dir).run("bench", "--scenarios", "A,B");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown scenario 'A'", "raw,json,avro,flush-per-event,cli-file");
     }
 }

@@ -29,28 +29,32 @@ import picocli.CommandLine.Option;
  * harness is {@link BenchRunner}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark StreamLake against raw kafka-clients (A raw producer, B StreamLake JSON, "
-                + "C StreamLake Avro, D flush per event, E 'produce --file' vs Kafka's ConsoleProducer sending the same key and headers) in "
-                + "interleaved pairs, on an embedded broker unless bootstrap servers are given.",
+        description = {"Benchmark StreamLake against raw kafka-clients in interleaved pairs, on an embedded broker "
+                + "unless bootstrap servers are given. Scenarios: raw (raw kafka-clients producer), json (StreamLake "
+                + "JSON), avro (StreamLake Avro), flush-per-event (raw producer, flush after each event), cli-file "
+                + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes).",
                 "Exit 0 when every event of every run was acknowledged, 1 otherwise."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000", description = "Events per run of A, B, C (default ${DEFAULT-VALUE}).")
+    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",
+            description = "Events per run of raw, json, avro and cli-file (default ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--pairs", paramLabel = "N", defaultValue = "5", description = "Interleaved rounds (default ${DEFAULT-VALUE}).")
     int pairs;
 
-    @Option(names = "--scenarios", paramLabel = "A,B,…", defaultValue = "A,B,C,D,E", description = "Which scenarios (default ${DEFAULT-VALUE}).")
+    @Option(names = "--scenarios", paramLabel = "NAME,…", defaultValue = "raw,json,avro,flush-per-event,cli-file",
+            description = "Which scenarios, comma-separated names (default ${DEFAULT-VALUE}).")
     String scenarios;
 
     @Option(names = "--payload-bytes", paramLabel = "N", defaultValue = "200", description = "Size of each JSON payload (default ${DEFAULT-VALUE}).")
     int payloadBytes;
 
-    @Option(names = "--flush-events", paramLabel = "N", defaultValue = "2000", description = "Events of D, which flushes after each (default ${DEFAULT-VALUE}).")
+    @Option(names = "--flush-events", paramLabel = "N", defaultValue = "2000",
+            description = "Events of flush-per-event, which flushes after each (default ${DEFAULT-VALUE}).")
     int flushEvents;
 
     @Option(names = "--warmup-events", paramLabel = "N", description = "Unmeasured warm-up events (default: events/5, at most 100,000).")
@@ -59,27 +63,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "6", description = "Partitions of each fresh topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--cli-jar", paramLabel = "PATH", description = "streamlake.jar for E (default: streamlake-cli/target/streamlake.jar when it exists, else E is skipped).")
+    @Option(names = "--cli-jar", paramLabel = "PATH", description = "streamlake.jar for cli-file (default: "
+            + "streamlake-cli/target/streamlake.jar when it exists, else cli-file is skipped).")
     Path cliJar;
 
-    @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of E (default -Xmx512m, the heap Kafka's kafka-console-producer.sh "
+    @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of cli-file (default -Xmx512m, the heap Kafka's kafka-console-producer.sh "
             + "and the streamlake launcher's produce run with; '' for the JVM's own sizing).")
     String processJvmArgs;
 
     @Option(names = "--console-bare",
-            description = "E also runs ConsoleProducer on the bare lines (no key, no headers), beside the like-for-like run with StreamLake's key and headers; informational.")
+            description = "cli-file also runs ConsoleProducer on the bare lines (no key, no headers), beside the like-for-like run with StreamLake's key and headers; informational.")
     boolean consoleBare;
 
     @Option(names = "--cli-cds",
-            description = "E's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
+            description = "cli-file's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
     boolean cliCds;
 
     @Option(names = "--no-launcher-flags",
-            description = "E's processes get only --process-jvm-args, not their launchers' own JVM flags (by default StreamLake's produce "
+            description = "cli-file's processes get only --process-jvm-args, not their launchers' own JVM flags (by default StreamLake's produce "
                     + "runs with -XX:+UseParallelGC as ./streamlake does, ConsoleProducer with kafka-run-class.sh's G1 settings).")
     boolean noLauncherFlags;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, E's input file and logs (default: .streamlake/bench).")
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, cli-file's input file and logs (default: .streamlake/bench).")
     Path workDir;
 
     private final CliContext context;
