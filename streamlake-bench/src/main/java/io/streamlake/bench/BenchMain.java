@@ -99,7 +99,7 @@ public final class BenchMain {
             }
         }
         if (!warmupGiven) {
-            o = o.withWarmupEvents(Math.min(o.warmupEvents(), Math.max(1, o.events() / 5)));
+            o = o.withDefaultWarmupEvents();
         }
         return o;
     }

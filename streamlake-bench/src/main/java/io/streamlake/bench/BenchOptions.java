@@ -142,6 +142,11 @@ public record BenchOptions(
         return copy(c -> c.warmupEvents = n);
     }
 
+    /** The warm-up used when none is given: a fifth of the measured events, at most the current warm-up, at least 1. */
+    public BenchOptions withDefaultWarmupEvents() {
+        return withWarmupEvents(Math.min(warmupEvents, Math.max(1, events / 5)));
+    }
+
     public BenchOptions withPartitions(int n) {
         return copy(c -> c.partitions = n);
     }

@@ -119,9 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .withPrepareThreads(settings.core().prepareThreads())
                 .withWorkDirectory(workDir != null ? workDir
                         : environment.workingDirectory().resolve(".streamlake").resolve("bench"));
-        if (warmupEvents != null) {
-            o = o.withWarmupEvents(warmupEvents);
-        }
+        o = warmupEvents != null ? o.withWarmupEvents(warmupEvents) : o.withDefaultWarmupEvents();
         Optional<String> bootstrap = explicit(settings, KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap.isPresent()) {
             o = o.withBootstrapServers(bootstrap.get());
