@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A running StreamLake for teams that do not use Guice: made by {@link #builder()}, it offers the seed's
- * {@link #produce(String, String, String, String)} and the core's use cases, and releases its connections on
- * {@link #close()}. Thread-safe; create one per process and share it.
+ * A running StreamLake for teams that do not use Guice: made by {@link #builder()}, it offers
+ * {@link #produce(String, String, String, String)} (one event, key, payload, dataset, schema version) and the core's
+ * use cases, and releases its connections on {@link #close()}. Thread-safe; create one per process and share it.
  */
 public final class StreamLake implements AutoCloseable {
 
@@ -31,8 +31,8 @@ public final class StreamLake implements AutoCloseable {
     }
 
     /**
-     * Ingests one event and waits for its outcome, as the seed's {@code produce(key, payload, dataset,
-     * schema_version)}: to the dataset's RAW topic when it is valid, to its DLQ when it is bad data.
+     * Ingests one event and waits for its outcome: to the dataset's RAW topic when it is valid, to its DLQ when it is
+     * bad data.
      *
      * @param schemaVersion {@code v1}, {@code v2}, …; null means the dataset's latest
      * @return {@link IngestionResult.Published}, {@link IngestionResult.DeadLettered}, or
