@@ -1,7 +1,7 @@
 package io.streamlake.schema.codec.avro;
 
 import io.streamlake.core.port.out.PayloadSerializer;
-import io.streamlake.schema.registry.SchemaPreflight;
+import io.streamlake.schema.registry.compat.SchemaPreflight;
 import io.streamlake.schema.validation.JsonAvroChecker;
 import io.streamlake.schema.validation.UnknownFieldPolicy;
 
