@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The complete strict parse that builds the Jackson tree and explains every refusal (this was the whole parser
+ * The tree tier of parsing ({@code TreeParse}, {@code TreeConformance}, {@code TreeAvroWriter}): the complete
+ * strict parse that builds the Jackson tree and explains every refusal (this was the whole parser
  * before the streaming pass existed, and is unchanged): {@link JsonPayloadParser} runs it whenever its streaming
  * pass does not accept the bytes, so Malformed reasons (with their line/column) are those it always gave.
  * Stateless and thread-safe; never throws for bad input.
