@@ -36,7 +36,7 @@ final class StreamingConformance {
             try {
                 return FlatConformance.conforms(schema, scalars.get(), checker);
             } catch (RuntimeException e) {
-                return false; // not sure: the tree checker decides (and behaves as it always has)
+                return false; // not sure: the tree tier decides
             }
         }
         try (JsonParser p = payload.tokens()) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * TEST REFERENCE: schema validation exactly as it was before the streaming pass (the old
- * {@code SchemaPayloadValidator#validate}: always {@link TreeConformance} on the tree), for differential tests.
+ * TEST REFERENCE: schema validation by the tree tier alone ({@link TreeConformance} on every payload's tree, with no
+ * flat or streaming tier), for differential tests.
  */
 public final class ReferenceValidator implements PayloadValidator {
 

@@ -11,10 +11,9 @@ import java.util.Optional;
 
 /**
  * The tree tier of parsing ({@code TreeParse}, {@code TreeConformance}, {@code TreeAvroWriter}): the complete
- * strict parse that builds the Jackson tree and explains every refusal (this was the whole parser
- * before the streaming pass existed, and is unchanged): {@link JsonPayloadParser} runs it whenever its streaming
- * pass does not accept the bytes, so Malformed reasons (with their line/column) are those it always gave.
- * Stateless and thread-safe; never throws for bad input.
+ * strict parse that builds the Jackson tree and explains every refusal. {@link JsonPayloadParser} runs it whenever
+ * the flat and streaming tiers do not accept the bytes, so every Malformed outcome and its reason (with line and
+ * column) comes from here. Stateless and thread-safe; never throws for bad input.
  */
 final class TreeParse {
 
