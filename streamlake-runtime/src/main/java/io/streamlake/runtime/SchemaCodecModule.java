@@ -6,17 +6,17 @@ import com.google.inject.Singleton;
 import io.streamlake.core.port.out.PayloadParser;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
+import io.streamlake.runtime.config.Settings;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
+import io.streamlake.schema.SchemaRegistryClients;
 import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.catalog.SchemaCatalogs;
 import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.RegistrySettings;
-import io.streamlake.schema.registry.SchemaPreflight;
 import io.streamlake.schema.registry.SchemaRegistryClient;
-import io.streamlake.schema.registry.SchemaRegistryClients;
-import io.streamlake.runtime.config.Settings;
+import io.streamlake.schema.registry.compat.SchemaPreflight;
 
 /**
  * The schema catalog, validation, the codec chosen by {@code serialization} (JSON, or Avro in the Confluent wire

@@ -8,9 +8,9 @@ import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.schema.registry.PreparedSchema;
-import io.streamlake.schema.registry.SchemaPreflight;
 import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.compat.PreparedSchema;
+import io.streamlake.schema.registry.compat.SchemaPreflight;
 import java.util.Optional;
 
 /**

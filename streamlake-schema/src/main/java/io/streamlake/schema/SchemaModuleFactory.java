@@ -9,10 +9,9 @@ import io.streamlake.schema.codec.json.JsonPayloadParser;
 import io.streamlake.schema.codec.json.JsonPayloadSerializer;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.RegistrySettings;
-import io.streamlake.schema.registry.SchemaPreflight;
 import io.streamlake.schema.registry.SchemaRegistryClient;
-import io.streamlake.schema.registry.SchemaRegistryClients;
 import io.streamlake.schema.registry.SubjectNameStrategies;
+import io.streamlake.schema.registry.compat.SchemaPreflight;
 import io.streamlake.schema.validation.PayloadValidators;
 import io.streamlake.schema.validation.UnknownFieldPolicy;
 

@@ -11,7 +11,7 @@ import io.streamlake.core.domain.ValidationOutcome;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.schema.registry.PreparedSchema;
+import io.streamlake.schema.registry.compat.PreparedSchema;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -18,7 +18,7 @@ import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.schema.registry.PreparedSchema;
+import io.streamlake.schema.registry.compat.PreparedSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -17,7 +17,7 @@ import io.streamlake.kafka.ProvisioningResult;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.schema.registry.PreparedSchema;
+import io.streamlake.schema.registry.compat.PreparedSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

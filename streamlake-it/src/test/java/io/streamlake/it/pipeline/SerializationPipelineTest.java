@@ -10,7 +10,7 @@ import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
-import io.streamlake.schema.registry.PreparedSchema;
+import io.streamlake.schema.registry.compat.PreparedSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

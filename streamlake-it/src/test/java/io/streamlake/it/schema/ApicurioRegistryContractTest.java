@@ -2,11 +2,11 @@ package io.streamlake.it.schema;
 
 import io.streamlake.it.support.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
+import io.streamlake.schema.SchemaRegistryClients;
+import io.streamlake.schema.registry.CompatibilityLevel;
 import io.streamlake.schema.registry.RegistrySettings;
 import io.streamlake.schema.registry.SchemaRegistryClient;
 import io.streamlake.schema.registry.SchemaRegistryClientContract;
-import io.streamlake.schema.registry.SchemaRegistryClients;
-import io.streamlake.schema.registry.CompatibilityLevel;
 import io.streamlake.schema.registry.SchemaRegistryException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

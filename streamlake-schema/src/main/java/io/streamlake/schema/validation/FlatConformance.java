@@ -6,9 +6,10 @@ import io.streamlake.schema.codec.json.TopLevelScalars.Kind;
 import org.apache.avro.Schema;
 
 /**
- * {@link StreamingConformance} for a flat payload, from the top-level scalars the parser recorded: no pass over
- * the bytes at all. The same rules and the same "conforms" / "not sure" answers as the streaming check.
- * Stateless and thread-safe.
+ * The flat tier of validation ({@code FlatScan}, {@code FlatConformance}, {@code FlatAvroWriter}):
+ * {@link StreamingConformance} for a flat payload, from the top-level scalars {@code FlatScan} or {@code StreamingScan}
+ * recorded, with no pass over the bytes at all. The same rules and the same "conforms" / "not sure" answers as the
+ * streaming check. Stateless and thread-safe.
  */
 final class FlatConformance {
 
@@ -16,7 +17,7 @@ final class FlatConformance {
     }
 
     /** True only when the flat payload certainly conforms to the record schema; false means "not sure". */
-    static boolean conforms(Schema record, TopLevelScalars scalars, JsonAvroChecker checker) {
+    static boolean conforms(Schema record, TopLevelScalars scalars, TreeConformance checker) {
         if (record.getType() != Schema.Type.RECORD) {
             return false;
         }
@@ -37,7 +38,7 @@ final class FlatConformance {
         return declared == scalars.size() || checker.unknownFields() == UnknownFieldPolicy.IGNORE;
     }
 
-    private static boolean value(Schema schema, TopLevelScalars scalars, int i, JsonAvroChecker checker) {
+    private static boolean value(Schema schema, TopLevelScalars scalars, int i, TreeConformance checker) {
         switch (schema.getType()) {
             case RECORD, ARRAY, MAP -> {
                 return false;

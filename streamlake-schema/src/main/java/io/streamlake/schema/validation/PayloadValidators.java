@@ -16,6 +16,6 @@ public final class PayloadValidators {
      * Thread-safe; never throws for bad data.
      */
     public static PayloadValidator create(SchemaCatalog catalog, UnknownFieldPolicy unknownFields, boolean enabled) {
-        return new SchemaPayloadValidator(catalog, new JsonAvroChecker(unknownFields), enabled);
+        return new SchemaPayloadValidator(catalog, new TreeConformance(unknownFields), enabled);
     }
 }

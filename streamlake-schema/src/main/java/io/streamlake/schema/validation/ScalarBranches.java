@@ -5,14 +5,15 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * The union branch a recorded top-level scalar is written as, decided from its {@link Kind} alone where that is
- * certain, without the node {@link JsonAvroChecker#plainBranchIndex} needs: the first branch the value surely fits
- * ({@link FlatConformance#surely}), provided every branch before it surely does not fit (a branch of another JSON
- * kind, as the checker's own pre-check rules it out). Anything else is "not sure". Stateless and thread-safe.
+ * For the flat tier ({@link FlatConformance}, {@code FlatAvroWriter}): the union branch a recorded top-level scalar is
+ * written as, decided from its {@link Kind} alone where that is certain, without the node
+ * {@link TreeConformance#plainBranchIndex} needs: the first branch the value surely fits
+ * ({@link FlatConformance#surely}), provided every branch before it surely does not fit (a branch of another JSON kind,
+ * as {@link TreeConformance}'s own pre-check rules it out). Anything else is "not sure". Stateless and thread-safe.
  */
 public final class ScalarBranches {
 
-    /** The answer when only the checker can tell. */
+    /** The answer when only {@link TreeConformance} can tell. */
     public static final int NOT_SURE = -1;
 
     private ScalarBranches() {
@@ -37,7 +38,7 @@ public final class ScalarBranches {
     private static boolean surelyNot(Schema branch, Kind kind) {
         Schema.Type type = branch.getType();
         if (type == Schema.Type.UNION) {
-            return false; // Avro has no union in a union, but the checker would look
+            return false; // Avro has no union in a union, but the tree tier would look
         }
         return switch (kind) {
             case NULL -> type != Schema.Type.NULL;

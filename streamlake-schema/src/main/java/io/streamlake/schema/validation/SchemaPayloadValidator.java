@@ -13,18 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Validates JSON payloads against their dataset's catalog schema. A payload the streaming pass
- * ({@link StreamingConformance}) finds conforming is valid without its tree being built; any other goes through
- * {@link JsonAvroChecker} on the tree, which names every violation. Thread-safe; never throws for bad data.
+ * Validates JSON payloads against their dataset's catalog schema. A payload the streaming tier
+ * ({@link StreamingConformance}, which hands flat payloads to the flat tier) finds conforming is valid without its tree
+ * being built; any other goes through the tree tier ({@link TreeConformance}), which names every violation.
+ * Thread-safe; never throws for bad data.
  */
 final class SchemaPayloadValidator implements PayloadValidator {
 
     private final SchemaCatalog catalog;
-    private final JsonAvroChecker checker;
+    private final TreeConformance checker;
     private final boolean enabled;
     private final StreamingConformance streaming;
 
-    SchemaPayloadValidator(SchemaCatalog catalog, JsonAvroChecker checker, boolean enabled) {
+    SchemaPayloadValidator(SchemaCatalog catalog, TreeConformance checker, boolean enabled) {
         this.catalog = catalog;
         this.checker = checker;
         this.enabled = enabled;

@@ -10,21 +10,22 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * Decides, in one streaming pass over a payload's bytes and without its tree, that the payload certainly conforms
- * to a schema (the {@link JsonAvroChecker} would find no violation). It answers only "conforms" or "not sure":
- * whatever it does not settle exactly (a violation, wrapped union values, numbers given as floats for integer
- * types, floats with an exponent or for anything but {@code double}, big integers, a non-string for a string
- * branch, unknown fields under {@link UnknownFieldPolicy#REJECT}) is "not sure", and the caller then runs the
- * checker on the tree, which produces the violations. Leaves other than the plain common cases are decided by
- * the checker's own leaf rules on an equivalent single node, so the rules cannot drift apart. A flat payload
- * is checked from the scalars the parser recorded ({@link FlatConformance}), without reading its bytes again.
- * Immutable and thread-safe; never throws.
+ * The streaming tier of validation ({@code StreamingScan}, {@code StreamingConformance}, {@code StreamingAvroWriter}):
+ * decides, in one pass over a payload's tokens and without its tree, that the payload certainly conforms to a schema
+ * ({@link TreeConformance} would find no violation). It answers only "conforms" or "not sure": whatever it does not
+ * settle exactly (a violation, wrapped union values, numbers given as floats for integer types, floats with an exponent
+ * or for anything but {@code double}, big integers, a non-string for a string branch, unknown fields under
+ * {@link UnknownFieldPolicy#REJECT}) is "not sure", and the caller then runs the tree tier ({@link TreeConformance}),
+ * which produces the violations. Leaves other than the plain common cases are decided by the tree tier's own leaf rules
+ * on an equivalent single node, so the rules cannot drift apart. A flat payload is checked by the flat tier from the
+ * scalars the parser recorded ({@link FlatConformance}), without reading its bytes again. Immutable and thread-safe;
+ * never throws.
  */
 final class StreamingConformance {
 
-    private final JsonAvroChecker checker;
+    private final TreeConformance checker;
 
-    StreamingConformance(JsonAvroChecker checker) {
+    StreamingConformance(TreeConformance checker) {
         this.checker = checker;
     }
 
@@ -35,7 +36,7 @@ final class StreamingConformance {
             try {
                 return FlatConformance.conforms(schema, scalars.get(), checker);
             } catch (RuntimeException e) {
-                return false; // not sure: the tree checker decides (and behaves as it always has)
+                return false; // not sure: the tree tier decides
             }
         }
         try (JsonParser p = payload.tokens()) {
@@ -114,9 +115,9 @@ final class StreamingConformance {
 
     /**
      * A union conforms when some branch takes the plain value. Containers: the first branch of their kind is
-     * checked (if it conforms, the checker finds a conforming branch too). Scalars: a string with a plain string
+     * checked (if it conforms, the tree tier finds a conforming branch too). Scalars: a string with a plain string
      * branch, null with a null branch and a plain decimal with a double branch certainly conform; other scalars
-     * go through the checker's own branch choice on the equivalent node.
+     * go through the tree tier's own branch choice on the equivalent node.
      */
     private boolean union(Schema union, JsonParser p, JsonToken t) throws IOException {
         List<Schema> types = union.getTypes();

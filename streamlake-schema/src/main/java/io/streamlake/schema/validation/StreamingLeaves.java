@@ -8,8 +8,8 @@ import java.io.IOException;
 import org.apache.avro.Schema;
 
 /**
- * Leaf values for {@link StreamingConformance}: whether one scalar token certainly fits a leaf type under
- * {@link JsonAvroValues}' rules. Stateless and thread-safe.
+ * Leaf values for the streaming tier's {@link StreamingConformance}: whether one scalar token certainly fits a leaf
+ * type under {@link JsonAvroValues}' rules. Stateless and thread-safe.
  */
 final class StreamingLeaves {
 
@@ -18,7 +18,7 @@ final class StreamingLeaves {
 
     /**
      * True when the token fits the leaf type; false means "not sure". Plain cases are decided from the token;
-     * other scalars are checked by the checker's leaf rule on the node the tree would hold.
+     * other scalars are checked by {@link TreeConformance}'s leaf rule on the node the tree would hold.
      */
     static boolean conforms(Schema schema, JsonParser p, JsonToken t) throws IOException {
         if (surely(schema, p, t)) {
@@ -27,13 +27,13 @@ final class StreamingLeaves {
         return fitsLeaf(schema, JsonScalars.node(p, t));
     }
 
-    /** True when {@code node} (null: a value with no single-node form) passes the tree checker's rules for the leaf. */
+    /** True when {@code node} (null: a value with no single-node form) passes the tree tier's rules for the leaf. */
     static boolean fitsLeaf(Schema schema, JsonNode node) {
         if (node == null) {
             return false;
         }
         try {
-            JsonAvroChecker.checkLeaf(schema, node);
+            TreeConformance.checkLeaf(schema, node);
             return true;
         } catch (Mismatch m) {
             return false;

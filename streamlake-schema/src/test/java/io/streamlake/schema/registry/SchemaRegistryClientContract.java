@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SchemaRegistryClientContract {
 
-    protected static final Schema V1 = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
+    public static final Schema V1 = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
             + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}");
-    protected static final Schema V2 = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
+    public static final Schema V2 = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
             + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},"
             + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
     /** A new field without a default: not BACKWARD compatible with {@link #V1}. */
-    protected static final Schema INCOMPATIBLE = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
+    public static final Schema INCOMPATIBLE = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
             + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"count\",\"type\":\"int\"}]}");
 
     /** The client under test; may be the same instance for every test. */

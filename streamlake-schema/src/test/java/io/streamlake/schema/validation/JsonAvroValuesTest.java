@@ -11,7 +11,7 @@ class JsonAvroValuesTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private final JsonAvroChecker checker = new JsonAvroChecker(UnknownFieldPolicy.REJECT);
+    private final TreeConformance checker = new TreeConformance(UnknownFieldPolicy.REJECT);
 
     private static Schema schema(String json) {
         return new Schema.Parser().parse(json);

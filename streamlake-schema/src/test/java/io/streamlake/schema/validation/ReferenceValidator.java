@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * TEST REFERENCE: schema validation exactly as it was before the streaming pass (the old
- * {@code SchemaPayloadValidator#validate}: always {@link JsonAvroChecker} on the tree), for differential tests.
+ * TEST REFERENCE: schema validation by the tree tier alone ({@link TreeConformance} on every payload's tree, with no
+ * flat or streaming tier), for differential tests.
  */
 public final class ReferenceValidator implements PayloadValidator {
 
     private final SchemaCatalog catalog;
-    private final JsonAvroChecker checker;
+    private final TreeConformance checker;
 
     public ReferenceValidator(SchemaCatalog catalog, UnknownFieldPolicy unknownFields) {
         this.catalog = catalog;
-        this.checker = new JsonAvroChecker(unknownFields);
+        this.checker = new TreeConformance(unknownFields);
     }
 
     @Override

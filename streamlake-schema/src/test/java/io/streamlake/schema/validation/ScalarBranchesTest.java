@@ -16,17 +16,17 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Example;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 
 class ScalarBranchesTest {
 
-    private static final JsonAvroChecker CHECKER = new JsonAvroChecker(UnknownFieldPolicy.REJECT);
+    private static final TreeConformance CHECKER = new TreeConformance(UnknownFieldPolicy.REJECT);
 
     /** Values of each kind as the tree holds them, including ones that only some branches accept. */
     private static final Map<Kind, List<JsonNode>> VALUES = Map.of(

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the streaming check settles itself (conforming payloads, no tree) and what it leaves to the tree checker
- * ("not sure"), each time with the reference's outcome.
+ * What the streaming tier settles itself (conforming payloads, no tree) and what it leaves to the tree tier
+ * ({@link TreeConformance}, "not sure"), each time with the reference's outcome.
  */
 class StreamingConformanceTest {
 
@@ -24,8 +24,8 @@ class StreamingConformanceTest {
     private static final Schema SCHEMA = DifferentialPayloads.CATALOG.require(SINK, Optional.empty()).schema();
     private static final String BASE = "{\"id\":\"s-1\"";
 
-    private final StreamingConformance reject = new StreamingConformance(new JsonAvroChecker(UnknownFieldPolicy.REJECT));
-    private final StreamingConformance ignore = new StreamingConformance(new JsonAvroChecker(UnknownFieldPolicy.IGNORE));
+    private final StreamingConformance reject = new StreamingConformance(new TreeConformance(UnknownFieldPolicy.REJECT));
+    private final StreamingConformance ignore = new StreamingConformance(new TreeConformance(UnknownFieldPolicy.IGNORE));
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -1,8 +1,8 @@
 package io.streamlake.schema.codec.avro;
 
 import io.streamlake.core.port.out.PayloadSerializer;
-import io.streamlake.schema.registry.SchemaPreflight;
-import io.streamlake.schema.validation.JsonAvroChecker;
+import io.streamlake.schema.registry.compat.SchemaPreflight;
+import io.streamlake.schema.validation.TreeConformance;
 import io.streamlake.schema.validation.UnknownFieldPolicy;
 
 /** Creates the Avro codec. */
@@ -17,7 +17,7 @@ public final class AvroCodecs {
      * @param unknownFields the policy validation uses; it decides union branches the same way here
      */
     public static PayloadSerializer serializer(SchemaPreflight preflight, UnknownFieldPolicy unknownFields) {
-        JsonAvroChecker checker = new JsonAvroChecker(unknownFields);
-        return new AvroWireSerializer(preflight, new JsonAvroWriter(checker), new StreamingAvroWriter(checker));
+        TreeConformance checker = new TreeConformance(unknownFields);
+        return new AvroWireSerializer(preflight, new TreeAvroWriter(checker), new StreamingAvroWriter(checker));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamlake.schema.validation.JsonAvroChecker;
+import io.streamlake.schema.validation.TreeConformance;
 import io.streamlake.schema.validation.UnknownFieldPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class AvroJson {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new JsonAvroWriter(new JsonAvroChecker(UnknownFieldPolicy.IGNORE)).write(schema, json, encoder);
+            new TreeAvroWriter(new TreeConformance(UnknownFieldPolicy.IGNORE)).write(schema, json, encoder);
             encoder.flush();
             return new GenericDatumReader<GenericRecord>(schema)
                     .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));

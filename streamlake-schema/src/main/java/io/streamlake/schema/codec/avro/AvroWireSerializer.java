@@ -8,8 +8,8 @@ import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.schema.codec.json.JsonPayload;
-import io.streamlake.schema.registry.PreparedSchema;
-import io.streamlake.schema.registry.SchemaPreflight;
+import io.streamlake.schema.registry.compat.PreparedSchema;
+import io.streamlake.schema.registry.compat.SchemaPreflight;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +19,11 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
 /**
- * Serializes JSON payloads as Avro in the Confluent wire format ({@code content_type=application/avro}).
- * The registry id comes from {@link SchemaPreflight}, which registers or checks the envelope's catalog version
- * once and caches it; encoders and buffers are reused per thread. Thread-safe. Payloads of the common shape are
- * written from their tokens ({@link StreamingAvroWriter}); any other, or one that does not fit, through the tree
- * ({@link JsonAvroWriter}), which gives the same bytes and every error.
+ * Serializes JSON payloads as Avro in the Confluent wire format ({@code content_type=application/avro}). The registry
+ * id comes from {@link SchemaPreflight}, which registers or checks the envelope's catalog version once and caches it;
+ * encoders and buffers are reused per thread. Thread-safe. Payloads of the common shape are written by the streaming
+ * tier ({@link StreamingAvroWriter}, which hands flat payloads to the flat tier); any other, or one that does not fit,
+ * by the tree tier ({@link TreeAvroWriter}), which gives the same bytes and every error.
  */
 final class AvroWireSerializer implements PayloadSerializer {
 
@@ -31,11 +31,11 @@ final class AvroWireSerializer implements PayloadSerializer {
     private static final int MAX_RETAINED_BUFFER = 1 << 20;
 
     private final SchemaPreflight preflight;
-    private final JsonAvroWriter writer;
+    private final TreeAvroWriter writer;
     private final StreamingAvroWriter streaming;
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
-    AvroWireSerializer(SchemaPreflight preflight, JsonAvroWriter writer, StreamingAvroWriter streaming) {
+    AvroWireSerializer(SchemaPreflight preflight, TreeAvroWriter writer, StreamingAvroWriter streaming) {
         this.preflight = preflight;
         this.writer = writer;
         this.streaming = streaming;
@@ -52,7 +52,7 @@ final class AvroWireSerializer implements PayloadSerializer {
     @Override
     public SerializedPayload serialize(Envelope envelope) {
         if (!(envelope.payload() instanceof JsonPayload json)) {
-            throw new RejectedPayloadException(JsonAvroWriter.ERROR_CLASS, "$: payload is not JSON ("
+            throw new RejectedPayloadException(TreeAvroWriter.ERROR_CLASS, "$: payload is not JSON ("
                     + envelope.payload().getClass().getSimpleName() + "); the Avro codec converts JSON payloads");
         }
         Buffers b = buffers.get();

@@ -3,8 +3,8 @@ package io.streamlake.schema.codec.avro;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.schema.codec.json.TopLevelScalars;
 import io.streamlake.schema.codec.json.TopLevelScalars.Kind;
-import io.streamlake.schema.validation.JsonAvroChecker;
 import io.streamlake.schema.validation.ScalarBranches;
+import io.streamlake.schema.validation.TreeConformance;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -12,18 +12,19 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.Encoder;
 
 /**
+ * The flat tier of Avro writing ({@code FlatScan}, {@code FlatConformance}, {@code FlatAvroWriter}):
  * {@link StreamingAvroWriter} for a flat payload, from the top-level scalars the parser recorded: fields in the
- * schema's order whatever their order in the JSON, absent fields as their default, undeclared ones dropped, exactly
- * as {@link JsonAvroWriter} does. Leaves: null, boolean, int, long, double, plain string, enum, and unions of those
- * with a plain value that is not a decimal literal. Anything else: false (discard the output, use the tree).
- * Stateless apart from the checker; thread-safe.
+ * schema's order whatever their order in the JSON, absent fields as their default, undeclared ones dropped, exactly as
+ * {@link TreeAvroWriter} does. Leaves: null, boolean, int, long, double, plain string, enum, and unions of those with a
+ * plain value that is not a decimal literal. Anything else: false (discard the output, use the tree). Stateless apart
+ * from the checker; thread-safe.
  */
 final class FlatAvroWriter {
 
     private FlatAvroWriter() {
     }
 
-    static boolean write(Schema record, TopLevelScalars scalars, JsonAvroChecker checker, Encoder out) throws IOException {
+    static boolean write(Schema record, TopLevelScalars scalars, TreeConformance checker, Encoder out) throws IOException {
         if (record.getType() != Schema.Type.RECORD) {
             return false;
         }
@@ -42,7 +43,7 @@ final class FlatAvroWriter {
         return true;
     }
 
-    private static boolean value(Schema schema, TopLevelScalars scalars, int i, JsonAvroChecker checker, Encoder out)
+    private static boolean value(Schema schema, TopLevelScalars scalars, int i, TreeConformance checker, Encoder out)
             throws IOException {
         if (schema.getType() != Schema.Type.UNION) {
             return leaf(schema, scalars, i, out);

@@ -5,27 +5,28 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.schema.codec.json.JsonPayload;
 import io.streamlake.schema.codec.json.JsonScalars;
-import io.streamlake.schema.validation.JsonAvroChecker;
+import io.streamlake.schema.validation.TreeConformance;
 import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Encoder;
 
 /**
- * Writes the common payload shape as Avro straight from its tokens, without a tree: a record whose JSON fields
- * come in the schema's order, all present, none undeclared, each a nested record of the same kind or a leaf
- * ({@code null}, {@code boolean}, {@code int}, {@code long}, {@code double}, plain {@code string}, enum) or a
- * union of those with a plain value. The Avro calls and values are exactly those {@link JsonAvroWriter} makes from
- * the tree (union branches come from the checker's own choice on the same node). For anything else it stops and
- * answers false, having written part of the record: the caller discards the output and uses the tree writer,
- * which also gives every error. A flat payload is written from the scalars the parser recorded
- * ({@link FlatAvroWriter}), in any field order. Immutable and thread-safe.
+ * The streaming tier of Avro writing ({@code StreamingScan}, {@code StreamingConformance},
+ * {@code StreamingAvroWriter}): writes the common payload shape as Avro straight from its tokens, without a tree: a
+ * record whose JSON fields come in the schema's order, all present, none undeclared, each a nested record of the same
+ * kind or a leaf ({@code null}, {@code boolean}, {@code int}, {@code long}, {@code double}, plain {@code string}, enum)
+ * or a union of those with a plain value. The Avro calls and values are exactly those {@link TreeAvroWriter} makes from
+ * the tree (union branches come from {@link TreeConformance}'s own choice on the same node). For anything else it stops
+ * and answers false, having written part of the record: the caller discards the output and uses the tree tier
+ * ({@link TreeAvroWriter}), which also gives every error. A flat payload is written by the flat tier from the scalars
+ * the parser recorded ({@link FlatAvroWriter}), in any field order. Immutable and thread-safe.
  */
 final class StreamingAvroWriter {
 
-    private final JsonAvroChecker checker;
+    private final TreeConformance checker;
 
-    StreamingAvroWriter(JsonAvroChecker checker) {
+    StreamingAvroWriter(TreeConformance checker) {
         this.checker = checker;
     }
 

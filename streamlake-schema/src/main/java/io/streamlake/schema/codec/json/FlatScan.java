@@ -7,16 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The parser's first try, for the payload an ingestion layer sees most: one flat object whose values are ASCII
- * strings without escapes, integers below 10<sup>18</sup>, decimals without exponent, booleans and nulls. It reads
- * the bytes once, with no Jackson parser, no separate UTF-8 pass and no character buffers, and gives exactly the
- * {@link TopLevelScalars} that {@link StreamingScan} gives for the same bytes.
+ * The flat tier of parsing ({@code FlatScan}, {@code FlatConformance}, {@code FlatAvroWriter}), the parser's first try,
+ * for the payload an ingestion layer sees most: one flat object whose values are ASCII strings without escapes,
+ * integers below 10<sup>18</sup>, decimals without exponent, booleans and nulls. It reads the bytes once, with no
+ * Jackson parser, no separate UTF-8 pass and no character buffers, and gives exactly the {@link TopLevelScalars} that
+ * {@link StreamingScan} gives for the same bytes.
  *
- * <p>It returns null as soon as the bytes leave that subset in any way: a byte of 0x80 or above, an escape or a
- * control character in a string, a nested object or array, an exponent, a longer integer, a leading zero, a
- * duplicate or a 33rd key, a name over Jackson's name-length limit, anything malformed. Null only means "take the general path" ({@link StreamingScan},
- * then {@link TreeParse}), which decides the outcome and gives the reasons. Stateless apart from a shared cache of
- * field names; thread-safe; never throws.
+ * <p>It returns null as soon as the bytes leave that subset in any way: a byte of 0x80 or above, an escape or a control
+ * character in a string, a nested object or array, an exponent, a longer integer, a leading zero, a duplicate or a 33rd
+ * key, a name over Jackson's name-length limit, anything malformed. Null only means "take the general path" (the
+ * streaming tier {@link StreamingScan}, then the tree tier {@link TreeParse}), which decides the outcome and gives the
+ * reasons. Stateless apart from a shared cache of field names; thread-safe; never throws.
  */
 final class FlatScan {
 

@@ -11,11 +11,12 @@ import io.streamlake.core.port.out.PayloadParser;
  * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at line 1, column 17});
  * this class never throws for bad input. Thread-safe.
  *
- * <p>How: a flat object of plain ASCII scalars is read in one pass over the bytes ({@link FlatScan}); otherwise a
- * strict UTF-8 check and one streaming pass over the tokens ({@link StreamingScan}, no tree) accept ordinary
- * payloads; their {@link JsonPayload} builds its tree only if something asks for it. Anything those passes do not
- * accept goes through the complete tree parse ({@link TreeParse}), which gives the outcome and reason: outcomes and
- * reasons are the same as when every payload went through the tree parse.
+ * <p>How, in three tiers that validation and Avro writing repeat under the same names: the flat tier reads a flat
+ * object of plain ASCII scalars in one pass over the bytes ({@link FlatScan}); otherwise the streaming tier, a
+ * strict UTF-8 check and one pass over the tokens ({@link StreamingScan}, no tree), accepts ordinary payloads; their
+ * {@link JsonPayload} builds its tree only if something asks for it. Anything those passes do not accept goes
+ * through the tree tier, the complete parse ({@link TreeParse}), which gives the outcome and reason: outcomes and
+ * reasons are the same as when every payload goes through the tree parse.
  */
 public final class JsonPayloadParser implements PayloadParser {
 

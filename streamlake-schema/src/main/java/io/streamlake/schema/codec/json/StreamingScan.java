@@ -7,12 +7,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * One streaming pass over payload bytes that says whether {@link TreeParse} would accept them, without building
- * a tree: exactly one top-level object, nothing after it, no duplicate key in any object, and every value of a
- * kind the tree builder takes without complaint. It may refuse bytes the tree parse would accept (numbers with
- * an exponent or over {@value #MAX_PLAIN_NUMBER_CHARS} characters, payloads over the string limit): a refusal
- * only means "ask {@link TreeParse}", which then gives the exact outcome. The caller checks UTF-8 first.
- * Stateless and thread-safe (each call uses its own Jackson parser); never throws.
+ * The streaming tier of parsing ({@code StreamingScan}, {@code StreamingConformance}, {@code StreamingAvroWriter}): one
+ * pass over the tokens of payload bytes that says whether {@link TreeParse} would accept them, without building a tree:
+ * exactly one top-level object, nothing after it, no duplicate key in any object, and every value of a kind the tree
+ * builder takes without complaint. It may refuse bytes the tree parse would accept (numbers with an exponent or over
+ * {@value #MAX_PLAIN_NUMBER_CHARS} characters, payloads over the string limit): a refusal only means "ask
+ * {@link TreeParse}", which then gives the exact outcome. The caller checks UTF-8 first. Stateless and thread-safe
+ * (each call uses its own Jackson parser); never throws.
  */
 final class StreamingScan {
 

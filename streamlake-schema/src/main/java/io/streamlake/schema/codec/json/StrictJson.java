@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class StrictJson {
 
     /**
-     * Used for the Malformed reasons and the reference tree: exactly the configuration the parser always had
-     * (parser-level duplicate detection, trailing tokens refused, floats as {@code BigDecimal}).
+     * Used for the Malformed reasons and the reference tree: parser-level duplicate detection, trailing tokens
+     * refused, floats as {@code BigDecimal}.
      */
     static final ObjectMapper STRICT_MAPPER = mapper(factory(true));
 

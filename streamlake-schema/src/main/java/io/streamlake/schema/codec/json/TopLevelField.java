@@ -23,7 +23,7 @@ final class TopLevelField {
 
     /**
      * The string value of the top-level field {@code name}, or {@link #NONE} or {@link #OTHER}; also {@link #OTHER}
-     * when the bytes cannot be read (then the tree decides, as it always did).
+     * when the bytes cannot be read (then the tree decides).
      */
     static String find(byte[] raw, String name) {
         try (JsonParser p = StrictJson.FAST_FACTORY.createParser(raw)) {

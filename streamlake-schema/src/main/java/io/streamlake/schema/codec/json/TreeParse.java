@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The complete strict parse that builds the Jackson tree and explains every refusal (this was the whole parser
- * before the streaming pass existed, and is unchanged): {@link JsonPayloadParser} runs it whenever its streaming
- * pass does not accept the bytes, so Malformed reasons (with their line/column) are those it always gave.
- * Stateless and thread-safe; never throws for bad input.
+ * The tree tier of parsing ({@code TreeParse}, {@code TreeConformance}, {@code TreeAvroWriter}): the complete
+ * strict parse that builds the Jackson tree and explains every refusal. {@link JsonPayloadParser} runs it whenever
+ * the flat and streaming tiers do not accept the bytes, so every Malformed outcome and its reason (with line and
+ * column) comes from here. Stateless and thread-safe; never throws for bad input.
  */
 final class TreeParse {
 

@@ -8,7 +8,7 @@ import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.schema.codec.json.DifferentialPayloads;
 import io.streamlake.schema.codec.json.JsonPayload;
 import io.streamlake.schema.codec.json.JsonPayloadParser;
-import io.streamlake.schema.validation.JsonAvroChecker;
+import io.streamlake.schema.validation.TreeConformance;
 import io.streamlake.schema.validation.UnknownFieldPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,12 +25,15 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
-/** The streaming Avro writer writes only what the tree writer would, byte for byte, and gives up on the rest. */
+/**
+ * The streaming tier writes only what the tree tier ({@link TreeAvroWriter}) would, byte for byte, and gives up on
+ * the rest.
+ */
 class StreamingAvroWriterTest {
 
     private static final List<Schema> SCHEMAS = DifferentialPayloads.schemas();
-    private static final JsonAvroChecker CHECKER = new JsonAvroChecker(UnknownFieldPolicy.IGNORE);
-    private static final JsonAvroWriter TREE = new JsonAvroWriter(CHECKER);
+    private static final TreeConformance CHECKER = new TreeConformance(UnknownFieldPolicy.IGNORE);
+    private static final TreeAvroWriter TREE = new TreeAvroWriter(CHECKER);
     private static final StreamingAvroWriter STREAMING = new StreamingAvroWriter(CHECKER);
     private static final Schema ORDERS_V2 = SCHEMAS.get(1);
 

@@ -17,8 +17,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * TEST REFERENCE: the strict JSON parser exactly as it was before the streaming pass (a verbatim copy of the
- * old {@code JsonPayloadParser}, renamed), kept so that differential tests can compare outcomes and reasons.
+ * TEST REFERENCE: a strict JSON parser that builds the tree of every payload, with its own UTF-8 check and no flat or
+ * streaming tier, so that differential tests can compare {@link JsonPayloadParser}'s outcomes and reasons with it.
  *
  * <p>Parses payloads as strict JSON: exactly one JSON value, which must be an object; UTF-8 only (no byte
  * order mark); no duplicate keys; nesting at most {@value #MAX_NESTING_DEPTH} deep; strings at most
@@ -57,7 +57,7 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
         if (raw == null || raw.length == 0) {
             return new ParseOutcome.Malformed("empty payload: expected a JSON object");
         }
-        Optional<String> encodingProblem = OldUtf8.problem(raw);
+        Optional<String> encodingProblem = ReferenceUtf8.problem(raw);
         if (encodingProblem.isPresent()) {
             return new ParseOutcome.Malformed(encodingProblem.get());
         }
@@ -120,10 +120,10 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
         };
     }
 
-    /** The strict UTF-8 check as it was (verbatim). */
-    static final class OldUtf8 {
+    /** A strict UTF-8 check written independently of the production {@code Utf8}. */
+    static final class ReferenceUtf8 {
 
-        private OldUtf8() {
+        private ReferenceUtf8() {
         }
 
         /** Why {@code bytes} are not acceptable UTF-8 JSON text, naming the byte offset; empty when they are. */

@@ -21,11 +21,11 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
 /**
- * Differential test of the streaming parse and validation against the reference (the tree-only implementation
- * as it was): for generated payloads, valid, near-valid and malformed, the same parse outcome and reason, the
- * same {@code textField}s, the same tree, and the same validation outcome and violations against every catalog
- * schema (orders v1/v2, payments v1, the test-only {@code sink} schema of every leaf and union shape) under both
- * unknown-field policies.
+ * Differential test of the tiered parse and validation against the references ({@link ReferenceJsonPayloadParser} and
+ * {@link ReferenceValidator}, tree only): for generated payloads, valid, near-valid and malformed, the same parse
+ * outcome and reason, the same {@code textField}s, the same tree, and the same validation outcome and violations
+ * against every catalog schema (orders v1/v2, payments v1, the test-only {@code sink} schema of every leaf and union
+ * shape) under both unknown-field policies.
  */
 class StrictPathDifferentialTest {
 
@@ -60,7 +60,8 @@ class StrictPathDifferentialTest {
         try {
             expected = REFERENCE_PARSER.parse(raw);
         } catch (NumberFormatException e) {
-            // the reference threw for a float whose exponent overflows BigDecimal; it is malformed now (a dead letter)
+            // the reference throws for a float whose exponent overflows BigDecimal; the parser calls it malformed
+            // (a dead letter)
             Statistics.label("parse").collect("reference throws " + e.getClass().getSimpleName());
             assertThat(PARSER.parse(raw)).isInstanceOfSatisfying(ParseOutcome.Malformed.class,
                     m -> assertThat(m.reason()).startsWith("a number's exponent is out of range"));
@@ -112,7 +113,7 @@ class StrictPathDifferentialTest {
 
     /**
      * Equal outcomes, except where the reference threw (an integer type given a whole number too large for a
-     * BigInteger, e.g. 1e999999999): there the new validator reports the value out of range, a dead letter.
+     * BigInteger, e.g. 1e999999999): there the validator reports the value out of range, a dead letter.
      */
     private static void assertSameValidation(Object actual, Object expected) {
         if (expected instanceof String thrown && thrown.startsWith("threw java.lang.ArithmeticException")) {

@@ -1,5 +1,11 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.memory;
 
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.CompatibilityResult;
+import io.streamlake.schema.registry.RegisteredSchema;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SchemaRegistryException;
+import io.streamlake.schema.registry.compat.AvroCompatibility;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

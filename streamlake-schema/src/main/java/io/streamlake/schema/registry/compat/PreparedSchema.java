@@ -1,4 +1,4 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.compat;
 
 import io.streamlake.schema.catalog.CatalogEntry;
 import java.util.Objects;

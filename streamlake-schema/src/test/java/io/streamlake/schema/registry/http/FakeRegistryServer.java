@@ -1,4 +1,4 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,9 +1,12 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.streamlake.schema.registry.RegistrySettings;
+import io.streamlake.schema.registry.SchemaRegistryException;
+import io.streamlake.schema.registry.SchemaRegistryUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

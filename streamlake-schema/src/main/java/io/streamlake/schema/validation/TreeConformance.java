@@ -11,13 +11,15 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
- * Checks a JSON tree against an Avro schema and collects every violation, each naming its JSON path.
- * Records: each field without a default must be present, fields with a default may be absent, undeclared
- * fields follow the {@link UnknownFieldPolicy}. Unions: the plain JSON value of one branch (the first
- * branch it fits, in declaration order), or Avro's JSON wrapping {@code {"string": "x"}} when no branch
- * fits the plain value. Leaves follow {@link JsonAvroValues}. Immutable and thread-safe.
+ * The tree tier of validation ({@code TreeParse}, {@code TreeConformance}, {@code TreeAvroWriter}), the general path
+ * that decides whatever the flat and streaming tiers leave "not sure": checks a JSON tree against an Avro schema and
+ * collects every violation, each naming its JSON path. It also chooses union branches for every tier. Records: each
+ * field without a default must be present, fields with a default may be absent, undeclared fields follow the
+ * {@link UnknownFieldPolicy}. Unions: the plain JSON value of one branch (the first branch it fits, in declaration
+ * order), or Avro's JSON wrapping {@code {"string": "x"}} when no branch fits the plain value. Leaves follow
+ * {@link JsonAvroValues}. Immutable and thread-safe.
  */
-public final class JsonAvroChecker {
+public final class TreeConformance {
 
     /** A union branch chosen for a JSON value; {@code value} is unwrapped when the wrapped form was used. */
     public record Branch(int index, Schema schema, JsonNode value) {
@@ -25,7 +27,7 @@ public final class JsonAvroChecker {
 
     private final UnknownFieldPolicy unknownFields;
 
-    public JsonAvroChecker(UnknownFieldPolicy unknownFields) {
+    public TreeConformance(UnknownFieldPolicy unknownFields) {
         this.unknownFields = Objects.requireNonNull(unknownFields, "unknownFields");
     }
 

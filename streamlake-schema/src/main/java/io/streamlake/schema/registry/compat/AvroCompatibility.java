@@ -1,5 +1,7 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.compat;
 
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.CompatibilityResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -8,17 +10,20 @@ import org.apache.avro.SchemaCompatibility;
 /**
  * Avro's own reader/writer compatibility applied the way registries do: BACKWARD reads the old data with the
  * new schema (new = reader, old = writer), FORWARD the reverse, FULL both; non-transitive levels compare with
- * the latest version only.
+ * the latest version only. The in-memory registry enforces levels with it; the preflight explains a refusal with
+ * it when a registry gives no reason. Stateless and thread-safe.
  */
-final class AvroCompatibility {
+public final class AvroCompatibility {
 
     private AvroCompatibility() {
     }
 
     /**
+     * Whether {@code candidate} may follow {@code existing} under {@code level}, with Avro's reasons when not.
+     *
      * @param existing the subject's schemas, oldest first
      */
-    static CompatibilityResult check(CompatibilityLevel level, Schema candidate, List<Schema> existing) {
+    public static CompatibilityResult check(CompatibilityLevel level, Schema candidate, List<Schema> existing) {
         if (level == CompatibilityLevel.NONE || existing.isEmpty()) {
             return CompatibilityResult.ok();
         }

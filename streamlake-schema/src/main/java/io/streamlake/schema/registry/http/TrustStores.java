@@ -1,6 +1,7 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.schema.registry.RegistrySettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

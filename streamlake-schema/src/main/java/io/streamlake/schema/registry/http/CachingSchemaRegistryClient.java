@@ -1,5 +1,9 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.CompatibilityResult;
+import io.streamlake.schema.registry.RegisteredSchema;
+import io.streamlake.schema.registry.SchemaRegistryClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

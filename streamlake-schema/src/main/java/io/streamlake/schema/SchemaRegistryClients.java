@@ -1,6 +1,14 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema;
 
-/** Creates registry clients. */
+import io.streamlake.schema.registry.RegistrySettings;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.http.HttpRegistryClients;
+import io.streamlake.schema.registry.memory.MockSchemaRegistry;
+
+/**
+ * Creates registry clients: the one entry point to the HTTP client ({@code registry.http}) and the in-memory
+ * registry ({@code registry.memory}), whose classes stay package-private behind it.
+ */
 public final class SchemaRegistryClients {
 
     private SchemaRegistryClients() {
@@ -18,6 +26,6 @@ public final class SchemaRegistryClients {
         if (settings.isMock()) {
             return MockSchemaRegistry.client(settings.url().substring("mock://".length()));
         }
-        return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(new RegistryHttp(settings)));
+        return HttpRegistryClients.caching(settings);
     }
 }

@@ -1,10 +1,19 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamlake.schema.registry.FakeRegistryServer.Response;
+import io.streamlake.schema.SchemaRegistryClients;
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.CompatibilityResult;
+import io.streamlake.schema.registry.RegisteredSchema;
+import io.streamlake.schema.registry.RegistrySettings;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SchemaRegistryClientContract;
+import io.streamlake.schema.registry.SchemaRegistryException;
+import io.streamlake.schema.registry.SchemaRegistryUnavailableException;
+import io.streamlake.schema.registry.http.FakeRegistryServer.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

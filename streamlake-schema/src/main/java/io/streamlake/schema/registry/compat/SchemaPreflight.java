@@ -1,4 +1,4 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.compat;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
@@ -8,6 +8,12 @@ import io.streamlake.schema.catalog.CatalogEntry;
 import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.catalog.UnknownSchemaException;
 import io.streamlake.schema.config.SchemaConfig.RegistryMode;
+import io.streamlake.schema.registry.CompatibilityResult;
+import io.streamlake.schema.registry.RegisteredSchema;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SchemaRegistryException;
+import io.streamlake.schema.registry.SchemaRegistryUnavailableException;
+import io.streamlake.schema.registry.SubjectNameStrategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,11 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.CompatibilityResult;
+import io.streamlake.schema.registry.RegisteredSchema;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SchemaRegistryException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.schema.SchemaRegistryClients;
+import io.streamlake.schema.registry.RegistrySettings;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SchemaRegistryUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,10 @@ import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.schema.catalog.SchemaCatalog;
 import io.streamlake.schema.catalog.SchemaCatalogs;
 import io.streamlake.schema.config.SchemaConfig.RegistryMode;
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SubjectNameStrategies;
+import io.streamlake.schema.registry.memory.MockSchemaRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.memory;
 
+import io.streamlake.schema.registry.SchemaRegistryClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

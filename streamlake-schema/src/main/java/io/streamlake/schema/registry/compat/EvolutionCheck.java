@@ -1,4 +1,4 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.compat;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,10 +3,10 @@ package io.streamlake.schema.codec.avro;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.schema.validation.Describe;
-import io.streamlake.schema.validation.JsonAvroChecker;
 import io.streamlake.schema.validation.JsonAvroValues;
 import io.streamlake.schema.validation.JsonPath;
 import io.streamlake.schema.validation.Mismatch;
+import io.streamlake.schema.validation.TreeConformance;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,17 +16,19 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.Encoder;
 
 /**
- * Writes a JSON tree as Avro binary by walking the schema and the tree together, with the same rules as
- * validation ({@link JsonAvroValues}, union branches from {@link JsonAvroChecker}). An absent field with a
- * default is written as its default; undeclared JSON fields are not written. Thread-safe.
+ * The tree tier of Avro writing ({@code TreeParse}, {@code TreeConformance}, {@code TreeAvroWriter}), the general path
+ * used whenever the flat and streaming tiers decline: writes a JSON tree as Avro binary by walking the schema and the
+ * tree together, with the same rules as validation ({@link JsonAvroValues}, union branches from
+ * {@link TreeConformance}). An absent field with a default is written as its default; undeclared JSON fields are not
+ * written. Thread-safe.
  */
-final class JsonAvroWriter {
+final class TreeAvroWriter {
 
     static final String ERROR_CLASS = "SerializationError";
 
-    private final JsonAvroChecker checker;
+    private final TreeConformance checker;
 
-    JsonAvroWriter(JsonAvroChecker checker) {
+    TreeAvroWriter(TreeConformance checker) {
         this.checker = checker;
     }
 
@@ -49,7 +51,7 @@ final class JsonAvroWriter {
                         out.writeIndex(plain);
                         write(schema.getTypes().get(plain), node, out, path);
                     } else {
-                        JsonAvroChecker.Branch branch = checker.unionBranch(schema, node).orElseThrow(() ->
+                        TreeConformance.Branch branch = checker.unionBranch(schema, node).orElseThrow(() ->
                                 new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
                         out.writeIndex(branch.index());
                         write(branch.schema(), branch.value(), out, path);
@@ -73,7 +75,7 @@ final class JsonAvroWriter {
             branch = checker.plainBranchIndex(schema, value);
             leaf = branch >= 0 ? schema.getTypes().get(branch) : schema;
         }
-        if (!JsonAvroChecker.isLeaf(leaf)) {
+        if (!TreeConformance.isLeaf(leaf)) {
             write(schema, value, out, record.field(name));
             return;
         }

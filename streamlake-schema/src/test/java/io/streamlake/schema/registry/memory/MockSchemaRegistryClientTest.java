@@ -1,7 +1,12 @@
-package io.streamlake.schema.registry;
+package io.streamlake.schema.registry.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.schema.SchemaRegistryClients;
+import io.streamlake.schema.registry.CompatibilityLevel;
+import io.streamlake.schema.registry.RegistrySettings;
+import io.streamlake.schema.registry.SchemaRegistryClient;
+import io.streamlake.schema.registry.SchemaRegistryClientContract;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
