@@ -3,6 +3,7 @@ package io.streamlake.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.DeadLetterHeaders;
 import io.streamlake.core.domain.EventMetadata;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
@@ -38,17 +39,14 @@ final class HeaderMapper {
     }
 
     /**
-     * The headers of a DLQ record: the original event's headers (without a content type: a dead letter's value
-     * is the DLQ JSON, and the original content type is not known for every stage) and the {@code dlq_*} headers.
+     * The headers of a DLQ record: the original event's headers in the configured style (without a content type: a
+     * dead letter's value is the DLQ JSON, and the original content type is not known for every stage), then
+     * {@link DeadLetterHeaders#failureHeaders}.
      */
     Headers forDeadLetter(DeadLetter deadLetter) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, deadLetter.metadata(), null);
-        headers.add(HeaderNames.DLQ_REASON, utf8(deadLetter.reason()));
-        headers.add(HeaderNames.DLQ_ERROR_CLASS, utf8(deadLetter.errorClass()));
-        headers.add(HeaderNames.DLQ_STAGE, utf8(deadLetter.stage().wireName()));
-        headers.add(HeaderNames.DLQ_FAILED_AT, Timestamps.formatAscii(deadLetter.failedAt()));
-        headers.add(HeaderNames.DLQ_ORIGINAL_TOPIC, utf8(deadLetter.originalTopic()));
+        DeadLetterHeaders.failureHeaders(deadLetter).forEach((name, value) -> headers.add(name, utf8(value)));
         return headers;
     }
 
