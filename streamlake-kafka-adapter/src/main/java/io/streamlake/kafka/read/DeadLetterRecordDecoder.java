@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Header;
  * lacks; the record gives the key, the topic and the position. A value that is not DLQ JSON is kept whole as a
  * truncated (not replayable) dead letter, so it is shown but never replayed. Thread-safe (stateless).
  */
-public final class DeadLetterRecordDecoder {
+final class DeadLetterRecordDecoder {
 
     private static final String CE_SOURCE_PREFIX = "/streamlake/";
 

@@ -1,8 +1,8 @@
 package io.streamlake.runtime.config;
 
-import io.streamlake.kafka.KafkaAdapterConfig;
-import io.streamlake.schema.config.SchemaConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.spi.TransportProvider;
+import io.streamlake.schema.config.SchemaConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -7,6 +7,7 @@ import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.port.out.DeadLetterPort;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,8 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import io.streamlake.core.domain.RetriableStreamLakeException;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

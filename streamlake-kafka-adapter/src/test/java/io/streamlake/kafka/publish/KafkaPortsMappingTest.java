@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,7 @@ import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

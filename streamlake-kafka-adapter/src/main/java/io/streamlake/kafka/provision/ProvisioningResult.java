@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import io.streamlake.core.domain.DatasetName;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

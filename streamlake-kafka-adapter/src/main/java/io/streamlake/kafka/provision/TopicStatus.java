@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import java.util.List;
 import java.util.Map;

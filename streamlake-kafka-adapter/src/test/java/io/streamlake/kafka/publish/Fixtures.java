@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

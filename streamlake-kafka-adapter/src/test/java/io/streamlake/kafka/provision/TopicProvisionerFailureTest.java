@@ -1,10 +1,12 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.HashMap;

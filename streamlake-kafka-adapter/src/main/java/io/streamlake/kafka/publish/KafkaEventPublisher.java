@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -9,6 +9,7 @@ import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.core.domain.Timestamps;
 import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;

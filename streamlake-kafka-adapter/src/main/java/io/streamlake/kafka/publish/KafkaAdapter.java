@@ -1,13 +1,18 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.kafka.provision.ClusterCheck;
+import io.streamlake.kafka.provision.TopicProvisioner;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -47,7 +52,7 @@ public final class KafkaAdapter implements AutoCloseable {
         this.naming = naming;
         KafkaFailures failures = KafkaFailures.of(config);
         HeaderMapper headers = new HeaderMapper(config.headersStyle());
-        this.channel = new ProducerChannel(producer, 2, config.maxBlockMs());
+        this.channel = new ProducerChannel(producer, 2, maxBlockMs(config.producerProperties()));
         this.publisher = new KafkaEventPublisher(channel, headers, failures);
         this.deadLetters = new KafkaDeadLetterPort(channel, headers, config.deadLetterPayloadMaxBytes(), failures);
     }
@@ -121,6 +126,15 @@ public final class KafkaAdapter implements AutoCloseable {
     /** Blocks until every RAW and DLQ record sent so far is acknowledged or failed. */
     public void flush() {
         channel.flush();
+    }
+
+    /** The producer's {@code max.block.ms}: {@code kafka.max.block.ms} when set, else kafka-clients' default. */
+    private static long maxBlockMs(Map<String, Object> producerProperties) {
+        Object value = producerProperties.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        if (value == null) {
+            value = ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        }
+        return Long.parseLong(value.toString().trim());
     }
 
     /** Flushes, waits for every outstanding acknowledgement, then closes the producer and the provisioner. */

@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;

@@ -1,10 +1,13 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
+import io.streamlake.kafka.settings.TopicSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

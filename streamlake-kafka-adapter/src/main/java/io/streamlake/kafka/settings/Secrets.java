@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,15 +1,15 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
-import static io.streamlake.kafka.KafkaAdapterConfig.ACKS_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.LINGER_MS_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.MAX_IN_FLIGHT_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.PASSTHROUGH_PREFIX;
-import static io.streamlake.kafka.KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.TOPICS_MIN_INSYNC_REPLICAS_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.TOPICS_REPLICATION_FACTOR_CONFIG;
-import static io.streamlake.kafka.KafkaAdapterConfig.UNSAFE_PRODUCER_SETTINGS_ALLOWED_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.ACKS_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.LINGER_MS_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.MAX_IN_FLIGHT_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.PASSTHROUGH_PREFIX;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.TOPICS_MIN_INSYNC_REPLICAS_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.TOPICS_REPLICATION_FACTOR_CONFIG;
+import static io.streamlake.kafka.settings.KafkaAdapterConfig.UNSAFE_PRODUCER_SETTINGS_ALLOWED_CONFIG;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,11 +21,13 @@ public enum HeadersStyle {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    boolean writesStreamLake() {
+    /** Whether this style writes StreamLake's own headers ({@code ingestion_id}, {@code event_time}, …). */
+    public boolean writesStreamLake() {
         return this != CLOUDEVENTS;
     }
 
-    boolean writesCloudEvents() {
+    /** Whether this style writes the CloudEvents {@code ce_*} headers. */
+    public boolean writesCloudEvents() {
         return this != STREAMLAKE;
     }
 

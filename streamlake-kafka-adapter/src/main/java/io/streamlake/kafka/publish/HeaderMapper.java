@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -8,6 +8,7 @@ import io.streamlake.core.domain.EventMetadata;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.Timestamps;
+import io.streamlake.kafka.settings.HeadersStyle;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;

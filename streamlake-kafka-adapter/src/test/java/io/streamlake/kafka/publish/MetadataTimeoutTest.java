@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,7 @@ import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;

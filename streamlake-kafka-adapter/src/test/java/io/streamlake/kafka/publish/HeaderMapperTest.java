@@ -1,9 +1,10 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
-import static io.streamlake.kafka.Fixtures.pairs;
+import static io.streamlake.kafka.publish.Fixtures.pairs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.HeaderNames;
+import io.streamlake.kafka.settings.HeadersStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.publish;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.PublishReceipt;

@@ -1,7 +1,9 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +18,7 @@ import org.apache.kafka.common.errors.TimeoutException;
  * The start-up connectivity check: a short-lived {@link Admin} on the same connection settings must get the
  * cluster's nodes within {@code connect.check.timeout.ms}, so an unreachable cluster fails in seconds.
  */
-final class ClusterCheck {
+public final class ClusterCheck {
 
     private ClusterCheck() {
     }
@@ -25,7 +27,7 @@ final class ClusterCheck {
      * @throws RetriableStreamLakeException the cluster did not answer in time
      * @throws FatalStreamLakeException     authentication or authorization refused, or the settings cannot work
      */
-    static void verify(KafkaAdapterConfig config, KafkaFailures failures) {
+    public static void verify(KafkaAdapterConfig config, KafkaFailures failures) {
         int timeoutMs = config.connectCheckTimeoutMs();
         Admin admin;
         try {

@@ -1,5 +1,6 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
+import io.streamlake.kafka.provision.TopicProvisioner;
 import java.util.Optional;
 
 /**

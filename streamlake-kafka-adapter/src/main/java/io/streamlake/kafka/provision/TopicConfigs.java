@@ -1,6 +1,7 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.provision;
 
 import io.streamlake.core.domain.RetriableStreamLakeException;
+import io.streamlake.kafka.settings.KafkaFailures;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

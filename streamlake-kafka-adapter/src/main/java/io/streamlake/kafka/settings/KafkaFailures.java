@@ -1,4 +1,4 @@
-package io.streamlake.kafka;
+package io.streamlake.kafka.settings;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RejectedPayloadException;
@@ -26,8 +26,11 @@ import org.apache.kafka.common.errors.SerializationException;
  * records they are {@link FatalStreamLakeException} (a dead letter that cannot be written is not retried).
  * Authentication, authorization and other non-retriable errors are fatal; time-outs and retriable errors are
  * retriable. Every platform failure names the bootstrap servers. Thread-safe (immutable).
+ *
+ * <p>Shared by the adapter's packages (publishing, provisioning, the cluster check); not meant for callers of the
+ * adapter.
  */
-final class KafkaFailures {
+public final class KafkaFailures {
 
     /** The user name of a PLAIN or SCRAM login; never the password. */
     private static final Pattern JAAS_USERNAME = Pattern.compile("\\busername\\s*=\\s*\"([^\"]*)\"");
@@ -46,7 +49,7 @@ final class KafkaFailures {
     }
 
     /** The failures of the cluster {@code config} connects to. */
-    static KafkaFailures of(KafkaAdapterConfig config) {
+    public static KafkaFailures of(KafkaAdapterConfig config) {
         Map<String, Object> pass = config.passthrough();
         StringBuilder context = new StringBuilder("security.protocol=")
                 .append(pass.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT"));
@@ -64,17 +67,17 @@ final class KafkaFailures {
         return new KafkaFailures(config.bootstrapServers(), context.toString());
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** Security protocol, SASL mechanism and principal; never a secret. */
-    String securityContext() {
+    public String securityContext() {
         return securityContext;
     }
 
     /** The failure of a RAW record: {@link RejectedPayloadException} for data errors, else a platform failure. */
-    RuntimeException forEvent(String topic, Throwable error) {
+    public RuntimeException forEvent(String topic, Throwable error) {
         String dataError = dataErrorClass(error);
         if (dataError != null) {
             return new RejectedPayloadException(dataError, "Kafka rejected the record for " + topic + ": "
@@ -84,7 +87,7 @@ final class KafkaFailures {
     }
 
     /** The failure of a DLQ record: always a platform failure; data errors are fatal. */
-    StreamLakeException forDeadLetter(String topic, Throwable error) {
+    public StreamLakeException forDeadLetter(String topic, Throwable error) {
         String dataError = dataErrorClass(error);
         if (dataError != null) {
             return new FatalStreamLakeException("Kafka at " + bootstrapServers + " refused the dead letter for " + topic
@@ -94,7 +97,7 @@ final class KafkaFailures {
     }
 
     /** A failure that is the platform's: retriable or fatal, naming the bootstrap servers and {@code subject}. */
-    StreamLakeException platform(String subject, Throwable error) {
+    public StreamLakeException platform(String subject, Throwable error) {
         if (error instanceof StreamLakeException already) {
             return already;
         }
