@@ -1,7 +1,8 @@
-package io.streamlake.core.port.out;
+package io.streamlake.core.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.core.port.out.IdGenerator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -25,8 +26,8 @@ class RandomUuidsTest {
 
     @Test
     void givenDevUrandom_thenIdsComeFromIt() {
-        RandomUuids.INSTANCE.newIngestionId();
-        assertThat(RandomUuids.INSTANCE.readsOperatingSystem())
+        RandomUuids.shared().next();
+        assertThat(RandomUuids.shared().readsOperatingSystem())
                 .isEqualTo(java.nio.file.Files.isReadable(java.nio.file.Path.of("/dev/urandom")));
     }
 
