@@ -1,7 +1,7 @@
 package io.streamlake.bench;
 
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package io.streamlake.bench;
 
 import io.streamlake.core.domain.BatchSummary;
+import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.PreparedEvent;
 import io.streamlake.core.port.in.StagedIngestUseCase;
 import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;

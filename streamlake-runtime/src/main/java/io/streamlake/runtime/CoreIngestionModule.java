@@ -20,7 +20,7 @@ import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.ReplayService;
 import io.streamlake.core.service.StreamIngestionService;
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.config.Settings;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.StreamLakeException;
-import io.streamlake.kafka.TopicProvisioner;
+import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.config.SettingsLoader;

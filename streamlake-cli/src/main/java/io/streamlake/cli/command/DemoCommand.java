@@ -12,11 +12,11 @@ import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
-import io.streamlake.kafka.KafkaAdapterConfig;
-import io.streamlake.kafka.TopicProvisioner;
+import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.ReadOptions;
 import io.streamlake.kafka.read.TopicReader;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.schema.catalog.CatalogEntry;
 import io.streamlake.schema.catalog.SchemaCatalog;
@@ -32,10 +32,10 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The whole pipeline in one command on an embedded broker and registry, printed on one screen. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

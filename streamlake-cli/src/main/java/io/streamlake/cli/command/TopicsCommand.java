@@ -5,16 +5,16 @@ import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
-import io.streamlake.kafka.KafkaAdapterConfig;
-import io.streamlake.kafka.ProvisioningResult;
-import io.streamlake.kafka.TopicProvisioner;
-import io.streamlake.kafka.TopicStatus;
+import io.streamlake.kafka.provision.ProvisioningResult;
+import io.streamlake.kafka.provision.TopicProvisioner;
+import io.streamlake.kafka.provision.TopicStatus;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.ConsoleStreams;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code topics create}: provisions a dataset's RAW and DLQ topics. */
 @Command(name = "topics", mixinStandardHelpOptions = true, subcommands = TopicsCommand.CreateCommand.class,

@@ -5,7 +5,7 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.kafka.ProvisioningResult;
+import io.streamlake.kafka.provision.ProvisioningResult;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -10,7 +10,9 @@ import java.util.Optional;
  * the payload.
  *
  * @param dataset         the dataset the event belongs to
- * @param schemaVersion   the catalog version the payload was validated against; empty until validated
+ * @param schemaVersion   the catalog version the payload was validated against; before that (and on a dead letter),
+ *                        the version the caller asked for, or the one the payload failed to match; empty when
+ *                        none is known
  * @param ingestionId     a fresh id per event (a UUID); consumers de-duplicate on it
  * @param eventTime       when the event was created
  * @param producerService the publishing service's name

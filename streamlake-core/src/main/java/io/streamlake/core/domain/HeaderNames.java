@@ -12,7 +12,10 @@ public final class HeaderNames {
 
     /** Dataset name, e.g. {@code orders}. */
     public static final String DATASET = "dataset";
-    /** Catalog version the payload was validated against, e.g. {@code v1}. */
+    /**
+     * Catalog version the payload was validated against, e.g. {@code v1}; on a dead letter, the version asked for or
+     * the one it failed to match, when known.
+     */
     public static final String SCHEMA_VERSION = "schema_version";
     /** A fresh UUID per event; consumers de-duplicate on it. */
     public static final String INGESTION_ID = "ingestion_id";

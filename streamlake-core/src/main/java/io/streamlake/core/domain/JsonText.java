@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Small JDK-only JSON helpers for the dead-letter value: a strict RFC 8259 syntax check (so a payload is
- * embedded verbatim only when it is certainly JSON), strict UTF-8 decoding and string escaping.
+ * embedded verbatim only when it is certainly JSON), strict UTF-8 decoding, string escaping, and the scanning
+ * {@link JsonMembers} reads with.
  */
 final class JsonText {
 
@@ -54,6 +55,32 @@ final class JsonText {
         }
     }
 
+    /**
+     * The index just after the one JSON value (nested at most {@link #MAX_DEPTH} deep) that starts at {@code from},
+     * or -1 when none starts there.
+     */
+    static int valueEnd(String text, int from) {
+        JsonText p = new JsonText(text);
+        p.i = from;
+        try {
+            return p.value(0) ? p.i : -1;
+        } catch (IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    /** The index of the first character at or after {@code from} that is not JSON white space. */
+    static int skipWhitespace(String text, int from) {
+        JsonText p = new JsonText(text);
+        p.i = from;
+        p.ws();
+        return p.i;
+    }
+
+    /**
+     * Appends {@code value} as a JSON string. Control characters, U+2028, U+2029 and surrogates that are not part
+     * of a pair are written as JSON unicode escapes, so any Java string reads back identically.
+     */
     static void appendString(StringBuilder out, String value) {
         out.append('"');
         for (int k = 0; k < value.length(); k++) {
@@ -67,7 +94,7 @@ final class JsonText {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || unpairedSurrogate(value, k)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -76,6 +103,14 @@ final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    private static boolean unpairedSurrogate(String value, int k) {
+        char c = value.charAt(k);
+        if (Character.isHighSurrogate(c)) {
+            return k + 1 == value.length() || !Character.isLowSurrogate(value.charAt(k + 1));
+        }
+        return Character.isLowSurrogate(c) && (k == 0 || !Character.isHighSurrogate(value.charAt(k - 1)));
     }
 
     private boolean value(int depth) {

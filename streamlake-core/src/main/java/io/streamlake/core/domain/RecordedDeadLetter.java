@@ -17,7 +17,7 @@ public record RecordedDeadLetter(DeadLetter deadLetter, boolean truncated, Strin
         Objects.requireNonNull(position, "position");
     }
 
-    /** The version it was validated against before it failed, when it got that far. */
+    /** The version asked for, or the one it was validated against before it failed, when known. */
     public Optional<SchemaVersion> schemaVersion() {
         return deadLetter.metadata().schemaVersion();
     }

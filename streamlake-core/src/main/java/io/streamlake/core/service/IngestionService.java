@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -86,7 +85,7 @@ public final class IngestionService implements StagedIngestUseCase {
         // no lambdas and no computeIfAbsent: this runs for every event
         String id = command.ingestionId().isPresent() ? command.ingestionId().get() : ids.newIngestionId();
         Instant time = command.eventTime().isPresent() ? command.eventTime().get() : clock.instant();
-        EventMetadata metadata = new EventMetadata(command.dataset(), Optional.empty(), id, time,
+        EventMetadata metadata = new EventMetadata(command.dataset(), command.schemaVersion(), id, time,
                 settings.producerService(), command.attributes());
         String rawTopic = rawTopics.get(command.dataset());
         if (rawTopic == null) {
@@ -233,6 +232,9 @@ public final class IngestionService implements StagedIngestUseCase {
             }
             ValidationOutcome validation = validator.validate(command.dataset(), command.schemaVersion(), payload);
             if (validation instanceof ValidationOutcome.Invalid invalid) {
+                if (metadata.schemaVersion().isEmpty() && invalid.version().isPresent()) {
+                    metadata = metadata.withSchemaVersion(invalid.version().get());
+                }
                 return deadLetter(DlqStage.VALIDATE, "SchemaViolation", invalid.reason());
             }
             SchemaVersion version = ((ValidationOutcome.Valid) validation).version();

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DeadLetterValueTest {
 
@@ -98,6 +101,53 @@ class DeadLetterValueTest {
         assertThat(value.get("key").isNull()).isTrue();
         assertThat(value.get("error_reason").asText()).isEqualTo("bad \u0001 byte\r\n");
         assertThat(value.get("payload_encoding").asText()).isEqualTo("text");
+    }
+
+    @Test
+    void givenEncodedValue_thenDecodedWithEveryMember() {
+        DeadLetter dl = new DeadLetter("ORD-1", "{ \"a\" : [1, 2] }\n".getBytes(StandardCharsets.UTF_8),
+                new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2)), "id-1", Instant.EPOCH,
+                        HeaderNames.DEFAULT_PRODUCER_SERVICE, Map.of()),
+                DlqStage.VALIDATE, "$.amount: required", "SchemaViolation", Instant.parse("2026-11-27T10:15:31.5Z"),
+                "streamlake.orders.raw", "streamlake.orders.dlq");
+
+        DeadLetterValue value = DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024)).orElseThrow();
+
+        assertThat(value).isEqualTo(new DeadLetterValue(dl.originalPayload(), "json", dl.originalPayload().length, false,
+                DeadLetterValue.sha256(dl.originalPayload()), "$.amount: required", "SchemaViolation", DlqStage.VALIDATE,
+                Instant.parse("2026-11-27T10:15:31.5Z"), DatasetName.of("orders"), SchemaVersion.of(2), "id-1", "ORD-1",
+                "streamlake.orders.raw"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null", "[]", "\"text\"", "{\"payload\": 1}", "{\"payload_encoding\": \"json\"}",
+            "{\"payload\": 1, \"payload_encoding\": \"gzip\"}", "{\"payload\": 1, \"payload_encoding\": \"text\"}",
+            "{\"payload\": \"!!\", \"payload_encoding\": \"base64\"}",
+            "{\"payload\": 1, \"payload_encoding\": \"json\", \"stage\": \"shipping\"}",
+            "{\"payload\": 1, \"payload_encoding\": \"json\", \"failed_at\": \"yesterday\"}",
+            "{\"payload\": 1, \"payload_encoding\": \"json\", \"payload_size\": \"big\"}",
+            "{\"payload\": 1, \"payload_encoding\": \"json\", \"key\": 7}",
+            "{\"payload\": 1, \"payload_encoding\": \"json\"} trailing", "{\"payload\": 1, \"payload_encoding\": \"json\",}"})
+    void givenValueThatIsNotADeadLetterValue_thenNothingDecoded(String value) {
+        assertThat(DeadLetterValue.decode(value.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void givenNotUtf8Value_thenNothingDecoded() {
+        assertThat(DeadLetterValue.decode(new byte[] {'{', (byte) 0xFF, '}'})).isEmpty();
+    }
+
+    @Test
+    void givenMinimalValue_thenAbsentMembersAreNullAndSizeIsThePayloads() {
+        DeadLetterValue value = DeadLetterValue.decode(
+                "{\"payload_encoding\":\"text\", \"payload\":\"a\\u00e9\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(value.payload()).isEqualTo("aé".getBytes(StandardCharsets.UTF_8));
+        assertThat(value.payloadSize()).isEqualTo(3);
+        assertThat(value.payloadTruncated()).isFalse();
+        assertThat(value.stage()).isNull();
+        assertThat(value.failedAt()).isNull();
+        assertThat(value.errorReason()).isNull();
+        assertThat(value.schemaVersion()).isNull();
     }
 
     private static JsonNode encode(byte[] payload, int limit) throws IOException {

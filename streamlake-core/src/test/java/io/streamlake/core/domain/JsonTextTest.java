@@ -44,7 +44,7 @@ class JsonTextTest {
         for (char c = 0; c < 0x300; c++) {
             all.append(c);
         }
-        all.append("\u2028\u2029\uD83D\uDE00");
+        all.append("\u2028\u2029\uD83D\uDE00 \uD800 x\uDC00 \uDE00\uD83D");
         StringBuilder out = new StringBuilder();
         JsonText.appendString(out, all.toString());
         assertThat(new ObjectMapper().readValue(out.toString(), String.class)).isEqualTo(all.toString());

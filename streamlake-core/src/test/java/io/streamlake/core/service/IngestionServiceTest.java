@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.DeadLetterHeaders;
+import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
@@ -13,6 +15,7 @@ import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.domain.PublishReceipt;
@@ -124,6 +127,52 @@ class IngestionServiceTest {
         IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2"))
                 .withSchemaVersion(SchemaVersion.of(9)));
         assertDeadLettered(result, DlqStage.VALIDATE, "unknown schema version v9");
+    }
+
+    @Test
+    void givenPinnedVersionAndSchemaViolation_thenDeadLetterKeepsThatVersionInHeaderAndValue() {
+        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1"))
+                .withSchemaVersion(SchemaVersion.of(1)));
+
+        assertDeadLettered(result, DlqStage.VALIDATE, "$.amount: required field is missing");
+        DeadLetter dl = p.deadLetters.all().get(0);
+        assertThat(dl.metadata().schemaVersion()).contains(SchemaVersion.of(1));
+        assertThat(DeadLetterHeaders.of(dl)).containsEntry(HeaderNames.SCHEMA_VERSION, "v1");
+        assertThat(DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024)).orElseThrow().schemaVersion())
+                .isEqualTo(SchemaVersion.of(1));
+    }
+
+    @Test
+    void givenNoVersionAndSchemaViolation_thenDeadLetterCarriesTheLatestVersionItFailedToMatch() {
+        IngestionResult result = p.ingest("k", "order_id=1;amount=2");
+
+        assertDeadLettered(result, DlqStage.VALIDATE, "$.currency: required field is missing");
+        assertThat(p.deadLetters.all().get(0).metadata().schemaVersion()).contains(SchemaVersion.of(2));
+    }
+
+    @Test
+    void givenUnknownPinnedVersion_thenDeadLetterKeepsTheVersionAskedFor() {
+        p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2")).withSchemaVersion(SchemaVersion.of(9)));
+
+        assertThat(p.deadLetters.all().get(0).metadata().schemaVersion()).contains(SchemaVersion.of(9));
+    }
+
+    @Test
+    void givenUnknownDatasetAndNoVersion_thenDeadLetterHasNoVersion() {
+        p.ingest(IngestCommand.of(DatasetName.of("unknown"), "k", bytes("a=1")));
+
+        DeadLetter dl = p.deadLetters.all().get(0);
+        assertThat(dl.metadata().schemaVersion()).isEmpty();
+        assertThat(DeadLetterHeaders.of(dl)).doesNotContainKey(HeaderNames.SCHEMA_VERSION);
+    }
+
+    @Test
+    void givenPinnedVersionAndMalformedPayload_thenParseStageDeadLetterKeepsTheVersionAskedFor() {
+        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", new byte[] {(byte) 0xFF})
+                .withSchemaVersion(SchemaVersion.of(2)));
+
+        assertDeadLettered(result, DlqStage.PARSE, "not valid UTF-8");
+        assertThat(p.deadLetters.all().get(0).metadata().schemaVersion()).contains(SchemaVersion.of(2));
     }
 
     @Test

@@ -46,6 +46,6 @@ public final class InMemoryPayloadValidator implements PayloadValidator {
                 violations.add(new Violation("$." + field, "required field is missing"));
             }
         }
-        return violations.isEmpty() ? new ValidationOutcome.Valid(chosen) : new ValidationOutcome.Invalid(violations);
+        return violations.isEmpty() ? new ValidationOutcome.Valid(chosen) : new ValidationOutcome.Invalid(violations, chosen);
     }
 }

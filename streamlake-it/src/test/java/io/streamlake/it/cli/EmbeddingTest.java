@@ -14,7 +14,7 @@ import io.streamlake.core.port.in.IngestEventUseCase;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
-import io.streamlake.kafka.TopicProvisioner;
+import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.runtime.Lifecycle;
 import io.streamlake.runtime.StreamLake;
 import io.streamlake.runtime.StreamLakeModule;

@@ -11,7 +11,7 @@ import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.SharedInfrastructure;
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

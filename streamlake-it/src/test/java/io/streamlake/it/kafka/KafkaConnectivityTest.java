@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.RetriableStreamLakeException;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

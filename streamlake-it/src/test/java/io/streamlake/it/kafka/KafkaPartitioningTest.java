@@ -12,7 +12,7 @@ import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

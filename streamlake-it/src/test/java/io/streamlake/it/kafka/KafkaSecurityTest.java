@@ -8,7 +8,7 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

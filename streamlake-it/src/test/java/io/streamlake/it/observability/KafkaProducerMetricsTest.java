@@ -11,7 +11,7 @@ import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.runtime.Lifecycle;
 import io.streamlake.runtime.StreamLakeModule;
 import io.streamlake.runtime.Transports;

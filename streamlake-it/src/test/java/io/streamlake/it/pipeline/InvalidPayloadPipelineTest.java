@@ -16,7 +16,7 @@ import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
-import io.streamlake.kafka.ProvisioningResult;
+import io.streamlake.kafka.provision.ProvisioningResult;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;

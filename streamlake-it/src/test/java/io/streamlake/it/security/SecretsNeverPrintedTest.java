@@ -172,8 +172,8 @@ class SecretsNeverPrintedTest {
                 .file(file).load();
 
         List<String> shown = List.of(loaded.toString(), loaded.entries().toString(),
-                loaded.config(io.streamlake.kafka.KafkaAdapterConfig.class).toString(),
-                loaded.config(io.streamlake.kafka.KafkaAdapterConfig.class).redacted().toString(),
+                loaded.config(io.streamlake.kafka.settings.KafkaAdapterConfig.class).toString(),
+                loaded.config(io.streamlake.kafka.settings.KafkaAdapterConfig.class).redacted().toString(),
                 loaded.config(io.streamlake.schema.config.SchemaConfig.class).toString());
         for (String s : secrets) {
             assertThat(shown).noneMatch(text -> text.contains(s));

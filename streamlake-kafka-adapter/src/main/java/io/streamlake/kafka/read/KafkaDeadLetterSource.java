@@ -4,7 +4,7 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.out.DeadLetterSource;
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

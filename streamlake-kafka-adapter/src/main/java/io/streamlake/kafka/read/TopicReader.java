@@ -2,7 +2,7 @@ package io.streamlake.kafka.read;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.streamlake.runtime.config;
 
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.schema.config.SchemaConfig;
 import java.util.List;
 import java.util.Map;

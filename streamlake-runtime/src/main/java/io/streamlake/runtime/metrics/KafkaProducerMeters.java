@@ -3,7 +3,7 @@ package io.streamlake.runtime.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.streamlake.kafka.KafkaAdapter;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;

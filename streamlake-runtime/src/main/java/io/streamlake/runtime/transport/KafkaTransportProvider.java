@@ -5,20 +5,20 @@ import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
 import io.streamlake.core.port.out.EventPublisher;
-import io.streamlake.kafka.KafkaAdapter;
-import io.streamlake.kafka.KafkaAdapterConfig;
-import io.streamlake.kafka.TopicProvisioner;
+import io.streamlake.kafka.provision.TopicProvisioner;
+import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.TopicReader;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.Lifecycle;
-import io.streamlake.runtime.metrics.KafkaProducerMeters;
-import java.util.Optional;
 import io.streamlake.runtime.config.Settings;
+import io.streamlake.runtime.metrics.KafkaProducerMeters;
 import io.streamlake.runtime.spi.TransportProvider;
+import java.util.Optional;
 
 /**
  * The built-in {@code kafka} transport (the default): events and dead letters on one idempotent producer, the DLQ

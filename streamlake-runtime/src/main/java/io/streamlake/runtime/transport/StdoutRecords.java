@@ -3,11 +3,11 @@ package io.streamlake.runtime.transport;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.DeadLetterHeaders;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.PublishReceipt;
-import io.streamlake.core.domain.Timestamps;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes records as JSON lines: {@code {"topic":…,"key":…,"headers":{…},"value":…}}. A JSON value is embedded as
- * JSON; any other (Avro) as {@code "value_base64"}. Dead letters carry their {@code dlq_*} headers and the DLQ JSON
- * value. Every record is "acknowledged" on partition 0 with a per-topic offset. Thread-safe: one line per call.
+ * JSON; any other (Avro) as {@code "value_base64"}. Dead letters carry the {@link DeadLetterHeaders} and the DLQ
+ * JSON value. Every record is "acknowledged" on partition 0 with a per-topic offset. Thread-safe: one line per call.
  */
 final class StdoutRecords {
 
@@ -66,12 +65,7 @@ final class StdoutRecords {
         return new DeadLetterPort() {
             @Override
             public CompletableFuture<PublishReceipt> deadLetter(DeadLetter dl) {
-                Map<String, String> headers = new LinkedHashMap<>(HeaderNames.standardHeaders(dl.metadata(), null));
-                headers.put(HeaderNames.DLQ_REASON, dl.reason());
-                headers.put(HeaderNames.DLQ_ERROR_CLASS, dl.errorClass());
-                headers.put(HeaderNames.DLQ_STAGE, dl.stage().wireName());
-                headers.put(HeaderNames.DLQ_FAILED_AT, Timestamps.format(dl.failedAt()));
-                headers.put(HeaderNames.DLQ_ORIGINAL_TOPIC, dl.originalTopic());
+                Map<String, String> headers = DeadLetterHeaders.of(dl);
                 byte[] value = DeadLetterValue.encode(dl, deadLetterPayloadLimit);
                 return CompletableFuture.completedFuture(write(dl.deadLetterTopic(), dl.key(), headers, value, true));
             }

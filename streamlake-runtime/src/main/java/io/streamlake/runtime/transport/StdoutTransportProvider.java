@@ -6,7 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
-import io.streamlake.kafka.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.spi.TransportProvider;

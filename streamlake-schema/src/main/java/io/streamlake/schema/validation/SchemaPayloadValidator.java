@@ -50,6 +50,6 @@ final class SchemaPayloadValidator implements PayloadValidator {
             return new ValidationOutcome.Valid(entry.version());
         }
         List<Violation> violations = checker.violations(entry.schema(), json.tree());
-        return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations);
+        return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations, entry.version());
     }
 }

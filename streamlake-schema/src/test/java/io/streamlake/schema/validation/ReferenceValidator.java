@@ -38,6 +38,6 @@ public final class ReferenceValidator implements PayloadValidator {
                     + "); schema validation needs a JSON payload");
         }
         List<Violation> violations = checker.violations(entry.schema(), json.tree());
-        return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations);
+        return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations, entry.version());
     }
 }

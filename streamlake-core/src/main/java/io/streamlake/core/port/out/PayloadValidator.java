@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Checks a payload against its dataset's schema. Thread-safe. An unknown dataset or version is an
- * {@link ValidationOutcome.Invalid} outcome naming it; only platform failures throw
- * ({@link io.streamlake.core.domain.StreamLakeException}).
+ * {@link ValidationOutcome.Invalid} outcome naming it; a payload that does not match is an
+ * {@link ValidationOutcome.Invalid} outcome that names the version it was checked against (its dead letter carries
+ * that version). Only platform failures throw ({@link io.streamlake.core.domain.StreamLakeException}).
  */
 public interface PayloadValidator {
 

@@ -1,0 +1,142 @@
+package io.streamlake.kafka.publish;
+
+import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.core.port.out.DeadLetterPort;
+import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.kafka.provision.ClusterCheck;
+import io.streamlake.kafka.provision.TopicProvisioner;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+
+/**
+ * The Kafka transport: the {@link EventPublisher} and the {@link DeadLetterPort} on one shared
+ * {@code KafkaProducer}, and a {@link TopicProvisioner} on the same cluster.
+ *
+ * <p>Delivery: at least once with per-key order ({@code acks=all}, idempotence, at most 5 requests in
+ * flight). Every future completes only in the producer's acknowledgement callback: success carries the
+ * topic, partition and offset; a record the broker refuses for its content (too large, invalid timestamp)
+ * fails the RAW future with {@code RejectedPayloadException} (the core dead-letters the event); outages fail
+ * it with {@code RetriableStreamLakeException} (time-outs, unreachable or moving leaders) or
+ * {@code FatalStreamLakeException} (authentication, authorization, other non-retriable errors), both naming the
+ * bootstrap servers. Nothing is thrown from {@code publish}/{@code deadLetter} themselves.
+ *
+ * <p>Blocking: like {@code KafkaProducer.send}, {@code publish} and {@code deadLetter} may block the caller for
+ * up to {@code max.block.ms} (kafka-clients' default 60 s; set {@code kafka.max.block.ms} to bound it) while the
+ * topic's metadata is unknown or the producer's buffer is full; the future then fails retriable. After a metadata
+ * wait for a topic timed out although the cluster answered during it (the topic does not exist), sends to it fail
+ * at once for the next {@code max.block.ms} instead of each waiting again.
+ *
+ * <p>Threading: everything is thread-safe. Successful futures complete on the producer's I/O thread (keep
+ * continuations short, never block in them); failed ones on a separate adapter thread.
+ */
+public final class KafkaAdapter implements AutoCloseable {
+
+    private final KafkaAdapterConfig config;
+    private final TopicNaming naming;
+    private final ProducerChannel channel;
+    private final KafkaEventPublisher publisher;
+    private final KafkaDeadLetterPort deadLetters;
+    private TopicProvisioner provisioner;
+
+    private KafkaAdapter(KafkaAdapterConfig config, TopicNaming naming, Producer<byte[], byte[]> producer) {
+        this.config = config;
+        this.naming = naming;
+        KafkaFailures failures = KafkaFailures.of(config);
+        HeaderMapper headers = new HeaderMapper(config.headersStyle());
+        this.channel = new ProducerChannel(producer, 2, config.maxBlockMs());
+        this.publisher = new KafkaEventPublisher(channel, headers, failures);
+        this.deadLetters = new KafkaDeadLetterPort(channel, headers, config.deadLetterPayloadMaxBytes(), failures);
+    }
+
+    /**
+     * Checks that the cluster answers within {@code connect.check.timeout.ms}, then builds the shared producer.
+     *
+     * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster is not reachable in time (the
+     *         message names the bootstrap servers and the time-out)
+     * @throws FatalStreamLakeException authentication or authorization refused (naming mechanism and principal,
+     *         never a secret), or kafka-clients refused the settings
+     */
+    public static KafkaAdapter create(KafkaAdapterConfig config, TopicNaming naming) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(naming, "naming");
+        ClusterCheck.verify(config, KafkaFailures.of(config));
+        Producer<byte[], byte[]> producer;
+        try {
+            producer = new KafkaProducer<>(config.producerProperties());
+        } catch (KafkaException e) {
+            throw new FatalStreamLakeException("cannot create a Kafka producer for " + config.bootstrapServers() + ": "
+                    + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
+        }
+        return new KafkaAdapter(config, naming, producer);
+    }
+
+    /**
+     * Same as {@link #create(KafkaAdapterConfig, TopicNaming)} from raw settings.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming the key of an unknown, invalid or unsafe setting
+     */
+    public static KafkaAdapter create(Map<String, ?> settings, TopicNaming naming) {
+        return create(new KafkaAdapterConfig(settings), naming);
+    }
+
+    /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */
+    static KafkaAdapter forProducer(KafkaAdapterConfig config, TopicNaming naming, Producer<byte[], byte[]> producer) {
+        return new KafkaAdapter(config, naming, producer);
+    }
+
+    /**
+     * Publishes to RAW topics. Its {@code close()} flushes and refuses further events (failed futures); the shared
+     * producer closes when both ports are closed, or with {@link #close()}.
+     */
+    public EventPublisher eventPublisher() {
+        return publisher;
+    }
+
+    /** Publishes to DLQ topics, on the same producer; {@code close()} as for {@link #eventPublisher()}. */
+    public DeadLetterPort deadLetterPort() {
+        return deadLetters;
+    }
+
+    /** The topic provisioner on the same cluster, created on first use and closed with this adapter. */
+    public synchronized TopicProvisioner topicProvisioner() {
+        if (provisioner == null) {
+            provisioner = TopicProvisioner.create(config, naming);
+        }
+        return provisioner;
+    }
+
+    /** kafka-clients' own producer metrics (record-send-rate, request-latency-avg, …), live. */
+    public Map<MetricName, ? extends Metric> producerMetrics() {
+        return channel.metrics();
+    }
+
+    public KafkaAdapterConfig config() {
+        return config;
+    }
+
+    /** Blocks until every RAW and DLQ record sent so far is acknowledged or failed. */
+    public void flush() {
+        channel.flush();
+    }
+
+    /** Flushes, waits for every outstanding acknowledgement, then closes the producer and the provisioner. */
+    @Override
+    public void close() {
+        publisher.close();
+        deadLetters.close();
+        synchronized (this) {
+            if (provisioner != null) {
+                provisioner.close();
+                provisioner = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.streamlake.kafka.publish;
+
+import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.PublishReceipt;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * The one producer the event publisher and the dead-letter port share. A send's outcome (its future, or its
+ * {@code onDone}) is reported only from the producer's callback: on success there, on the producer's I/O thread; on
+ * failure on a separate thread, because what follows a failure may be a new send (a dead letter), and a send from
+ * the I/O thread could wait for metadata only that thread fetches. Nothing thrown by {@code send} escapes: it is
+ * reported as the send's failure. The producer is closed when the last of its users releases it. Thread-safe.
+ *
+ * <p>A topic that is not in the cluster's metadata (it does not exist and the broker does not create topics on
+ * demand) makes {@code KafkaProducer.send} wait {@code max.block.ms} (60 s by default) for every record. After one
+ * such wait has timed out although the cluster answered a metadata request during it (without the topic), sends to
+ * that topic fail at once, with a message that says so, for the next {@code max.block.ms}; then the next send waits
+ * again (the topic may have been created meanwhile). So a run against a missing topic reports its events failed
+ * within about {@code max.block.ms} instead of one wait per event. When no answer came during the wait (an outage,
+ * or a cluster slower to answer than a small {@code max.block.ms}) every send still waits, as kafka-clients does.
+ */
+final class ProducerChannel {
+
+    /** Turns a client exception into what the future fails with. */
+    @FunctionalInterface
+    interface FailureMapping {
+        Throwable map(String topic, Throwable error);
+    }
+
+    private static final AtomicIntegerFieldUpdater<Delivery> REPORTED =
+            AtomicIntegerFieldUpdater.newUpdater(Delivery.class, "reported");
+
+    private final Producer<byte[], byte[]> producer;
+    private final long maxBlockNanos;
+    /** Topics whose metadata wait timed out, with the {@code System.nanoTime()} until which sends fail at once. */
+    private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
+    private volatile boolean anyAbsent;
+    private final ExecutorService failureThread;
+    private final AtomicInteger users;
+    private volatile Thread failureThreadRef;
+    private volatile boolean closed;
+
+    ProducerChannel(Producer<byte[], byte[]> producer, int users, long maxBlockMs) {
+        this.producer = producer;
+        this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs);
+        this.users = new AtomicInteger(users);
+        this.failureThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "streamlake-kafka-failures");
+            t.setDaemon(true);
+            failureThreadRef = t;
+            return t;
+        });
+    }
+
+    CompletableFuture<PublishReceipt> send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping) {
+        CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
+        send(record, mapping, completing(future));
+        return future;
+    }
+
+    /** An {@code onDone} that completes {@code future}: for callers that want the future form. */
+    static BiConsumer<PublishReceipt, Throwable> completing(CompletableFuture<PublishReceipt> future) {
+        return (receipt, error) -> {
+            if (error == null) {
+                future.complete(receipt);
+            } else {
+                future.completeExceptionally(error);
+            }
+        };
+    }
+
+    /**
+     * Sends {@code record} and reports its outcome to {@code onDone} exactly once, without a future: from the
+     * producer's callback on its I/O thread when acknowledged, from the failure thread when not (or on the calling
+     * thread for a topic known to be absent). Never throws.
+     */
+    void send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping,
+              BiConsumer<PublishReceipt, Throwable> onDone) {
+        if (anyAbsent && knownAbsent(record.topic())) {
+            onDone.accept(null, mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
+                    + " not present in metadata: a send waited max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
+                    + " ms) for it less than max.block.ms ago and the cluster answered without it, so this record was not sent."
+                    + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
+                    + " topics")));
+            return;
+        }
+        Delivery delivery = new Delivery(record.topic(), mapping, onDone);
+        delivery.sending = Thread.currentThread();
+        try {
+            producer.send(record, delivery);
+        } catch (RuntimeException e) {
+            if (delivery.claim()) {
+                onDone.accept(null, mapping.map(record.topic(), e));
+            }
+        } finally {
+            delivery.sending = null;
+        }
+    }
+
+    private boolean knownAbsent(String topic) {
+        Long until = absentUntil.get(topic);
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        absentUntil.remove(topic, until);
+        anyAbsent = !absentUntil.isEmpty();
+        return false;
+    }
+
+    /**
+     * A time-out reported while {@code send} itself was running, on the sending thread, is the producer's wait for
+     * the topic's metadata (a full buffer is a {@link BufferExhaustedException}; delivery time-outs arrive later, on
+     * the I/O thread).
+     */
+    private void noteMetadataTimeout(String topic, Exception exception, Thread sending) {
+        if (sending == Thread.currentThread() && exception instanceof TimeoutException
+                && !(exception instanceof BufferExhaustedException) && metadataAnsweredWithin(maxBlockNanos)) {
+            absentUntil.put(topic, System.nanoTime() + maxBlockNanos);
+            anyAbsent = true;
+        }
+    }
+
+    /**
+     * Whether the producer's metadata was last updated less than {@code nanos} ago ({@code metadata-age} of
+     * {@code producer-metrics}): read right after a metadata wait of {@code max.block.ms} timed out, it tells whether
+     * the cluster answered during that wait, and so that the topic, not the cluster, is what is missing. A connection
+     * alone does not tell it: a loaded cluster may be connected and still slower than a small {@code max.block.ms}
+     * to send the first metadata, and the topic is then there a moment later. Read only when a wait has timed out.
+     */
+    private boolean metadataAnsweredWithin(long nanos) {
+        for (Map.Entry<MetricName, ? extends Metric> e : producer.metrics().entrySet()) {
+            MetricName name = e.getKey();
+            if (name.name().equals("metadata-age") && name.group().equals("producer-metrics")
+                    && e.getValue().metricValue() instanceof Number seconds) {
+                return seconds.doubleValue() * 1e9 < nanos;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The partition Kafka's default partitioner gives {@code key} on {@code topic}: {@code toPositive(murmur2(key)) %
+     * partitions}. May wait up to {@code max.block.ms} for the topic's metadata.
+     */
+    int partitionForKey(String topic, byte[] key) {
+        return Utils.toPositive(Utils.murmur2(key)) % producer.partitionsFor(topic).size();
+    }
+
+    /** Blocks until every record sent so far is acknowledged or failed, and its future completed. */
+    void flush() {
+        if (closed) {
+            return;
+        }
+        producer.flush();
+        if (Thread.currentThread() != failureThreadRef) {
+            try {
+                failureThread.submit(() -> { }).get();
+            } catch (RejectedExecutionException e) {
+                // closed: every failure was already completed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("cannot happen: an empty task failed", e);
+            }
+        }
+    }
+
+    Map<MetricName, ? extends Metric> metrics() {
+        return producer.metrics();
+    }
+
+    /** One user is done; the last one closes the producer, waiting for every outstanding acknowledgement. */
+    void release() {
+        if (users.decrementAndGet() == 0) {
+            closed = true;
+            try {
+                producer.close();
+            } finally {
+                failureThread.shutdown();
+                try {
+                    failureThread.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** The producer's callback for one send: reports its outcome to the sender's {@code onDone}. */
+    private final class Delivery implements Callback {
+        private final String topic;
+        private final FailureMapping mapping;
+        private final BiConsumer<PublishReceipt, Throwable> onDone;
+        /**
+         * The thread inside {@code producer.send} for this record, null once it returned. Plain, not volatile: it is
+         * compared with the current thread only, which equals it only on the thread that wrote it.
+         */
+        Thread sending;
+        /**
+         * 1 once the outcome is claimed for reporting. {@code producer.send} may both throw and call back for the same
+         * record (it appends the record, then a producer in an error state throws while adding the partition to its
+         * transaction state, and the aborted batch calls back later), and may call back twice (inline for an
+         * {@code ApiException}, again on abort): whoever claims first reports, so {@code onDone} runs exactly once.
+         */
+        volatile int reported; // not private: read through REPORTED
+
+        Delivery(String topic, FailureMapping mapping, BiConsumer<PublishReceipt, Throwable> onDone) {
+            this.topic = topic;
+            this.mapping = mapping;
+            this.onDone = onDone;
+        }
+
+        /** Whether this caller is the first to report the outcome (one compare-and-set on a fresh object). */
+        boolean claim() {
+            return REPORTED.compareAndSet(this, 0, 1);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (!claim()) {
+                return;
+            }
+            if (exception == null) {
+                acknowledged(metadata);
+                return;
+            }
+            noteMetadataTimeout(topic, exception, sending);
+            try {
+                failureThread.execute(() -> onDone.accept(null, mapping.map(topic, exception)));
+            } catch (RejectedExecutionException closed) {
+                onDone.accept(null, mapping.map(topic, exception));
+            }
+        }
+
+        private void acknowledged(RecordMetadata metadata) {
+            PublishReceipt receipt;
+            try {
+                receipt = new PublishReceipt(metadata.topic(), metadata.partition(), metadata.offset(),
+                        Instant.ofEpochMilli(metadata.timestamp()));
+            } catch (RuntimeException e) {
+                onDone.accept(null, new FatalStreamLakeException("Kafka acknowledged a record for " + topic
+                        + " without a usable receipt (partition " + metadata.partition() + ", offset "
+                        + metadata.offset() + "): " + e.getMessage(), e));
+                return;
+            }
+            onDone.accept(receipt, null);
+        }
+    }
+}

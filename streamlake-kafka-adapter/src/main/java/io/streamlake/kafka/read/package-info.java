@@ -1,0 +1,6 @@
+/**
+ * Reading: {@link io.streamlake.kafka.read.TopicReader} reads a topic up to the end offsets it had when the read
+ * began, and {@link io.streamlake.kafka.read.KafkaDeadLetterSource} reads a dataset's dead letters back with
+ * {@link io.streamlake.kafka.read.DeadLetterRecordDecoder}.
+ */
+package io.streamlake.kafka.read;
