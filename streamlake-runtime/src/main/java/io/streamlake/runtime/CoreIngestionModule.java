@@ -20,7 +20,6 @@ import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.ReplayService;
 import io.streamlake.core.service.StreamIngestionService;
-import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.config.Settings;
 import java.time.Clock;
@@ -55,7 +54,7 @@ public final class CoreIngestionModule extends AbstractModule {
     @Provides
     @Singleton
     IngestionSettings ingestionSettings(Settings settings) {
-        return settings.core().ingestionSettings(settings.config(KafkaAdapterConfig.class).deadLetterPayloadMaxBytes());
+        return settings.core().ingestionSettings();
     }
 
     @Provides

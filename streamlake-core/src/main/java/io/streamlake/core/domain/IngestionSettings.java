@@ -11,7 +11,8 @@ import java.util.Objects;
  *                               {@code validate}; keys decide partitions and so per-key order
  * @param producerService        written to the {@code producer_service} header
  * @param maxInFlight            how many events of a stream may await acknowledgement at once
- * @param deadLetterPayloadLimit how many payload bytes a dead letter keeps at most
+ * @param deadLetterPayloadLimit how many payload bytes a dead letter keeps at most; every transport passes it to
+ *                               {@code DeadLetterValue.encode}
  * @param prepareThreads         how many threads of a stream parse, validate and serialize events while the
  *                               reading thread reads on; events still reach the transport in input order. 0 does
  *                               everything on the reading thread

@@ -20,6 +20,7 @@ public final class CoreSettings {
     public static final String PRODUCER_SERVICE_CONFIG = "producer.service";
     public static final String MAX_IN_FLIGHT_EVENTS_CONFIG = "max.in.flight.events";
     public static final String PREPARE_THREADS_CONFIG = "prepare.threads";
+    public static final String DLQ_PAYLOAD_MAX_BYTES_CONFIG = "dlq.payload.max.bytes";
 
     /** The core's keys, in the order the reference lists them. */
     public static final List<SettingKey> KEYS = List.of(
@@ -41,7 +42,13 @@ public final class CoreSettings {
                             + "the input is read; events still reach Kafka in input order, so each key's order is "
                             + "kept. 0 (the default) does everything on the reading thread, which costs the least CPU "
                             + "per event; 2 or more pay on a producer host with idle cores.",
-                    new Constraint.Between(0, 64)));
+                    new Constraint.Between(0, 64)),
+            new SettingKey(DLQ_PAYLOAD_MAX_BYTES_CONFIG, Type.INT, IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT,
+                    Importance.MEDIUM, "Most bytes of the original payload a dead letter keeps, in every transport "
+                            + "(DeadLetterValue.encode); a longer payload keeps its first bytes (base64) and is flagged "
+                            + "truncated, with its full size and SHA-256. Keep it well below the DLQ topic's "
+                            + "max.message.bytes (base64 grows the payload by a third).",
+                    new Constraint.AtLeast(1)));
 
     private CoreSettings() {
     }
@@ -49,13 +56,12 @@ public final class CoreSettings {
     /**
      * The core's settings record from validated values.
      *
-     * @param values                 a value of the declared type for every key of {@link #KEYS}
-     * @param deadLetterPayloadLimit how many payload bytes a dead letter keeps
+     * @param values a value of the declared type for every key of {@link #KEYS}
      */
-    public static IngestionSettings ingestionSettings(Map<String, ?> values, int deadLetterPayloadLimit) {
+    public static IngestionSettings ingestionSettings(Map<String, ?> values) {
         return new IngestionSettings(new TopicNaming((String) values.get(TOPIC_PREFIX_CONFIG)),
                 (Boolean) values.get(KEY_REQUIRED_CONFIG), (String) values.get(PRODUCER_SERVICE_CONFIG),
-                (Integer) values.get(MAX_IN_FLIGHT_EVENTS_CONFIG), deadLetterPayloadLimit,
+                (Integer) values.get(MAX_IN_FLIGHT_EVENTS_CONFIG), (Integer) values.get(DLQ_PAYLOAD_MAX_BYTES_CONFIG),
                 (Integer) values.get(PREPARE_THREADS_CONFIG));
     }
 }

@@ -14,6 +14,7 @@ import io.streamlake.core.service.IngestionService;
 import io.streamlake.it.support.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -44,9 +45,9 @@ class KafkaDeadLetterTest {
 
     private static Outcome ingestBadEvent(KafkaEndpoint kafka, String key, byte[] payload) throws Exception {
         DatasetName dataset = AdapterFixture.dataset(kafka, "dlq");
-        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "topics.partitions", String.valueOf(PARTITIONS),
-                "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE),
-                "dlq.payload.max.bytes", String.valueOf(DLQ_PAYLOAD_MAX_BYTES))) {
+        try (KafkaAdapter adapter = KafkaAdapter.create(new KafkaAdapterConfig(AdapterFixture.settings(kafka,
+                "topics.partitions", String.valueOf(PARTITIONS), "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE))),
+                AdapterFixture.NAMING, DLQ_PAYLOAD_MAX_BYTES)) {
             var topics = adapter.topicProvisioner().ensureTopics(dataset);
             IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
 

@@ -1,6 +1,7 @@
 package io.streamlake.kafka.publish;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
@@ -46,14 +47,15 @@ public final class KafkaAdapter implements AutoCloseable {
     private final KafkaDeadLetterPort deadLetters;
     private TopicProvisioner provisioner;
 
-    private KafkaAdapter(KafkaAdapterConfig config, TopicNaming naming, Producer<byte[], byte[]> producer) {
+    private KafkaAdapter(KafkaAdapterConfig config, TopicNaming naming, int deadLetterPayloadLimit,
+                         Producer<byte[], byte[]> producer) {
         this.config = config;
         this.naming = naming;
         KafkaFailures failures = KafkaFailures.of(config);
         HeaderMapper headers = new HeaderMapper(config.headersStyle());
         this.channel = new ProducerChannel(producer, 2, config.maxBlockMs());
         this.publisher = new KafkaEventPublisher(channel, headers, failures);
-        this.deadLetters = new KafkaDeadLetterPort(channel, headers, config.deadLetterPayloadMaxBytes(), failures);
+        this.deadLetters = new KafkaDeadLetterPort(channel, headers, deadLetterPayloadLimit, failures);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class KafkaAdapter implements AutoCloseable {
      * @throws FatalStreamLakeException authentication or authorization refused (naming mechanism and principal,
      *         never a secret), or kafka-clients refused the settings
      */
-    public static KafkaAdapter create(KafkaAdapterConfig config, TopicNaming naming) {
+    public static KafkaAdapter create(KafkaAdapterConfig config, TopicNaming naming, int deadLetterPayloadLimit) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(naming, "naming");
         ClusterCheck.verify(config, KafkaFailures.of(config));
@@ -75,7 +77,12 @@ public final class KafkaAdapter implements AutoCloseable {
             throw new FatalStreamLakeException("cannot create a Kafka producer for " + config.bootstrapServers() + ": "
                     + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
         }
-        return new KafkaAdapter(config, naming, producer);
+        return new KafkaAdapter(config, naming, deadLetterPayloadLimit, producer);
+    }
+
+    /** As {@link #create(KafkaAdapterConfig, TopicNaming, int)}, dead letters keeping the core's default payload limit. */
+    public static KafkaAdapter create(KafkaAdapterConfig config, TopicNaming naming) {
+        return create(config, naming, IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT);
     }
 
     /**
@@ -89,7 +96,7 @@ public final class KafkaAdapter implements AutoCloseable {
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */
     static KafkaAdapter forProducer(KafkaAdapterConfig config, TopicNaming naming, Producer<byte[], byte[]> producer) {
-        return new KafkaAdapter(config, naming, producer);
+        return new KafkaAdapter(config, naming, IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT, producer);
     }
 
     /**

@@ -70,10 +70,6 @@ public final class KafkaAdapterConfig extends AbstractConfig {
     public static final String CONNECT_CHECK_TIMEOUT_MS_CONFIG = "connect.check.timeout.ms";
     public static final String CONNECT_CHECK_TIMEOUT_MS_DOC = "At start, the cluster must answer a describe-cluster "
             + "request within this time, so an unreachable cluster fails in seconds rather than after delivery.timeout.ms.";
-    public static final String DLQ_PAYLOAD_MAX_BYTES_CONFIG = "dlq.payload.max.bytes";
-    public static final String DLQ_PAYLOAD_MAX_BYTES_DOC = "Most bytes of the original payload a dead letter keeps; a "
-            + "longer payload keeps its first bytes (base64) and is flagged truncated, with its full size and SHA-256. "
-            + "Keep it well below the DLQ topic's max.message.bytes (base64 grows the payload by a third).";
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
     public static final String TOPICS_PARTITIONS_DOC = "Partitions of each provisioned RAW and DLQ topic (equal counts keep "
             + "a dead letter on its key's RAW partition number).";
@@ -106,7 +102,6 @@ public final class KafkaAdapterConfig extends AbstractConfig {
             .define(UNSAFE_PRODUCER_SETTINGS_ALLOWED_CONFIG, Type.BOOLEAN, false, null, LOW, UNSAFE_PRODUCER_SETTINGS_ALLOWED_DOC)
             .define(HEADERS_STYLE_CONFIG, Type.STRING, "streamlake", ValidString.in(HeadersStyle.names()), MEDIUM, HEADERS_STYLE_DOC)
             .define(CONNECT_CHECK_TIMEOUT_MS_CONFIG, Type.INT, 10_000, atLeast(1), MEDIUM, CONNECT_CHECK_TIMEOUT_MS_DOC)
-            .define(DLQ_PAYLOAD_MAX_BYTES_CONFIG, Type.INT, 262_144, atLeast(1), MEDIUM, DLQ_PAYLOAD_MAX_BYTES_DOC)
             .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 6, atLeast(1), MEDIUM, TOPICS_PARTITIONS_DOC)
             .define(TOPICS_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, Validators.minusOneOrPositive(), MEDIUM, TOPICS_REPLICATION_FACTOR_DOC)
             .define(TOPICS_MIN_INSYNC_REPLICAS_CONFIG, Type.INT, null, Validators.nullOr(atLeast(1)), MEDIUM, TOPICS_MIN_INSYNC_REPLICAS_DOC)
@@ -149,10 +144,6 @@ public final class KafkaAdapterConfig extends AbstractConfig {
 
     public int connectCheckTimeoutMs() {
         return getInt(CONNECT_CHECK_TIMEOUT_MS_CONFIG);
-    }
-
-    public int deadLetterPayloadMaxBytes() {
-        return getInt(DLQ_PAYLOAD_MAX_BYTES_CONFIG);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * The {@code Core} section: the keys the core declares ({@link CoreSettings}) and the runtime's choice of
  * transport. The core itself never sees this class: it receives the plain {@link IngestionSettings} record made by
- * {@link #ingestionSettings(int)}. Immutable and thread-safe; construction fails with a {@link ConfigException}
+ * {@link #ingestionSettings()}. Immutable and thread-safe; construction fails with a {@link ConfigException}
  * naming the key.
  */
 public final class CoreConfig extends AbstractConfig {
@@ -23,6 +23,7 @@ public final class CoreConfig extends AbstractConfig {
     public static final String PRODUCER_SERVICE_CONFIG = CoreSettings.PRODUCER_SERVICE_CONFIG;
     public static final String MAX_IN_FLIGHT_EVENTS_CONFIG = CoreSettings.MAX_IN_FLIGHT_EVENTS_CONFIG;
     public static final String PREPARE_THREADS_CONFIG = CoreSettings.PREPARE_THREADS_CONFIG;
+    public static final String DLQ_PAYLOAD_MAX_BYTES_CONFIG = CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG;
     public static final String TRANSPORT_CONFIG = "transport";
 
     /** The transport used when none is configured. */
@@ -58,12 +59,8 @@ public final class CoreConfig extends AbstractConfig {
         return getInt(PREPARE_THREADS_CONFIG);
     }
 
-    /**
-     * The core's settings record.
-     *
-     * @param deadLetterPayloadLimit how many payload bytes a dead letter keeps (the transport's setting)
-     */
-    public IngestionSettings ingestionSettings(int deadLetterPayloadLimit) {
-        return CoreSettings.ingestionSettings(values(), deadLetterPayloadLimit);
+    /** The core's settings record. */
+    public IngestionSettings ingestionSettings() {
+        return CoreSettings.ingestionSettings(values());
     }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
 import io.streamlake.core.port.out.EventPublisher;
@@ -62,9 +63,10 @@ public final class KafkaTransportProvider implements TransportProvider {
 
         @Provides
         @Singleton
-        KafkaAdapter adapter(KafkaAdapterConfig config, Settings settings, Lifecycle lifecycle,
+        KafkaAdapter adapter(KafkaAdapterConfig config, IngestionSettings ingestion, Lifecycle lifecycle,
                              Optional<MeterRegistry> registry) {
-            KafkaAdapter adapter = lifecycle.register(KafkaAdapter.create(config, settings.core().topicNaming()));
+            KafkaAdapter adapter = lifecycle.register(KafkaAdapter.create(config, ingestion.topics(),
+                    ingestion.deadLetterPayloadLimit()));
             registry.ifPresent(r -> lifecycle.register(KafkaProducerMeters.bind(adapter, r)));
             return adapter;
         }

@@ -6,7 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
-import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.spi.TransportProvider;
@@ -34,8 +34,8 @@ public final class StdoutTransportProvider implements TransportProvider {
         return new AbstractModule() {
             @Provides
             @Singleton
-            StdoutRecords records(ConsoleStreams console) {
-                return new StdoutRecords(console.out(), settings.config(KafkaAdapterConfig.class).deadLetterPayloadMaxBytes());
+            StdoutRecords records(ConsoleStreams console, IngestionSettings ingestion) {
+                return new StdoutRecords(console.out(), ingestion.deadLetterPayloadLimit());
             }
 
             @Provides

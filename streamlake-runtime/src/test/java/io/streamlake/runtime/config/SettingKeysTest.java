@@ -17,12 +17,20 @@ class SettingKeysTest {
 
     @Test
     void givenNoCoreSettings_thenTheCoreDeclaredDefaultsApply() {
-        var ingestion = load(Map.of()).core().ingestionSettings(1024);
+        var ingestion = load(Map.of()).core().ingestionSettings();
 
         assertThat(ingestion.topics().prefix()).isEqualTo("streamlake");
         assertThat(ingestion.keyRequired()).isTrue();
         assertThat(ingestion.maxInFlight()).isEqualTo(10_000);
         assertThat(ingestion.prepareThreads()).isZero();
+        assertThat(ingestion.deadLetterPayloadLimit()).isEqualTo(262_144);
+    }
+
+    @Test
+    void givenTheDeadLetterPayloadLimit_thenTheCoreOwnsItForEveryTransport() {
+        assertThat(load(Map.of(CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG, "1024")).core().ingestionSettings()
+                .deadLetterPayloadLimit()).isEqualTo(1024);
+        assertThat(ConfigSections.kafka().definition().names()).doesNotContain(CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG);
     }
 
     @Test
