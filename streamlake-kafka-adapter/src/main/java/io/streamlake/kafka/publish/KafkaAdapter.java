@@ -95,8 +95,9 @@ public final class KafkaAdapter implements AutoCloseable {
     }
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */
-    static KafkaAdapter forProducer(KafkaAdapterConfig config, TopicNaming naming, Producer<byte[], byte[]> producer) {
-        return new KafkaAdapter(config, naming, IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT, producer);
+    static KafkaAdapter forProducer(KafkaAdapterConfig config, TopicNaming naming, int deadLetterPayloadLimit,
+                                    Producer<byte[], byte[]> producer) {
+        return new KafkaAdapter(config, naming, deadLetterPayloadLimit, producer);
     }
 
     /**

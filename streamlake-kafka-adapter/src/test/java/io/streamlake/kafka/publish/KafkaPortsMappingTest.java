@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.EventMetadata;
 import io.streamlake.core.domain.FatalStreamLakeException;
@@ -43,8 +44,7 @@ class KafkaPortsMappingTest {
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final KafkaAdapter adapter = KafkaAdapter.forProducer(
-            new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092", "dlq.payload.max.bytes", "4")),
-            TopicNaming.defaults(), producer);
+            new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092")), TopicNaming.defaults(), 4, producer);
 
     @AfterEach
     void close() {
@@ -262,7 +262,7 @@ class KafkaPortsMappingTest {
             }
         };
         KafkaAdapter failing = KafkaAdapter.forProducer(new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092")),
-                TopicNaming.defaults(), throwingAfterAppend);
+                TopicNaming.defaults(), IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT, throwingAfterAppend);
         Outcome outcome = new Outcome();
 
         failing.eventPublisher().publish(event("k", Fixtures.metadata()), outcome);

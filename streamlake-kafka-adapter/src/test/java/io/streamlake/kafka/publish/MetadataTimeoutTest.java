@@ -3,6 +3,7 @@ package io.streamlake.kafka.publish;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SerializedPayload;
@@ -57,7 +58,7 @@ class MetadataTimeoutTest {
     private static Throwable publish(TimingOut producer, int n) throws Exception {
         KafkaAdapter adapter = KafkaAdapter.forProducer(new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092",
                 KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms", String.valueOf(MAX_BLOCK_MS))),
-                TopicNaming.defaults(), producer);
+                TopicNaming.defaults(), IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT, producer);
         try {
             Throwable last = null;
             for (int i = 0; i < n; i++) {

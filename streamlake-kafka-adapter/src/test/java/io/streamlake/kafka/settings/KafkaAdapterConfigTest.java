@@ -46,7 +46,7 @@ class KafkaAdapterConfigTest {
         assertThat(KafkaAdapterConfig.configDef().names()).containsExactlyInAnyOrder(
                 "bootstrap.servers", "client.id", "acks", "enable.idempotence", "max.in.flight.requests.per.connection",
                 "linger.ms", "batch.size", "compression.type", "delivery.timeout.ms", "request.timeout.ms",
-                "unsafe.producer.settings.allowed", "headers.style", "connect.check.timeout.ms", "dlq.payload.max.bytes",
+                "unsafe.producer.settings.allowed", "headers.style", "connect.check.timeout.ms",
                 "topics.partitions", "topics.replication.factor", "topics.min.insync.replicas",
                 "topics.dlq.retention.ms", "topics.raw.retention.ms", "topics.ready.timeout.ms");
         KafkaAdapterConfig.configDef().configKeys().values()
