@@ -1,4 +1,4 @@
-package io.streamlake.embedded;
+package io.streamlake.test.secure;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.streamlake.embedded.EmbeddedKafkaConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,22 +37,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One broker with a SASL_SSL (SCRAM-SHA-512) listener, shared by the tests of this class. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EmbeddedSaslSslTest {
+class SaslSslKafkaClusterTest {
 
     private static final String USER = "alice";
     private static final String PASSWORD = "al1ce-\"quoted\"-pw";
     /** Bound against a retry-until-timeout loop (default api timeout 60 s), not a performance claim. */
     private static final Duration FAIL_FAST = Duration.ofSeconds(15);
 
-    private static EmbeddedKafkaCluster cluster;
+    private static SaslSslKafkaCluster cluster;
     private static SaslSslSettings settings;
 
     @BeforeAll
     static void startCluster() throws Exception {
         Path work = TestDirs.work();
         settings = SaslSslSettings.withGeneratedTls(Files.createTempDirectory(work, "tls-"), Map.of(USER, PASSWORD));
-        cluster = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
-                .withBaseDirectory(work.resolve("kafka")).withSaslSsl(settings));
+        cluster = SaslSslKafkaCluster.start(EmbeddedKafkaConfig.defaults().withBaseDirectory(work.resolve("kafka")),
+                settings);
     }
 
     @AfterAll
@@ -62,25 +64,25 @@ class EmbeddedSaslSslTest {
 
     @Test
     void givenScramUser_whenProducingOverSaslSsl_thenConsumerOverSaslSslReadsItBack() throws Exception {
-        assertThat(cluster.secureBootstrapServers()).matches("localhost:\\d+")
-                .isNotEqualTo(cluster.bootstrapServers());
+        assertThat(cluster.bootstrapServers()).matches("localhost:\\d+")
+                .isNotEqualTo(cluster.plaintextBootstrapServers());
         String topic = "secure-orders";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.plaintextBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        Map<String, Object> props = new HashMap<>(cluster.secureClientProperties(USER, PASSWORD));
+        Map<String, Object> props = new HashMap<>(cluster.clientProperties(USER, PASSWORD));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "k1", "over TLS")).get(30, TimeUnit.SECONDS);
         }
-        assertThat(consume(cluster.secureClientProperties(USER, PASSWORD), topic))
+        assertThat(consume(cluster.clientProperties(USER, PASSWORD), topic))
                 .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("over TLS"));
     }
 
     @Test
     void givenWrongPassword_whenProducerAsksForPartitions_thenSaslAuthenticationExceptionFast() {
-        Map<String, Object> props = new HashMap<>(cluster.secureClientProperties(USER, "not-" + PASSWORD));
+        Map<String, Object> props = new HashMap<>(cluster.clientProperties(USER, "not-" + PASSWORD));
         long began = System.nanoTime();
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -96,7 +98,7 @@ class EmbeddedSaslSslTest {
     @Test
     void givenUnknownUser_whenAdminDescribesCluster_thenSaslAuthenticationExceptionFast() {
         long began = System.nanoTime();
-        try (Admin admin = Admin.create(cluster.secureClientProperties("mallory", PASSWORD))) {
+        try (Admin admin = Admin.create(cluster.clientProperties("mallory", PASSWORD))) {
             assertThatThrownBy(() -> admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(SaslAuthenticationException.class)
@@ -109,10 +111,10 @@ class EmbeddedSaslSslTest {
     void givenUserCreatedAfterStart_whenConnecting_thenAuthenticated_andPlaintextListenerStillServes()
             throws Exception {
         cluster.createScramUser("bob", "b0b-secret");
-        try (Admin admin = Admin.create(cluster.secureClientProperties("bob", "b0b-secret"))) {
+        try (Admin admin = Admin.create(cluster.clientProperties("bob", "b0b-secret"))) {
             assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.plaintextBootstrapServers()))) {
             assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
         }
     }
@@ -121,8 +123,8 @@ class EmbeddedSaslSslTest {
     @Order(Integer.MAX_VALUE) // after the others, so that their log lines are checked too
     void givenSecrets_thenNeitherToStringsNorTheTestLogContainThem() throws Exception {
         List<String> secrets = List.of(PASSWORD, settings.tls().keyStorePassword(), settings.tls().trustStorePassword());
-        String described = settings + " " + cluster + " " + cluster.config();
-        Path log = TestDirs.work().resolve("logs/embedded-test.log");
+        String described = settings + " " + cluster + " " + cluster.embedded().config();
+        Path log = TestDirs.work().resolve("logs/streamlake-test.log");
         String logText = Files.exists(log) ? Files.readString(log) : "";
         assertThat(logText).contains("SCRAM-SHA-512 users [" + USER + "]");
         for (String secret : secrets) {

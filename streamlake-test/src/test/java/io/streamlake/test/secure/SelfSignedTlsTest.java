@@ -1,4 +1,4 @@
-package io.streamlake.embedded;
+package io.streamlake.test.secure;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,21 +1,26 @@
-package io.streamlake.embedded;
+package io.streamlake.test.secure;
+
+import io.streamlake.embedded.ClientListener;
+
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * An extra client listener secured with SASL_SSL and SCRAM-SHA-512 on every broker of an
- * {@link EmbeddedKafkaCluster}: the server's key store, the trust store handed to clients, and the SCRAM
- * users created when the cluster starts.
+ * A client listener secured with SASL_SSL and SCRAM-SHA-512 on every broker of a {@link SaslSslKafkaCluster}:
+ * the server's key store, the trust store handed to clients, and the SCRAM users created when the cluster
+ * starts.
  *
  * <p>{@link #toString()} names the stores and the users, never a password.
  *
  * @param tls          the broker's key store and the clients' trust store
  * @param initialUsers user name → password, created (SCRAM-SHA-512, {@value #SCRAM_ITERATIONS} iterations)
- *                     before {@link EmbeddedKafkaCluster#start} returns; may be empty
+ *                     before {@link SaslSslKafkaCluster#start} returns; may be empty
  */
 public record SaslSslSettings(TlsMaterial tls, Map<String, String> initialUsers) {
 
@@ -30,6 +35,29 @@ public record SaslSslSettings(TlsMaterial tls, Map<String, String> initialUsers)
         Objects.requireNonNull(initialUsers, "initialUsers");
         initialUsers.forEach(SaslSslSettings::checkUser);
         initialUsers = Map.copyOf(initialUsers);
+    }
+
+    /** The listener every broker gets, {@value #LISTENER_NAME} with {@code SASL_SSL}. */
+    public static ClientListener listener() {
+        return new ClientListener(LISTENER_NAME, SecurityProtocol.SASL_SSL);
+    }
+
+    /**
+     * The broker properties of the listener: only {@value #MECHANISM} enabled, the broker's key store, no
+     * client certificates. They hold the key store password.
+     */
+    public Map<String, String> brokerProperties() {
+        String prefix = listener().propertyPrefix();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(prefix + "sasl.enabled.mechanisms", MECHANISM);
+        p.put(prefix + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put(prefix + "ssl.keystore.type", TlsMaterial.STORE_TYPE);
+        p.put(prefix + "ssl.keystore.location", tls.keyStore().toAbsolutePath().toString());
+        p.put(prefix + "ssl.keystore.password", tls.keyStorePassword());
+        p.put(prefix + "ssl.key.password", tls.keyStorePassword());
+        p.put(prefix + "ssl.client.auth", "none");
+        return p;
     }
 
     /** Settings with new self-signed TLS material in {@code directory} (see {@link SelfSignedTls}). */

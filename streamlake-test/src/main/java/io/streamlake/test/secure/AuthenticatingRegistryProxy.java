@@ -1,4 +1,4 @@
-package io.streamlake.embedded;
+package io.streamlake.test.secure;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

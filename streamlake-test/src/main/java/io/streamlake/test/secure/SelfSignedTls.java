@@ -1,4 +1,4 @@
-package io.streamlake.embedded;
+package io.streamlake.test.secure;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,6 @@
-package io.streamlake.embedded;
+package io.streamlake.test.secure;
+
+import io.streamlake.embedded.EmbeddedStartupException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,21 +36,29 @@ final class ScramUsers {
     /**
      * Upserts {@code users} and waits until the brokers at {@code secureAddresses} authenticate each of them.
      *
-     * @throws EmbeddedStartupException when that does not happen within {@code timeout}
+     * @throws EmbeddedStartupException when that does not happen within {@code timeout}, or the Admin API refuses
      */
     static void create(String plaintextBootstrap, SaslSslSettings settings, List<String> secureAddresses,
                        Map<String, String> users, Duration timeout) {
         if (users.isEmpty()) {
             return;
         }
-        Deadlines.run("SCRAM users " + users.keySet() + " on " + secureAddresses, timeout, () -> {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
             upsert(plaintextBootstrap, users);
-            awaitAuthenticating(settings, secureAddresses, users);
-        });
+            awaitAuthenticating(settings, secureAddresses, users, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedStartupException("interrupted while creating SCRAM users " + users.keySet(), e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new EmbeddedStartupException("could not create SCRAM users " + users.keySet() + " on "
+                    + plaintextBootstrap + ": " + e, e);
+        }
         LOG.info("SCRAM-SHA-512 users {} created on embedded Kafka cluster {}", users.keySet(), plaintextBootstrap);
     }
 
-    private static void upsert(String plaintextBootstrap, Map<String, String> users) throws Exception {
+    private static void upsert(String plaintextBootstrap, Map<String, String> users)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         if (users.isEmpty()) {
             return;
         }
@@ -61,12 +71,16 @@ final class ScramUsers {
         }
     }
 
-    /** Retries each (broker, user) until it authenticates; the caller bounds the time (see {@link Deadlines}). */
-    private static void awaitAuthenticating(SaslSslSettings settings, List<String> brokerAddresses, Map<String, String> users)
-            throws InterruptedException {
+    /** Retries each (broker, user) until it authenticates, or fails once {@code deadline} passed. */
+    private static void awaitAuthenticating(SaslSslSettings settings, List<String> brokerAddresses,
+                                            Map<String, String> users, long deadline) throws InterruptedException {
         for (String address : brokerAddresses) {
             for (Map.Entry<String, String> user : users.entrySet()) {
                 while (!authenticates(settings, address, user.getKey(), user.getValue())) {
+                    if (System.nanoTime() > deadline) {
+                        throw new EmbeddedStartupException("timed out waiting for the SASL_SSL listener at " + address
+                                + " to authenticate SCRAM user " + user.getKey());
+                    }
                     Thread.sleep(100);
                 }
             }
