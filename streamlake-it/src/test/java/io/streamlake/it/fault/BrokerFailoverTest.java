@@ -9,7 +9,7 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.it.support.KafkaClusters;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.kafka.KafkaAdapterConfig;
 import io.streamlake.kafka.ProvisioningResult;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.testing.InMemoryPayloadSerializer;
 import io.streamlake.core.testing.InMemoryPayloadValidator;
 import io.streamlake.core.testing.KeyValuePayloadParser;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.kafka.KafkaAdapter;
 import io.streamlake.kafka.KafkaAdapterConfig;
 import java.time.Clock;

@@ -1,14 +1,14 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Collects the endpoints that test classes of this JVM were given; shared infrastructure means one. */
-final class SharedBrokerWitness {
+final class SharedClusterWitness {
 
     private static final Set<KafkaEndpoint> SEEN = ConcurrentHashMap.newKeySet();
 
-    private SharedBrokerWitness() {
+    private SharedClusterWitness() {
     }
 
     static void record(KafkaEndpoint endpoint) {

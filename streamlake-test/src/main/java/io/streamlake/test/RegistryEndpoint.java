@@ -1,4 +1,4 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import java.util.Objects;
 
@@ -20,7 +20,8 @@ public final class RegistryEndpoint {
         return new RegistryEndpoint(url, "registry at " + url);
     }
 
-    static RegistryEndpoint of(String url, String description) {
+    /** An endpoint for any registry, with {@code description} naming it in messages. */
+    public static RegistryEndpoint of(String url, String description) {
         return new RegistryEndpoint(url, description);
     }
 

@@ -1,4 +1,4 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,7 +41,8 @@ public final class KafkaEndpoint {
         return new KafkaEndpoint(bootstrapServers, "cluster at " + bootstrapServers);
     }
 
-    static KafkaEndpoint of(String bootstrapServers, String description) {
+    /** An endpoint for any cluster, with {@code description} naming it in messages. */
+    public static KafkaEndpoint of(String bootstrapServers, String description) {
         return new KafkaEndpoint(bootstrapServers, description);
     }
 
@@ -49,7 +50,7 @@ public final class KafkaEndpoint {
         return bootstrapServers;
     }
 
-    /** Where the cluster comes from (external, Testcontainers, embedded), for messages. */
+    /** Where the cluster comes from (embedded, external, a {@code KafkaProvider}), for messages. */
     public String description() {
         return description;
     }

@@ -1,4 +1,4 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;

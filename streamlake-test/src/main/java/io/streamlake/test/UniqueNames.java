@@ -1,4 +1,4 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,15 +19,15 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@StreamLakeIntegrationTest
-class SharedInfrastructureTest {
+@StreamLakeTest
+class SharedClusterTest {
 
     private static KafkaEndpoint fromBeforeAll;
 
     @BeforeAll
     static void remember(KafkaEndpoint kafka) {
         fromBeforeAll = kafka;
-        SharedBrokerWitness.record(kafka);
+        SharedClusterWitness.record(kafka);
     }
 
     @Test

@@ -1,17 +1,17 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A second test class of the same JVM: it must see the very cluster the first one saw. */
-@StreamLakeIntegrationTest
-class SharedInfrastructureSecondClassTest {
+@StreamLakeTest
+class SharedClusterSecondClassTest {
 
     @Test
     void givenSecondTestClass_thenItSharesTheFirstClassesBroker(KafkaEndpoint kafka) {
-        SharedBrokerWitness.record(kafka);
-        assertThat(SharedBrokerWitness.distinctEndpoints()).containsExactly(kafka);
+        SharedClusterWitness.record(kafka);
+        assertThat(SharedClusterWitness.distinctEndpoints()).containsExactly(kafka);
         assertThat(kafka.bootstrapServers()).isNotBlank();
     }
 }

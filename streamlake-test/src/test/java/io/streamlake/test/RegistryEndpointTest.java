@@ -1,4 +1,4 @@
-package io.streamlake.it.support;
+package io.streamlake.test;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@StreamLakeIntegrationTest
-class RegistrySmokeTest {
+@StreamLakeTest
+class RegistryEndpointTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
