@@ -38,10 +38,7 @@ public final class RecordsAssert<R extends DatasetRecord> {
 
     /** Exactly {@code expected} records, waiting for missing ones. */
     public RecordsAssert<R> hasSize(int expected) {
-        TopicRecords.Snapshot<R> snapshot = await(s -> s.records().size() >= expected);
-        if (snapshot.records().size() != expected) {
-            fail(describe("expected " + expected + " record(s)", snapshot));
-        }
+        awaitSize(expected);
         return this;
     }
 
@@ -93,13 +90,20 @@ public final class RecordsAssert<R extends DatasetRecord> {
 
     /** The only record, after {@link #hasSize hasSize(1)}. */
     public R singleRecord() {
-        hasSize(1);
-        return reader.get().records().get(0);
+        return awaitSize(1).get(0);
     }
 
     /** The records there are now, in partition order then offset order, for checks of any other kind. */
     public List<R> records() {
         return reader.get().records();
+    }
+
+    private List<R> awaitSize(int expected) {
+        TopicRecords.Snapshot<R> snapshot = await(s -> s.records().size() >= expected);
+        if (snapshot.records().size() != expected) {
+            fail(describe("expected " + expected + " record(s)", snapshot));
+        }
+        return snapshot.records();
     }
 
     private TopicRecords.Snapshot<R> await(java.util.function.Predicate<TopicRecords.Snapshot<R>> done) {
