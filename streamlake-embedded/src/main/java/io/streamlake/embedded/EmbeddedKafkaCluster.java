@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,11 +26,10 @@ import java.util.stream.Collectors;
  * #restartBroker}, so {@link #bootstrapServers()} stays valid. Methods are thread-safe (synchronized);
  * stopping and restarting block until the broker is down or ready.
  *
- * <p>With {@link EmbeddedKafkaConfig#withSaslSsl}, every broker also has a client listener secured with SASL_SSL
- * and SCRAM-SHA-512 ({@link #secureBootstrapServers()}, {@link #secureClientProperties}); the PLAINTEXT
- * listener of {@link #bootstrapServers()} stays for inter-broker traffic and administration (it is how
- * {@link #createScramUser} reaches the cluster). The secured ports are chosen by the brokers and change when
- * a broker restarts.
+ * <p>With {@link EmbeddedKafkaConfig#withClientListener}, every broker also has that listener (e.g. one secured
+ * with SASL_SSL), reached through {@link #listenerBootstrapServers(String)}; the PLAINTEXT listener of
+ * {@link #bootstrapServers()} stays for inter-broker traffic and administration. A client listener's ports are
+ * chosen by the brokers and change when a broker restarts.
  *
  * <p>Failures: {@link #start} and {@link #restartBroker} throw {@link EmbeddedStartupException} when a
  * broker is not ready within {@link EmbeddedKafkaConfig#readinessTimeout()}, naming the brokers that were
@@ -43,8 +43,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final EmbeddedKafkaConfig config;
     private final Path directory;
     private final String bootstrapServers;
-    /** The SASL_SSL listener's ports; null without one. */
-    private final SecureListener secure;
+    private final ListenerPorts listenerPorts;
     private boolean closed;
 
     private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, Path directory) {
@@ -52,7 +51,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         this.config = config;
         this.directory = directory;
         this.bootstrapServers = kit.bootstrapServers();
-        this.secure = config.saslSsl().map(SecureListener::new).orElse(null);
+        this.listenerPorts = new ListenerPorts(config.clientListeners());
     }
 
     /**
@@ -84,14 +83,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             throw e;
         }
         EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, dir);
-        if (config.saslSsl().isPresent()) {
-            try {
-                kit.brokers().forEach(cluster.secure::readPort);
-                cluster.createScramUsers(config.saslSsl().get().initialUsers());
-            } catch (RuntimeException e) {
-                cluster.close();
-                throw e;
-            }
+        try {
+            kit.brokers().forEach(cluster.listenerPorts::read);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
         }
         LOG.info("Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})", config.brokers(),
                 cluster.bootstrapServers, Duration.ofNanos(System.nanoTime() - began).toMillis(), dir);
@@ -104,46 +100,22 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
-     * {@code localhost:port} of every broker's SASL_SSL listener, comma-separated.
+     * {@code localhost:port} of every broker's client listener {@code listener}, comma-separated; a stopped
+     * broker keeps its last port, a restarted one has a new port.
      *
-     * @throws IllegalStateException when the cluster was started without {@link EmbeddedKafkaConfig#withSaslSsl}
+     * @throws IllegalArgumentException when the cluster has no such listener ({@link EmbeddedKafkaConfig#withClientListener})
      */
-    public synchronized String secureBootstrapServers() {
-        return secure().bootstrapServers();
+    public synchronized String listenerBootstrapServers(String listener) {
+        return listenerPorts.bootstrapServers(listener);
     }
 
     /**
-     * Client properties for the SASL_SSL listener as {@code user} (see {@link SaslSslSettings#clientProperties});
-     * they contain the password: do not log them. The user need not exist (to test a failing login).
-     */
-    public synchronized Map<String, Object> secureClientProperties(String user, String password) {
-        return secure().settings().clientProperties(secure().bootstrapServers(), user, password);
-    }
-
-    /**
-     * Creates a SCRAM-SHA-512 user, or changes its password, through the Admin API on the PLAINTEXT listener,
-     * and returns once every running broker authenticates it on the SASL_SSL listener.
+     * {@code localhost:port} of the client listener {@code listener} of each broker that is running.
      *
-     * @throws IllegalStateException    without a SASL_SSL listener
-     * @throws EmbeddedStartupException when the brokers do not accept the user within the readiness timeout
+     * @throws IllegalArgumentException when the cluster has no such listener
      */
-    public synchronized void createScramUser(String user, String password) {
-        secure();
-        SaslSslSettings.checkUser(user, password);
-        createScramUsers(Map.of(user, password));
-    }
-
-    private void createScramUsers(Map<String, String> users) {
-        ScramUsers.create(bootstrapServers, secure.settings(), secure.runningAddresses(kit.brokers()), users,
-                config.readinessTimeout());
-    }
-
-    private SecureListener secure() {
-        if (secure == null) {
-            throw new IllegalStateException("embedded Kafka cluster at " + bootstrapServers
-                    + " was started without a SASL_SSL listener (EmbeddedKafkaConfig.withSaslSsl)");
-        }
-        return secure;
+    public synchronized List<String> runningListenerAddresses(String listener) {
+        return listenerPorts.runningAddresses(listener, kit.brokers());
     }
 
     public int brokerCount() {
@@ -187,9 +159,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                     broker.startup();
                     awaitLive(id);
                 });
-        if (secure != null) {
-            secure.readPort(id, broker);
-        }
+        listenerPorts.read(id, broker);
         LOG.info("Embedded Kafka broker {} restarted in {} ms", id,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
@@ -235,7 +205,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     @Override
     public String toString() {
         return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory
-                + (secure != null ? ", SASL_SSL" : "") + "]";
+                + (config.clientListeners().isEmpty() ? "" : ", listeners=" + config.clientListeners()) + "]";
     }
 
     private static Path createDirectory(Path base) {

@@ -2,10 +2,11 @@ package io.streamlake.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How an {@link EmbeddedKafkaCluster} is started. Immutable; change it with the {@code with*} methods.
@@ -19,16 +20,15 @@ import java.util.Optional;
  *                         listeners or a different {@code auto.create.topics.enable}
  * @param readinessTimeout how long {@link EmbeddedKafkaCluster#start} and
  *                         {@link EmbeddedKafkaCluster#restartBroker} wait for brokers to be ready
- * @param saslSsl          when present, every broker gets a second client listener
- *                         ({@value SaslSslSettings#LISTENER_NAME}) secured with SASL_SSL and SCRAM-SHA-512;
- *                         the PLAINTEXT listener stays (inter-broker traffic, admin bootstrap)
+ * @param clientListeners  extra client listeners every broker gets (e.g. one secured with SASL_SSL), with
+ *                         distinct names; the PLAINTEXT listener stays (inter-broker traffic, admin bootstrap)
  */
 public record EmbeddedKafkaConfig(
         int brokers,
         Path baseDirectory,
         Map<String, String> brokerProperties,
         Duration readinessTimeout,
-        Optional<SaslSslSettings> saslSsl) {
+        List<ClientListener> clientListeners) {
 
     public static final int MAX_BROKERS = 9;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(60);
@@ -43,13 +43,16 @@ public record EmbeddedKafkaConfig(
             throw new IllegalArgumentException("readiness timeout must be positive, got " + readinessTimeout);
         }
         brokerProperties = Map.copyOf(Objects.requireNonNull(brokerProperties, "brokerProperties"));
-        Objects.requireNonNull(saslSsl, "saslSsl");
+        clientListeners = List.copyOf(Objects.requireNonNull(clientListeners, "clientListeners"));
+        if (clientListeners.stream().map(ClientListener::name).distinct().count() != clientListeners.size()) {
+            throw new IllegalArgumentException("client listener names must be distinct, got " + clientListeners);
+        }
     }
 
-    /** A configuration without a SASL_SSL listener. */
+    /** A configuration without client listeners. */
     public EmbeddedKafkaConfig(int brokers, Path baseDirectory, Map<String, String> brokerProperties,
                                Duration readinessTimeout) {
-        this(brokers, baseDirectory, brokerProperties, readinessTimeout, Optional.empty());
+        this(brokers, baseDirectory, brokerProperties, readinessTimeout, List.of());
     }
 
     /** One broker under {@code java.io.tmpdir}, no extra properties, 60 s readiness timeout. */
@@ -59,37 +62,52 @@ public record EmbeddedKafkaConfig(
     }
 
     public EmbeddedKafkaConfig withBrokers(int n) {
-        return new EmbeddedKafkaConfig(n, baseDirectory, brokerProperties, readinessTimeout, saslSsl);
+        return new EmbeddedKafkaConfig(n, baseDirectory, brokerProperties, readinessTimeout, clientListeners);
     }
 
     public EmbeddedKafkaConfig withBaseDirectory(Path dir) {
-        return new EmbeddedKafkaConfig(brokers, dir, brokerProperties, readinessTimeout, saslSsl);
+        return new EmbeddedKafkaConfig(brokers, dir, brokerProperties, readinessTimeout, clientListeners);
     }
 
     /** Adds or replaces one broker property. */
     public EmbeddedKafkaConfig withBrokerProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, saslSsl);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, clientListeners);
     }
 
     /** Adds or replaces several broker properties. */
     public EmbeddedKafkaConfig withBrokerProperties(Map<String, String> more) {
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.putAll(more);
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, saslSsl);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, clientListeners);
     }
 
     public EmbeddedKafkaConfig withReadinessTimeout(Duration timeout) {
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, timeout, saslSsl);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, timeout, clientListeners);
     }
 
     /**
-     * Adds a SASL_SSL (SCRAM-SHA-512) client listener to every broker; see
-     * {@link EmbeddedKafkaCluster#secureBootstrapServers()} and {@link EmbeddedKafkaCluster#createScramUser}.
+     * Adds a client listener to every broker; its own settings go in as broker properties prefixed with
+     * {@link ClientListener#propertyPrefix()}. See {@link EmbeddedKafkaCluster#listenerBootstrapServers(String)}.
      */
-    public EmbeddedKafkaConfig withSaslSsl(SaslSslSettings settings) {
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, readinessTimeout,
-                Optional.of(Objects.requireNonNull(settings, "settings")));
+    public EmbeddedKafkaConfig withClientListener(ClientListener listener) {
+        List<ClientListener> listeners = new ArrayList<>(clientListeners);
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, readinessTimeout, listeners);
+    }
+
+    /** The configuration with the values of password and JAAS broker properties hidden. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        brokerProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "(hidden)" : value));
+        return "EmbeddedKafkaConfig[brokers=" + brokers + ", baseDirectory=" + baseDirectory + ", brokerProperties="
+                + shown + ", readinessTimeout=" + readinessTimeout + ", clientListeners=" + clientListeners + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("password") || lower.endsWith("jaas.config");
     }
 }

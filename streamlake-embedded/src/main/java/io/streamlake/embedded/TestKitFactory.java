@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Builds Kafka's {@link KafkaClusterTestKit} for an {@link EmbeddedKafkaConfig}: node layout, StreamLake's
- * broker defaults, the optional SASL_SSL listener, then the caller's broker properties (they win).
+ * broker defaults, the client listeners, then the caller's broker properties (they win).
  */
 final class TestKitFactory {
 
@@ -21,24 +21,26 @@ final class TestKitFactory {
     static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
         boolean combined = config.brokers() == 1;
         Map<Integer, Map<String, String>> perNode = new HashMap<>();
-        if (config.saslSsl().isPresent()) {
+        if (!config.clientListeners().isEmpty()) {
             for (int id = 0; id < config.brokers(); id++) {
-                perNode.put(id, Map.of("listeners", SecureListener.listeners(combined)));
+                perNode.put(id, Map.of("listeners", ListenerPorts.listeners(combined, config.clientListeners())));
             }
         }
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(combined)
                 .setNumBrokerNodes(config.brokers())
                 .setNumControllerNodes(1)
-                .setBrokerListenerName(ListenerName.normalised(SecureListener.BROKER_LISTENER))
-                .setControllerListenerName(ListenerName.normalised(SecureListener.CONTROLLER_LISTENER))
+                .setBrokerListenerName(ListenerName.normalised(ClientListener.BROKER_LISTENER))
+                .setControllerListenerName(ListenerName.normalised(ClientListener.CONTROLLER_LISTENER))
                 .setPerServerProperties(perNode)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .setBaseDirectory(dir)
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
         BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
-        config.saslSsl().map(SecureListener::brokerProperties).orElse(Map.of()).forEach(builder::setConfigProp);
+        if (!config.clientListeners().isEmpty()) {
+            ListenerPorts.brokerProperties(config.clientListeners()).forEach(builder::setConfigProp);
+        }
         config.brokerProperties().forEach(builder::setConfigProp);
         return builder.build();
     }

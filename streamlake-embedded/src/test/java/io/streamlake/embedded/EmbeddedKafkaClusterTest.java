@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,14 +58,14 @@ class EmbeddedKafkaClusterTest {
         assertThat(dir).doesNotExist();
     }
 
-    /** Also covers the SASL_SSL listener on separate broker nodes and its new port after a restart. */
+    /** Also covers a client listener on separate broker nodes and its new port after a restart. */
     @Test
     void givenThreeBrokers_whenOneStoppedAndRestarted_thenClusterKeepsServingAndItRejoinsTheIsr() throws Exception {
-        SaslSslSettings saslSsl = SaslSslSettings.withGeneratedTls(Files.createTempDirectory(TestDirs.work(), "tls-"),
-                Map.of("carol", "c4rol-pw"));
-        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config().withBrokers(3).withSaslSsl(saslSsl))) {
+        ClientListener client = new ClientListener("CLIENT", SecurityProtocol.PLAINTEXT);
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config().withBrokers(3).withClientListener(client))) {
             assertThat(cluster.bootstrapServers().split(",")).hasSize(3);
-            assertThat(cluster.secureBootstrapServers().split(",")).hasSize(3);
+            assertThat(cluster.listenerBootstrapServers("CLIENT").split(",")).hasSize(3)
+                    .doesNotContainAnyElementsOf(List.of(cluster.bootstrapServers().split(",")));
             createTopic(cluster, "replicated", 3, (short) 3);
 
             cluster.stopBroker(1);
@@ -81,10 +81,9 @@ class EmbeddedKafkaClusterTest {
             assertThat(consume(cluster, "replicated", 2)).extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("while-1-down", "after-restart");
 
-            String restartedAddress = cluster.secureBootstrapServers().split(",")[1];
-            Map<String, Object> onlyBroker1 = new HashMap<>(cluster.secureClientProperties("carol", "c4rol-pw"));
-            onlyBroker1.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, restartedAddress);
-            try (Admin admin = Admin.create(onlyBroker1)) {
+            String restartedAddress = cluster.listenerBootstrapServers("CLIENT").split(",")[1];
+            assertThat(cluster.runningListenerAddresses("CLIENT")).hasSize(3).contains(restartedAddress);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, restartedAddress))) {
                 assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
             }
         }

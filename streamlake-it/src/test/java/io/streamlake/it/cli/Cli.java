@@ -2,8 +2,8 @@ package io.streamlake.it.cli;
 
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
-import io.streamlake.it.support.KafkaEndpoint;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
 import java.io.PrintWriter;

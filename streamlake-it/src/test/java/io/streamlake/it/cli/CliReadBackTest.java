@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamlake.it.support.KafkaEndpoint;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;

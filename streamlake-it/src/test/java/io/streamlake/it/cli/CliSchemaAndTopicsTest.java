@@ -2,8 +2,8 @@ package io.streamlake.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlake.it.support.KafkaEndpoint;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;

@@ -9,9 +9,9 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
-import io.streamlake.it.support.KafkaEndpoint;
-import io.streamlake.it.support.SharedInfrastructure;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.StreamLakeExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +59,7 @@ class AllBrokersGoneTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void givenOnlyBrokerGoneLongerThanDeliveryTimeout_thenUnacknowledgedFailRetriableAndPublishWhenSentAgain()
             throws Exception {
-        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(SharedInfrastructure.workDirectory());
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
             KafkaEndpoint kafka = KafkaEndpoint.of(cluster.bootstrapServers());
             Map<String, String> adapter = Map.of(

@@ -7,7 +7,7 @@ import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.PipelineWiring;
 import io.streamlake.kafka.provision.ProvisioningResult;
 import io.streamlake.kafka.publish.KafkaAdapter;

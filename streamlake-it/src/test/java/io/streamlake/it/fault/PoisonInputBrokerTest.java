@@ -11,7 +11,7 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.it.fault.PoisonCases.Poison;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;

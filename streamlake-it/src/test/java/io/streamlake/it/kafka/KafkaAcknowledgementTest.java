@@ -11,10 +11,10 @@ import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
-import io.streamlake.it.support.KafkaEndpoint;
-import io.streamlake.it.support.SharedInfrastructure;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.StreamLakeExtension;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -88,7 +88,7 @@ class KafkaAcknowledgementTest {
 
     @Test
     void givenBrokerStoppedAfterProvisioning_thenEventsFailRetriableAndNoneIsPublished() throws Exception {
-        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(SharedInfrastructure.workDirectory());
+        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
             KafkaEndpoint own = KafkaEndpoint.of(cluster.bootstrapServers());
             DatasetName dataset = AdapterFixture.dataset(own, "stopped");

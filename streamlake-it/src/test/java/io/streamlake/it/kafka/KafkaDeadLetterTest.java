@@ -11,7 +11,7 @@ import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.service.IngestionService;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;

@@ -9,7 +9,7 @@ import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import java.time.Duration;

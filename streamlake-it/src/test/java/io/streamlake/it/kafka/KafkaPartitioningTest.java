@@ -10,7 +10,7 @@ import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.port.out.EventPublisher;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.streamlake.it.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.DatasetName;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.provision.ProvisioningResult;
 import io.streamlake.kafka.provision.TopicProvisioner;

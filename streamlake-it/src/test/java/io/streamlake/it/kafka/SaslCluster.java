@@ -1,6 +1,6 @@
 package io.streamlake.it.kafka;
 
-import io.streamlake.it.support.SharedInfrastructure;
+import io.streamlake.test.StreamLakeExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
@@ -11,8 +11,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A one-node KRaft cluster whose client listener is SASL_PLAINTEXT (PLAIN) with Kafka's StandardAuthorizer:
- * {@link #ADMIN} is a super user, {@link #USER} has no ACLs. The shared test broker is PLAINTEXT and
- * {@code streamlake-embedded} does not offer SASL, so this test builds Kafka's own test kit directly.
+ * {@link #ADMIN} is a super user, {@link #USER} has no ACLs. The shared test broker is PLAINTEXT and the
+ * testkit's {@code SaslSslKafkaCluster} has no authorizer, so this test builds Kafka's own test kit directly.
  * The kit points the JVM-wide {@code java.security.auth.login.config} at its broker JAAS file; {@link #close}
  * restores it.
  */
@@ -30,7 +30,7 @@ final class SaslCluster implements AutoCloseable {
 
     SaslCluster() throws Exception {
         previousJaas = System.getProperty(JAAS_PROPERTY);
-        Path base = Files.createDirectories(SharedInfrastructure.workDirectory().resolve("sasl-kafka"));
+        Path base = Files.createDirectories(StreamLakeExtension.workDirectory().resolve("sasl-kafka"));
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
                 .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)

@@ -9,7 +9,7 @@ import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.runtime.Lifecycle;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

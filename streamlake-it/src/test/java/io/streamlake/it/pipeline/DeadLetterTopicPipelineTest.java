@@ -8,7 +8,7 @@ import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.embedded.AuthenticatingRegistryProxy;
-import io.streamlake.embedded.RegistryCredentials;
-import io.streamlake.it.support.KafkaEndpoint;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.secure.AuthenticatingRegistryProxy;
+import io.streamlake.test.secure.RegistryCredentials;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.config.SchemaConfig;
 import java.util.HashMap;

@@ -12,7 +12,7 @@ import io.streamlake.core.domain.Payload;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.domain.ValidationOutcome;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;

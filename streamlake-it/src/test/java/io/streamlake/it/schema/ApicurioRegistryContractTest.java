@@ -1,6 +1,6 @@
 package io.streamlake.it.schema;
 
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaRegistryClients;
 import io.streamlake.schema.registry.CompatibilityLevel;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The registry client contract against the shared real registry (the embedded Apicurio Registry 3.0.9 through
- * its Confluent-compatible API, or SCHEMA_REGISTRY_URL), through the caching HTTP client.
+ * its Confluent-compatible API, or the one of -Dstreamlake.it.schema.registry.url), through the caching HTTP client.
  */
 @StreamLakeIntegrationTest
 class ApicurioRegistryContractTest extends SchemaRegistryClientContract {

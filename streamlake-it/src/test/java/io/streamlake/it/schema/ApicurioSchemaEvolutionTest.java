@@ -7,7 +7,7 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaRegistryClients;
 import io.streamlake.schema.catalog.SchemaCatalog;

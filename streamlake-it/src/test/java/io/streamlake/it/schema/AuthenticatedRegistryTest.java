@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.embedded.AuthenticatingRegistryProxy;
-import io.streamlake.embedded.RegistryCredentials;
-import io.streamlake.it.support.RegistryEndpoint;
+import io.streamlake.test.secure.AuthenticatingRegistryProxy;
+import io.streamlake.test.secure.RegistryCredentials;
+import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;

@@ -2,7 +2,7 @@ package io.streamlake.it.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlake.it.support.KafkaEndpoint;
+import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.SecuredRegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import java.nio.charset.StandardCharsets;

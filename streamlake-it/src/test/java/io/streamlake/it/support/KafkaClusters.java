@@ -2,13 +2,14 @@ package io.streamlake.it.support;
 
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
+import io.streamlake.test.StreamLakeExtension;
 
 import java.nio.file.Path;
 
 /**
  * Kafka clusters a test owns (not shared): for fault tests that stop and restart brokers. The caller closes
- * the cluster, e.g. in try-with-resources or {@code @AfterAll}. Always embedded (in-process), whatever
- * {@link KafkaSelection} chose for the shared cluster, because the test must control the brokers.
+ * the cluster, e.g. in try-with-resources or {@code @AfterAll}. Always embedded (in-process), whatever the
+ * testkit chose for the shared cluster, because the test must control the brokers.
  */
 public final class KafkaClusters {
 
@@ -27,8 +28,8 @@ public final class KafkaClusters {
                 .withBaseDirectory(workDir.resolve("kafka")));
     }
 
-    /** {@link #threeNode(Path)} in {@link SharedInfrastructure#workDirectory()}. */
+    /** {@link #threeNode(Path)} in {@link StreamLakeExtension#workDirectory()}. */
     public static EmbeddedKafkaCluster threeNode() {
-        return threeNode(SharedInfrastructure.workDirectory());
+        return threeNode(StreamLakeExtension.workDirectory());
     }
 }

@@ -8,6 +8,7 @@ import io.streamlake.core.service.StreamIngestionService;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.schema.SchemaModule;
+import io.streamlake.test.KafkaEndpoint;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,40 +1,77 @@
 package io.streamlake.it.support;
 
-import io.streamlake.embedded.EmbeddedKafkaCluster;
-import io.streamlake.embedded.SaslSslSettings;
-import io.streamlake.embedded.TlsMaterial;
+import io.streamlake.embedded.EmbeddedKafkaConfig;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.SharedResource;
+import io.streamlake.test.secure.SaslSslKafkaCluster;
+import io.streamlake.test.secure.SaslSslSettings;
+import io.streamlake.test.secure.TlsMaterial;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A Kafka cluster whose client listener requires SASL_SSL with SCRAM-SHA-512, shared by the security tests of
  * a JVM: its bootstrap servers, one ready user ({@link #username()}/{@link #password()}), the trust store, and
- * client properties for any user. Always an embedded broker (separate from the plain shared one), with a
- * self-signed certificate for {@code localhost}.
+ * client properties for any user. Always the testkit's {@link SaslSslKafkaCluster} (an embedded broker separate
+ * from the plain shared one), with a self-signed certificate for {@code localhost}.
  *
  * <p>Thread-safe. {@link #toString()} shows no secret; the maps of {@link #clientProperties} hold passwords, so
  * do not log them.
  */
 public final class SecureKafkaEndpoint {
 
-    private final EmbeddedKafkaCluster cluster;
-    private final SaslSslSettings settings;
+    static final String USER = "streamlake-it";
+    private static final Logger LOG = LoggerFactory.getLogger(SecureKafkaEndpoint.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SaslSslKafkaCluster cluster;
     private final String username;
     private final String password;
 
-    SecureKafkaEndpoint(EmbeddedKafkaCluster cluster, String username, String password) {
+    SecureKafkaEndpoint(SaslSslKafkaCluster cluster, String username, String password) {
         this.cluster = Objects.requireNonNull(cluster, "cluster");
-        this.settings = cluster.config().saslSsl().orElseThrow(
-                () -> new IllegalArgumentException("cluster has no SASL_SSL listener"));
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
     }
 
+    /** Starts one embedded broker with new TLS material and one SCRAM user, data under {@code workDir}. */
+    static SharedResource<SecureKafkaEndpoint> start(Path workDir) {
+        long began = System.nanoTime();
+        String password = randomSecret();
+        SaslSslSettings settings;
+        try {
+            Files.createDirectories(workDir.resolve("tls"));
+            settings = SaslSslSettings.withGeneratedTls(Files.createTempDirectory(workDir.resolve("tls"), "kafka-"),
+                    Map.of(USER, password));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not generate TLS material for the SASL_SSL test cluster", e);
+        }
+        SaslSslKafkaCluster cluster = SaslSslKafkaCluster.start(
+                EmbeddedKafkaConfig.defaults().withBaseDirectory(workDir.resolve("kafka")), settings);
+        SecureKafkaEndpoint endpoint = new SecureKafkaEndpoint(cluster, USER, password);
+        LOG.info("Using {} (started in {} ms)", endpoint, (System.nanoTime() - began) / 1_000_000);
+        return new SharedResource<>(endpoint, endpoint.toString(), cluster);
+    }
+
+    static String randomSecret() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** {@code localhost:port} of the SASL_SSL listener. */
     public String bootstrapServers() {
-        return cluster.secureBootstrapServers();
+        return cluster.bootstrapServers();
     }
 
     /** A SCRAM-SHA-512 user that exists when the endpoint is handed out. */
@@ -54,16 +91,16 @@ public final class SecureKafkaEndpoint {
 
     /** Client properties for any user and password, existing or not (to test a failing login). */
     public Map<String, Object> clientProperties(String user, String userPassword) {
-        return cluster.secureClientProperties(user, userPassword);
+        return cluster.clientProperties(user, userPassword);
     }
 
     /** The PKCS12 trust store with the broker's certificate. */
     public Path trustStoreLocation() {
-        return settings.tls().trustStore();
+        return cluster.settings().tls().trustStore();
     }
 
     public String trustStorePassword() {
-        return settings.tls().trustStorePassword();
+        return cluster.settings().tls().trustStorePassword();
     }
 
     /** Always {@code PKCS12}. */
@@ -81,8 +118,8 @@ public final class SecureKafkaEndpoint {
      * reading back; {@code plaintext().consumeAll(topic, n, timeout, clientProperties())} reads over SASL_SSL.
      */
     public KafkaEndpoint plaintext() {
-        return KafkaEndpoint.of(cluster.bootstrapServers(), "PLAINTEXT listener of the SASL_SSL test cluster at "
-                + cluster.bootstrapServers());
+        return KafkaEndpoint.of(cluster.plaintextBootstrapServers(), "PLAINTEXT listener of the SASL_SSL test cluster at "
+                + cluster.plaintextBootstrapServers());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.streamlake.it.support;
 
-import io.streamlake.embedded.AuthenticatingRegistryProxy;
-import io.streamlake.embedded.RegistryCredentials;
+import io.streamlake.test.RegistryEndpoint;
+import io.streamlake.test.SharedResource;
+import io.streamlake.test.secure.AuthenticatingRegistryProxy;
+import io.streamlake.test.secure.RegistryCredentials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +65,7 @@ public final class SecuredRegistryEndpoint {
 
     /** A new subject name {@code <base>-<run>-<n>}. */
     public String uniqueSubject(String base) {
-        return UniqueNames.of(base);
+        return upstream.uniqueSubject(base);
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class SecuredRegistryEndpoint {
 
     static SharedResource<SecuredRegistryEndpoint> start(RegistryEndpoint upstream) {
         RegistryCredentials credentials = new RegistryCredentials("streamlake-it",
-                SecureKafkaSelection.randomSecret(), SecureKafkaSelection.randomSecret());
+                SecureKafkaEndpoint.randomSecret(), SecureKafkaEndpoint.randomSecret());
         AuthenticatingRegistryProxy proxy;
         try {
             proxy = AuthenticatingRegistryProxy.start(upstream.url(), credentials);

@@ -1,5 +1,9 @@
 package io.streamlake.it.support;
 
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
+import io.streamlake.test.StreamLakeExtension;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -10,14 +14,17 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an integration test class: its constructor, test, {@code @BeforeAll} and {@code @BeforeEach}
- * methods may declare {@link KafkaEndpoint} and {@link RegistryEndpoint} parameters, which
- * {@link SharedInfrastructure} resolves to one broker and one registry shared by every test class of the
- * JVM, and, for security tests, {@link SecureKafkaEndpoint} and {@link SecuredRegistryEndpoint} parameters.
+ * methods may declare {@link KafkaEndpoint}, {@link RegistryEndpoint} and
+ * {@link io.streamlake.test.StreamLakeEnvironment} parameters, which the testkit's {@link StreamLakeExtension}
+ * resolves to one broker and one registry shared by every test class of the JVM (embedded unless
+ * {@code -Dstreamlake.it.bootstrap.servers}, {@code -Dstreamlake.it.schema.registry.url} or
+ * {@code -Dstreamlake.it.kafka=testcontainers} say otherwise), and, for security tests,
+ * {@link SecureKafkaEndpoint} and {@link SecuredRegistryEndpoint} parameters ({@link SecureInfrastructure}).
  * Fault tests start their own brokers with {@link KafkaClusters}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(SharedInfrastructure.class)
+@ExtendWith({StreamLakeExtension.class, SecureInfrastructure.class})
 public @interface StreamLakeIntegrationTest {
 }

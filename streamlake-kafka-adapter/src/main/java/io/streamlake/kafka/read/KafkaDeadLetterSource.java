@@ -8,6 +8,7 @@ import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads a dataset's DLQ topic from its beginning to the end offsets it had when the call began, decoding each
@@ -17,7 +18,7 @@ public final class KafkaDeadLetterSource implements DeadLetterSource {
 
     private final TopicReader reader;
     private final TopicNaming naming;
-    private final DeadLetterRecordDecoder decoder = new DeadLetterRecordDecoder();
+    private static final DeadLetterRecordDecoder DECODER = new DeadLetterRecordDecoder();
     private final Duration idleTimeout;
 
     /**
@@ -36,6 +37,15 @@ public final class KafkaDeadLetterSource implements DeadLetterSource {
     @Override
     public long readAll(DatasetName dataset, long max, Consumer<RecordedDeadLetter> sink) {
         return reader.read(naming.deadLetter(dataset), ReadOptions.snapshot(max, idleTimeout),
-                record -> sink.accept(decoder.decode(record)));
+                record -> sink.accept(decode(record)));
+    }
+
+    /**
+     * One DLQ record as a dead letter: its value read by {@code DeadLetterValue.decode}, its headers as metadata.
+     * Never throws for a record that is not a StreamLake dead letter: it comes back flagged truncated (never
+     * replayed), with what could be read.
+     */
+    public static RecordedDeadLetter decode(ConsumerRecord<byte[], byte[]> record) {
+        return DECODER.decode(record);
     }
 }

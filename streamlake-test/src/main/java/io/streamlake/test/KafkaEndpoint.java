@@ -1,0 +1,149 @@
+package io.streamlake.test;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Kafka cluster a test talks to, with helpers for isolated topics and for reading records back with a
+ * plain {@link KafkaConsumer}. Thread-safe; holds no open clients.
+ */
+public final class KafkaEndpoint {
+
+    /** How long {@link #createTopic} waits for the topic and for every partition's leader. */
+    public static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final String description;
+
+    private KafkaEndpoint(String bootstrapServers, String description) {
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    /** An endpoint for any cluster, e.g. a 3-broker {@code EmbeddedKafkaCluster} a fault test starts itself. */
+    public static KafkaEndpoint of(String bootstrapServers) {
+        return new KafkaEndpoint(bootstrapServers, "cluster at " + bootstrapServers);
+    }
+
+    /** An endpoint for any cluster, with {@code description} naming it in messages. */
+    public static KafkaEndpoint of(String bootstrapServers, String description) {
+        return new KafkaEndpoint(bootstrapServers, description);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Where the cluster comes from (embedded, external, a {@code KafkaProvider}), for messages. */
+    public String description() {
+        return description;
+    }
+
+    /** Properties every client needs to reach this cluster (bootstrap servers; security settings if any). */
+    public Map<String, Object> clientProperties() {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+
+    /** A new Admin client for this cluster; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(clientProperties());
+    }
+
+    /** A new name {@code <base>-<run>-<n>}, unique in this JVM and unlikely to clash across runs. */
+    public String uniqueName(String base) {
+        return UniqueNames.of(base);
+    }
+
+    /** Same as {@link #uniqueName}; reads better where a topic is meant. Does not create it. */
+    public String uniqueTopic(String base) {
+        return UniqueNames.of(base);
+    }
+
+    /** Creates a topic with replication factor 1 and waits until every partition's leader answers. */
+    public String createTopic(String name, int partitions) {
+        return createTopic(new NewTopic(name, partitions, (short) 1));
+    }
+
+    /**
+     * Creates a topic and waits until every partition's leader answers a {@code ListOffsets} request. Sending
+     * with an idempotent producer before that can stall (KAFKA-15591); {@code partitionsFor} is not enough.
+     *
+     * @return the topic's name
+     * @throws IllegalStateException when the topic is not ready within {@link #TOPIC_READY_TIMEOUT}
+     */
+    public String createTopic(NewTopic topic) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(topic)).all().get(TOPIC_READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            TopicReadiness.awaitLeaders(admin, topic.name(), TOPIC_READY_TIMEOUT);
+            return topic.name();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create topic " + topic.name() + " on " + description + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
+        }
+    }
+
+    /**
+     * Reads a topic from the beginning of every partition (no consumer group: partitions are assigned)
+     * until at least {@code expectedCount} records arrived or {@code timeout} passed, and returns what it
+     * read — possibly fewer records on timeout, so assert on the size.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expectedCount, Duration timeout) {
+        return consumeAll(topic, expectedCount, timeout, Map.of());
+    }
+
+    /** The sum of the end offsets of every partition of {@code topic}: how many records were ever written to it. */
+    public long recordsWritten(String topic) {
+        Duration timeout = Duration.ofSeconds(20);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions, timeout).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** As {@link #consumeAll(String, int, Duration)}, with extra consumer properties (e.g. isolation level). */
+    public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expectedCount, Duration timeout,
+                                                          Map<String, Object> consumerProperties) {
+        Map<String, Object> props = new HashMap<>(clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.putAll(consumerProperties);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (records.size() < expectedCount && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaEndpoint[" + description + "]";
+    }
+}
