@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One raw event to ingest, as the seed's {@code produce(key, payload, dataset, schema_version)} takes it.
+ * One raw event to ingest: its dataset, its key (or the payload field that holds it), its payload bytes and, optionally,
+ * the schema version to validate against.
  *
  * @param dataset       the dataset; decides the topics and the schema
  * @param key           the key; null when it is to be read from {@code keyField} or the event has none
