@@ -41,8 +41,8 @@ final class BenchCluster implements AutoCloseable {
         if (options.bootstrapServers().isPresent()) {
             return new BenchCluster(Optional.empty(), options.bootstrapServers().get(), options.partitions());
         }
-        EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(
-                EmbeddedKafkaConfig.defaults().withBaseDirectory(options.workDirectory().toAbsolutePath()));
+        EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
+                .withBaseDirectory(options.workDirectory().toAbsolutePath()));
         return new BenchCluster(Optional.of(cluster), cluster.bootstrapServers(), options.partitions());
     }
 
@@ -61,8 +61,8 @@ final class BenchCluster implements AutoCloseable {
 
     /** A topic naming never used before in this run, its RAW and DLQ topics for {@code orders} provisioned. */
     TopicNaming freshTopics(String label) {
-        TopicNaming naming = new TopicNaming("bench" + runId + "-" + label.replaceAll("[^A-Za-z0-9]", "")
-                + topics.incrementAndGet());
+        TopicNaming naming = new TopicNaming(
+                "bench" + runId + "-" + label.replaceAll("[^A-Za-z0-9]", "") + topics.incrementAndGet());
         try (TopicProvisioner provisioner = TopicProvisioner.create(adapterConfig(), naming)) {
             provisioner.ensureTopics(Workload.DATASET);
         }
@@ -74,11 +74,13 @@ final class BenchCluster implements AutoCloseable {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrapServers);
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream()
-                    .mapToLong(Long::longValue).sum();
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class BenchMain {
 
-    static final String USAGE = String.join(System.lineSeparator(),
+    static final String USAGE = String.join(
+            System.lineSeparator(),
             "usage: BenchMain [--events N] [--pairs N] [--scenarios NAME,...] [--payload-bytes N]",
             "                 [--flush-events N] [--warmup-events N] [--partitions N]",
             "                 [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
@@ -31,8 +32,7 @@ public final class BenchMain {
             "          launcher does; json and avro prepare on prepare.threads threads (StreamLake's default unless",
             "          --prepare-threads)");
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) {
         BenchOptions options;
@@ -89,10 +89,16 @@ public final class BenchMain {
                 case "--partitions" -> o = o.withPartitions(number(flag, v));
                 case "--bootstrap-servers" -> o = o.withBootstrapServers(v);
                 case "--schema-registry-url" -> o = o.withSchemaRegistryUrl(v);
-                case "--cli-jar" -> o = o.withCliCommand(List.of(ProcessRun.javaExecutable(), "-jar",
-                        Path.of(v).toAbsolutePath().toString()));
-                case "--cli-command" -> o = o.withCliCommand(Arrays.asList(v.trim().split("\\s+")));
-                case "--process-jvm-args" -> o = o.withProcessJvmArgs(v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+")));
+                case "--cli-jar" ->
+                    o = o.withCliCommand(List.of(
+                            ProcessRun.javaExecutable(),
+                            "-jar",
+                            Path.of(v).toAbsolutePath().toString()));
+                case "--cli-command" ->
+                    o = o.withCliCommand(Arrays.asList(v.trim().split("\\s+")));
+                case "--process-jvm-args" ->
+                    o = o.withProcessJvmArgs(
+                            v.isBlank() ? List.of() : Arrays.asList(v.trim().split("\\s+")));
                 case "--work-dir" -> o = o.withWorkDirectory(Path.of(v));
                 case "--prepare-threads" -> o = o.withPrepareThreads(number(flag, v));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);

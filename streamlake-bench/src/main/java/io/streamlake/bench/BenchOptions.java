@@ -68,9 +68,14 @@ public record BenchOptions(
      * What Kafka's {@code kafka-run-class.sh} (under {@code kafka-console-producer.sh}) adds besides the heap: its
      * {@code KAFKA_JVM_PERFORMANCE_OPTS} default (Kafka 4.x).
      */
-    public static final List<String> KAFKA_LAUNCHER_JVM_ARGS = List.of("-server", "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
-            "-XX:MaxInlineLevel=15", "-Djava.awt.headless=true");
+    public static final List<String> KAFKA_LAUNCHER_JVM_ARGS = List.of(
+            "-server",
+            "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35",
+            "-XX:+ExplicitGCInvokesConcurrent",
+            "-XX:MaxInlineLevel=15",
+            "-Djava.awt.headless=true");
 
     public BenchOptions {
         if (events < 1) {
@@ -85,7 +90,8 @@ public record BenchOptions(
         }
         scenarios = Set.copyOf(scenarios);
         if (payloadBytes < MIN_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("payload bytes must be at least " + MIN_PAYLOAD_BYTES + ", got " + payloadBytes);
+            throw new IllegalArgumentException(
+                    "payload bytes must be at least " + MIN_PAYLOAD_BYTES + ", got " + payloadBytes);
         }
         if (flushEveryEvents < 1) {
             throw new IllegalArgumentException("flush-every events must be at least 1, got " + flushEveryEvents);
@@ -112,10 +118,23 @@ public record BenchOptions(
      * for the CLI.
      */
     public static BenchOptions defaults() {
-        return new BenchOptions(1_000_000, 5, EnumSet.allOf(Scenario.class), 200, 2_000, 100_000, 6,
-                Optional.empty(), Optional.empty(), List.of(), DEFAULT_PROCESS_JVM_ARGS, Path.of("target", "bench"), false,
+        return new BenchOptions(
+                1_000_000,
+                5,
+                EnumSet.allOf(Scenario.class),
+                200,
+                2_000,
+                100_000,
+                6,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                DEFAULT_PROCESS_JVM_ARGS,
+                Path.of("target", "bench"),
                 false,
-                IngestionSettings.DEFAULT_PREPARE_THREADS, true);
+                false,
+                IngestionSettings.DEFAULT_PREPARE_THREADS,
+                true);
     }
 
     public BenchOptions withEvents(int n) {
@@ -233,9 +252,23 @@ public record BenchOptions(
         }
 
         BenchOptions build() {
-            return new BenchOptions(events, pairs, scenarios, payloadBytes, flushEveryEvents, warmupEvents, partitions,
-                    bootstrapServers, schemaRegistryUrl, cliCommand, processJvmArgs, workDirectory, consoleBare, cliCds,
-                    prepareThreads, launcherFlags);
+            return new BenchOptions(
+                    events,
+                    pairs,
+                    scenarios,
+                    payloadBytes,
+                    flushEveryEvents,
+                    warmupEvents,
+                    partitions,
+                    bootstrapServers,
+                    schemaRegistryUrl,
+                    cliCommand,
+                    processJvmArgs,
+                    workDirectory,
+                    consoleBare,
+                    cliCds,
+                    prepareThreads,
+                    launcherFlags);
         }
     }
 

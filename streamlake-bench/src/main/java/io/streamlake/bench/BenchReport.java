@@ -50,14 +50,17 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
 
     /** Median records/s of {@code label}'s runs. */
     public OptionalDouble medianRecordsPerSecond(String label) {
-        return median(runsOf(label).stream().mapToDouble(RunResult::recordsPerSecond).toArray());
+        return median(
+                runsOf(label).stream().mapToDouble(RunResult::recordsPerSecond).toArray());
     }
 
     /** The median over pairs of {@code numerator / denominator} records/s, each pair's runs side by side. */
     public OptionalDouble medianRatio(String numerator, String denominator) {
         List<Double> ratios = new ArrayList<>();
         for (RunResult n : runsOf(numerator)) {
-            runsOf(denominator).stream().filter(d -> d.pair() == n.pair()).findFirst()
+            runsOf(denominator).stream()
+                    .filter(d -> d.pair() == n.pair())
+                    .findFirst()
                     .ifPresent(d -> ratios.add(n.recordsPerSecond() / d.recordsPerSecond()));
         }
         return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
@@ -71,9 +74,13 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
     public OptionalDouble medianCpuRatio(String numerator, String denominator) {
         List<Double> ratios = new ArrayList<>();
         for (RunResult n : runsOf(numerator)) {
-            runsOf(denominator).stream().filter(d -> d.pair() == n.pair()).findFirst()
-                    .filter(d -> n.cpuMicrosPerEvent().isPresent() && d.cpuMicrosPerEvent().isPresent())
-                    .ifPresent(d -> ratios.add(d.cpuMicrosPerEvent().getAsDouble() / n.cpuMicrosPerEvent().getAsDouble()));
+            runsOf(denominator).stream()
+                    .filter(d -> d.pair() == n.pair())
+                    .findFirst()
+                    .filter(d -> n.cpuMicrosPerEvent().isPresent()
+                            && d.cpuMicrosPerEvent().isPresent())
+                    .ifPresent(d -> ratios.add(d.cpuMicrosPerEvent().getAsDouble()
+                            / n.cpuMicrosPerEvent().getAsDouble()));
         }
         return median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -90,22 +97,51 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
     /** The report as a plain-text table: one line per scenario (medians), then the ratios and what was skipped. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "StreamLake bench: %,d events (%s: %,d), %d pair(s), %d-byte payloads%n",
-                options.events(), Scenario.FLUSH_PER_EVENT.scenarioName(), options.flushEveryEvents(), options.pairs(),
+        out.append(String.format(
+                Locale.ROOT,
+                "StreamLake bench: %,d events (%s: %,d), %d pair(s), %d-byte payloads%n",
+                options.events(),
+                Scenario.FLUSH_PER_EVENT.scenarioName(),
+                options.flushEveryEvents(),
+                options.pairs(),
                 options.payloadBytes()));
-        out.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %5s %12s %9s %10s %10s %10s %10s%n", "scenario",
-                "runs", "records/s", "MB/s", "p50 ack", "p99 ack", "peak RSS", "acked"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-" + LABEL_WIDTH + "s %5s %12s %9s %10s %10s %10s %10s%n",
+                "scenario",
+                "runs",
+                "records/s",
+                "MB/s",
+                "p50 ack",
+                "p99 ack",
+                "peak RSS",
+                "acked"));
         for (String label : labels()) {
             List<RunResult> rs = runsOf(label);
-            double mbs = median(rs.stream().mapToDouble(RunResult::megabytesPerSecond).toArray()).orElse(0);
-            double p50 = median(rs.stream().mapToDouble(RunResult::p50Micros).toArray()).orElse(0);
-            double p99 = median(rs.stream().mapToDouble(RunResult::p99Micros).toArray()).orElse(0);
-            double rss = median(rs.stream().filter(r -> r.peakRssKb().isPresent())
-                    .mapToDouble(r -> r.peakRssKb().getAsLong()).toArray()).orElse(-1);
+            double mbs = median(rs.stream()
+                            .mapToDouble(RunResult::megabytesPerSecond)
+                            .toArray())
+                    .orElse(0);
+            double p50 = median(rs.stream().mapToDouble(RunResult::p50Micros).toArray())
+                    .orElse(0);
+            double p99 = median(rs.stream().mapToDouble(RunResult::p99Micros).toArray())
+                    .orElse(0);
+            double rss = median(rs.stream()
+                            .filter(r -> r.peakRssKb().isPresent())
+                            .mapToDouble(r -> r.peakRssKb().getAsLong())
+                            .toArray())
+                    .orElse(-1);
             long acked = rs.stream().mapToLong(RunResult::acknowledged).sum();
             long sent = rs.stream().mapToLong(RunResult::events).sum();
-            out.append(String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s %5d %,12.0f %9.2f %10s %10s %10s %10s%n", label,
-                    rs.size(), medianRecordsPerSecond(label).orElse(0), mbs, micros(p50), micros(p99),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-" + LABEL_WIDTH + "s %5d %,12.0f %9.2f %10s %10s %10s %10s%n",
+                    label,
+                    rs.size(),
+                    medianRecordsPerSecond(label).orElse(0),
+                    mbs,
+                    micros(p50),
+                    micros(p99),
                     rss < 0 ? "-" : String.format(Locale.ROOT, "%.0f MB", rss / 1024),
                     acked == sent ? "all" : acked + "/" + sent));
         }
@@ -117,35 +153,48 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
         }
         StringBuilder cpu = new StringBuilder();
         for (String label : labels()) {
-            median(runsOf(label).stream().flatMapToDouble(r -> r.cpuMicrosPerEvent().stream()).toArray())
+            median(runsOf(label).stream()
+                            .flatMapToDouble(r -> r.cpuMicrosPerEvent().stream())
+                            .toArray())
                     .ifPresent(us -> cpu.append(String.format(Locale.ROOT, "  %s %.2f", label, us)));
         }
         if (cpu.length() > 0) {
-            out.append("CPU per event, whole bench JVM incl. an embedded broker (us, median):").append(cpu)
+            out.append("CPU per event, whole bench JVM incl. an embedded broker (us, median):")
+                    .append(cpu)
                     .append(System.lineSeparator());
             StringBuilder cpuRatios = new StringBuilder();
             for (String[] r : RATIOS) {
-                medianCpuRatio(r[0], r[1]).ifPresent(v -> cpuRatios.append(String.format(Locale.ROOT, "  %s/%s = %.3f",
-                        r[0], r[1], v)));
+                medianCpuRatio(r[0], r[1])
+                        .ifPresent(v -> cpuRatios.append(String.format(Locale.ROOT, "  %s/%s = %.3f", r[0], r[1], v)));
             }
             if (cpuRatios.length() > 0) {
-                out.append("median of per-pair CPU-cost ratios (records/s if every core were busy):").append(cpuRatios)
+                out.append("median of per-pair CPU-cost ratios (records/s if every core were busy):")
+                        .append(cpuRatios)
                         .append(System.lineSeparator());
             }
         }
         StringBuilder batching = new StringBuilder();
         for (String label : labels()) {
-            double[] size = runsOf(label).stream().filter(r -> r.batching().containsKey("batch-size-avg"))
-                    .mapToDouble(r -> r.batching().get("batch-size-avg")).toArray();
-            double[] perRequest = runsOf(label).stream().filter(r -> r.batching().containsKey("records-per-request-avg"))
-                    .mapToDouble(r -> r.batching().get("records-per-request-avg")).toArray();
+            double[] size = runsOf(label).stream()
+                    .filter(r -> r.batching().containsKey("batch-size-avg"))
+                    .mapToDouble(r -> r.batching().get("batch-size-avg"))
+                    .toArray();
+            double[] perRequest = runsOf(label).stream()
+                    .filter(r -> r.batching().containsKey("records-per-request-avg"))
+                    .mapToDouble(r -> r.batching().get("records-per-request-avg"))
+                    .toArray();
             if (size.length > 0 && perRequest.length > 0) {
-                batching.append(String.format(Locale.ROOT, "  %s %,.0f B / %,.0f", label, median(size).getAsDouble(),
+                batching.append(String.format(
+                        Locale.ROOT,
+                        "  %s %,.0f B / %,.0f",
+                        label,
+                        median(size).getAsDouble(),
                         median(perRequest).getAsDouble()));
             }
         }
         if (batching.length() > 0) {
-            out.append("producer batches (median of batch-size-avg / records-per-request-avg):").append(batching)
+            out.append("producer batches (median of batch-size-avg / records-per-request-avg):")
+                    .append(batching)
                     .append(System.lineSeparator());
         }
         String cliFile = Scenario.CLI_FILE.scenarioName();
@@ -155,10 +204,14 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
                     .append(System.lineSeparator());
         }
         if (labels().stream().anyMatch(l -> l.startsWith(cliFile + " ")) && options.launcherFlags()) {
-            out.append(cliFile).append(" JVM options: both ").append(options.processJvmArgs())
+            out.append(cliFile)
+                    .append(" JVM options: both ")
+                    .append(options.processJvmArgs())
                     .append("; StreamLake adds its launcher's ")
-                    .append(BenchOptions.STREAMLAKE_LAUNCHER_JVM_ARGS).append(", ConsoleProducer kafka-run-class.sh's ")
-                    .append(BenchOptions.KAFKA_LAUNCHER_JVM_ARGS).append(System.lineSeparator());
+                    .append(BenchOptions.STREAMLAKE_LAUNCHER_JVM_ARGS)
+                    .append(", ConsoleProducer kafka-run-class.sh's ")
+                    .append(BenchOptions.KAFKA_LAUNCHER_JVM_ARGS)
+                    .append(System.lineSeparator());
         }
         if (labels().contains(ProcessRun.ConsoleInput.KEYED.label())) {
             out.append(ProcessRun.ConsoleInput.KEYED.label())
@@ -183,7 +236,9 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
         if (us <= 0) {
             return "-";
         }
-        return us >= 1000 ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f us", us);
+        return us >= 1000
+                ? String.format(Locale.ROOT, "%.1f ms", us / 1000)
+                : String.format(Locale.ROOT, "%.0f us", us);
     }
 
     static OptionalDouble median(double[] values) {

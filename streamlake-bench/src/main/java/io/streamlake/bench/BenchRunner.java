@@ -26,17 +26,17 @@ public final class BenchRunner {
 
     /** Where the CLI's shaded jar is built, relative to the repository root. */
     public static final Path DEFAULT_CLI_JAR = Path.of("streamlake-cli", "target", "streamlake.jar");
+
     static final String MOCK_REGISTRY = "mock://bench";
     /** The scenarios that run inside the bench's JVM, in the order of even pairs. */
-    private static final List<Scenario> IN_JVM = List.of(Scenario.RAW, Scenario.JSON, Scenario.AVRO,
-            Scenario.FLUSH_PER_EVENT);
+    private static final List<Scenario> IN_JVM =
+            List.of(Scenario.RAW, Scenario.JSON, Scenario.AVRO, Scenario.FLUSH_PER_EVENT);
 
-    private BenchRunner() {
-    }
+    private BenchRunner() {}
 
     /** {@link #run(BenchOptions, Consumer)} without progress output. */
     public static BenchReport run(BenchOptions options) {
-        return run(options, line -> { });
+        return run(options, line -> {});
     }
 
     /**
@@ -56,8 +56,12 @@ public final class BenchRunner {
             warmUp(cluster, workload, options, progress);
             ProcessInputs inputs = null;
             if (options.scenarios().contains(Scenario.CLI_FILE) && cli.isPresent()) {
-                inputs = ProcessInputs.write(workload, options, options.cliCds()
-                        ? CliArchive.create(cluster, workload, options, cli.get()) : options.streamlakeJvmArgs());
+                inputs = ProcessInputs.write(
+                        workload,
+                        options,
+                        options.cliCds()
+                                ? CliArchive.create(cluster, workload, options, cli.get())
+                                : options.streamlakeJvmArgs());
             }
             for (int pair = 0; pair < options.pairs(); pair++) {
                 List<Scenario> order = new ArrayList<>(IN_JVM);
@@ -87,19 +91,21 @@ public final class BenchRunner {
      * bare lines; in that order on even pairs, reversed on odd ones. Returned StreamLake first, then the like-for-like
      * baseline.
      */
-    private static List<RunResult> runProcesses(BenchCluster cluster, ProcessInputs inputs, List<String> cli,
-                                                BenchOptions options, int pair) throws IOException, InterruptedException {
+    private static List<RunResult> runProcesses(
+            BenchCluster cluster, ProcessInputs inputs, List<String> cli, BenchOptions options, int pair)
+            throws IOException, InterruptedException {
         Path logs = options.workDirectory().resolve("process-logs");
         long events = options.events();
         long payloadBytes = events * options.payloadBytes();
         List<String> jvm = options.consoleJvmArgs();
         List<ProcessStep> order = new ArrayList<>();
-        order.add(() -> ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs));
-        order.add(() -> ProcessRun.console(cluster, ProcessRun.ConsoleInput.KEYED, inputs.consoleLines(), events,
-                payloadBytes, pair, jvm, logs));
+        order.add(() ->
+                ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs));
+        order.add(() -> ProcessRun.console(
+                cluster, ProcessRun.ConsoleInput.KEYED, inputs.consoleLines(), events, payloadBytes, pair, jvm, logs));
         if (options.consoleBare()) {
-            order.add(() -> ProcessRun.console(cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events,
-                    payloadBytes, pair, jvm, logs));
+            order.add(() -> ProcessRun.console(
+                    cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events, payloadBytes, pair, jvm, logs));
         }
         RunResult[] results = new RunResult[order.size()];
         for (int k = 0; k < order.size(); k++) {
@@ -119,15 +125,19 @@ public final class BenchRunner {
      * JVM options of the StreamLake processes (with {@code --cli-cds}, the class-data archive).
      */
     private record ProcessInputs(Path jsonLines, Path consoleLines, List<String> streamlakeJvm) {
-        static ProcessInputs write(Workload workload, BenchOptions options, List<String> streamlakeJvm) throws IOException {
+        static ProcessInputs write(Workload workload, BenchOptions options, List<String> streamlakeJvm)
+                throws IOException {
             Path dir = options.workDirectory();
             int n = options.events();
-            return new ProcessInputs(workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n),
-                    ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n), streamlakeJvm);
+            return new ProcessInputs(
+                    workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n),
+                    ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n),
+                    streamlakeJvm);
         }
     }
 
-    private static void warmUp(BenchCluster cluster, Workload workload, BenchOptions options, Consumer<String> progress) {
+    private static void warmUp(
+            BenchCluster cluster, Workload workload, BenchOptions options, Consumer<String> progress) {
         if (options.warmupEvents() == 0) {
             return;
         }
@@ -139,25 +149,36 @@ public final class BenchRunner {
         }
     }
 
-    private static RunResult runInJvm(Scenario s, BenchCluster cluster, Workload workload, BenchOptions options,
-                                      int pair, int events) {
+    private static RunResult runInJvm(
+            Scenario s, BenchCluster cluster, Workload workload, BenchOptions options, int pair, int events) {
         String registry = options.schemaRegistryUrl().orElse(MOCK_REGISTRY);
         String label = s.scenarioName();
         return switch (s) {
             case RAW -> RawProducerRun.run(cluster, workload, label, pair, events, false);
-            case JSON -> StreamLakeRun.run(cluster, workload, label, pair, events, false, registry, options.prepareThreads());
-            case AVRO -> StreamLakeRun.run(cluster, workload, label, pair, events, true, registry, options.prepareThreads());
-            case FLUSH_PER_EVENT -> RawProducerRun.run(cluster, workload, label, pair,
-                    Math.min(events, options.flushEveryEvents()), true);
+            case JSON ->
+                StreamLakeRun.run(cluster, workload, label, pair, events, false, registry, options.prepareThreads());
+            case AVRO ->
+                StreamLakeRun.run(cluster, workload, label, pair, events, true, registry, options.prepareThreads());
+            case FLUSH_PER_EVENT ->
+                RawProducerRun.run(cluster, workload, label, pair, Math.min(events, options.flushEveryEvents()), true);
             case CLI_FILE -> throw new IllegalArgumentException(label + " runs as processes");
         };
     }
 
     private static void report(List<RunResult> runs, Consumer<String> progress, RunResult r) {
         runs.add(r);
-        progress.accept(String.format("pair %d %-21s %,10.0f records/s  p50 %,d us  p99 %,d us  acked %,d/%,d%s", r.pair(),
-                r.label(), r.recordsPerSecond(), r.p50Micros(), r.p99Micros(), r.acknowledged(), r.events(),
-                r.peakRssKb().isPresent() ? String.format("  peak RSS %,d MB", r.peakRssKb().getAsLong() / 1024) : ""));
+        progress.accept(String.format(
+                "pair %d %-21s %,10.0f records/s  p50 %,d us  p99 %,d us  acked %,d/%,d%s",
+                r.pair(),
+                r.label(),
+                r.recordsPerSecond(),
+                r.p50Micros(),
+                r.p99Micros(),
+                r.acknowledged(),
+                r.events(),
+                r.peakRssKb().isPresent()
+                        ? String.format("  peak RSS %,d MB", r.peakRssKb().getAsLong() / 1024)
+                        : ""));
     }
 
     /** The command that runs {@code streamlake}: the configured one, else {@code java -jar} on the built jar. */
@@ -166,7 +187,10 @@ public final class BenchRunner {
             return Optional.of(options.cliCommand());
         }
         if (Files.isRegularFile(DEFAULT_CLI_JAR)) {
-            return Optional.of(List.of(ProcessRun.javaExecutable(), "-jar", DEFAULT_CLI_JAR.toAbsolutePath().toString()));
+            return Optional.of(List.of(
+                    ProcessRun.javaExecutable(),
+                    "-jar",
+                    DEFAULT_CLI_JAR.toAbsolutePath().toString()));
         }
         return Optional.empty();
     }

@@ -17,10 +17,10 @@ final class CliArchive {
 
     /** JVM warnings to stderr, none of CDS's (an unusable archive is silently not used). */
     static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr");
+
     static final int TRAINING_EVENTS = 2_000;
 
-    private CliArchive() {
-    }
+    private CliArchive() {}
 
     /**
      * Makes the archive and returns the JVM options of the timed runs.

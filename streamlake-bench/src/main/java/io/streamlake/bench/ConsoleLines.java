@@ -46,8 +46,7 @@ final class ConsoleLines {
     /** ConsoleProducer's {@code --reader-property} settings for these lines. */
     static final Map<String, String> READER_PROPERTIES = readerProperties();
 
-    private ConsoleLines() {
-    }
+    private ConsoleLines() {}
 
     /**
      * Writes the lines for events {@code 0 .. events-1} of {@code workload}; event_time is the wall clock (microsecond
@@ -66,7 +65,8 @@ final class ConsoleLines {
                 if (new String(key, UTF_8).contains(FIELD_SEPARATOR)) {
                     throw new IllegalStateException("the key of event " + n + " contains the field separator");
                 }
-                out.write(headers(ids.newIngestionId(), Timestamps.format(clock.instant())).getBytes(UTF_8));
+                out.write(headers(ids.newIngestionId(), Timestamps.format(clock.instant()))
+                        .getBytes(UTF_8));
                 out.write(tab);
                 out.write(key);
                 out.write(tab);
@@ -100,9 +100,13 @@ final class ConsoleLines {
     }
 
     private static void header(StringBuilder line, String name, String value) {
-        if (name.contains(HEADER_KEY_SEPARATOR) || name.contains(HEADERS_SEPARATOR) || value.contains(HEADERS_SEPARATOR)
-                || value.contains(FIELD_SEPARATOR) || value.indexOf('\n') >= 0) {
-            throw new IllegalStateException("header " + name + " '" + value + "' contains a separator of console lines");
+        if (name.contains(HEADER_KEY_SEPARATOR)
+                || name.contains(HEADERS_SEPARATOR)
+                || value.contains(HEADERS_SEPARATOR)
+                || value.contains(FIELD_SEPARATOR)
+                || value.indexOf('\n') >= 0) {
+            throw new IllegalStateException(
+                    "header " + name + " '" + value + "' contains a separator of console lines");
         }
         if (line.length() > 0) {
             line.append(HEADERS_SEPARATOR);

@@ -9,8 +9,7 @@ import java.lang.management.OperatingSystemMXBean;
  */
 final class CpuTime {
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     /** Nanoseconds of CPU this process has used so far, or -1 when the JVM cannot tell. */
     static long processNanos() {

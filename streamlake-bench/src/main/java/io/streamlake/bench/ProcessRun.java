@@ -26,17 +26,27 @@ final class ProcessRun {
     /** The label of {@code streamlake produce --file}'s runs. */
     static final String STREAMLAKE_LABEL = Scenario.CLI_FILE.scenarioName() + " streamlake";
     /** The producer settings handed to ConsoleProducer, as {@code --producer-property}. */
-    static final List<String> SHARED_PRODUCER_KEYS = List.of(KafkaAdapterConfig.ACKS_CONFIG,
-            KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG, KafkaAdapterConfig.MAX_IN_FLIGHT_CONFIG,
-            KafkaAdapterConfig.LINGER_MS_CONFIG, KafkaAdapterConfig.BATCH_SIZE_CONFIG,
-            KafkaAdapterConfig.COMPRESSION_TYPE_CONFIG, KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+    static final List<String> SHARED_PRODUCER_KEYS = List.of(
+            KafkaAdapterConfig.ACKS_CONFIG,
+            KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            KafkaAdapterConfig.MAX_IN_FLIGHT_CONFIG,
+            KafkaAdapterConfig.LINGER_MS_CONFIG,
+            KafkaAdapterConfig.BATCH_SIZE_CONFIG,
+            KafkaAdapterConfig.COMPRESSION_TYPE_CONFIG,
+            KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
             KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG);
 
-    private ProcessRun() {
-    }
+    private ProcessRun() {}
 
-    static RunResult streamlake(BenchCluster cluster, Path file, long events, int pair, List<String> cliCommand,
-                                List<String> jvmArgs, Path logDir) throws IOException, InterruptedException {
+    static RunResult streamlake(
+            BenchCluster cluster,
+            Path file,
+            long events,
+            int pair,
+            List<String> cliCommand,
+            List<String> jvmArgs,
+            Path logDir)
+            throws IOException, InterruptedException {
         TopicNaming naming = cluster.freshTopics("clifilesl");
         List<String> command = new ArrayList<>();
         if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
@@ -46,12 +56,29 @@ final class ProcessRun {
         } else {
             command.addAll(cliCommand);
         }
-        command.addAll(List.of("produce", "--dataset", Workload.DATASET.value(), "--file", file.toAbsolutePath().toString(),
-                "--key-field", Workload.KEY_FIELD, "--bootstrap-servers", cluster.bootstrapServers(),
-                "--topic-prefix", naming.prefix(),
-                "--serialization", "json"));
-        return measure(STREAMLAKE_LABEL, pair, command, cluster, naming.raw(Workload.DATASET), events,
-                Files.size(file) - events, logDir);
+        command.addAll(List.of(
+                "produce",
+                "--dataset",
+                Workload.DATASET.value(),
+                "--file",
+                file.toAbsolutePath().toString(),
+                "--key-field",
+                Workload.KEY_FIELD,
+                "--bootstrap-servers",
+                cluster.bootstrapServers(),
+                "--topic-prefix",
+                naming.prefix(),
+                "--serialization",
+                "json"));
+        return measure(
+                STREAMLAKE_LABEL,
+                pair,
+                command,
+                cluster,
+                naming.raw(Workload.DATASET),
+                events,
+                Files.size(file) - events,
+                logDir);
     }
 
     /** What ConsoleProducer reads, and the label of its runs. */
@@ -62,7 +89,9 @@ final class ProcessRun {
          */
         KEYED(Scenario.CLI_FILE.scenarioName() + " console", "clifilecp", ConsoleLines.readerArguments()),
         /** The bare JSON lines StreamLake reads (no key, no headers): informational. */
-        BARE(Scenario.CLI_FILE.scenarioName() + " console bare", "clifilecb",
+        BARE(
+                Scenario.CLI_FILE.scenarioName() + " console bare",
+                "clifilecb",
                 List.of("--reader-property", "ignore.error=false"));
 
         private final String label;
@@ -85,22 +114,52 @@ final class ProcessRun {
      *
      * @param payloadBytes the JSON payload bytes of the file's lines (without keys, headers and newlines)
      */
-    static RunResult console(BenchCluster cluster, ConsoleInput input, Path file, long events, long payloadBytes, int pair,
-                             List<String> jvmArgs, Path logDir) throws IOException, InterruptedException {
-        return console(cluster, cluster.freshTopics(input.topicLabel), input, file, events, payloadBytes, pair, jvmArgs,
+    static RunResult console(
+            BenchCluster cluster,
+            ConsoleInput input,
+            Path file,
+            long events,
+            long payloadBytes,
+            int pair,
+            List<String> jvmArgs,
+            Path logDir)
+            throws IOException, InterruptedException {
+        return console(
+                cluster,
+                cluster.freshTopics(input.topicLabel),
+                input,
+                file,
+                events,
+                payloadBytes,
+                pair,
+                jvmArgs,
                 logDir);
     }
 
     /** Like {@link #console(BenchCluster, ConsoleInput, Path, long, long, int, List, Path)} to {@code naming}'s RAW topic. */
-    static RunResult console(BenchCluster cluster, TopicNaming naming, ConsoleInput input, Path file, long events,
-                             long payloadBytes, int pair, List<String> jvmArgs, Path logDir)
+    static RunResult console(
+            BenchCluster cluster,
+            TopicNaming naming,
+            ConsoleInput input,
+            Path file,
+            long events,
+            long payloadBytes,
+            int pair,
+            List<String> jvmArgs,
+            Path logDir)
             throws IOException, InterruptedException {
         String topic = naming.raw(Workload.DATASET);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CONSOLE_PRODUCER,
-                "--bootstrap-server", cluster.bootstrapServers(), "--topic", topic));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                CONSOLE_PRODUCER,
+                "--bootstrap-server",
+                cluster.bootstrapServers(),
+                "--topic",
+                topic));
         Map<String, Object> props = cluster.adapterConfig().producerProperties();
         for (String key : SHARED_PRODUCER_KEYS) {
             command.add("--producer-property");
@@ -114,19 +173,38 @@ final class ProcessRun {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static RunResult measure(String label, int pair, List<String> command, BenchCluster cluster, String topic,
-                                     long events, long payloadBytes, Path logDir) throws IOException, InterruptedException {
+    private static RunResult measure(
+            String label,
+            int pair,
+            List<String> command,
+            BenchCluster cluster,
+            String topic,
+            long events,
+            long payloadBytes,
+            Path logDir)
+            throws IOException, InterruptedException {
         return measure(label, pair, command, cluster, topic, events, payloadBytes, logDir, null);
     }
 
-    private static RunResult measure(String label, int pair, List<String> command, BenchCluster cluster, String topic,
-                                     long events, long payloadBytes, Path logDir, Path stdin)
+    private static RunResult measure(
+            String label,
+            int pair,
+            List<String> command,
+            BenchCluster cluster,
+            String topic,
+            long events,
+            long payloadBytes,
+            Path logDir,
+            Path stdin)
             throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(label.replace(' ', '-') + "-" + pair + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(nullDevice()) : ProcessBuilder.Redirect.from(stdin.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.redirectInput(
+                stdin == null
+                        ? ProcessBuilder.Redirect.from(nullDevice())
+                        : ProcessBuilder.Redirect.from(stdin.toFile()));
         long started = System.nanoTime();
         Process process = builder.start();
         long peak = RssSampler.sampleUntilExit(process);
@@ -139,7 +217,15 @@ final class ProcessRun {
             throw new IllegalStateException(label + " exited with " + process.exitValue() + "; see " + log);
         }
         long written = cluster.recordCount(topic);
-        return new RunResult(label, pair, events, written, finished - started, payloadBytes, 0, 0,
+        return new RunResult(
+                label,
+                pair,
+                events,
+                written,
+                finished - started,
+                payloadBytes,
+                0,
+                0,
                 peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty());
     }
 

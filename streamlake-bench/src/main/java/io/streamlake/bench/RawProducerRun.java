@@ -19,10 +19,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class RawProducerRun {
 
-    private RawProducerRun() {
-    }
+    private RawProducerRun() {}
 
-    static RunResult run(BenchCluster cluster, Workload workload, String label, int pair, int events, boolean flushEach) {
+    static RunResult run(
+            BenchCluster cluster, Workload workload, String label, int pair, int events, boolean flushEach) {
         TopicNaming naming = cluster.freshTopics(label);
         String topic = naming.raw(Workload.DATASET);
         Latencies latencies = new Latencies(events);
@@ -34,15 +34,23 @@ final class RawProducerRun {
         long cpu;
         OptionalLong cpuUsed;
         Map<String, Double> batching;
-        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(cluster.adapterConfig().producerProperties())) {
+        try (Producer<byte[], byte[]> producer =
+                new KafkaProducer<>(cluster.adapterConfig().producerProperties())) {
             cpu = CpuTime.processNanos();
             started = System.nanoTime();
             for (int n = 0; n < events; n++) {
                 byte[] value = workload.payload(n);
                 bytes += value.length;
                 long sent = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, null, workload.timestamp(n), workload.key(n), value,
-                        new RecordHeaders(workload.headers(n))), (metadata, error) -> {
+                producer.send(
+                        new ProducerRecord<>(
+                                topic,
+                                null,
+                                workload.timestamp(n),
+                                workload.key(n),
+                                value,
+                                new RecordHeaders(workload.headers(n))),
+                        (metadata, error) -> {
                             latencies.record(System.nanoTime() - sent);
                             (error == null ? acked : failed).incrementAndGet();
                         });
@@ -57,8 +65,18 @@ final class RawProducerRun {
             batching = RunResult.batchingOf(producer.metrics());
         }
         long[] p = latencies.percentilesMicros();
-        return new RunResult(label, pair, events, acked.get(), finished - started, bytes, p[0], p[1], OptionalLong.empty(),
-                cpuUsed, batching);
+        return new RunResult(
+                label,
+                pair,
+                events,
+                acked.get(),
+                finished - started,
+                bytes,
+                p[0],
+                p[1],
+                OptionalLong.empty(),
+                cpuUsed,
+                batching);
     }
 
     private static void awaitCallbacks(AtomicLong acked, AtomicLong failed, long events) {

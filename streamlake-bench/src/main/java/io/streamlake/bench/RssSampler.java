@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 /** Peak resident set size of a child process, from Linux's {@code /proc/<pid>/status} (VmHWM, kB). */
 final class RssSampler {
 
-    private RssSampler() {
-    }
+    private RssSampler() {}
 
     /** Samples every 50 ms until the process exits; the last VmHWM read (the high-water mark), or -1 without /proc. */
     static long sampleUntilExit(Process process) throws InterruptedException {

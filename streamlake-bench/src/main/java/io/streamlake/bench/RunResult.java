@@ -3,10 +3,10 @@ package io.streamlake.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 /**
  * One measured run.
@@ -26,13 +26,22 @@ import java.util.OptionalLong;
  * @param batching     the producer's own averages at the end of the run, by metric name ({@link #BATCHING_METRICS});
  *                     empty when not measured
  */
-public record RunResult(String label, int pair, long events, long acknowledged, long nanos, long payloadBytes,
-                        long p50Micros, long p99Micros, OptionalLong peakRssKb, OptionalLong cpuNanos,
-                        Map<String, Double> batching) {
+public record RunResult(
+        String label,
+        int pair,
+        long events,
+        long acknowledged,
+        long nanos,
+        long payloadBytes,
+        long p50Micros,
+        long p99Micros,
+        OptionalLong peakRssKb,
+        OptionalLong cpuNanos,
+        Map<String, Double> batching) {
 
     /** The producer metrics ({@code producer-metrics} group) kept in {@link #batching}: how full its requests were. */
-    public static final List<String> BATCHING_METRICS = List.of("batch-size-avg", "records-per-request-avg",
-            "compression-rate-avg");
+    public static final List<String> BATCHING_METRICS =
+            List.of("batch-size-avg", "records-per-request-avg", "compression-rate-avg");
 
     public RunResult {
         Objects.requireNonNull(label, "label");
@@ -45,9 +54,27 @@ public record RunResult(String label, int pair, long events, long acknowledged, 
     }
 
     /** Without a CPU time. */
-    public RunResult(String label, int pair, long events, long acknowledged, long nanos, long payloadBytes,
-                     long p50Micros, long p99Micros, OptionalLong peakRssKb) {
-        this(label, pair, events, acknowledged, nanos, payloadBytes, p50Micros, p99Micros, peakRssKb, OptionalLong.empty(),
+    public RunResult(
+            String label,
+            int pair,
+            long events,
+            long acknowledged,
+            long nanos,
+            long payloadBytes,
+            long p50Micros,
+            long p99Micros,
+            OptionalLong peakRssKb) {
+        this(
+                label,
+                pair,
+                events,
+                acknowledged,
+                nanos,
+                payloadBytes,
+                p50Micros,
+                p99Micros,
+                peakRssKb,
+                OptionalLong.empty(),
                 Map.of());
     }
 
@@ -55,8 +82,11 @@ public record RunResult(String label, int pair, long events, long acknowledged, 
     static Map<String, Double> batchingOf(Map<MetricName, ? extends Metric> metrics) {
         Map<String, Double> out = new java.util.HashMap<>();
         metrics.forEach((name, metric) -> {
-            if (name.group().equals("producer-metrics") && BATCHING_METRICS.contains(name.name())
-                    && metric.metricValue() instanceof Double v && !v.isNaN() && !v.isInfinite()) {
+            if (name.group().equals("producer-metrics")
+                    && BATCHING_METRICS.contains(name.name())
+                    && metric.metricValue() instanceof Double v
+                    && !v.isNaN()
+                    && !v.isInfinite()) {
                 out.put(name.name(), v);
             }
         });
@@ -65,7 +95,9 @@ public record RunResult(String label, int pair, long events, long acknowledged, 
 
     /** CPU microseconds per event, when the CPU time was measured. */
     public OptionalDouble cpuMicrosPerEvent() {
-        return cpuNanos.isPresent() ? OptionalDouble.of(cpuNanos.getAsLong() / 1000.0 / events) : OptionalDouble.empty();
+        return cpuNanos.isPresent()
+                ? OptionalDouble.of(cpuNanos.getAsLong() / 1000.0 / events)
+                : OptionalDouble.empty();
     }
 
     public double recordsPerSecond() {

@@ -53,9 +53,11 @@ public enum Scenario {
      */
     public static Scenario named(String name) {
         String n = name.trim();
-        return Arrays.stream(values()).filter(s -> s.scenarioName.equalsIgnoreCase(n)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown scenario '" + n + "': expected some of " + names()));
+        return Arrays.stream(values())
+                .filter(s -> s.scenarioName.equalsIgnoreCase(n))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unknown scenario '" + n + "': expected some of " + names()));
     }
 
     /**

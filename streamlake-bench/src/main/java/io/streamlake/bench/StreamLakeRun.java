@@ -34,15 +34,26 @@ import java.util.function.Consumer;
  */
 final class StreamLakeRun {
 
-    private StreamLakeRun() {
-    }
+    private StreamLakeRun() {}
 
-    static RunResult run(BenchCluster cluster, Workload workload, String label, int pair, int events, boolean avro,
-                         String registryUrl, int prepareThreads) {
+    static RunResult run(
+            BenchCluster cluster,
+            Workload workload,
+            String label,
+            int pair,
+            int events,
+            boolean avro,
+            String registryUrl,
+            int prepareThreads) {
         TopicNaming naming = cluster.freshTopics(label);
-        SchemaConfig schemaConfig = new SchemaConfig(avro
-                ? Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, registryUrl)
-                : Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json"));
+        SchemaConfig schemaConfig = new SchemaConfig(
+                avro
+                        ? Map.of(
+                                SchemaConfig.SERIALIZATION_CONFIG,
+                                "avro",
+                                SchemaConfig.REGISTRY_URL_CONFIG,
+                                registryUrl)
+                        : Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json"));
         SchemaModule schema = SchemaModuleFactory.create(schemaConfig, naming);
         schema.verifyRegistryReachable();
         schema.prepare(Workload.DATASET, Optional.empty());
@@ -54,8 +65,14 @@ final class StreamLakeRun {
         Map<String, Double> batching;
         try (KafkaAdapter adapter = KafkaAdapter.create(cluster.adapterConfig(), naming)) {
             IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
-            IngestionService service = new IngestionService(settings, schema.parser(), schema.validator(),
-                    schema.serializer(), adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(),
+            IngestionService service = new IngestionService(
+                    settings,
+                    schema.parser(),
+                    schema.validator(),
+                    schema.serializer(),
+                    adapter.eventPublisher(),
+                    adapter.deadLetterPort(),
+                    IdGenerator.randomUuids(),
                     Clock.systemUTC());
             StagedIngestUseCase timed = new StagedIngestUseCase() {
                 @Override
@@ -78,18 +95,28 @@ final class StreamLakeRun {
                     });
                 }
             };
-            StreamIngestionService stream = new StreamIngestionService(timed, settings.maxInFlight(), prepareThreads,
-                    adapter::flush);
+            StreamIngestionService stream =
+                    new StreamIngestionService(timed, settings.maxInFlight(), prepareThreads, adapter::flush);
             long cpu = CpuTime.processNanos();
             started = System.nanoTime();
-            summary = stream.ingestAll(commands(workload, events), result -> { });
+            summary = stream.ingestAll(commands(workload, events), result -> {});
             finished = System.nanoTime();
             cpuUsed = CpuTime.since(cpu);
             batching = RunResult.batchingOf(adapter.producerMetrics());
         }
         long[] p = latencies.percentilesMicros();
-        return new RunResult(label, pair, events, summary.published(), finished - started,
-                (long) events * workload.payloadBytes(), p[0], p[1], OptionalLong.empty(), cpuUsed, batching);
+        return new RunResult(
+                label,
+                pair,
+                events,
+                summary.published(),
+                finished - started,
+                (long) events * workload.payloadBytes(),
+                p[0],
+                p[1],
+                OptionalLong.empty(),
+                cpuUsed,
+                batching);
     }
 
     /** The commands, made one at a time as a file reader would make them. */

@@ -28,6 +28,7 @@ public final class Workload {
     public static final String KEY_FIELD = "order_id";
     /** The catalog version the payloads conform to (the dataset's latest). */
     public static final String SCHEMA_VERSION = "v2";
+
     public static final int MAX_POOL = 20_000;
 
     private final byte[][] payloads;
@@ -48,7 +49,8 @@ public final class Workload {
             String id = orderId(i, payloadBytes);
             payloads[i] = json(id, i).getBytes(UTF_8);
             if (payloads[i].length != payloadBytes) {
-                throw new IllegalStateException("payload " + i + " is " + payloads[i].length + " bytes, not " + payloadBytes);
+                throw new IllegalStateException(
+                        "payload " + i + " is " + payloads[i].length + " bytes, not " + payloadBytes);
             }
             keys[i] = id.getBytes(UTF_8);
             Instant time = base.plusNanos(i * 1_000L);
@@ -56,7 +58,8 @@ public final class Workload {
             headers[i] = new Header[] {
                 new RecordHeader(HeaderNames.DATASET, DATASET.value().getBytes(UTF_8)),
                 new RecordHeader(HeaderNames.SCHEMA_VERSION, SCHEMA_VERSION.getBytes(UTF_8)),
-                new RecordHeader(HeaderNames.INGESTION_ID, UUID.randomUUID().toString().getBytes(UTF_8)),
+                new RecordHeader(
+                        HeaderNames.INGESTION_ID, UUID.randomUUID().toString().getBytes(UTF_8)),
                 new RecordHeader(HeaderNames.EVENT_TIME, Timestamps.format(time).getBytes(UTF_8)),
                 new RecordHeader(HeaderNames.PRODUCER_SERVICE, HeaderNames.DEFAULT_PRODUCER_SERVICE.getBytes(UTF_8)),
                 new RecordHeader(HeaderNames.CONTENT_TYPE, HeaderNames.CONTENT_TYPE_JSON.getBytes(UTF_8)),

@@ -10,8 +10,20 @@ class BenchMainTest {
 
     @Test
     void givenFlags_thenOptionsCarryThem() {
-        BenchOptions o = BenchMain.parse(new String[] {"--events", "200_000", "--pairs", "7", "--scenarios", "raw,json",
-                "--payload-bytes", "300", "--bootstrap-servers", "h:9092", "--schema-registry-url", "http://r:8081"});
+        BenchOptions o = BenchMain.parse(new String[] {
+            "--events",
+            "200_000",
+            "--pairs",
+            "7",
+            "--scenarios",
+            "raw,json",
+            "--payload-bytes",
+            "300",
+            "--bootstrap-servers",
+            "h:9092",
+            "--schema-registry-url",
+            "http://r:8081"
+        });
         assertThat(o.events()).isEqualTo(200_000);
         assertThat(o.pairs()).isEqualTo(7);
         assertThat(o.scenarios()).isEqualTo(EnumSet.of(Scenario.RAW, Scenario.JSON));
@@ -23,7 +35,8 @@ class BenchMainTest {
 
     @Test
     void givenPrepareThreads_thenOptionsCarryThemAndNegativeIsRefused() {
-        assertThat(BenchMain.parse(new String[] {"--prepare-threads", "3"}).prepareThreads()).isEqualTo(3);
+        assertThat(BenchMain.parse(new String[] {"--prepare-threads", "3"}).prepareThreads())
+                .isEqualTo(3);
         assertThat(BenchMain.parse(new String[0]).prepareThreads())
                 .isEqualTo(io.streamlake.core.domain.IngestionSettings.DEFAULT_PREPARE_THREADS);
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--prepare-threads", "-1"}))
@@ -45,13 +58,16 @@ class BenchMainTest {
         BenchOptions o = BenchMain.parse(new String[] {});
         assertThat(o.launcherFlags()).isTrue();
         assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
-        assertThat(o.consoleJvmArgs()).startsWith("-Xmx512m").contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")
+        assertThat(o.consoleJvmArgs())
+                .startsWith("-Xmx512m")
+                .contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")
                 .doesNotContain("-XX:+UseParallelGC");
     }
 
     @Test
     void givenNoLauncherFlags_thenBothCliFileProcessesGetOnlyTheSharedJvmArgs() {
-        BenchOptions o = BenchMain.parse(new String[] {"--no-launcher-flags", "--process-jvm-args", "-Xmx1g -XX:+UseSerialGC"});
+        BenchOptions o =
+                BenchMain.parse(new String[] {"--no-launcher-flags", "--process-jvm-args", "-Xmx1g -XX:+UseSerialGC"});
         assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
         assertThat(o.consoleJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
     }
@@ -66,13 +82,16 @@ class BenchMainTest {
     void givenScenarioLetter_thenUsageErrorNamesItAndTheValidNames() {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,B"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'A'").hasMessageContaining("raw,json,avro,flush-per-event,cli-file");
+                .hasMessageContaining("'A'")
+                .hasMessageContaining("raw,json,avro,flush-per-event,cli-file");
     }
 
     @Test
     void givenUnknownScenarioOrFlag_thenUsageErrorNamesIt() {
-        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "raw,X"})).hasMessageContaining("'X'");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "raw,X"}))
+                .hasMessageContaining("'X'");
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--speed", "1"})).hasMessageContaining("--speed");
-        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--events", "many"})).hasMessageContaining("--events");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--events", "many"}))
+                .hasMessageContaining("--events");
     }
 }

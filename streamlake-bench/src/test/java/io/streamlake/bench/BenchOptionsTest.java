@@ -8,7 +8,11 @@ class BenchOptionsTest {
 
     @Test
     void givenFewEventsAndNoWarmupGiven_thenTheWarmupIsAFifthOfThem() {
-        assertThat(BenchOptions.defaults().withEvents(1_000).withDefaultWarmupEvents().warmupEvents()).isEqualTo(200);
+        assertThat(BenchOptions.defaults()
+                        .withEvents(1_000)
+                        .withDefaultWarmupEvents()
+                        .warmupEvents())
+                .isEqualTo(200);
     }
 
     @Test
@@ -21,6 +25,10 @@ class BenchOptionsTest {
 
     @Test
     void givenOneEvent_thenTheWarmupIsStillOneEvent() {
-        assertThat(BenchOptions.defaults().withEvents(1).withDefaultWarmupEvents().warmupEvents()).isEqualTo(1);
+        assertThat(BenchOptions.defaults()
+                        .withEvents(1)
+                        .withDefaultWarmupEvents()
+                        .warmupEvents())
+                .isEqualTo(1);
     }
 }

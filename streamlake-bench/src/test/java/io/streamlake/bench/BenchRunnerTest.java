@@ -12,8 +12,13 @@ class BenchRunnerTest {
     @Test
     void givenSmallRunOnEmbeddedBroker_thenEveryScenarioReportsEveryEventAcknowledged() {
         Path work = Path.of(System.getProperty("streamlake.bench.workdir", "target"), "bench-smoke");
-        BenchOptions options = BenchOptions.defaults().withEvents(2_000).withPairs(1).withWarmupEvents(500)
-                .withFlushEveryEvents(200).withPartitions(3).withWorkDirectory(work)
+        BenchOptions options = BenchOptions.defaults()
+                .withEvents(2_000)
+                .withPairs(1)
+                .withWarmupEvents(500)
+                .withFlushEveryEvents(200)
+                .withPartitions(3)
+                .withWorkDirectory(work)
                 .withScenarios(EnumSet.allOf(Scenario.class));
 
         BenchReport report = BenchRunner.run(options);
@@ -32,8 +37,14 @@ class BenchRunnerTest {
         }
         assertThat(report.ratios()).containsOnlyKeys("json/raw", "avro/raw", "json/flush-per-event");
         assertThat(report.skipped()).containsKey("cli-file");
-        assertThat(report.table()).contains("json/raw", "records/s", "cli-file: skipped: CLI jar not built",
-                "(flush-per-event: 200)", "CPU per event",
-                "CPU-cost ratios", "producer batches");
+        assertThat(report.table())
+                .contains(
+                        "json/raw",
+                        "records/s",
+                        "cli-file: skipped: CLI jar not built",
+                        "(flush-per-event: 200)",
+                        "CPU per event",
+                        "CPU-cost ratios",
+                        "producer batches");
     }
 }

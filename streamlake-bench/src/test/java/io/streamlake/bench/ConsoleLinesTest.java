@@ -42,17 +42,30 @@ class ConsoleLinesTest {
             assertThat(r.key()).isEqualTo(workload.key(n));
             assertThat(r.value()).isEqualTo(workload.payload(n));
             Header[] headers = r.headers().toArray();
-            assertThat(headers).extracting(Header::key).containsExactly(HeaderNames.DATASET, HeaderNames.SCHEMA_VERSION,
-                    HeaderNames.INGESTION_ID, HeaderNames.EVENT_TIME, HeaderNames.PRODUCER_SERVICE, HeaderNames.CONTENT_TYPE);
+            assertThat(headers)
+                    .extracting(Header::key)
+                    .containsExactly(
+                            HeaderNames.DATASET,
+                            HeaderNames.SCHEMA_VERSION,
+                            HeaderNames.INGESTION_ID,
+                            HeaderNames.EVENT_TIME,
+                            HeaderNames.PRODUCER_SERVICE,
+                            HeaderNames.CONTENT_TYPE);
             Map<String, String> values = values(headers);
-            assertThat(values).containsEntry(HeaderNames.DATASET, "orders")
+            assertThat(values)
+                    .containsEntry(HeaderNames.DATASET, "orders")
                     .containsEntry(HeaderNames.SCHEMA_VERSION, Workload.SCHEMA_VERSION)
                     .containsEntry(HeaderNames.PRODUCER_SERVICE, HeaderNames.DEFAULT_PRODUCER_SERVICE)
                     .containsEntry(HeaderNames.CONTENT_TYPE, HeaderNames.CONTENT_TYPE_JSON);
             // the value keeps every ':' of the ISO-8601 time
-            assertThat(Instant.parse(values.get(HeaderNames.EVENT_TIME))).isBefore(Instant.now().plusSeconds(1));
-            assertThat(values.get(HeaderNames.EVENT_TIME)).endsWith("Z").contains("T").containsPattern("\\d\\d:\\d\\d:\\d\\d");
-            assertThat(UUID.fromString(values.get(HeaderNames.INGESTION_ID)).version()).isEqualTo(4);
+            assertThat(Instant.parse(values.get(HeaderNames.EVENT_TIME)))
+                    .isBefore(Instant.now().plusSeconds(1));
+            assertThat(values.get(HeaderNames.EVENT_TIME))
+                    .endsWith("Z")
+                    .contains("T")
+                    .containsPattern("\\d\\d:\\d\\d:\\d\\d");
+            assertThat(UUID.fromString(values.get(HeaderNames.INGESTION_ID)).version())
+                    .isEqualTo(4);
             ids.add(values.get(HeaderNames.INGESTION_ID));
         }
         assertThat(ids).as("a distinct ingestion id per line").hasSize(50);
@@ -60,9 +73,15 @@ class ConsoleLinesTest {
 
     @Test
     void givenReaderProperties_thenTheyAreConsoleProducerArgumentsWithKeyAndHeaderParsingOn() {
-        assertThat(ConsoleLines.readerArguments()).contains("parse.key=true", "parse.headers=true",
-                "headers.key.separator=" + ConsoleLines.HEADER_KEY_SEPARATOR, "headers.delimiter=\t", "key.separator=\t");
-        assertThat(ConsoleLines.readerArguments()).filteredOn("--reader-property"::equals)
+        assertThat(ConsoleLines.readerArguments())
+                .contains(
+                        "parse.key=true",
+                        "parse.headers=true",
+                        "headers.key.separator=" + ConsoleLines.HEADER_KEY_SEPARATOR,
+                        "headers.delimiter=\t",
+                        "key.separator=\t");
+        assertThat(ConsoleLines.readerArguments())
+                .filteredOn("--reader-property"::equals)
                 .hasSize(ConsoleLines.READER_PROPERTIES.size());
     }
 

@@ -48,8 +48,15 @@ class ProcessRunTest {
         Workload workload = new Workload(500, 200);
         Path file = workload.writeJsonLines(work.resolve("orders-500.jsonl"), 500);
 
-        RunResult result = ProcessRun.console(cluster, ProcessRun.ConsoleInput.BARE, file, 500, 500L * 200, 0,
-                List.of("-Xmx128m"), work.resolve("logs"));
+        RunResult result = ProcessRun.console(
+                cluster,
+                ProcessRun.ConsoleInput.BARE,
+                file,
+                500,
+                500L * 200,
+                0,
+                List.of("-Xmx128m"),
+                work.resolve("logs"));
 
         assertThat(result.label()).isEqualTo("cli-file console bare");
         assertThat(result.acknowledged()).isEqualTo(500);
@@ -59,14 +66,30 @@ class ProcessRunTest {
     }
 
     @Test
-    void givenConsoleLines_thenConsoleProducerWritesTheKeyValueAndHeadersStreamLakeWritesForTheSameLines() throws Exception {
+    void givenConsoleLines_thenConsoleProducerWritesTheKeyValueAndHeadersStreamLakeWritesForTheSameLines()
+            throws Exception {
         Workload workload = new Workload(EVENTS, 200);
         Path file = ConsoleLines.write(workload, work.resolve("orders-" + EVENTS + ".console.txt"), EVENTS);
         TopicNaming consoleTopics = cluster.freshTopics("Vcp");
 
-        RunResult console = ProcessRun.console(cluster, consoleTopics, ProcessRun.ConsoleInput.KEYED, file, EVENTS,
-                EVENTS * 200L, 0, List.of("-Xmx128m"), work.resolve("logs"));
-        RunResult streamlake = StreamLakeRun.run(cluster, workload, "Vsl", 0, EVENTS, false, BenchRunner.MOCK_REGISTRY,
+        RunResult console = ProcessRun.console(
+                cluster,
+                consoleTopics,
+                ProcessRun.ConsoleInput.KEYED,
+                file,
+                EVENTS,
+                EVENTS * 200L,
+                0,
+                List.of("-Xmx128m"),
+                work.resolve("logs"));
+        RunResult streamlake = StreamLakeRun.run(
+                cluster,
+                workload,
+                "Vsl",
+                0,
+                EVENTS,
+                false,
+                BenchRunner.MOCK_REGISTRY,
                 IngestionSettings.DEFAULT_PREPARE_THREADS);
 
         assertThat(console.label()).isEqualTo("cli-file console");
@@ -83,19 +106,24 @@ class ProcessRunTest {
             assertThat(cp.partition()).as("same key, same partition: " + key).isEqualTo(sl.partition());
             Header[] slHeaders = sl.headers().toArray();
             Header[] cpHeaders = cp.headers().toArray();
-            assertThat(cpHeaders).extracting(Header::key).containsExactly(
-                    List.of(slHeaders).stream().map(Header::key).toArray(String[]::new));
+            assertThat(cpHeaders)
+                    .extracting(Header::key)
+                    .containsExactly(
+                            List.of(slHeaders).stream().map(Header::key).toArray(String[]::new));
             for (int h = 0; h < slHeaders.length; h++) {
                 String name = slHeaders[h].key();
                 String slValue = new String(slHeaders[h].value(), java.nio.charset.StandardCharsets.UTF_8);
                 String cpValue = new String(cpHeaders[h].value(), java.nio.charset.StandardCharsets.UTF_8);
                 if (name.equals(HeaderNames.INGESTION_ID)) {
-                    assertThat(UUID.fromString(cpValue).version()).isEqualTo(UUID.fromString(slValue).version());
+                    assertThat(UUID.fromString(cpValue).version())
+                            .isEqualTo(UUID.fromString(slValue).version());
                     assertThat(cpValue).hasSameSizeAs(slValue);
                 } else if (name.equals(HeaderNames.EVENT_TIME)) {
                     Instant.parse(cpValue);
                     Instant.parse(slValue);
-                    assertThat(cpValue.length()).as("event_time text of the same shape").isBetween(20, 30);
+                    assertThat(cpValue.length())
+                            .as("event_time text of the same shape")
+                            .isBetween(20, 30);
                 } else {
                     assertThat(cpValue).as(name).isEqualTo(slValue);
                 }
@@ -106,7 +134,9 @@ class ProcessRunTest {
     private static String topicOf(String label) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             return admin.listTopics().names().get().stream()
-                    .filter(t -> t.contains(label) && t.endsWith(".raw")).findFirst().orElseThrow();
+                    .filter(t -> t.contains(label) && t.endsWith(".raw"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -115,15 +145,16 @@ class ProcessRunTest {
         props.put("bootstrap.servers", cluster.bootstrapServers());
         Map<String, ConsumerRecord<byte[], byte[]>> out = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (out.size() < EVENTS && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r ->
-                        out.put(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r));
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> out.put(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r));
             }
         }
         return out;

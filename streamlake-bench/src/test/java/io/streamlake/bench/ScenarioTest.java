@@ -25,14 +25,17 @@ class ScenarioTest {
     @Test
     void givenALetterOrAnEnumConstantName_thenRefusedNamingTheValidNames() {
         for (String old : new String[] {"A", "e", "FLUSH_PER_EVENT"}) {
-            assertThatThrownBy(() -> Scenario.parseList(old)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("unknown scenario '" + old + "': expected some of raw,json,avro,flush-per-event,cli-file");
+            assertThatThrownBy(() -> Scenario.parseList(old))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "unknown scenario '" + old + "': expected some of raw,json,avro,flush-per-event,cli-file");
         }
     }
 
     @Test
     void givenNoName_thenRefused() {
-        assertThatThrownBy(() -> Scenario.parseList(" ,")).hasMessageContaining("no scenario given")
+        assertThatThrownBy(() -> Scenario.parseList(" ,"))
+                .hasMessageContaining("no scenario given")
                 .hasMessageContaining("raw,json");
     }
 }

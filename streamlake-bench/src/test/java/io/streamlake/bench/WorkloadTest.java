@@ -30,17 +30,24 @@ class WorkloadTest {
             assertThat(parsed).isInstanceOf(ParseOutcome.Parsed.class);
             var payload = ((ParseOutcome.Parsed) parsed).payload();
             assertThat(schema.validator().validate(Workload.DATASET, Optional.empty(), payload))
-                    .isEqualTo(new ValidationOutcome.Valid(io.streamlake.core.domain.SchemaVersion.parse(Workload.SCHEMA_VERSION)));
-            assertThat(payload.textField(Workload.KEY_FIELD).orElseThrow().getBytes(UTF_8)).isEqualTo(workload.key(n));
+                    .isEqualTo(new ValidationOutcome.Valid(
+                            io.streamlake.core.domain.SchemaVersion.parse(Workload.SCHEMA_VERSION)));
+            assertThat(payload.textField(Workload.KEY_FIELD).orElseThrow().getBytes(UTF_8))
+                    .isEqualTo(workload.key(n));
         }
     }
 
     @Test
     void givenRawHeaders_thenTheyAreStreamLakesHeaderSetInItsOrder() {
         Workload workload = new Workload(3, 200);
-        assertThat(Arrays.stream(workload.headers(1)).map(h -> h.key())).containsExactly(HeaderNames.DATASET,
-                HeaderNames.SCHEMA_VERSION, HeaderNames.INGESTION_ID, HeaderNames.EVENT_TIME,
-                HeaderNames.PRODUCER_SERVICE, HeaderNames.CONTENT_TYPE);
+        assertThat(Arrays.stream(workload.headers(1)).map(h -> h.key()))
+                .containsExactly(
+                        HeaderNames.DATASET,
+                        HeaderNames.SCHEMA_VERSION,
+                        HeaderNames.INGESTION_ID,
+                        HeaderNames.EVENT_TIME,
+                        HeaderNames.PRODUCER_SERVICE,
+                        HeaderNames.CONTENT_TYPE);
         assertThat(workload.headers(1)[2].value()).isNotEqualTo(workload.headers(2)[2].value());
     }
 

@@ -24,6 +24,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
 
     /** Set (to {@code true}) by {@link Main}: this process is the {@code streamlake} command. */
     static final String PROPERTY = "streamlake.cli.logging";
+
     static final String LOG_DIR = "STREAMLAKE_LOG_DIR";
     static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
     static final String STDERR_PATTERN = "warning: %msg%n";

@@ -1,10 +1,10 @@
 package io.streamlake.cli;
 
-import io.streamlake.cli.context.CliEnvironment;
-import io.streamlake.cli.context.Invocation;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.Invocation;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
 

@@ -25,7 +25,9 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         PrintWriter err = commandLine.getErr();
         int code;
         String message;
-        if (e instanceof InvalidSettingsException || e instanceof UsageException || e instanceof IllegalArgumentException) {
+        if (e instanceof InvalidSettingsException
+                || e instanceof UsageException
+                || e instanceof IllegalArgumentException) {
             code = CommandLine.ExitCode.USAGE;
             message = e.getMessage();
         } else if (e instanceof StreamLakeException) {
@@ -35,7 +37,8 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
             code = CommandLine.ExitCode.SOFTWARE;
             message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        err.println("error: " + (message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ")));
+        err.println(
+                "error: " + (message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ")));
         if (invocation.verbose()) {
             e.printStackTrace(err);
         }

@@ -1,5 +1,8 @@
 package io.streamlake.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Injector;
 import io.streamlake.cli.command.BenchCommand;
 import io.streamlake.cli.command.CompletionCommand;
 import io.streamlake.cli.command.ConfigCommand;
@@ -14,9 +17,6 @@ import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
-import com.google.inject.Guice;
-import com.google.inject.Inject;
-import com.google.inject.Injector;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.runtime.ConsoleStreams;
@@ -29,14 +29,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code streamlake} command: parses, wires, prints. Exit codes: 0 all acknowledged, 1 some not, 2 usage or configuration. */
-@Command(name = "streamlake", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Publishes events into Apache Kafka: RAW or DLQ, metadata in headers, partitioned by key, JSON or Avro.",
-        subcommands = {ProduceCommand.class, ConsumeCommand.class, DlqCommand.class, SchemaCommand.class,
-                TopicsCommand.class, ConfigCommand.class, DevCommand.class, DemoCommand.class, BenchCommand.class,
-                CompletionCommand.class},
+@Command(
+        name = "streamlake",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "Publishes events into Apache Kafka: RAW or DLQ, metadata in headers, partitioned by key, JSON or Avro.",
+        subcommands = {
+            ProduceCommand.class,
+            ConsumeCommand.class,
+            DlqCommand.class,
+            SchemaCommand.class,
+            TopicsCommand.class,
+            ConfigCommand.class,
+            DevCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            CompletionCommand.class
+        },
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every event acknowledged (RAW or DLQ)", "1:some events not acknowledged, or a platform failure",
-                "2:usage or configuration error"})
+        exitCodeList = {
+            "0:every event acknowledged (RAW or DLQ)",
+            "1:some events not acknowledged, or a platform failure",
+            "2:usage or configuration error"
+        })
 public final class StreamLakeCli implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
@@ -64,7 +80,8 @@ public final class StreamLakeCli implements Callable<Integer> {
     }
 
     /** Runs the command with the given console, environment and transports; returns the exit code. */
-    public static int execute(ConsoleStreams console, CliEnvironment environment, Transports transports, String... args) {
+    public static int execute(
+            ConsoleStreams console, CliEnvironment environment, Transports transports, String... args) {
         Injector injector = Guice.createInjector(new CliModule(console, environment, transports));
         CommandLine commandLine = commandLine(injector, console);
         int code = commandLine.execute(args);

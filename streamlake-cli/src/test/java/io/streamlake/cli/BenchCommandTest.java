@@ -14,13 +14,32 @@ class BenchCommandTest {
 
     @Test
     void givenSmallRunOnEmbeddedBroker_thenEveryScenarioIsReportedWithRatiosAndExitZero() {
-        CliRunner.Result result = new CliRunner(dir).run("bench", "--events", "2000", "--pairs", "1",
-                "--scenarios", "raw,json,avro,flush-per-event", "--warmup-events", "0", "--flush-events", "50",
-                "--work-dir", dir.resolve("bench").toString());
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "bench",
+                        "--events",
+                        "2000",
+                        "--pairs",
+                        "1",
+                        "--scenarios",
+                        "raw,json,avro,flush-per-event",
+                        "--warmup-events",
+                        "0",
+                        "--flush-events",
+                        "50",
+                        "--work-dir",
+                        dir.resolve("bench").toString());
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("\nraw ", "\njson ", "\navro ", "\nflush-per-event ", "json/raw",
-                "avro/raw", "json/flush-per-event");
+        assertThat(result.out())
+                .contains(
+                        "\nraw ",
+                        "\njson ",
+                        "\navro ",
+                        "\nflush-per-event ",
+                        "json/raw",
+                        "avro/raw",
+                        "json/flush-per-event");
     }
 
     @Test

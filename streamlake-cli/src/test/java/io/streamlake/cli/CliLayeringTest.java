@@ -19,23 +19,34 @@ class CliLayeringTest {
 
     @Test
     void givenTheWiring_thenItDependsOnNeitherPicocliNorTheCommands() {
-        noClasses().that().resideInAPackage("io.streamlake.runtime..")
-                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.streamlake.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.streamlake.runtime..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "io.streamlake.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void givenTheCommands_thenTheyNeverCreateTheCoreServicesThemselves() {
-        noClasses().that().resideInAPackage("io.streamlake.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.streamlake.core.service..", "io.streamlake.core.testing..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.streamlake.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.streamlake.core.service..", "io.streamlake.core.testing..")
                 .check(CLASSES);
     }
 
     @Test
     void givenTheCommands_thenTheyDoNotTalkToKafkaClientsDirectly() {
-        noClasses().that().resideInAPackage("io.streamlake.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.clients.producer..",
-                        "org.apache.kafka.clients.admin..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.streamlake.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka.clients.producer..", "org.apache.kafka.clients.admin..")
                 .check(CLASSES);
     }
 }

@@ -25,8 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command's logging set up in code is the set-up of logback.xml. */
 class CliLoggingTest {
 
-    private static final List<String> LOGGERS = List.of("io.streamlake", "io.streamlake.kafka", "org.apache.kafka",
-            "kafka", "org.apache.zookeeper", "com.google.inject", org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private static final List<String> LOGGERS = List.of(
+            "io.streamlake",
+            "io.streamlake.kafka",
+            "org.apache.kafka",
+            "kafka",
+            "org.apache.zookeeper",
+            "com.google.inject",
+            org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     @TempDir
     Path logDir;
@@ -63,7 +69,8 @@ class CliLoggingTest {
             assertThat(describe(code)).as(name).isEqualTo(describe(xml));
         }
         assertThat(describe(fromCode.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)))
-                .containsExactly("FILE " + logDir.resolve("streamlake-cli.log") + " " + CliLogging.FILE_PATTERN + " INFO:NEUTRAL WARN:NEUTRAL");
+                .containsExactly("FILE " + logDir.resolve("streamlake-cli.log") + " " + CliLogging.FILE_PATTERN
+                        + " INFO:NEUTRAL WARN:NEUTRAL");
     }
 
     @Test
@@ -73,7 +80,10 @@ class CliLoggingTest {
         logging.setContext(context);
 
         assertThat(logging.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
-        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                        .iteratorForAppenders()
+                        .hasNext())
+                .isFalse();
     }
 
     private LoggerContext context() {

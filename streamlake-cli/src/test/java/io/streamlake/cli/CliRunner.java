@@ -12,8 +12,7 @@ import java.util.Map;
 /** Runs the streamlake command in-process with captured output, a given environment and working directory. */
 final class CliRunner {
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();

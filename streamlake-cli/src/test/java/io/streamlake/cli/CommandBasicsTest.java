@@ -15,8 +15,25 @@ class CommandBasicsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "produce", "consume", "dlq", "dlq show", "dlq replay", "schema", "schema list",
-            "schema register", "schema check", "topics", "topics create", "config", "dev", "demo", "completion"})
+    @ValueSource(
+            strings = {
+                "",
+                "produce",
+                "consume",
+                "dlq",
+                "dlq show",
+                "dlq replay",
+                "schema",
+                "schema list",
+                "schema register",
+                "schema check",
+                "topics",
+                "topics create",
+                "config",
+                "dev",
+                "demo",
+                "completion"
+            })
     void givenHelp_thenEveryCommandPrintsUsageAndExitsZero(String command) {
         List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");
@@ -41,8 +58,13 @@ class CommandBasicsTest {
         CliRunner.Result result = new CliRunner(dir).run("completion");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("complete -F").contains("_picocli_streamlake")
-                .contains("produce").contains("consume").contains("--bootstrap-servers").contains("--key-field");
+        assertThat(result.out())
+                .contains("complete -F")
+                .contains("_picocli_streamlake")
+                .contains("produce")
+                .contains("consume")
+                .contains("--bootstrap-servers")
+                .contains("--key-field");
     }
 
     @Test

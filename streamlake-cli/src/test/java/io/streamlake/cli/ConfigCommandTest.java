@@ -15,7 +15,8 @@ class ConfigCommandTest {
 
     @Test
     void givenDefaultFileEnvAndFlag_thenEachValueShowsWhereItCameFrom() throws IOException {
-        Files.writeString(dir.resolve("streamlake.properties"),
+        Files.writeString(
+                dir.resolve("streamlake.properties"),
                 "topic.prefix=fromfile\nlinger.ms=7\nproducer.service=file-service\nacks=all\n");
         CliRunner.Result result = new CliRunner(dir)
                 .env("STREAMLAKE_LINGER_MS", "8")
@@ -34,7 +35,8 @@ class ConfigCommandTest {
 
     @Test
     void givenNamedFlagAndEnvironment_thenTheFlagWins() {
-        CliRunner.Result result = new CliRunner(dir).env("KAFKA_BOOTSTRAP_SERVERS", "env-host:9092")
+        CliRunner.Result result = new CliRunner(dir)
+                .env("KAFKA_BOOTSTRAP_SERVERS", "env-host:9092")
                 .env("STREAMLAKE_SERIALIZATION", "avro")
                 .run("config", "--bootstrap-servers", "flag-host:9092", "--output", "json");
 
@@ -58,12 +60,19 @@ class ConfigCommandTest {
     void givenSecrets_thenTheyAreNeverPrinted() {
         CliRunner.Result result = new CliRunner(dir)
                 .env("STREAMLAKE_KAFKA_SASL_JAAS_CONFIG", "org.example.Login required password=\"env-secret-1\";")
-                .run("config", "--set", "schema.registry.basic.auth.user.info=alice:s3cr3t-pw",
-                        "--set", "kafka.ssl.keystore.password=keystore-secret",
-                        "--set", "kafka.client.rack=rack-1");
+                .run(
+                        "config",
+                        "--set",
+                        "schema.registry.basic.auth.user.info=alice:s3cr3t-pw",
+                        "--set",
+                        "kafka.ssl.keystore.password=keystore-secret",
+                        "--set",
+                        "kafka.client.rack=rack-1");
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out() + result.err()).doesNotContain("s3cr3t-pw").doesNotContain("keystore-secret")
+        assertThat(result.out() + result.err())
+                .doesNotContain("s3cr3t-pw")
+                .doesNotContain("keystore-secret")
                 .doesNotContain("env-secret-1");
         assertThat(result.out())
                 .containsPattern("schema\\.registry\\.basic\\.auth\\.user\\.info\\s+= \\[hidden\\]\\s+\\(flag\\)")
@@ -77,7 +86,10 @@ class ConfigCommandTest {
         CliRunner.Result result = new CliRunner(dir).run("config", "--set", "lingerr.ms=5");
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("lingerr.ms").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.err())
+                .contains("lingerr.ms")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(result.err().strip().lines()).hasSize(1);
     }
 
@@ -86,7 +98,10 @@ class ConfigCommandTest {
         CliRunner.Result result = new CliRunner(dir).run("config", "--set", "lingerr.ms=5", "--verbose");
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).startsWith("error: ").contains("InvalidSettingsException").contains("\tat ");
+        assertThat(result.err())
+                .startsWith("error: ")
+                .contains("InvalidSettingsException")
+                .contains("\tat ");
     }
 
     @Test
@@ -110,7 +125,8 @@ class ConfigCommandTest {
 
     @Test
     void givenAnInvalidEnvironmentValue_thenExitTwoNamingTheKey() {
-        CliRunner.Result result = new CliRunner(dir).env("STREAMLAKE_LINGER_MS", "soon").run("config");
+        CliRunner.Result result =
+                new CliRunner(dir).env("STREAMLAKE_LINGER_MS", "soon").run("config");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("linger.ms");
@@ -121,7 +137,11 @@ class ConfigCommandTest {
         CliRunner.Result result = new CliRunner(dir).run("config", "--transport", "carrier-pigeon");
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("transport").contains("carrier-pigeon").contains("kafka").contains("stdout");
+        assertThat(result.err())
+                .contains("transport")
+                .contains("carrier-pigeon")
+                .contains("kafka")
+                .contains("stdout");
     }
 
     @Test

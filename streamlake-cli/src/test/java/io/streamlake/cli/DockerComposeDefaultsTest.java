@@ -25,18 +25,23 @@ class DockerComposeDefaultsTest {
     @BeforeAll
     static void read() throws IOException {
         Path compose = Path.of("..", "docker-compose.yml");
-        services = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(compose)).get("services");
+        services = new ObjectMapper(new YAMLFactory())
+                .readTree(Files.readString(compose))
+                .get("services");
     }
 
     @Test
     void givenDefaultBootstrapServers_thenComposePublishesThatPortAndAdvertisesThatAddress() {
-        Object defaults = KafkaAdapterConfig.configDef().defaultValues().get(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Object defaults =
+                KafkaAdapterConfig.configDef().defaultValues().get(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG);
         assertThat(defaults).isEqualTo(List.of("localhost:9092"));
         JsonNode kafka = services.get("kafka");
         assertThat(texts(kafka.get("ports"))).contains("9092:9092");
         assertThat(kafka.at("/environment/KAFKA_ADVERTISED_LISTENERS").asText()).contains("PLAINTEXT://localhost:9092");
         assertThat(kafka.at("/image").asText()).startsWith("apache/kafka:4.");
-        assertThat(kafka.at("/environment/KAFKA_PROCESS_ROLES").asText()).contains("controller").contains("broker");
+        assertThat(kafka.at("/environment/KAFKA_PROCESS_ROLES").asText())
+                .contains("controller")
+                .contains("broker");
         assertThat(kafka.at("/healthcheck/test").isMissingNode()).isFalse();
     }
 
@@ -56,10 +61,14 @@ class DockerComposeDefaultsTest {
 
     @Test
     void givenRegistryStore_thenItPointsAtAListenerKafkaAdvertisesInsideTheComposeNetwork() {
-        String store = services.at("/schema-registry/environment/SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS").asText();
+        String store = services.at("/schema-registry/environment/SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")
+                .asText();
         String hostPort = store.substring(store.indexOf("://") + 3);
-        List<String> advertised = Arrays.stream(services.at("/kafka/environment/KAFKA_ADVERTISED_LISTENERS").asText()
-                .split(",")).map(l -> l.substring(l.indexOf("://") + 3)).toList();
+        List<String> advertised = Arrays.stream(services.at("/kafka/environment/KAFKA_ADVERTISED_LISTENERS")
+                        .asText()
+                        .split(","))
+                .map(l -> l.substring(l.indexOf("://") + 3))
+                .toList();
         assertThat(advertised).contains(hostPort);
     }
 

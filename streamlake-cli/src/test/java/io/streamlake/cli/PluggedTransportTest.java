@@ -20,8 +20,17 @@ class PluggedTransportTest {
 
     @Test
     void givenATransportOnTheClassPath_thenTransportNameSelectsIt() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--dataset", "orders",
-                "--key", "o-9", "--payload", "{\"order_id\":\"o-9\",\"amount\":3}");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "recording",
+                        "--dataset",
+                        "orders",
+                        "--key",
+                        "o-9",
+                        "--payload",
+                        "{\"order_id\":\"o-9\",\"amount\":3}");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<Stored<OutboundEvent>> stored = RecordingTransportProvider.lastPublisher.stored("streamlake.orders.raw");
@@ -31,8 +40,10 @@ class PluggedTransportTest {
 
     @Test
     void givenTheTransportsOwnKey_thenItIsValidatedAndListed() {
-        CliRunner.Result bad = new CliRunner(dir).run("config", "--transport", "recording", "--set", "recording.mode=maybe");
-        CliRunner.Result listed = new CliRunner(dir).run("config", "--transport", "recording", "--set", "recording.mode=fail");
+        CliRunner.Result bad =
+                new CliRunner(dir).run("config", "--transport", "recording", "--set", "recording.mode=maybe");
+        CliRunner.Result listed =
+                new CliRunner(dir).run("config", "--transport", "recording", "--set", "recording.mode=fail");
 
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("recording.mode");
@@ -41,37 +52,74 @@ class PluggedTransportTest {
 
     @Test
     void givenEventsNotAcknowledged_thenExitOneListsThemAndWritesARerunFile() throws IOException {
-        byte[] input = "{\"order_id\":\"x1\",\"amount\":1}\n{\"order_id\":\"x2\",\"amount\":\"bad\"}\n{\"order_id\":\"x3\",\"amount\":3}\n"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] input =
+                "{\"order_id\":\"x1\",\"amount\":1}\n{\"order_id\":\"x2\",\"amount\":\"bad\"}\n{\"order_id\":\"x3\",\"amount\":3}\n"
+                        .getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("in.jsonl"), input);
 
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--set",
-                "recording.mode=fail", "--dataset", "orders", "--file", "in.jsonl", "--key-field", "order_id",
-                "--failed-file", "rerun.jsonl");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "recording",
+                        "--set",
+                        "recording.mode=fail",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "in.jsonl",
+                        "--key-field",
+                        "order_id",
+                        "--failed-file",
+                        "rerun.jsonl");
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.out()).contains("published:     0").contains("dead-lettered: 1").contains("failed:        2")
-                .contains("key x1: ").contains("broker at test:1 not reachable").contains("rerun.jsonl");
-        assertThat(Files.readAllLines(dir.resolve("rerun.jsonl"))).containsExactlyInAnyOrder(
-                "{\"order_id\":\"x1\",\"amount\":1}", "{\"order_id\":\"x3\",\"amount\":3}");
+        assertThat(result.out())
+                .contains("published:     0")
+                .contains("dead-lettered: 1")
+                .contains("failed:        2")
+                .contains("key x1: ")
+                .contains("broker at test:1 not reachable")
+                .contains("rerun.jsonl");
+        assertThat(Files.readAllLines(dir.resolve("rerun.jsonl")))
+                .containsExactlyInAnyOrder("{\"order_id\":\"x1\",\"amount\":1}", "{\"order_id\":\"x3\",\"amount\":3}");
     }
 
     @Test
     void givenPrepareThreads_thenAFileIsPreparedOnWorkersAndPublishedInItsOwnOrder() throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 2_000; i++) {
-            lines.append("{\"order_id\":\"o-").append(i).append("\",\"amount\":").append(i).append("}\n");
+            lines.append("{\"order_id\":\"o-")
+                    .append(i)
+                    .append("\",\"amount\":")
+                    .append(i)
+                    .append("}\n");
         }
         Files.writeString(dir.resolve("in.jsonl"), lines);
 
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--set",
-                "prepare.threads=4", "--dataset", "orders", "--file", "in.jsonl", "--key-field", "order_id");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "recording",
+                        "--set",
+                        "prepare.threads=4",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "in.jsonl",
+                        "--key-field",
+                        "order_id");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<Stored<OutboundEvent>> stored = RecordingTransportProvider.lastPublisher.stored("streamlake.orders.raw");
-        assertThat(stored).extracting(s -> s.record().key())
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "o-" + i).toList());
-        assertThat(RecordingTransportProvider.publishingThreads).isNotEmpty()
+        assertThat(stored)
+                .extracting(s -> s.record().key())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 2_000)
+                        .mapToObj(i -> "o-" + i)
+                        .toList());
+        assertThat(RecordingTransportProvider.publishingThreads)
+                .isNotEmpty()
                 .allMatch(name -> name.startsWith("streamlake-prepare-"));
     }
 
@@ -79,12 +127,24 @@ class PluggedTransportTest {
     void givenPrepareThreadsZero_thenTheReadingThreadPublishes() throws IOException {
         Files.writeString(dir.resolve("in.jsonl"), "{\"order_id\":\"o-1\",\"amount\":1}\n");
 
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "recording", "--set",
-                "prepare.threads=0", "--dataset", "orders", "--file", "in.jsonl", "--key-field", "order_id");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "recording",
+                        "--set",
+                        "prepare.threads=0",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "in.jsonl",
+                        "--key-field",
+                        "order_id");
         CliRunner.Result negative = new CliRunner(dir).run("config", "--set", "prepare.threads=-1");
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(RecordingTransportProvider.publishingThreads).noneMatch(name -> name.startsWith("streamlake-prepare-"));
+        assertThat(RecordingTransportProvider.publishingThreads)
+                .noneMatch(name -> name.startsWith("streamlake-prepare-"));
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).contains("prepare.threads");
     }

@@ -22,19 +22,31 @@ class ProduceStdoutTest {
     Path dir;
 
     private List<JsonNode> records(String out) {
-        return out.lines().filter(l -> l.startsWith("{\"topic\"")).map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (IOException e) {
-                throw new AssertionError("not a JSON line: " + l, e);
-            }
-        }).toList();
+        return out.lines()
+                .filter(l -> l.startsWith("{\"topic\""))
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a JSON line: " + l, e);
+                    }
+                })
+                .toList();
     }
 
     @Test
     void givenOneValidEvent_thenItsRawRecordIsPrintedWithHeadersKeyAndValue() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
-                "--key", "o-1", "--payload", "{\"order_id\":\"o-1\",\"amount\":12.5}");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "stdout",
+                        "--dataset",
+                        "orders",
+                        "--key",
+                        "o-1",
+                        "--payload",
+                        "{\"order_id\":\"o-1\",\"amount\":12.5}");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<JsonNode> records = records(result.out());
@@ -49,15 +61,30 @@ class ProduceStdoutTest {
         assertThat(headers.get("content_type").asText()).isEqualTo("application/json");
         assertThat(headers.get("producer_service").asText()).isEqualTo("streamlake-producer");
         assertThat(headers.get("ingestion_id").asText()).isNotBlank();
-        assertThat(result.err()).contains("published:     1").contains("dead-lettered: 0").contains("failed:        0");
-        assertThat(result.out().lines()).as("stdout holds only the records, one JSON object a line")
+        assertThat(result.err())
+                .contains("published:     1")
+                .contains("dead-lettered: 0")
+                .contains("failed:        0");
+        assertThat(result.out().lines())
+                .as("stdout holds only the records, one JSON object a line")
                 .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
     }
 
     @Test
     void givenAnInvalidEvent_thenItsDeadLetterIsPrintedWithDlqHeaders() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
-                "--key", "o-2", "--payload", "{\"order_id\":\"o-2\",\"amount\":\"lots\"}", "--topic-prefix", "dry");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "stdout",
+                        "--dataset",
+                        "orders",
+                        "--key",
+                        "o-2",
+                        "--payload",
+                        "{\"order_id\":\"o-2\",\"amount\":\"lots\"}",
+                        "--topic-prefix",
+                        "dry");
 
         assertThat(result.code()).isZero();
         JsonNode record = records(result.out()).get(0);
@@ -79,18 +106,38 @@ class ProduceStdoutTest {
         file.write("not json\n{\"order_id\":\"c\",\"amount\":3}".getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("orders.jsonl"), file.toByteArray());
 
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
-                "--file", "orders.jsonl", "--key-field", "order_id", "--output", "json");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "stdout",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "orders.jsonl",
+                        "--key-field",
+                        "order_id",
+                        "--output",
+                        "json");
 
         assertThat(result.code()).as(result.err()).isZero();
         List<JsonNode> records = records(result.out());
         assertThat(records).hasSize(5);
-        assertThat(records.stream().filter(r -> r.get("topic").asText().endsWith(".raw")).map(r -> r.get("key").asText()))
+        assertThat(records.stream()
+                        .filter(r -> r.get("topic").asText().endsWith(".raw"))
+                        .map(r -> r.get("key").asText()))
                 .containsExactly("a", "b", "c");
-        JsonNode invalidUtf8 = records.stream().filter(r -> r.get("topic").asText().endsWith(".dlq")
-                && r.get("value").get("payload_encoding").asText().equals("base64")).findFirst().orElseThrow();
+        JsonNode invalidUtf8 = records.stream()
+                .filter(r -> r.get("topic").asText().endsWith(".dlq")
+                        && r.get("value").get("payload_encoding").asText().equals("base64"))
+                .findFirst()
+                .orElseThrow();
         assertThat(invalidUtf8.get("value").get("payload").asText()).isEqualTo("eyLDKCJ9");
-        String summary = result.err().lines().filter(l -> l.startsWith("{\"published\"")).findFirst().orElseThrow();
+        String summary = result.err()
+                .lines()
+                .filter(l -> l.startsWith("{\"published\""))
+                .findFirst()
+                .orElseThrow();
         JsonNode json = JSON.readTree(summary);
         assertThat(json.get("published").asInt()).isEqualTo(3);
         assertThat(json.get("dead_lettered").asInt()).isEqualTo(2);
@@ -103,13 +150,25 @@ class ProduceStdoutTest {
     void givenStandardInput_thenDashReadsTheLinesFromIt() {
         java.io.InputStream original = System.in;
         System.setIn(new java.io.ByteArrayInputStream(
-                "{\"order_id\":\"s-1\",\"amount\":1}\n{\"order_id\":\"s-2\",\"amount\":2}\n".getBytes(StandardCharsets.UTF_8)));
+                "{\"order_id\":\"s-1\",\"amount\":1}\n{\"order_id\":\"s-2\",\"amount\":2}\n"
+                        .getBytes(StandardCharsets.UTF_8)));
         try {
-            CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
-                    "--file", "-", "--key-field", "order_id");
+            CliRunner.Result result = new CliRunner(dir)
+                    .run(
+                            "produce",
+                            "--transport",
+                            "stdout",
+                            "--dataset",
+                            "orders",
+                            "--file",
+                            "-",
+                            "--key-field",
+                            "order_id");
 
             assertThat(result.code()).as(result.err()).isZero();
-            assertThat(records(result.out())).extracting(r -> r.get("key").asText()).containsExactly("s-1", "s-2");
+            assertThat(records(result.out()))
+                    .extracting(r -> r.get("key").asText())
+                    .containsExactly("s-1", "s-2");
         } finally {
             System.setIn(original);
         }
@@ -117,8 +176,17 @@ class ProduceStdoutTest {
 
     @Test
     void givenAnUnknownDataset_thenTheEventIsDeadLetteredNotAnError() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "invoices",
-                "--key", "i-1", "--payload", "{\"id\":1}");
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "stdout",
+                        "--dataset",
+                        "invoices",
+                        "--key",
+                        "i-1",
+                        "--payload",
+                        "{\"id\":1}");
 
         assertThat(result.code()).isZero();
         JsonNode record = records(result.out()).get(0);
@@ -128,8 +196,8 @@ class ProduceStdoutTest {
 
     @Test
     void givenAMissingFile_thenExitTwoNamingIt() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--transport", "stdout", "--dataset", "orders",
-                "--file", "missing.jsonl");
+        CliRunner.Result result = new CliRunner(dir)
+                .run("produce", "--transport", "stdout", "--dataset", "orders", "--file", "missing.jsonl");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("error: file missing.jsonl does not exist");
@@ -137,7 +205,8 @@ class ProduceStdoutTest {
 
     @Test
     void givenBothPayloadAndFile_thenUsageErrorExitTwo() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--dataset", "orders", "--payload", "{}", "--file", "x");
+        CliRunner.Result result =
+                new CliRunner(dir).run("produce", "--dataset", "orders", "--payload", "{}", "--file", "x");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("mutually exclusive");
@@ -145,7 +214,8 @@ class ProduceStdoutTest {
 
     @Test
     void givenABadFlag_thenExitTwo() {
-        CliRunner.Result result = new CliRunner(dir).run("produce", "--dataset", "orders", "--payload", "{}", "--frobnicate");
+        CliRunner.Result result =
+                new CliRunner(dir).run("produce", "--dataset", "orders", "--payload", "{}", "--frobnicate");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("--frobnicate");

@@ -39,8 +39,14 @@ public final class RecordingTransportProvider implements TransportProvider {
 
     @Override
     public ConfigDef configDef() {
-        return new ConfigDef().define("recording.mode", ConfigDef.Type.STRING, "accept",
-                ConfigDef.ValidString.in("accept", "fail"), ConfigDef.Importance.LOW, "accept, or fail every RAW publish.");
+        return new ConfigDef()
+                .define(
+                        "recording.mode",
+                        ConfigDef.Type.STRING,
+                        "accept",
+                        ConfigDef.ValidString.in("accept", "fail"),
+                        ConfigDef.Importance.LOW,
+                        "accept, or fail every RAW publish.");
     }
 
     @Override

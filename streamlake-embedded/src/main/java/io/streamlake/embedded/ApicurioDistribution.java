@@ -1,8 +1,5 @@
 package io.streamlake.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds Apicurio Registry's distribution and, for a {@code .tar.gz}, unpacks it once into a cache. */
 final class ApicurioDistribution {
@@ -24,15 +23,15 @@ final class ApicurioDistribution {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApicurioDistribution.class);
 
-    private ApicurioDistribution() {
-    }
+    private ApicurioDistribution() {}
 
     /**
      * The distribution to use: the configured one, else system property {@value #PROPERTY}, else environment
      * variable {@value #ENV}, else the local Maven repository (honouring {@code maven.repo.local}).
      */
     static Path locate(Optional<Path> configured) {
-        Optional<Path> explicit = configured.map(p -> mustExist(p, "the configured distribution"))
+        Optional<Path> explicit = configured
+                .map(p -> mustExist(p, "the configured distribution"))
                 .or(() -> setting(System.getProperty(PROPERTY), "system property " + PROPERTY))
                 .or(() -> setting(System.getenv(ENV), "environment variable " + ENV));
         if (explicit.isPresent()) {
@@ -54,8 +53,8 @@ final class ApicurioDistribution {
 
     private static Path mustExist(Path path, String source) {
         if (!Files.exists(path)) {
-            throw new EmbeddedStartupException("Apicurio Registry distribution " + path + " (from " + source
-                    + ") does not exist");
+            throw new EmbeddedStartupException(
+                    "Apicurio Registry distribution " + path + " (from " + source + ") does not exist");
         }
         return path;
     }
@@ -109,7 +108,8 @@ final class ApicurioDistribution {
 
     private static Path findRunner(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir, 3)) {
-            return files.filter(p -> p.getFileName().toString().equals(RUNNER_JAR)).findFirst()
+            return files.filter(p -> p.getFileName().toString().equals(RUNNER_JAR))
+                    .findFirst()
                     .orElseThrow(() -> new EmbeddedStartupException("no " + RUNNER_JAR + " in " + dir));
         }
     }

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class BrokerDefaults {
 
-    private BrokerDefaults() {
-    }
+    private BrokerDefaults() {}
 
     static Map<String, String> forBrokers(int brokers) {
         String internalRf = Integer.toString(Math.min(brokers, 3));

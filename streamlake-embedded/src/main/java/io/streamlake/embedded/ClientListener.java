@@ -1,10 +1,9 @@
 package io.streamlake.embedded;
 
-import org.apache.kafka.common.security.auth.SecurityProtocol;
-
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 /**
  * An extra client listener on every broker of an {@link EmbeddedKafkaCluster}, next to the PLAINTEXT listener

@@ -16,8 +16,7 @@ final class Deadlines {
         void run() throws Exception;
     }
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /** Lets an interrupted step wind down, so that clean-up after a timeout does not race with it. */
     private static void awaitQuietly(ExecutorService executor) {

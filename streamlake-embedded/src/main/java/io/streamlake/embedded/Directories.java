@@ -1,21 +1,19 @@
 package io.streamlake.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Small file-system helpers for the embedded components' work directories. */
 final class Directories {
 
     private static final Logger LOG = LoggerFactory.getLogger(Directories.class);
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Creates {@code base} if needed and a new, uniquely named directory inside it. */
     static Path createUnique(Path base, String prefix) throws IOException {

@@ -1,14 +1,5 @@
 package io.streamlake.embedded;
 
-import kafka.server.BrokerServer;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Apache Kafka KRaft cluster running inside this JVM (Kafka's own {@code KafkaClusterTestKit}), on
@@ -71,8 +69,11 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             throw new EmbeddedStartupException("could not create an embedded Kafka cluster in " + dir + ": " + e, e);
         }
         try {
-            Deadlines.run("embedded Kafka cluster in " + dir + " (brokers " + brokerIds(config.brokers())
-                    + " not registered and unfenced)", config.readinessTimeout(), () -> {
+            Deadlines.run(
+                    "embedded Kafka cluster in " + dir + " (brokers " + brokerIds(config.brokers())
+                            + " not registered and unfenced)",
+                    config.readinessTimeout(),
+                    () -> {
                         formatQuietly(kit);
                         kit.startup();
                         kit.waitForReadyBrokers();
@@ -89,8 +90,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        LOG.info("Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})", config.brokers(),
-                cluster.bootstrapServers, Duration.ofNanos(System.nanoTime() - began).toMillis(), dir);
+        LOG.info(
+                "Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})",
+                config.brokers(),
+                cluster.bootstrapServers,
+                Duration.ofNanos(System.nanoTime() - began).toMillis(),
+                dir);
         return cluster;
     }
 
@@ -154,20 +159,25 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         BrokerServer broker = broker(id);
         stopBroker(id);
         long began = System.nanoTime();
-        Deadlines.run("embedded Kafka broker " + id + " of " + bootstrapServers + " (not listed as a live broker)",
-                config.readinessTimeout(), () -> {
+        Deadlines.run(
+                "embedded Kafka broker " + id + " of " + bootstrapServers + " (not listed as a live broker)",
+                config.readinessTimeout(),
+                () -> {
                     broker.startup();
                     awaitLive(id);
                 });
         listenerPorts.read(id, broker);
-        LOG.info("Embedded Kafka broker {} restarted in {} ms", id,
+        LOG.info(
+                "Embedded Kafka broker {} restarted in {} ms",
+                id,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
 
     private void awaitLive(int id) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             while (true) {
-                Set<Integer> live = admin.describeCluster().nodes().get().stream().map(Node::id)
+                Set<Integer> live = admin.describeCluster().nodes().get().stream()
+                        .map(Node::id)
                         .collect(Collectors.toSet());
                 if (live.contains(id)) {
                     return;
@@ -183,7 +193,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
         BrokerServer broker = kit.brokers().get(id);
         if (broker == null) {
-            throw new IllegalArgumentException("no broker " + id + "; broker ids are " + kit.brokers().keySet());
+            throw new IllegalArgumentException(
+                    "no broker " + id + "; broker ids are " + kit.brokers().keySet());
         }
         return broker;
     }
@@ -198,7 +209,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         long began = System.nanoTime();
         closeQuietly(kit);
         Directories.deleteQuietly(directory);
-        LOG.info("Embedded Kafka cluster at {} closed in {} ms", bootstrapServers,
+        LOG.info(
+                "Embedded Kafka cluster at {} closed in {} ms",
+                bootstrapServers,
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
     }
 
@@ -212,8 +225,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         try {
             return Directories.createUnique(base, "kafka-");
         } catch (IOException e) {
-            throw new EmbeddedStartupException("could not create a directory for an embedded Kafka cluster under "
-                    + base + ": " + e, e);
+            throw new EmbeddedStartupException(
+                    "could not create a directory for an embedded Kafka cluster under " + base + ": " + e, e);
         }
     }
 
@@ -248,6 +261,8 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                 System.setOut(original);
             }
         }
-        LOG.debug("Kafka storage formatter: {}", printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        LOG.debug(
+                "Kafka storage formatter: {}",
+                printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
     }
 }

@@ -50,15 +50,15 @@ public record EmbeddedKafkaConfig(
     }
 
     /** A configuration without client listeners. */
-    public EmbeddedKafkaConfig(int brokers, Path baseDirectory, Map<String, String> brokerProperties,
-                               Duration readinessTimeout) {
+    public EmbeddedKafkaConfig(
+            int brokers, Path baseDirectory, Map<String, String> brokerProperties, Duration readinessTimeout) {
         this(brokers, baseDirectory, brokerProperties, readinessTimeout, List.of());
     }
 
     /** One broker under {@code java.io.tmpdir}, no extra properties, 60 s readiness timeout. */
     public static EmbeddedKafkaConfig defaults() {
-        return new EmbeddedKafkaConfig(1, Path.of(System.getProperty("java.io.tmpdir")), Map.of(),
-                DEFAULT_READINESS_TIMEOUT);
+        return new EmbeddedKafkaConfig(
+                1, Path.of(System.getProperty("java.io.tmpdir")), Map.of(), DEFAULT_READINESS_TIMEOUT);
     }
 
     public EmbeddedKafkaConfig withBrokers(int n) {

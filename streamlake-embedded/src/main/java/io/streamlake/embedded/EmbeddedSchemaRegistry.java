@@ -1,8 +1,5 @@
 package io.streamlake.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Apicurio Registry 3.0.9 (in-memory storage, global compatibility rule {@code BACKWARD}) running as a
@@ -61,12 +60,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public static EmbeddedSchemaRegistry start(EmbeddedSchemaRegistryConfig config) {
         Path runner;
         try {
-            runner = ApicurioDistribution.runnerJar(ApicurioDistribution.locate(config.distribution()),
-                    config.cacheDirectory());
+            runner = ApicurioDistribution.runnerJar(
+                    ApicurioDistribution.locate(config.distribution()), config.cacheDirectory());
             Files.createDirectories(config.workDirectory());
         } catch (IOException e) {
-            throw new EmbeddedStartupException("could not prepare Apicurio Registry " + ApicurioDistribution.VERSION
-                    + ": " + e, e);
+            throw new EmbeddedStartupException(
+                    "could not prepare Apicurio Registry " + ApicurioDistribution.VERSION + ": " + e, e);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -90,10 +89,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             List<String> command = RegistryProcess.command(runner, config, port, managementPort);
-            LOG.info("Starting Apicurio Registry on port {} from {} (extra properties: {}), log {}", port, runner,
-                    config.systemProperties().keySet(), log);
-            process = new ProcessBuilder(command).directory(config.workDirectory().toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            LOG.info(
+                    "Starting Apicurio Registry on port {} from {} (extra properties: {}), log {}",
+                    port,
+                    runner,
+                    config.systemProperties().keySet(),
+                    log);
+            process = new ProcessBuilder(command)
+                    .directory(config.workDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new EmbeddedStartupException("could not start Apicurio Registry (log " + log + "): " + e, e);
         }
@@ -106,15 +112,21 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             registry.close();
             throw e;
         }
-        LOG.info("Apicurio Registry ready at {} in {} ms", registry.url(),
+        LOG.info(
+                "Apicurio Registry ready at {} in {} ms",
+                registry.url(),
                 Duration.ofNanos(System.nanoTime() - began).toMillis());
         return registry;
     }
 
     private void awaitReady(Duration timeout) {
         String probe = url() + "/subjects";
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(probe)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(probe))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

@@ -54,8 +54,13 @@ public record EmbeddedSchemaRegistryConfig(
      * {@code $XDG_CACHE_HOME/streamlake} (default {@code ~/.cache/streamlake}).
      */
     public static EmbeddedSchemaRegistryConfig defaults() {
-        return new EmbeddedSchemaRegistryConfig(Path.of(System.getProperty("java.io.tmpdir"), "streamlake-apicurio"),
-                Optional.empty(), DEFAULT_STARTUP_TIMEOUT, Map.of(), Optional.empty(), defaultCacheDirectory(),
+        return new EmbeddedSchemaRegistryConfig(
+                Path.of(System.getProperty("java.io.tmpdir"), "streamlake-apicurio"),
+                Optional.empty(),
+                DEFAULT_STARTUP_TIMEOUT,
+                Map.of(),
+                Optional.empty(),
+                defaultCacheDirectory(),
                 DEFAULT_MAX_HEAP);
     }
 
@@ -66,40 +71,52 @@ public record EmbeddedSchemaRegistryConfig(
     }
 
     public EmbeddedSchemaRegistryConfig withWorkDirectory(Path dir) {
-        return new EmbeddedSchemaRegistryConfig(dir, logFile, startupTimeout, systemProperties, distribution,
-                cacheDirectory, maxHeap);
+        return new EmbeddedSchemaRegistryConfig(
+                dir, logFile, startupTimeout, systemProperties, distribution, cacheDirectory, maxHeap);
     }
 
     public EmbeddedSchemaRegistryConfig withLogFile(Path file) {
-        return new EmbeddedSchemaRegistryConfig(workDirectory, Optional.of(file), startupTimeout, systemProperties,
-                distribution, cacheDirectory, maxHeap);
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory,
+                Optional.of(file),
+                startupTimeout,
+                systemProperties,
+                distribution,
+                cacheDirectory,
+                maxHeap);
     }
 
     public EmbeddedSchemaRegistryConfig withStartupTimeout(Duration timeout) {
-        return new EmbeddedSchemaRegistryConfig(workDirectory, logFile, timeout, systemProperties, distribution,
-                cacheDirectory, maxHeap);
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory, logFile, timeout, systemProperties, distribution, cacheDirectory, maxHeap);
     }
 
     /** Adds or replaces one {@code -D} property of the registry process. */
     public EmbeddedSchemaRegistryConfig withSystemProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(systemProperties);
         props.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new EmbeddedSchemaRegistryConfig(workDirectory, logFile, startupTimeout, props, distribution,
-                cacheDirectory, maxHeap);
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory, logFile, startupTimeout, props, distribution, cacheDirectory, maxHeap);
     }
 
     public EmbeddedSchemaRegistryConfig withDistribution(Path tarGzOrDirectory) {
-        return new EmbeddedSchemaRegistryConfig(workDirectory, logFile, startupTimeout, systemProperties,
-                Optional.of(tarGzOrDirectory), cacheDirectory, maxHeap);
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory,
+                logFile,
+                startupTimeout,
+                systemProperties,
+                Optional.of(tarGzOrDirectory),
+                cacheDirectory,
+                maxHeap);
     }
 
     public EmbeddedSchemaRegistryConfig withCacheDirectory(Path dir) {
-        return new EmbeddedSchemaRegistryConfig(workDirectory, logFile, startupTimeout, systemProperties, distribution,
-                dir, maxHeap);
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory, logFile, startupTimeout, systemProperties, distribution, dir, maxHeap);
     }
 
     public EmbeddedSchemaRegistryConfig withMaxHeap(String heap) {
-        return new EmbeddedSchemaRegistryConfig(workDirectory, logFile, startupTimeout, systemProperties, distribution,
-                cacheDirectory, heap);
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory, logFile, startupTimeout, systemProperties, distribution, cacheDirectory, heap);
     }
 }

@@ -1,14 +1,12 @@
 package io.streamlake.embedded;
 
-import kafka.server.BrokerServer;
-
-import org.apache.kafka.common.network.ListenerName;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.network.ListenerName;
 
 /**
  * The ports the brokers bound for their {@link ClientListener}s, and the broker configuration those listeners
@@ -31,8 +29,8 @@ final class ListenerPorts {
         ports.forEach((name, byBroker) -> {
             int port = broker.boundPort(ListenerName.normalised(name));
             if (port <= 0) {
-                throw new EmbeddedStartupException("embedded Kafka broker " + brokerId + " has no bound " + name
-                        + " listener");
+                throw new EmbeddedStartupException(
+                        "embedded Kafka broker " + brokerId + " has no bound " + name + " listener");
             }
             byBroker.put(brokerId, port);
         });
@@ -40,13 +38,19 @@ final class ListenerPorts {
 
     /** {@code localhost:port} of every broker for {@code listener}, comma-separated. */
     String bootstrapServers(String listener) {
-        return String.join(",", byBroker(listener).values().stream().map(port -> "localhost:" + port).toList());
+        return String.join(
+                ",",
+                byBroker(listener).values().stream()
+                        .map(port -> "localhost:" + port)
+                        .toList());
     }
 
     /** {@code localhost:port} of the brokers that are not shut down. */
     List<String> runningAddresses(String listener, Map<Integer, BrokerServer> brokers) {
-        return byBroker(listener).entrySet().stream().filter(e -> !brokers.get(e.getKey()).isShutdown())
-                .map(e -> "localhost:" + e.getValue()).toList();
+        return byBroker(listener).entrySet().stream()
+                .filter(e -> !brokers.get(e.getKey()).isShutdown())
+                .map(e -> "localhost:" + e.getValue())
+                .toList();
     }
 
     private Map<Integer, Integer> byBroker(String listener) {
@@ -60,8 +64,8 @@ final class ListenerPorts {
 
     /** {@code listener.security.protocol.map} with the kit's listeners and the client listeners. */
     static Map<String, String> brokerProperties(List<ClientListener> listeners) {
-        StringBuilder map = new StringBuilder(ClientListener.BROKER_LISTENER + ":PLAINTEXT,"
-                + ClientListener.CONTROLLER_LISTENER + ":PLAINTEXT");
+        StringBuilder map = new StringBuilder(
+                ClientListener.BROKER_LISTENER + ":PLAINTEXT," + ClientListener.CONTROLLER_LISTENER + ":PLAINTEXT");
         listeners.forEach(l -> map.append(',').append(l.name()).append(':').append(l.protocol().name));
         Map<String, String> p = new LinkedHashMap<>();
         p.put("listener.security.protocol.map", map.toString());

@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** Launching, watching and stopping the registry's child JVM. */
 final class RegistryProcess {
 
-    private RegistryProcess() {
-    }
+    private RegistryProcess() {}
 
     static List<String> command(Path runnerJar, EmbeddedSchemaRegistryConfig config, int httpPort, int managementPort) {
         List<String> cmd = new ArrayList<>();

@@ -19,8 +19,7 @@ final class TarGz {
 
     private static final int BLOCK = 512;
 
-    private TarGz() {
-    }
+    private TarGz() {}
 
     static void extract(Path archive, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();

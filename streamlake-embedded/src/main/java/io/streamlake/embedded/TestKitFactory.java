@@ -1,13 +1,12 @@
 package io.streamlake.embedded;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
-
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Builds Kafka's {@link KafkaClusterTestKit} for an {@link EmbeddedKafkaConfig}: node layout, StreamLake's
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 final class TestKitFactory {
 
-    private TestKitFactory() {
-    }
+    private TestKitFactory() {}
 
     static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
         boolean combined = config.brokers() == 1;

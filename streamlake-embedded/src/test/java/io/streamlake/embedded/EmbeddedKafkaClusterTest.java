@@ -1,5 +1,18 @@
 package io.streamlake.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,20 +31,6 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedKafkaClusterTest {
 
@@ -62,10 +61,13 @@ class EmbeddedKafkaClusterTest {
     @Test
     void givenThreeBrokers_whenOneStoppedAndRestarted_thenClusterKeepsServingAndItRejoinsTheIsr() throws Exception {
         ClientListener client = new ClientListener("CLIENT", SecurityProtocol.PLAINTEXT);
-        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config().withBrokers(3).withClientListener(client))) {
+        try (EmbeddedKafkaCluster cluster =
+                EmbeddedKafkaCluster.start(config().withBrokers(3).withClientListener(client))) {
             assertThat(cluster.bootstrapServers().split(",")).hasSize(3);
-            assertThat(cluster.listenerBootstrapServers("CLIENT").split(",")).hasSize(3)
-                    .doesNotContainAnyElementsOf(List.of(cluster.bootstrapServers().split(",")));
+            assertThat(cluster.listenerBootstrapServers("CLIENT").split(","))
+                    .hasSize(3)
+                    .doesNotContainAnyElementsOf(
+                            List.of(cluster.bootstrapServers().split(",")));
             createTopic(cluster, "replicated", 3, (short) 3);
 
             cluster.stopBroker(1);
@@ -78,13 +80,15 @@ class EmbeddedKafkaClusterTest {
             assertThat(liveBrokers(cluster)).containsExactlyInAnyOrder(0, 1, 2);
             awaitInAllIsrs(cluster, "replicated", 1);
             produce(cluster, "replicated", "b", "after-restart");
-            assertThat(consume(cluster, "replicated", 2)).extracting(ConsumerRecord::value)
+            assertThat(consume(cluster, "replicated", 2))
+                    .extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("while-1-down", "after-restart");
 
             String restartedAddress = cluster.listenerBootstrapServers("CLIENT").split(",")[1];
             assertThat(cluster.runningListenerAddresses("CLIENT")).hasSize(3).contains(restartedAddress);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, restartedAddress))) {
-                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(3);
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                        .hasSize(3);
             }
         }
     }
@@ -100,10 +104,14 @@ class EmbeddedKafkaClusterTest {
         } finally {
             System.setOut(original);
         }
-        assertThat(printed.toString()).as("Kafka's storage formatter output goes to the log").isEmpty();
+        assertThat(printed.toString())
+                .as("Kafka's storage formatter output goes to the log")
+                .isEmpty();
         try (EmbeddedKafkaCluster cluster = started) {
-            assertThatThrownBy(() -> cluster.stopBroker(7)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("no broker 7").hasMessageContaining("[0]");
+            assertThatThrownBy(() -> cluster.stopBroker(7))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no broker 7")
+                    .hasMessageContaining("[0]");
         }
     }
 
@@ -118,7 +126,8 @@ class EmbeddedKafkaClusterTest {
 
     private static Path dataDirectoryOf(EmbeddedKafkaCluster cluster) throws Exception {
         try (Stream<Path> dirs = Files.list(cluster.config().baseDirectory())) {
-            List<Path> candidates = dirs.filter(p -> cluster.toString().contains(p.toString())).toList();
+            List<Path> candidates =
+                    dirs.filter(p -> cluster.toString().contains(p.toString())).toList();
             assertThat(candidates).hasSize(1);
             return candidates.get(0);
         }
@@ -131,13 +140,16 @@ class EmbeddedKafkaClusterTest {
     private static void createTopic(EmbeddedKafkaCluster cluster, String topic, int partitions, short rf)
             throws Exception {
         try (Admin admin = admin(cluster)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, rf))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, rf)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
     private static Set<Integer> liveBrokers(EmbeddedKafkaCluster cluster) throws Exception {
         try (Admin admin = admin(cluster)) {
-            return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(Node::id)
+            return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
+                    .map(Node::id)
                     .collect(Collectors.toSet());
         }
     }
@@ -146,13 +158,18 @@ class EmbeddedKafkaClusterTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try (Admin admin = admin(cluster)) {
             while (true) {
-                TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-                boolean inAll = d.partitions().stream().map(TopicPartitionInfo::isr)
+                TopicDescription d = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic);
+                boolean inAll = d.partitions().stream()
+                        .map(TopicPartitionInfo::isr)
                         .allMatch(isr -> isr.stream().anyMatch(n -> n.id() == brokerId));
                 if (inAll) {
                     return;
                 }
-                assertThat(System.nanoTime()).as("broker %d back in every ISR of %s", brokerId, topic)
+                assertThat(System.nanoTime())
+                        .as("broker %d back in every ISR of %s", brokerId, topic)
                         .isLessThan(deadline);
                 Thread.sleep(200);
             }
@@ -161,23 +178,27 @@ class EmbeddedKafkaClusterTest {
 
     private static RecordMetadata produce(EmbeddedKafkaCluster cluster, String topic, String key, String value)
             throws Exception {
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
 
-    private static List<ConsumerRecord<String, String>> consume(EmbeddedKafkaCluster cluster, String topic,
-                                                               int expected) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    private static List<ConsumerRecord<String, String>> consume(
+            EmbeddedKafkaCluster cluster, String topic, int expected) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                cluster.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

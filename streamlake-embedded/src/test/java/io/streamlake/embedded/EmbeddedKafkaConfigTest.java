@@ -1,10 +1,10 @@
 package io.streamlake.embedded;
 
-import org.apache.kafka.common.security.auth.SecurityProtocol;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaConfigTest {
 
@@ -15,19 +15,27 @@ class EmbeddedKafkaConfigTest {
                 .withBrokerProperty("listener.name.secure.scram-sha-512.sasl.jaas.config", "jaas-secret")
                 .withBrokerProperty("num.io.threads", "4");
 
-        assertThat(config.toString()).doesNotContain("k3y-secret").doesNotContain("jaas-secret")
-                .contains("num.io.threads=4").contains("listener.name.secure.ssl.keystore.password=(hidden)");
+        assertThat(config.toString())
+                .doesNotContain("k3y-secret")
+                .doesNotContain("jaas-secret")
+                .contains("num.io.threads=4")
+                .contains("listener.name.secure.ssl.keystore.password=(hidden)");
     }
 
     @Test
     void givenClientListenerNames_thenReservedAndDuplicateNamesAreRefused() {
         assertThatThrownBy(() -> new ClientListener("EXTERNAL", SecurityProtocol.SSL))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EXTERNAL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EXTERNAL");
         assertThatThrownBy(() -> new ClientListener("secure", SecurityProtocol.SSL))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upper-case");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("upper-case");
         ClientListener secure = new ClientListener("SECURE", SecurityProtocol.SASL_SSL);
         assertThat(secure.propertyPrefix()).isEqualTo("listener.name.secure.");
-        assertThatThrownBy(() -> EmbeddedKafkaConfig.defaults().withClientListener(secure).withClientListener(secure))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+        assertThatThrownBy(() -> EmbeddedKafkaConfig.defaults()
+                        .withClientListener(secure)
+                        .withClientListener(secure))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("distinct");
     }
 }

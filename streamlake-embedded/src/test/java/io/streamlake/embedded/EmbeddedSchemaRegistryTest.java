@@ -1,8 +1,7 @@
 package io.streamlake.embedded;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,24 +10,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedSchemaRegistryTest {
 
     private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String V1 = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Order\\\","
             + "\\\"fields\\\":[{\\\"name\\\":\\\"order_id\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
-    private static final String V2_WITHOUT_DEFAULT = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Order\\\","
-            + "\\\"fields\\\":[{\\\"name\\\":\\\"order_id\\\",\\\"type\\\":\\\"string\\\"},"
-            + "{\\\"name\\\":\\\"amount\\\",\\\"type\\\":\\\"double\\\"}]}\"}";
+    private static final String V2_WITHOUT_DEFAULT =
+            "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Order\\\","
+                    + "\\\"fields\\\":[{\\\"name\\\":\\\"order_id\\\",\\\"type\\\":\\\"string\\\"},"
+                    + "{\\\"name\\\":\\\"amount\\\",\\\"type\\\":\\\"double\\\"}]}\"}";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static EmbeddedSchemaRegistry registry;
 
     private static EmbeddedSchemaRegistryConfig config() {
-        return EmbeddedSchemaRegistryConfig.defaults().withWorkDirectory(TestDirs.work().resolve("apicurio"));
+        return EmbeddedSchemaRegistryConfig.defaults()
+                .withWorkDirectory(TestDirs.work().resolve("apicurio"));
     }
 
     @BeforeAll
@@ -66,8 +67,11 @@ class EmbeddedSchemaRegistryTest {
         assertThat(second.port()).isNotEqualTo(registry.port());
         second.close();
         assertThat(second.isAlive()).isFalse();
-        assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(URI.create(second.url() + "/subjects")).build(),
-                HttpResponse.BodyHandlers.discarding())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> HTTP.send(
+                        HttpRequest.newBuilder(URI.create(second.url() + "/subjects"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -94,16 +98,22 @@ class EmbeddedSchemaRegistryTest {
         Path missing = TestDirs.work().resolve("no-such-apicurio.tar.gz");
         assertThatThrownBy(() -> EmbeddedSchemaRegistry.start(config().withDistribution(missing)))
                 .isInstanceOf(EmbeddedStartupException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist");
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(registry.url() + path)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(registry.url() + path)).header("Content-Type", MEDIA_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + path))
+                        .header("Content-Type", MEDIA_TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

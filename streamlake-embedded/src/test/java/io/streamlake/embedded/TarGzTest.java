@@ -1,7 +1,7 @@
 package io.streamlake.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TarGzTest {
 
@@ -22,8 +21,11 @@ class TarGzTest {
     @Test
     void givenFilesDirectoriesAndGnuLongName_thenAllAreExtractedWithTheirContent() throws IOException {
         String longName = "lib/" + "x".repeat(120) + ".jar";
-        Path archive = write(entry("lib/", '5', new byte[0]), entry("lib/a.txt", '0', bytes("alpha")),
-                entry("././@LongLink", 'L', bytes(longName + "\0")), entry("ignored", '0', bytes("long")),
+        Path archive = write(
+                entry("lib/", '5', new byte[0]),
+                entry("lib/a.txt", '0', bytes("alpha")),
+                entry("././@LongLink", 'L', bytes(longName + "\0")),
+                entry("ignored", '0', bytes("long")),
                 entry("empty.txt", '0', new byte[0]));
         Path out = tmp.resolve("out");
         TarGz.extract(archive, out);
@@ -36,8 +38,10 @@ class TarGzTest {
     @Test
     void givenEntryEscapingTheTarget_thenExtractionIsRefused() throws IOException {
         Path archive = write(entry("../evil.txt", '0', bytes("x")));
-        assertThatThrownBy(() -> TarGz.extract(archive, tmp.resolve("out"))).isInstanceOf(IOException.class)
-                .hasMessageContaining("escapes the target directory").hasMessageContaining("../evil.txt");
+        assertThatThrownBy(() -> TarGz.extract(archive, tmp.resolve("out")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("escapes the target directory")
+                .hasMessageContaining("../evil.txt");
         assertThat(tmp.resolve("evil.txt")).doesNotExist();
     }
 

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 final class TestDirs {
 
-    private TestDirs() {
-    }
+    private TestDirs() {}
 
     /** The module's {@code target/} (set by surefire), or {@code target} relative to the working directory. */
     static Path work() {
-        return Path.of(System.getProperty("streamlake.embedded.workdir", "target")).toAbsolutePath();
+        return Path.of(System.getProperty("streamlake.embedded.workdir", "target"))
+                .toAbsolutePath();
     }
 }

@@ -36,7 +36,9 @@ public final class CoreIngestionModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class);
-        OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class).setDefault().toInstance(IngestionMetrics.none());
+        OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class)
+                .setDefault()
+                .toInstance(IngestionMetrics.none());
     }
 
     @Provides
@@ -59,10 +61,18 @@ public final class CoreIngestionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StagedIngestUseCase stagedIngest(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
-                                     PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
-                                     IdGenerator ids, Clock clock, IngestionMetrics metrics) {
-        return new IngestionService(settings, parser, validator, serializer, publisher, deadLetters, ids, clock, metrics);
+    StagedIngestUseCase stagedIngest(
+            IngestionSettings settings,
+            PayloadParser parser,
+            PayloadValidator validator,
+            PayloadSerializer serializer,
+            EventPublisher publisher,
+            DeadLetterPort deadLetters,
+            IdGenerator ids,
+            Clock clock,
+            IngestionMetrics metrics) {
+        return new IngestionService(
+                settings, parser, validator, serializer, publisher, deadLetters, ids, clock, metrics);
     }
 
     @Provides
@@ -72,19 +82,28 @@ public final class CoreIngestionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    IngestStreamUseCase ingestStream(StagedIngestUseCase staged, IngestionSettings settings, EventPublisher publisher,
-                                     DeadLetterPort deadLetters) {
-        return new StreamIngestionService(staged, settings.maxInFlight(), settings.prepareThreads(),
-                flush(publisher, deadLetters));
+    IngestStreamUseCase ingestStream(
+            StagedIngestUseCase staged,
+            IngestionSettings settings,
+            EventPublisher publisher,
+            DeadLetterPort deadLetters) {
+        return new StreamIngestionService(
+                staged, settings.maxInFlight(), settings.prepareThreads(), flush(publisher, deadLetters));
     }
 
     @Provides
     @Singleton
-    ReplayDeadLettersUseCase replay(Optional<DeadLetterSource> source, PayloadParser parser, PayloadValidator validator,
-                                    IngestEventUseCase single, IngestionSettings settings, EventPublisher publisher,
-                                    DeadLetterPort deadLetters, Settings config) {
-        DeadLetterSource dlq = source.orElseThrow(() -> new InvalidSettingsException("transport '"
-                + config.core().transport() + "' cannot read dead letters back; use transport=kafka"));
+    ReplayDeadLettersUseCase replay(
+            Optional<DeadLetterSource> source,
+            PayloadParser parser,
+            PayloadValidator validator,
+            IngestEventUseCase single,
+            IngestionSettings settings,
+            EventPublisher publisher,
+            DeadLetterPort deadLetters,
+            Settings config) {
+        DeadLetterSource dlq = source.orElseThrow(() -> new InvalidSettingsException(
+                "transport '" + config.core().transport() + "' cannot read dead letters back; use transport=kafka"));
         return new ReplayService(dlq, parser, validator, single, settings.maxInFlight(), flush(publisher, deadLetters));
     }
 

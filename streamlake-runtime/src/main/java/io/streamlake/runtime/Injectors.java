@@ -16,15 +16,19 @@ import java.util.function.Supplier;
  */
 public final class Injectors {
 
-    private Injectors() {
-    }
+    private Injectors() {}
 
     public static Injector create(Module... modules) {
         try {
             return Guice.createInjector(Stage.DEVELOPMENT, modules);
         } catch (CreationException e) {
-            throw cause(e.getErrorMessages().stream().map(Message::getCause).filter(java.util.Objects::nonNull)
-                    .findFirst().orElse(null), e);
+            throw cause(
+                    e.getErrorMessages().stream()
+                            .map(Message::getCause)
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null),
+                    e);
         }
     }
 
@@ -33,8 +37,13 @@ public final class Injectors {
         try {
             return action.get();
         } catch (ProvisionException e) {
-            throw cause(e.getErrorMessages().stream().map(Message::getCause).filter(java.util.Objects::nonNull)
-                    .findFirst().orElse(null), e);
+            throw cause(
+                    e.getErrorMessages().stream()
+                            .map(Message::getCause)
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null),
+                    e);
         } catch (ConfigurationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -42,11 +42,15 @@ public final class SchemaCodecModule extends AbstractModule {
     @Singleton
     SchemaModule schemaModule(SchemaConfig config, Settings settings) {
         RegistrySettings registry = RegistrySettings.from(config);
-        if (config.serialization() == SchemaConfig.Serialization.AVRO || registry.truststoreLocation().isPresent()) {
+        if (config.serialization() == SchemaConfig.Serialization.AVRO
+                || registry.truststoreLocation().isPresent()) {
             return SchemaModuleFactory.create(config, settings.core().topicNaming());
         }
         SchemaCatalog catalog = SchemaCatalogs.create(config.catalogDir());
-        return SchemaModuleFactory.create(config, settings.core().topicNaming(), catalog,
+        return SchemaModuleFactory.create(
+                config,
+                settings.core().topicNaming(),
+                catalog,
                 new LazyRegistryClient(registry.url(), () -> SchemaRegistryClients.create(registry)));
     }
 

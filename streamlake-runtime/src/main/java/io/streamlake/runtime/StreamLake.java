@@ -44,8 +44,10 @@ public final class StreamLake implements AutoCloseable {
     }
 
     /** Like {@link #produce} without waiting; the future completes on the acknowledgement. */
-    public CompletableFuture<IngestionResult> produceAsync(String key, String payload, String dataset, String schemaVersion) {
-        IngestCommand command = IngestCommand.of(DatasetName.of(dataset), key, payload.getBytes(StandardCharsets.UTF_8));
+    public CompletableFuture<IngestionResult> produceAsync(
+            String key, String payload, String dataset, String schemaVersion) {
+        IngestCommand command =
+                IngestCommand.of(DatasetName.of(dataset), key, payload.getBytes(StandardCharsets.UTF_8));
         if (schemaVersion != null) {
             command = command.withSchemaVersion(SchemaVersion.parse(schemaVersion));
         }

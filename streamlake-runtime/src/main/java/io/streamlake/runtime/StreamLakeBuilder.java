@@ -1,7 +1,6 @@
 package io.streamlake.runtime;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
@@ -34,8 +33,7 @@ public final class StreamLakeBuilder {
     private ConsoleStreams console = ConsoleStreams.system();
     private ClassLoader classLoader = StreamLakeBuilder.class.getClassLoader();
 
-    StreamLakeBuilder() {
-    }
+    StreamLakeBuilder() {}
 
     /** One setting, e.g. {@code set("bootstrap.servers", "kafka:9092")}. */
     public StreamLakeBuilder set(String key, String value) {
@@ -108,13 +106,14 @@ public final class StreamLakeBuilder {
      */
     public StreamLake build() {
         Transports transports = Transports.discover(classLoader);
-        SettingsLoader loader = new SettingsLoader(transports.configSections()).env(env)
-                .explicit(settings, "set on StreamLakeBuilder");
+        SettingsLoader loader =
+                new SettingsLoader(transports.configSections()).env(env).explicit(settings, "set on StreamLakeBuilder");
         if (file != null) {
             loader.file(file);
         }
         Settings loaded = loader.load();
-        if (!provision.isEmpty() && !KafkaTransportProvider.NAME.equals(loaded.core().transport())) {
+        if (!provision.isEmpty()
+                && !KafkaTransportProvider.NAME.equals(loaded.core().transport())) {
             throw new InvalidSettingsException("provisionTopics needs transport=kafka, but transport='"
                     + loaded.core().transport() + "'");
         }

@@ -31,7 +31,8 @@ public final class StreamLakeModule extends AbstractModule {
     public StreamLakeModule(Settings settings, ConsoleStreams console, Transports transports) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.console = Objects.requireNonNull(console, "console");
-        this.transport = Objects.requireNonNull(transports, "transports").get(settings.core().transport());
+        this.transport = Objects.requireNonNull(transports, "transports")
+                .get(settings.core().transport());
     }
 
     /** With the process's stdout/stderr and the transports on this class's class path. */

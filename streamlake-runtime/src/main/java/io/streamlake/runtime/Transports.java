@@ -27,7 +27,8 @@ public final class Transports {
             TransportProvider earlier = found.putIfAbsent(provider.name(), provider);
             if (earlier != null && earlier.getClass() != provider.getClass()) {
                 throw new InvalidSettingsException("two transports are named '" + provider.name() + "': "
-                        + earlier.getClass().getName() + " and " + provider.getClass().getName());
+                        + earlier.getClass().getName() + " and "
+                        + provider.getClass().getName());
             }
         }
         return new Transports(found);

@@ -31,12 +31,10 @@ class StreamLakeBuilderErrorsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private PrintStream originalErr;
@@ -57,7 +55,10 @@ class StreamLakeBuilderErrorsTest {
 
     @Test
     void givenAnUnknownKeyOnTheBuilder_thenTheErrorNamesTheKeyAndTheBuilderNotAFlag() {
-        assertThatThrownBy(() -> StreamLake.builder().set("transport", "stdout").set("topic.prefx", "x").build())
+        assertThatThrownBy(() -> StreamLake.builder()
+                        .set("transport", "stdout")
+                        .set("topic.prefx", "x")
+                        .build())
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("'topic.prefx'")
                 .hasMessageContaining("set on StreamLakeBuilder")
@@ -67,7 +68,10 @@ class StreamLakeBuilderErrorsTest {
 
     @Test
     void givenAnInvalidValueOnTheBuilder_thenTheErrorNamesTheKey() {
-        assertThatThrownBy(() -> StreamLake.builder().set("transport", "stdout").set("max.in.flight.events", "0").build())
+        assertThatThrownBy(() -> StreamLake.builder()
+                        .set("transport", "stdout")
+                        .set("max.in.flight.events", "0")
+                        .build())
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("max.in.flight.events");
         assertNothingLogged();
@@ -75,7 +79,8 @@ class StreamLakeBuilderErrorsTest {
 
     @Test
     void givenAnUnknownTransport_thenTheErrorNamesTheSettingAndTheKnownOnesWithoutLogging() {
-        assertThatThrownBy(() -> StreamLake.builder().set("transport", "carrier-pigeon").build())
+        assertThatThrownBy(() ->
+                        StreamLake.builder().set("transport", "carrier-pigeon").build())
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("transport='carrier-pigeon'")
                 .hasMessageContaining("kafka")
@@ -85,7 +90,10 @@ class StreamLakeBuilderErrorsTest {
 
     @Test
     void givenProvisionTopicsOnATransportThatCannotProvision_thenBuildRefusesNamingTheTransport() {
-        assertThatThrownBy(() -> StreamLake.builder().set("transport", "stdout").provisionTopics("orders").build())
+        assertThatThrownBy(() -> StreamLake.builder()
+                        .set("transport", "stdout")
+                        .provisionTopics("orders")
+                        .build())
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("provisionTopics")
                 .hasMessageContaining("transport='stdout'");

@@ -30,9 +30,15 @@ public final class SchemaModule {
     private final SchemaPreflight preflight;
     private final AvroWireDecoder decoder;
 
-    SchemaModule(SchemaConfig.Serialization serialization, PayloadParser parser, PayloadValidator validator,
-                 PayloadSerializer serializer, SchemaCatalog catalog, SchemaRegistryClient registry,
-                 SchemaRegistryClient registryProbe, SchemaPreflight preflight) {
+    SchemaModule(
+            SchemaConfig.Serialization serialization,
+            PayloadParser parser,
+            PayloadValidator validator,
+            PayloadSerializer serializer,
+            SchemaCatalog catalog,
+            SchemaRegistryClient registry,
+            SchemaRegistryClient registryProbe,
+            SchemaPreflight preflight) {
         this.serialization = serialization;
         this.parser = parser;
         this.validator = validator;

@@ -18,8 +18,7 @@ import io.streamlake.schema.validation.UnknownFieldPolicy;
 /** Builds the {@link SchemaModule} from configuration; the only place that reads {@link SchemaConfig}. */
 public final class SchemaModuleFactory {
 
-    private SchemaModuleFactory() {
-    }
+    private SchemaModuleFactory() {}
 
     /**
      * Loads the catalog (built-in plus {@code schema.catalog.dir}) and wires parser, validator, the codec chosen
@@ -30,26 +29,46 @@ public final class SchemaModuleFactory {
     public static SchemaModule create(SchemaConfig config, TopicNaming topics) {
         SchemaCatalog catalog = SchemaCatalogs.create(config.catalogDir());
         RegistrySettings settings = RegistrySettings.from(config);
-        return create(config, topics, catalog, SchemaRegistryClients.create(settings),
+        return create(
+                config,
+                topics,
+                catalog,
+                SchemaRegistryClients.create(settings),
                 SchemaRegistryClients.create(settings.withRetries(0, settings.retryBackoff())));
     }
 
     /** Like {@link #create(SchemaConfig, TopicNaming)} with a given catalog and registry client (tests, tools). */
-    public static SchemaModule create(SchemaConfig config, TopicNaming topics, SchemaCatalog catalog,
-                                      SchemaRegistryClient registry) {
+    public static SchemaModule create(
+            SchemaConfig config, TopicNaming topics, SchemaCatalog catalog, SchemaRegistryClient registry) {
         return create(config, topics, catalog, registry, registry);
     }
 
-    private static SchemaModule create(SchemaConfig config, TopicNaming topics, SchemaCatalog catalog,
-                                       SchemaRegistryClient registry, SchemaRegistryClient probe) {
-        UnknownFieldPolicy unknownFields = config.rejectUnknownFields() ? UnknownFieldPolicy.REJECT : UnknownFieldPolicy.IGNORE;
-        SchemaPreflight preflight = new SchemaPreflight(catalog, registry,
-                SubjectNameStrategies.byName(config.subjectNameStrategy()), topics, config.registryMode(), config.pinnedId());
+    private static SchemaModule create(
+            SchemaConfig config,
+            TopicNaming topics,
+            SchemaCatalog catalog,
+            SchemaRegistryClient registry,
+            SchemaRegistryClient probe) {
+        UnknownFieldPolicy unknownFields =
+                config.rejectUnknownFields() ? UnknownFieldPolicy.REJECT : UnknownFieldPolicy.IGNORE;
+        SchemaPreflight preflight = new SchemaPreflight(
+                catalog,
+                registry,
+                SubjectNameStrategies.byName(config.subjectNameStrategy()),
+                topics,
+                config.registryMode(),
+                config.pinnedId());
         PayloadSerializer serializer = config.serialization() == SchemaConfig.Serialization.AVRO
                 ? AvroCodecs.serializer(preflight, unknownFields)
                 : new JsonPayloadSerializer();
-        return new SchemaModule(config.serialization(), new JsonPayloadParser(),
+        return new SchemaModule(
+                config.serialization(),
+                new JsonPayloadParser(),
                 PayloadValidators.create(catalog, unknownFields, config.validationEnabled()),
-                serializer, catalog, registry, probe, preflight);
+                serializer,
+                catalog,
+                registry,
+                probe,
+                preflight);
     }
 }

@@ -11,8 +11,7 @@ import io.streamlake.schema.registry.memory.MockSchemaRegistry;
  */
 public final class SchemaRegistryClients {
 
-    private SchemaRegistryClients() {
-    }
+    private SchemaRegistryClients() {}
 
     /**
      * A client for {@code settings.url()}: for {@code mock://<scope>} the in-memory registry of that scope

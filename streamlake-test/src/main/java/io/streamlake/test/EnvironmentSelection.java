@@ -28,36 +28,28 @@ public final class EnvironmentSelection {
     public static final String KAFKA_PROPERTY = "streamlake.it.kafka";
     public static final String EMBEDDED = "embedded";
 
-    private EnvironmentSelection() {
-    }
+    private EnvironmentSelection() {}
 
     /** Where the shared Kafka cluster comes from. */
-    public sealed interface KafkaChoice {
-    }
+    public sealed interface KafkaChoice {}
 
     /** An in-process KRaft broker ({@code io.streamlake.embedded.EmbeddedKafkaCluster}). */
-    public record EmbeddedKafka() implements KafkaChoice {
-    }
+    public record EmbeddedKafka() implements KafkaChoice {}
 
     /** A running cluster the tests do not manage; {@code source} names the property or variable it came from. */
-    public record ExternalKafka(String bootstrapServers, String source) implements KafkaChoice {
-    }
+    public record ExternalKafka(String bootstrapServers, String source) implements KafkaChoice {}
 
     /** A cluster started by the {@link io.streamlake.test.spi.KafkaProvider} with this name. */
-    public record ProvidedKafka(String name) implements KafkaChoice {
-    }
+    public record ProvidedKafka(String name) implements KafkaChoice {}
 
     /** Where the shared Schema Registry comes from. */
-    public sealed interface RegistryChoice {
-    }
+    public sealed interface RegistryChoice {}
 
     /** An Apicurio Registry child process ({@code io.streamlake.embedded.EmbeddedSchemaRegistry}). */
-    public record EmbeddedRegistry() implements RegistryChoice {
-    }
+    public record EmbeddedRegistry() implements RegistryChoice {}
 
     /** A running registry, by its Confluent-compatible base URL without a trailing slash. */
-    public record ExternalRegistry(String url, String source) implements RegistryChoice {
-    }
+    public record ExternalRegistry(String url, String source) implements RegistryChoice {}
 
     /**
      * @param properties the system properties ({@code System.getProperties()} as a map)

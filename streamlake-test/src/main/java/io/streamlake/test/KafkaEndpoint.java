@@ -1,14 +1,5 @@
 package io.streamlake.test;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +9,14 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A Kafka cluster a test talks to, with helpers for isolated topics and for reading records back with a
@@ -93,7 +92,8 @@ public final class KafkaEndpoint {
             TopicReadiness.awaitLeaders(admin, topic.name(), TOPIC_READY_TIMEOUT);
             return topic.name();
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create topic " + topic.name() + " on " + description + ": " + e, e);
+            throw new IllegalStateException(
+                    "could not create topic " + topic.name() + " on " + description + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
@@ -112,17 +112,20 @@ public final class KafkaEndpoint {
     /** The sum of the end offsets of every partition of {@code topic}: how many records were ever written to it. */
     public long recordsWritten(String topic) {
         Duration timeout = Duration.ofSeconds(20);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions, timeout).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions, timeout).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
     /** As {@link #consumeAll(String, int, Duration)}, with extra consumer properties (e.g. isolation level). */
-    public List<ConsumerRecord<byte[], byte[]>> consumeAll(String topic, int expectedCount, Duration timeout,
-                                                          Map<String, Object> consumerProperties) {
+    public List<ConsumerRecord<byte[], byte[]>> consumeAll(
+            String topic, int expectedCount, Duration timeout, Map<String, Object> consumerProperties) {
         Map<String, Object> props = new HashMap<>(clientProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
@@ -130,9 +133,10 @@ public final class KafkaEndpoint {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (records.size() < expectedCount && System.nanoTime() < deadline) {

@@ -4,26 +4,23 @@ import io.streamlake.embedded.EmbeddedSchemaRegistry;
 import io.streamlake.embedded.EmbeddedSchemaRegistryConfig;
 import io.streamlake.test.EnvironmentSelection.ExternalRegistry;
 import io.streamlake.test.EnvironmentSelection.RegistryChoice;
-
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
 
 /** Starts (or just names) the shared Schema Registry that {@link EnvironmentSelection#registry} chose. */
 final class RegistrySelection {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySelection.class);
 
-    private RegistrySelection() {
-    }
+    private RegistrySelection() {}
 
     static SharedResource<RegistryEndpoint> start(RegistryChoice choice, Path workDir) {
         long began = System.nanoTime();
         SharedResource<RegistryEndpoint> started;
         if (choice instanceof ExternalRegistry external) {
             String what = "external Schema Registry at " + external.url() + " (" + external.source() + ")";
-            started = new SharedResource<>(RegistryEndpoint.of(external.url(), what), what, () -> { });
+            started = new SharedResource<>(RegistryEndpoint.of(external.url(), what), what, () -> {});
         } else {
             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                     EmbeddedSchemaRegistryConfig.defaults().withWorkDirectory(workDir.resolve("apicurio")));

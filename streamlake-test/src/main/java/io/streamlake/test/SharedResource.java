@@ -1,9 +1,8 @@
 package io.streamlake.test;
 
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Objects;
 
 /**
  * A value kept in JUnit's root store for the whole test run, with what stops it (see

@@ -4,7 +4,6 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.runtime.StreamLake;
 import io.streamlake.runtime.StreamLakeBuilder;
-
 import java.util.Objects;
 import java.util.function.Supplier;
 

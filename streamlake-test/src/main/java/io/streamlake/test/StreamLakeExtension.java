@@ -1,14 +1,13 @@
 package io.streamlake.test;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that gives tests one Kafka cluster and one Schema Registry per test JVM, started on first
@@ -41,7 +40,8 @@ public final class StreamLakeExtension implements ParameterResolver {
     /** System property with the directory for the embedded broker's data and the registry's log. */
     public static final String WORKDIR_PROPERTY = "streamlake.it.workdir";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StreamLakeExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(StreamLakeExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -72,14 +72,20 @@ public final class StreamLakeExtension implements ParameterResolver {
 
     /** The shared Kafka cluster, started if this is the first request of the JVM. */
     public static KafkaEndpoint kafka(ExtensionContext context) {
-        return shared(context, KafkaEndpoint.class, () -> KafkaSelection.start(
-                EnvironmentSelection.kafka(systemProperties(), System.getenv()), workDirectory()));
+        return shared(
+                context,
+                KafkaEndpoint.class,
+                () -> KafkaSelection.start(
+                        EnvironmentSelection.kafka(systemProperties(), System.getenv()), workDirectory()));
     }
 
     /** The shared Schema Registry, started if this is the first request of the JVM (never started otherwise). */
     public static RegistryEndpoint registry(ExtensionContext context) {
-        return shared(context, RegistryEndpoint.class, () -> RegistrySelection.start(
-                EnvironmentSelection.registry(systemProperties(), System.getenv()), workDirectory()));
+        return shared(
+                context,
+                RegistryEndpoint.class,
+                () -> RegistrySelection.start(
+                        EnvironmentSelection.registry(systemProperties(), System.getenv()), workDirectory()));
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.streamlake.test;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class that runs against a real Kafka broker and, when it asks for one, a real Schema Registry,
@@ -36,5 +35,4 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @ExtendWith(StreamLakeExtension.class)
-public @interface StreamLakeTest {
-}
+public @interface StreamLakeTest {}

@@ -1,11 +1,5 @@
 package io.streamlake.test;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +8,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /** Waits until every partition of a new topic has a leader that serves requests (KAFKA-15591). */
 final class TopicReadiness {
 
-    private TopicReadiness() {
-    }
+    private TopicReadiness() {}
 
     static void awaitLeaders(Admin admin, String topic, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
-                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(5, TimeUnit.SECONDS).get(topic);
+                TopicDescription description = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(5, TimeUnit.SECONDS)
+                        .get(topic);
                 Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
                         .map(p -> new TopicPartition(topic, p.partition()))
                         .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));

@@ -9,8 +9,7 @@ final class UniqueNames {
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 
-    private UniqueNames() {
-    }
+    private UniqueNames() {}
 
     /**
      * {@code base} with characters other than {@code [A-Za-z0-9._-]} replaced by {@code _}, then

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class EnvironmentSelectionTest {
 
-    private static final Map<String, String> USER_SHELL = Map.of(
-            "KAFKA_BOOTSTRAP_SERVERS", "dev-cluster:9092", "SCHEMA_REGISTRY_URL", "http://dev-registry:8081");
+    private static final Map<String, String> USER_SHELL =
+            Map.of("KAFKA_BOOTSTRAP_SERVERS", "dev-cluster:9092", "SCHEMA_REGISTRY_URL", "http://dev-registry:8081");
 
     @Test
     void givenNothingAsked_thenKafkaAndRegistryAreEmbedded() {
@@ -46,10 +46,10 @@ class EnvironmentSelectionTest {
     @Test
     void givenAnExternalRegistry_thenItsUrlWithoutTrailingSlash() {
         assertThat(EnvironmentSelection.registry(
-                Map.of("streamlake.it.schema.registry.url", "http://ci-registry:8081/"), USER_SHELL))
+                        Map.of("streamlake.it.schema.registry.url", "http://ci-registry:8081/"), USER_SHELL))
                 .isEqualTo(new ExternalRegistry("http://ci-registry:8081", "-Dstreamlake.it.schema.registry.url"));
-        assertThat(EnvironmentSelection.registry(Map.of(),
-                Map.of("STREAMLAKE_IT_SCHEMA_REGISTRY_URL", "http://env-registry:8081")))
+        assertThat(EnvironmentSelection.registry(
+                        Map.of(), Map.of("STREAMLAKE_IT_SCHEMA_REGISTRY_URL", "http://env-registry:8081")))
                 .isEqualTo(new ExternalRegistry("http://env-registry:8081", "STREAMLAKE_IT_SCHEMA_REGISTRY_URL"));
     }
 
@@ -63,9 +63,15 @@ class EnvironmentSelectionTest {
 
     @Test
     void givenBothAnExternalClusterAndAProvider_thenTheChoiceIsRefusedNamingBoth() {
-        assertThatThrownBy(() -> EnvironmentSelection.kafka(Map.of("streamlake.it.kafka", "testcontainers",
-                "streamlake.it.bootstrap.servers", "ci-kafka:9092"), Map.of()))
+        assertThatThrownBy(() -> EnvironmentSelection.kafka(
+                        Map.of(
+                                "streamlake.it.kafka",
+                                "testcontainers",
+                                "streamlake.it.bootstrap.servers",
+                                "ci-kafka:9092"),
+                        Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("streamlake.it.bootstrap.servers").hasMessageContaining("testcontainers");
+                .hasMessageContaining("streamlake.it.bootstrap.servers")
+                .hasMessageContaining("testcontainers");
     }
 }

@@ -1,13 +1,12 @@
 package io.streamlake.test;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @StreamLakeTest
 class RegistryEndpointTest {
@@ -20,14 +19,19 @@ class RegistryEndpointTest {
         String subject = registry.uniqueSubject("smoke-value");
         String body = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Smoke\\\",\\\"fields\\\":"
                 + "[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
-        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(registry.url() + "/subjects/" + subject + "/versions"))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> registered = HTTP.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects/" + subject + "/versions"))
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
 
-        HttpResponse<String> subjects = HTTP.send(HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> subjects = HTTP.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(subjects.body()).contains("\"" + subject + "\"");
     }
 

@@ -1,8 +1,8 @@
 package io.streamlake.test;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** A second test class of the same JVM: it must see the very cluster the first one saw. */
 @StreamLakeTest

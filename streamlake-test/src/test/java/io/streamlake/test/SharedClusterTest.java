@@ -1,5 +1,14 @@
 package io.streamlake.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,16 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @StreamLakeTest
 class SharedClusterTest {
@@ -37,13 +36,14 @@ class SharedClusterTest {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 3; i++) {
                 producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
             }
         }
         List<ConsumerRecord<byte[], byte[]>> records = kafka.consumeAll(topic, 3, Duration.ofSeconds(30));
-        assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+        assertThat(records)
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("v0", "v1", "v2");
     }
 
@@ -57,8 +57,10 @@ class SharedClusterTest {
     @Test
     void givenExistingTopic_whenCreatedAgain_thenErrorNamesTheTopic(KafkaEndpoint kafka) {
         String topic = kafka.createTopic(kafka.uniqueTopic("twice"), 1);
-        assertThatThrownBy(() -> kafka.createTopic(topic, 1)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(topic).hasMessageContaining("TopicExistsException");
+        assertThatThrownBy(() -> kafka.createTopic(topic, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(topic)
+                .hasMessageContaining("TopicExistsException");
     }
 
     @Nested

@@ -8,8 +8,7 @@ final class SharedClusterWitness {
 
     private static final Set<KafkaEndpoint> SEEN = ConcurrentHashMap.newKeySet();
 
-    private SharedClusterWitness() {
-    }
+    private SharedClusterWitness() {}
 
     static void record(KafkaEndpoint endpoint) {
         SEEN.add(endpoint);

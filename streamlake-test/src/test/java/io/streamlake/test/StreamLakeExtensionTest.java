@@ -24,7 +24,8 @@ class StreamLakeExtensionTest {
     void givenAValidAndAnInvalidOrder_whenPublishedThroughTheBuilder_thenOneIsOnRawAndOneOnTheDlq(
             StreamLakeEnvironment env) {
         env.createDatasetTopics("orders");
-        try (StreamLake lake = env.builder().set("producer.service", "billing-service").build()) {
+        try (StreamLake lake =
+                env.builder().set("producer.service", "billing-service").build()) {
             assertThat(lake.produce("o-1", "{\"order_id\":\"o-1\",\"amount\":12.5}", "orders", "v1"))
                     .isInstanceOf(IngestionResult.Published.class);
             assertThat(lake.produce("o-2", "{\"order_id\":\"o-2\"}", "orders", "v1"))
@@ -52,22 +53,25 @@ class StreamLakeExtensionTest {
     @Test
     void givenAvroSerialization_whenPublished_thenTheRawValueIsDecodedThroughTheRegistry(StreamLakeEnvironment env) {
         env.createDatasetTopics("orders");
-        try (StreamLake lake = env.builderWithRegistry().set("serialization", "avro").build()) {
+        try (StreamLake lake =
+                env.builderWithRegistry().set("serialization", "avro").build()) {
             assertThat(lake.produce("o-3", "{\"order_id\":\"o-3\",\"amount\":3.0}", "orders", "v1"))
                     .isInstanceOf(IngestionResult.Published.class);
         }
 
-        assertThatDataset(env, "orders").raw().allSatisfy(record -> {
-            assertThat(record.header("content_type")).isEqualTo("application/avro");
-            assertThat(record.value()).contains("\"order_id\":\"o-3\"").contains("\"amount\":3.0");
-        }).hasSize(1);
+        assertThatDataset(env, "orders")
+                .raw()
+                .allSatisfy(record -> {
+                    assertThat(record.header("content_type")).isEqualTo("application/avro");
+                    assertThat(record.value()).contains("\"order_id\":\"o-3\"").contains("\"amount\":3.0");
+                })
+                .hasSize(1);
         assertThatDataset(env, "orders").dlq().isEmpty();
     }
 
     @Test
-    void givenTwoHandles_thenTheyShareTheClusterButNotTheTopicPrefix(StreamLakeEnvironment first,
-                                                                    StreamLakeEnvironment second,
-                                                                    KafkaEndpoint kafka) {
+    void givenTwoHandles_thenTheyShareTheClusterButNotTheTopicPrefix(
+            StreamLakeEnvironment first, StreamLakeEnvironment second, KafkaEndpoint kafka) {
         assertThat(first.kafka()).isSameAs(second.kafka()).isSameAs(kafka).isSameAs(fromBeforeAll);
         assertThat(first.topicPrefix()).isNotEqualTo(second.topicPrefix());
         assertThat(first.bootstrapServers()).isEqualTo(kafka.bootstrapServers());

@@ -10,8 +10,7 @@ import io.streamlake.runtime.StreamLake;
  */
 public final class OrdersApp {
 
-    private OrdersApp() {
-    }
+    private OrdersApp() {}
 
     public static void main(String[] args) {
         try (StreamLake lake = StreamLake.builder()

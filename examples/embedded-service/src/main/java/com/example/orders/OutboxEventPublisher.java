@@ -30,16 +30,24 @@ public final class OutboxEventPublisher implements EventPublisher {
 
     public OutboxEventPublisher(Path file) throws IOException {
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        this.channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     @Override
     public synchronized CompletableFuture<PublishReceipt> publish(OutboundEvent event) {
-        StringBuilder line = new StringBuilder().append(event.topic()).append('\t').append(event.key()).append('\t');
-        Map<String, String> headers = HeaderNames.standardHeaders(event.metadata(), event.value().contentType());
-        headers.forEach((name, value) -> line.append(name).append('=').append(value).append(';'));
-        line.append('\t').append(Base64.getEncoder().encodeToString(event.value().bytes())).append('\n');
+        StringBuilder line = new StringBuilder()
+                .append(event.topic())
+                .append('\t')
+                .append(event.key())
+                .append('\t');
+        Map<String, String> headers =
+                HeaderNames.standardHeaders(event.metadata(), event.value().contentType());
+        headers.forEach(
+                (name, value) -> line.append(name).append('=').append(value).append(';'));
+        line.append('\t')
+                .append(Base64.getEncoder().encodeToString(event.value().bytes()))
+                .append('\n');
         try {
             channel.write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
             channel.force(false);

@@ -18,8 +18,10 @@ class OrderPublisherTest {
 
     @Test
     void givenAValidOrder_thenItIsOnRawKeyedByItsIdWithTheServicesHeaders(StreamLakeEnvironment env) {
-        try (StreamLake lake = env.builder().set("producer.service", "orders-service")
-                .provisionTopics(OrderPublisher.DATASET).build()) {
+        try (StreamLake lake = env.builder()
+                .set("producer.service", "orders-service")
+                .provisionTopics(OrderPublisher.DATASET)
+                .build()) {
             IngestionResult result = new OrderPublisher(lake).publish(new Order("ORD-1", 12.5));
 
             assertInstanceOf(IngestionResult.Published.class, result);
@@ -36,14 +38,16 @@ class OrderPublisherTest {
 
     @Test
     void givenAPayloadWithoutAmount_thenItIsDeadLetteredWithItsBytesAndReason(StreamLakeEnvironment env) {
-        try (StreamLake lake = env.builder().provisionTopics(OrderPublisher.DATASET).build()) {
+        try (StreamLake lake =
+                env.builder().provisionTopics(OrderPublisher.DATASET).build()) {
             IngestionResult result = new OrderPublisher(lake).publishRaw("ORD-2", "{\"order_id\":\"ORD-2\"}");
 
             assertInstanceOf(IngestionResult.DeadLettered.class, result);
         }
 
         assertThatDataset(env, OrderPublisher.DATASET).raw().isEmpty();
-        DeadLetterRecord dead = assertThatDataset(env, OrderPublisher.DATASET).dlq().singleRecord();
+        DeadLetterRecord dead =
+                assertThatDataset(env, OrderPublisher.DATASET).dlq().singleRecord();
         assertEquals("validate", dead.stage());
         assertTrue(dead.reason().contains("amount"), dead.reason());
         assertEquals("{\"order_id\":\"ORD-2\"}", dead.payloadText());

@@ -26,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxEventPublisherTest {
 
     @Test
-    void givenTheOutboxAsEventPublisher_thenValidOrdersGoToTheFileAndBadOnesToTheDlq(StreamLakeEnvironment env,
-                                                                                   @TempDir Path dir) throws Exception {
+    void givenTheOutboxAsEventPublisher_thenValidOrdersGoToTheFileAndBadOnesToTheDlq(
+            StreamLakeEnvironment env, @TempDir Path dir) throws Exception {
         Path outbox = dir.resolve("outbox.tsv");
         try (OutboxEventPublisher publisher = new OutboxEventPublisher(outbox);
-             StreamLake lake = env.builder().override(EventPublisher.class, publisher)
-                     .provisionTopics(OrderPublisher.DATASET).build()) {
+                StreamLake lake = env.builder()
+                        .override(EventPublisher.class, publisher)
+                        .provisionTopics(OrderPublisher.DATASET)
+                        .build()) {
             OrderPublisher orders = new OrderPublisher(lake);
 
             assertInstanceOf(IngestionResult.Published.class, orders.publish(new Order("ORD-3", 7.0)));
@@ -44,8 +46,15 @@ class OutboxEventPublisherTest {
         assertEquals(env.rawTopic(OrderPublisher.DATASET), fields[0]);
         assertEquals("ORD-3", fields[1]);
         assertTrue(fields[2].contains("dataset=orders;") && fields[2].contains("ingestion_id="), fields[2]);
-        assertEquals("{\"order_id\":\"ORD-3\",\"amount\":7.0}", new String(Base64.getDecoder().decode(fields[3]), UTF_8));
+        assertEquals(
+                "{\"order_id\":\"ORD-3\",\"amount\":7.0}",
+                new String(Base64.getDecoder().decode(fields[3]), UTF_8));
         assertThatDataset(env, OrderPublisher.DATASET).raw().isEmpty();
-        assertEquals("parse", assertThatDataset(env, OrderPublisher.DATASET).dlq().singleRecord().stage());
+        assertEquals(
+                "parse",
+                assertThatDataset(env, OrderPublisher.DATASET)
+                        .dlq()
+                        .singleRecord()
+                        .stage());
     }
 }

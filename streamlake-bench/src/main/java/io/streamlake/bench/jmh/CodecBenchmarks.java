@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m"})
 public class CodecBenchmarks {
 
     private CodecState state;
@@ -67,7 +69,10 @@ public class CodecBenchmarks {
         schema = state.prepared.writerSchema();
         writer = new GenericDatumWriter<>(schema);
         out = new ByteArrayOutputStream(256);
-        header = ByteBuffer.allocate(5).put((byte) 0).putInt(state.prepared.schemaId()).array();
+        header = ByteBuffer.allocate(5)
+                .put((byte) 0)
+                .putInt(state.prepared.schemaId())
+                .array();
         mapper = new ObjectMapper();
     }
 

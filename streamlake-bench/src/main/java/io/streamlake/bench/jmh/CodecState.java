@@ -37,15 +37,23 @@ final class CodecState {
         Workload workload = new Workload(1, 200);
         json = workload.payload(0);
         TopicNaming naming = new TopicNaming("jmh");
-        jsonModule = SchemaModuleFactory.create(new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json")), naming);
-        avroModule = SchemaModuleFactory.create(new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro",
-                SchemaConfig.REGISTRY_URL_CONFIG, "mock://jmh")), naming);
+        jsonModule =
+                SchemaModuleFactory.create(new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json")), naming);
+        avroModule = SchemaModuleFactory.create(
+                new SchemaConfig(Map.of(
+                        SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, "mock://jmh")),
+                naming);
         prepared = avroModule.prepare(Workload.DATASET, Optional.empty()).orElseThrow();
         parsed = ((ParseOutcome.Parsed) avroModule.parser().parse(json)).payload();
-        ValidationOutcome.Valid valid = (ValidationOutcome.Valid) avroModule.validator()
-                .validate(Workload.DATASET, Optional.empty(), parsed);
-        EventMetadata metadata = new EventMetadata(Workload.DATASET, Optional.of(valid.version()),
-                "0b7c4c4e-8d5f-4a49-9f0c-3f7f3a8e2d11", Instant.now(), HeaderNames.DEFAULT_PRODUCER_SERVICE, Map.of());
+        ValidationOutcome.Valid valid =
+                (ValidationOutcome.Valid) avroModule.validator().validate(Workload.DATASET, Optional.empty(), parsed);
+        EventMetadata metadata = new EventMetadata(
+                Workload.DATASET,
+                Optional.of(valid.version()),
+                "0b7c4c4e-8d5f-4a49-9f0c-3f7f3a8e2d11",
+                Instant.now(),
+                HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                Map.of());
         envelope = new Envelope(parsed.textField(Workload.KEY_FIELD).orElseThrow(), parsed, metadata);
         record = new GenericData.Record(prepared.writerSchema());
         String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);

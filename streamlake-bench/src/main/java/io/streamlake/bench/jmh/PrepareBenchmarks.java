@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m"})
 public class PrepareBenchmarks {
 
     private byte[] json;
@@ -47,11 +49,17 @@ public class PrepareBenchmarks {
     public void setUp() {
         json = new Workload(1, 200).payload(0);
         TopicNaming naming = new TopicNaming("jmh");
-        SchemaModule schema = SchemaModuleFactory.create(
-                new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json")), naming);
-        service = new IngestionService(IngestionSettings.defaults().withTopics(naming), schema.parser(),
-                schema.validator(), schema.serializer(), new InMemoryEventPublisher(), new InMemoryDeadLetterPort(),
-                IdGenerator.randomUuids(), Clock.systemUTC());
+        SchemaModule schema =
+                SchemaModuleFactory.create(new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json")), naming);
+        service = new IngestionService(
+                IngestionSettings.defaults().withTopics(naming),
+                schema.parser(),
+                schema.validator(),
+                schema.serializer(),
+                new InMemoryEventPublisher(),
+                new InMemoryDeadLetterPort(),
+                IdGenerator.randomUuids(),
+                Clock.systemUTC());
         if (!service.prepare(command()).toString().contains("ToRaw")) {
             throw new IllegalStateException("the event is not prepared for RAW: " + service.prepare(command()));
         }

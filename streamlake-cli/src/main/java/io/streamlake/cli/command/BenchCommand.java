@@ -1,15 +1,15 @@
 package io.streamlake.cli.command;
 
-import io.streamlake.cli.context.CliContext;
-import io.streamlake.cli.context.CliEnvironment;
-import io.streamlake.cli.context.GlobalOptions;
-import io.streamlake.cli.context.Invocation;
 import com.google.inject.Inject;
 import io.streamlake.bench.BenchOptions;
 import io.streamlake.bench.BenchReport;
 import io.streamlake.bench.BenchRunner;
 import io.streamlake.bench.RunResult;
 import io.streamlake.bench.Scenario;
+import io.streamlake.cli.context.CliContext;
+import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.GlobalOptions;
+import io.streamlake.cli.context.Invocation;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.config.Settings;
@@ -28,63 +28,107 @@ import picocli.CommandLine.Option;
  * pairs; prints medians and medians of per-pair ratios (see docs/performance.md). Parses and prints only: the
  * harness is {@link BenchRunner}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark StreamLake against raw kafka-clients in interleaved pairs, on an embedded broker "
-                + "unless bootstrap servers are given. Scenarios: raw (raw kafka-clients producer), json (StreamLake "
-                + "JSON), avro (StreamLake Avro), flush-per-event (raw producer, flush after each event), cli-file "
-                + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes).",
-                "Exit 0 when every event of every run was acknowledged, 1 otherwise."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark StreamLake against raw kafka-clients in interleaved pairs, on an embedded broker "
+                    + "unless bootstrap servers are given. Scenarios: raw (raw kafka-clients producer), json (StreamLake "
+                    + "JSON), avro (StreamLake Avro), flush-per-event (raw producer, flush after each event), cli-file "
+                    + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes).",
+            "Exit 0 when every event of every run was acknowledged, 1 otherwise."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "1000000",
             description = "Events per run of raw, json, avro and cli-file (default ${DEFAULT-VALUE}).")
     int events;
 
-    @Option(names = "--pairs", paramLabel = "N", defaultValue = "5", description = "Interleaved rounds (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pairs",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "Interleaved rounds (default ${DEFAULT-VALUE}).")
     int pairs;
 
-    @Option(names = "--scenarios", paramLabel = "NAME,…", defaultValue = "raw,json,avro,flush-per-event,cli-file",
+    @Option(
+            names = "--scenarios",
+            paramLabel = "NAME,…",
+            defaultValue = "raw,json,avro,flush-per-event,cli-file",
             description = "Which scenarios, comma-separated names (default ${DEFAULT-VALUE}).")
     String scenarios;
 
-    @Option(names = "--payload-bytes", paramLabel = "N", defaultValue = "200", description = "Size of each JSON payload (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--payload-bytes",
+            paramLabel = "N",
+            defaultValue = "200",
+            description = "Size of each JSON payload (default ${DEFAULT-VALUE}).")
     int payloadBytes;
 
-    @Option(names = "--flush-events", paramLabel = "N", defaultValue = "2000",
+    @Option(
+            names = "--flush-events",
+            paramLabel = "N",
+            defaultValue = "2000",
             description = "Events of flush-per-event, which flushes after each (default ${DEFAULT-VALUE}).")
     int flushEvents;
 
-    @Option(names = "--warmup-events", paramLabel = "N", description = "Unmeasured warm-up events (default: events/5, at most 100,000).")
+    @Option(
+            names = "--warmup-events",
+            paramLabel = "N",
+            description = "Unmeasured warm-up events (default: events/5, at most 100,000).")
     Integer warmupEvents;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "6", description = "Partitions of each fresh topic (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "6",
+            description = "Partitions of each fresh topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--cli-jar", paramLabel = "PATH", description = "streamlake.jar for cli-file (default: "
-            + "streamlake-cli/target/streamlake.jar when it exists, else cli-file is skipped).")
+    @Option(
+            names = "--cli-jar",
+            paramLabel = "PATH",
+            description = "streamlake.jar for cli-file (default: "
+                    + "streamlake-cli/target/streamlake.jar when it exists, else cli-file is skipped).")
     Path cliJar;
 
-    @Option(names = "--process-jvm-args", paramLabel = "ARGS", description = "JVM options for both processes of cli-file (default -Xmx512m, the heap Kafka's kafka-console-producer.sh "
-            + "and the streamlake launcher's produce run with; '' for the JVM's own sizing).")
+    @Option(
+            names = "--process-jvm-args",
+            paramLabel = "ARGS",
+            description =
+                    "JVM options for both processes of cli-file (default -Xmx512m, the heap Kafka's kafka-console-producer.sh "
+                            + "and the streamlake launcher's produce run with; '' for the JVM's own sizing).")
     String processJvmArgs;
 
-    @Option(names = "--console-bare",
-            description = "cli-file also runs ConsoleProducer on the bare lines (no key, no headers), beside the like-for-like run with StreamLake's key and headers; informational.")
+    @Option(
+            names = "--console-bare",
+            description =
+                    "cli-file also runs ConsoleProducer on the bare lines (no key, no headers), beside the like-for-like run with StreamLake's key and headers; informational.")
     boolean consoleBare;
 
-    @Option(names = "--cli-cds",
-            description = "cli-file's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
+    @Option(
+            names = "--cli-cds",
+            description =
+                    "cli-file's StreamLake processes start with a class-data (AppCDS) archive made by one untimed run, as the streamlake launcher does.")
     boolean cliCds;
 
-    @Option(names = "--no-launcher-flags",
-            description = "cli-file's processes get only --process-jvm-args, not their launchers' own JVM flags (by default StreamLake's produce "
-                    + "runs with -XX:+UseParallelGC as ./streamlake does, ConsoleProducer with kafka-run-class.sh's G1 settings).")
+    @Option(
+            names = "--no-launcher-flags",
+            description =
+                    "cli-file's processes get only --process-jvm-args, not their launchers' own JVM flags (by default StreamLake's produce "
+                            + "runs with -XX:+UseParallelGC as ./streamlake does, ConsoleProducer with kafka-run-class.sh's G1 settings).")
     boolean noLauncherFlags;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker data, cli-file's input file and logs (default: .streamlake/bench).")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description = "Broker data, cli-file's input file and logs (default: .streamlake/bench).")
     Path workDir;
 
     private final CliContext context;
@@ -112,13 +156,24 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private BenchOptions options(Settings settings) {
-        BenchOptions o = BenchOptions.defaults().withEvents(events).withPairs(pairs)
-                .withScenarios(Scenario.parseList(scenarios)).withPayloadBytes(payloadBytes)
-                .withFlushEveryEvents(flushEvents).withPartitions(partitions).withConsoleBare(consoleBare).withCliCds(cliCds)
+        BenchOptions o = BenchOptions.defaults()
+                .withEvents(events)
+                .withPairs(pairs)
+                .withScenarios(Scenario.parseList(scenarios))
+                .withPayloadBytes(payloadBytes)
+                .withFlushEveryEvents(flushEvents)
+                .withPartitions(partitions)
+                .withConsoleBare(consoleBare)
+                .withCliCds(cliCds)
                 .withLauncherFlags(!noLauncherFlags)
                 .withPrepareThreads(settings.core().prepareThreads())
-                .withWorkDirectory(workDir != null ? workDir
-                        : environment.workingDirectory().resolve(".streamlake").resolve("bench"));
+                .withWorkDirectory(
+                        workDir != null
+                                ? workDir
+                                : environment
+                                        .workingDirectory()
+                                        .resolve(".streamlake")
+                                        .resolve("bench"));
         o = warmupEvents != null ? o.withWarmupEvents(warmupEvents) : o.withDefaultWarmupEvents();
         Optional<String> bootstrap = explicit(settings, KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap.isPresent()) {
@@ -129,10 +184,16 @@ public final class BenchCommand implements Callable<Integer> {
             o = o.withSchemaRegistryUrl(registry.get());
         }
         if (cliJar != null) {
-            o = o.withCliCommand(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cliJar.toAbsolutePath().toString()));
+            o = o.withCliCommand(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    cliJar.toAbsolutePath().toString()));
         }
         if (processJvmArgs != null) {
-            o = o.withProcessJvmArgs(processJvmArgs.isBlank() ? List.of() : Arrays.asList(processJvmArgs.trim().split("\\s+")));
+            o = o.withProcessJvmArgs(
+                    processJvmArgs.isBlank()
+                            ? List.of()
+                            : Arrays.asList(processJvmArgs.trim().split("\\s+")));
         }
         return o;
     }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Prints a bash/zsh completion script: {@code source <(streamlake completion)}. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
         description = "Print a bash/zsh completion script, e.g. source <(streamlake completion).")
 public final class CompletionCommand implements Callable<Integer> {
 

@@ -1,12 +1,12 @@
 package io.streamlake.cli.command;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.output.OutputFormat;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.google.inject.Inject;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.config.ConfigReference;
 import io.streamlake.runtime.config.Settings;
@@ -17,14 +17,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints the effective configuration with each value's origin, secrets hidden; or the generated reference. */
-@Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print the effective configuration: each value and where it came from (default, file, env, flag); secrets as [hidden].")
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the effective configuration: each value and where it came from (default, file, env, flag); secrets as [hidden].")
 public final class ConfigCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json.")
+    @Option(
+            names = "--output",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            description = "text (default) or json.")
     OutputFormat output;
 
     @Option(names = "--reference", description = "Print the configuration reference (docs/configuration.md) instead.")
@@ -61,14 +68,22 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             console.out().println();
         } else {
-            int width = settings.entries().stream().mapToInt(e -> e.key().length()).max().orElse(10);
+            int width = settings.entries().stream()
+                    .mapToInt(e -> e.key().length())
+                    .max()
+                    .orElse(10);
             String section = "";
             for (Settings.Entry e : settings.entries()) {
                 if (!e.section().equals(section)) {
                     section = e.section();
                     console.out().println("# " + section);
                 }
-                console.out().printf("%-" + width + "s = %s  (%s)%n", e.key(), e.value(), e.origin().label());
+                console.out()
+                        .printf(
+                                "%-" + width + "s = %s  (%s)%n",
+                                e.key(),
+                                e.value(),
+                                e.origin().label());
             }
         }
         console.out().flush();

@@ -1,12 +1,12 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.context.UsageException;
 import io.streamlake.cli.output.OutputFormat;
 import io.streamlake.cli.output.RecordView;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.kafka.read.ReadOptions;
@@ -22,8 +22,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Reads a topic and shows its records decoded, with key, partition, offset, timestamp and headers. */
-@Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Read a topic (or a dataset's RAW or DLQ topic) and show each record: partition, offset, timestamp, key, headers, decoded value.")
+@Command(
+        name = "consume",
+        mixinStandardHelpOptions = true,
+        description =
+                "Read a topic (or a dataset's RAW or DLQ topic) and show each record: partition, offset, timestamp, key, headers, decoded value.")
 public final class ConsumeCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
@@ -33,7 +36,11 @@ public final class ConsumeCommand implements Callable<Integer> {
         @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to read.")
         String topic;
 
-        @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "Read the dataset's RAW topic (its DLQ with --dlq).")
+        @Option(
+                names = "--dataset",
+                required = true,
+                paramLabel = "DATASET",
+                description = "Read the dataset's RAW topic (its DLQ with --dlq).")
         DatasetName dataset;
     }
 
@@ -46,14 +53,25 @@ public final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "Start at the earliest record (default: only new records).")
     boolean fromBeginning;
 
-    @Option(names = "--max", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE, description = "Stop after N records.")
+    @Option(
+            names = "--max",
+            paramLabel = "N",
+            defaultValue = "" + Long.MAX_VALUE,
+            description = "Stop after N records.")
     long max;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5S",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT5S",
             description = "Stop when no record arrived for this long (ISO-8601, e.g. PT10S; default ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--output", paramLabel = "table|json", defaultValue = "table", description = "table (default) or json (one object a line).")
+    @Option(
+            names = "--output",
+            paramLabel = "table|json",
+            defaultValue = "table",
+            description = "table (default) or json (one object a line).")
     OutputFormat output;
 
     private final CliContext context;
@@ -71,7 +89,8 @@ public final class ConsumeCommand implements Callable<Integer> {
             throw new UsageException("--dlq needs --dataset");
         }
         TopicNaming naming = context.settings().core().topicNaming();
-        String topic = target.topic != null ? target.topic
+        String topic = target.topic != null
+                ? target.topic
                 : dlq ? naming.deadLetter(target.dataset) : naming.raw(target.dataset);
         TopicReader reader = new TopicReader(context.settings().config(KafkaAdapterConfig.class));
         long read = reader.read(topic, new ReadOptions(fromBeginning, max, timeout, false), record -> {

@@ -1,5 +1,6 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.context.GlobalOptions;
@@ -7,7 +8,6 @@ import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.context.UsageException;
 import io.streamlake.cli.output.DemoScreen;
 import io.streamlake.cli.output.RecordView;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.port.in.IngestCommand;
@@ -32,16 +32,20 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** The whole pipeline in one command on an embedded broker and registry, printed on one screen. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole pipeline on a local broker and registry: provision the orders topics, register the schemas,",
-                "ingest examples/orders.jsonl, read RAW and DLQ back, and show partitions, keys, dead letters and headers.",
-                "--serialization avro writes Avro in the Confluent wire format."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The whole pipeline on a local broker and registry: provision the orders topics, register the schemas,",
+            "ingest examples/orders.jsonl, read RAW and DLQ back, and show partitions, keys, dead letters and headers.",
+            "--serialization avro writes Avro in the Confluent wire format."
+        })
 public final class DemoCommand implements Callable<Integer> {
 
     static final DatasetName ORDERS = DatasetName.of("orders");
@@ -50,13 +54,24 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;
 
-    @Option(names = "--file", paramLabel = "PATH", description = "Events to ingest (default: examples/orders.jsonl, else the bundled copy).")
+    @Option(
+            names = "--file",
+            paramLabel = "PATH",
+            description = "Events to ingest (default: examples/orders.jsonl, else the bundled copy).")
     Path file;
 
-    @Option(names = "--key-field", paramLabel = "FIELD", defaultValue = "order_id", description = "Key field (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--key-field",
+            paramLabel = "FIELD",
+            defaultValue = "order_id",
+            description = "Key field (default ${DEFAULT-VALUE}).")
     String keyField;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of the orders topics (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Partitions of the orders topics (default ${DEFAULT-VALUE}).")
     int partitions;
 
     private final CliContext context;
@@ -77,29 +92,40 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("streamlake-demo");
         console.err().println("starting a local Kafka broker and Schema Registry …");
         console.err().flush();
-        try (InputStream in = open(); EmbeddedStack stack = EmbeddedStack.start(dir)) {
+        try (InputStream in = open();
+                EmbeddedStack stack = EmbeddedStack.start(dir)) {
             invocation.addFlag("bootstrap.servers", stack.bootstrapServers());
             invocation.addFlag("schema.registry.url", stack.registryUrl());
             invocation.addFlag("transport", "kafka");
             invocation.addFlag(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, Integer.toString(partitions));
             invocation.addFlag(KafkaAdapterConfig.TOPICS_REPLICATION_FACTOR_CONFIG, "1");
-            DemoScreen screen = new DemoScreen(console.out(), context.settings().core().topicNaming(), ORDERS);
-            screen.header(stack.bootstrapServers(), stack.registryUrl(), context.settings().config(
-                    io.streamlake.schema.config.SchemaConfig.class).serialization().name().toLowerCase(java.util.Locale.ROOT));
+            DemoScreen screen =
+                    new DemoScreen(console.out(), context.settings().core().topicNaming(), ORDERS);
+            screen.header(
+                    stack.bootstrapServers(),
+                    stack.registryUrl(),
+                    context.settings()
+                            .config(io.streamlake.schema.config.SchemaConfig.class)
+                            .serialization()
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT));
             screen.provisioned(context.get(TopicProvisioner.class).ensureTopics(ORDERS));
             SchemaRegistryClient registry = context.get(SchemaRegistryClient.class);
             SchemaPreflight preflight = context.get(SchemaPreflight.class);
             for (CatalogEntry entry : context.get(SchemaCatalog.class).versions(ORDERS).stream()
-                    .map(v -> context.get(SchemaCatalog.class).require(ORDERS, Optional.of(v))).toList()) {
+                    .map(v -> context.get(SchemaCatalog.class).require(ORDERS, Optional.of(v)))
+                    .toList()) {
                 String subject = preflight.subject(entry);
                 screen.registered(entry.label(), subject, registry.register(subject, entry.schema()));
             }
-            BatchSummary summary = context.get(IngestStreamUseCase.class).ingestAll(commands(in), result -> { });
+            BatchSummary summary = context.get(IngestStreamUseCase.class).ingestAll(commands(in), result -> {});
             screen.ingested(summary);
             KafkaAdapterConfig kafka = context.settings().config(KafkaAdapterConfig.class);
-            new TopicReader(kafka).read(context.settings().core().topicNaming().raw(ORDERS),
-                    ReadOptions.snapshot(Long.MAX_VALUE, Duration.ofSeconds(10)),
-                    record -> screen.raw(RecordView.of(record, () -> context.get(AvroWireDecoder.class))));
+            new TopicReader(kafka)
+                    .read(
+                            context.settings().core().topicNaming().raw(ORDERS),
+                            ReadOptions.snapshot(Long.MAX_VALUE, Duration.ofSeconds(10)),
+                            record -> screen.raw(RecordView.of(record, () -> context.get(AvroWireDecoder.class))));
             new KafkaDeadLetterSource(kafka, context.settings().core().topicNaming())
                     .readAll(ORDERS, Long.MAX_VALUE, screen::deadLetter);
             screen.print();
@@ -111,7 +137,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private InputStream open() throws IOException {
-        Path path = file != null ? environment.workingDirectory().resolve(file)
+        Path path = file != null
+                ? environment.workingDirectory().resolve(file)
                 : environment.workingDirectory().resolve("examples/orders.jsonl");
         if (Files.isRegularFile(path)) {
             return new BufferedInputStream(Files.newInputStream(path));
@@ -143,7 +170,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary directory; the OS cleans it eventually
         }

@@ -1,9 +1,9 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.ReplayOutcome;
@@ -20,9 +20,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Re-validates a dataset's dead letters with the current catalog and republishes those that now pass. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Re-validate a dataset's dead letters against the current catalog; publish those that now pass to RAW",
-                "(keeping key, event time, attributes and ingestion id); the others stay in the DLQ."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Re-validate a dataset's dead letters against the current catalog; publish those that now pass to RAW",
+            "(keeping key, event time, attributes and ingestion id); the others stay in the DLQ."
+        })
 public final class DlqReplayCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
@@ -31,7 +35,11 @@ public final class DlqReplayCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
     DatasetName dataset;
 
-    @Option(names = "--max", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE, description = "Replay at most N dead letters.")
+    @Option(
+            names = "--max",
+            paramLabel = "N",
+            defaultValue = "" + Long.MAX_VALUE,
+            description = "Replay at most N dead letters.")
     long max;
 
     private final CliContext context;

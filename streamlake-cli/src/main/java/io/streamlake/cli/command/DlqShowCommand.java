@@ -1,9 +1,9 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.RecordedDeadLetter;
@@ -21,7 +21,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Groups a dataset's dead letters by stage and reason, with counts and a few samples each. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show a dataset's dead letters grouped by stage and reason, with counts and samples.")
 public final class DlqShowCommand implements Callable<Integer> {
 
@@ -31,10 +33,18 @@ public final class DlqShowCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
     DatasetName dataset;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "2", description = "Samples per reason (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Samples per reason (default ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--max", paramLabel = "N", defaultValue = "" + Long.MAX_VALUE, description = "Read at most N dead letters.")
+    @Option(
+            names = "--max",
+            paramLabel = "N",
+            defaultValue = "" + Long.MAX_VALUE,
+            description = "Read at most N dead letters.")
     long max;
 
     private final CliContext context;
@@ -54,13 +64,15 @@ public final class DlqShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaDeadLetterSource source = new KafkaDeadLetterSource(context.settings().config(KafkaAdapterConfig.class),
+        KafkaDeadLetterSource source = new KafkaDeadLetterSource(
+                context.settings().config(KafkaAdapterConfig.class),
                 context.settings().core().topicNaming());
         Map<String, Group> groups = new LinkedHashMap<>();
         long read = source.readAll(dataset, max, recorded -> {
             DeadLetter dl = recorded.deadLetter();
-            Group group = groups.computeIfAbsent(dl.stage().wireName() + " / " + dl.errorClass() + ": "
-                    + oneLine(dl.reason(), 200), k -> new Group());
+            Group group = groups.computeIfAbsent(
+                    dl.stage().wireName() + " / " + dl.errorClass() + ": " + oneLine(dl.reason(), 200),
+                    k -> new Group());
             group.count++;
             if (group.samples.size() < samples) {
                 group.samples.add(sample(recorded));
@@ -68,7 +80,8 @@ public final class DlqShowCommand implements Callable<Integer> {
         });
         String topic = context.settings().core().topicNaming().deadLetter(dataset);
         console.out().printf("%d dead letter(s) in %s%n", read, topic);
-        groups.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().count, a.getValue().count))
+        groups.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().count, a.getValue().count))
                 .forEach(e -> {
                     console.out().printf("%6d × %s%n", e.getValue().count, e.getKey());
                     e.getValue().samples.forEach(s -> console.out().printf("         e.g. %s%n", s));

@@ -32,11 +32,11 @@ public final class EmbeddedStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDirectory + ": " + e.getMessage(), e);
         }
-        EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
-                .withBaseDirectory(dataDirectory.resolve("kafka")));
+        EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(
+                EmbeddedKafkaConfig.defaults().withBaseDirectory(dataDirectory.resolve("kafka")));
         try {
-            EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistryConfig.defaults()
-                    .withWorkDirectory(dataDirectory.resolve("registry")));
+            EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
+                    EmbeddedSchemaRegistryConfig.defaults().withWorkDirectory(dataDirectory.resolve("registry")));
             return new EmbeddedStack(kafka, registry);
         } catch (RuntimeException e) {
             kafka.close();

@@ -1,5 +1,7 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.context.GlobalOptions;
@@ -9,7 +11,6 @@ import io.streamlake.cli.output.OutputFormat;
 import io.streamlake.cli.output.ProduceReport;
 import io.streamlake.cli.output.ProduceSummary;
 import io.streamlake.cli.output.Progress;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionSettings;
@@ -17,12 +18,11 @@ import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.metrics.IngestionCounts;
+import io.streamlake.runtime.transport.StdoutTransportProvider;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.config.SchemaConfig;
-import io.streamlake.runtime.ConsoleStreams;
-import io.streamlake.runtime.transport.StdoutTransportProvider;
-import io.streamlake.runtime.metrics.IngestionCounts;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +43,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Publishes one event, or a JSON Lines file streamed line by line, and reports what was acknowledged. */
-@Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Publish one event (--payload) or a JSON Lines file or stdin (--file PATH|-), streamed line by line.",
-                "Every event ends in its dataset's RAW topic or its DLQ; events not acknowledged are listed and written to a re-run file."})
+@Command(
+        name = "produce",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Publish one event (--payload) or a JSON Lines file or stdin (--file PATH|-), streamed line by line.",
+            "Every event ends in its dataset's RAW topic or its DLQ; events not acknowledged are listed and written to a re-run file."
+        })
 public final class ProduceCommand implements Callable<Integer> {
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
@@ -58,7 +62,11 @@ public final class ProduceCommand implements Callable<Integer> {
         @Option(names = "--payload", paramLabel = "JSON", required = true, description = "One event's payload.")
         String payload;
 
-        @Option(names = "--file", paramLabel = "PATH|-", required = true, description = "JSON Lines, one event a line; - reads stdin.")
+        @Option(
+                names = "--file",
+                paramLabel = "PATH|-",
+                required = true,
+                description = "JSON Lines, one event a line; - reads stdin.")
         String file;
     }
 
@@ -68,17 +76,30 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY", description = "The event's key.")
     String key;
 
-    @Option(names = "--key-field", paramLabel = "FIELD", description = "Take each event's key from this top-level payload field.")
+    @Option(
+            names = "--key-field",
+            paramLabel = "FIELD",
+            description = "Take each event's key from this top-level payload field.")
     String keyField;
 
-    @Option(names = "--schema-version", paramLabel = "vN", description = "Validate against this version (default: the dataset's latest).")
+    @Option(
+            names = "--schema-version",
+            paramLabel = "vN",
+            description = "Validate against this version (default: the dataset's latest).")
     SchemaVersion schemaVersion;
 
-    @Option(names = "--failed-file", paramLabel = "PATH",
-            description = "Where events not acknowledged go (default: ./streamlake-failed-<timestamp>.jsonl, only when there are some).")
+    @Option(
+            names = "--failed-file",
+            paramLabel = "PATH",
+            description =
+                    "Where events not acknowledged go (default: ./streamlake-failed-<timestamp>.jsonl, only when there are some).")
     Path failedFile;
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text", description = "Summary as text (default) or json.")
+    @Option(
+            names = "--output",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            description = "Summary as text (default) or json.")
     OutputFormat output;
 
     private final CliContext context;
@@ -97,7 +118,8 @@ public final class ProduceCommand implements Callable<Integer> {
         if (key != null && keyField != null) {
             throw new UsageException("give --key or --key-field, not both");
         }
-        try (InputStream in = open(); ProduceReport report = new ProduceReport(failedPath())) {
+        try (InputStream in = open();
+                ProduceReport report = new ProduceReport(failedPath())) {
             IngestStreamUseCase ingest = wire();
             prepareSchema();
             Progress progress = new Progress(console, report::done);
@@ -110,9 +132,13 @@ public final class ProduceCommand implements Callable<Integer> {
             report.finish();
             IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
             // A dry run's records are the standard output (JSON lines for a pipe); its summary goes beside them.
-            boolean dryRun = StdoutTransportProvider.NAME.equals(context.settings().core().transport());
-            new ProduceSummary(report, counts).print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
-            return summary.allAcknowledged() && counts.failed() == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+            boolean dryRun = StdoutTransportProvider.NAME.equals(
+                    context.settings().core().transport());
+            new ProduceSummary(report, counts)
+                    .print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
+            return summary.allAcknowledged() && counts.failed() == 0
+                    ? CommandLine.ExitCode.OK
+                    : CommandLine.ExitCode.SOFTWARE;
         }
     }
 
@@ -165,7 +191,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
     private Iterator<IngestCommand> commands(InputStream in, Progress progress) {
         if (in == null) {
-            return List.of(command(input.payload.getBytes(StandardCharsets.UTF_8))).iterator();
+            return List.of(command(input.payload.getBytes(StandardCharsets.UTF_8)))
+                    .iterator();
         }
         JsonLines lines = new JsonLines(in);
         return new Iterator<>() {
@@ -183,7 +210,13 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private IngestCommand command(byte[] payload) {
-        return new IngestCommand(dataset, key, keyField, payload, Optional.ofNullable(schemaVersion), Optional.empty(),
+        return new IngestCommand(
+                dataset,
+                key,
+                keyField,
+                payload,
+                Optional.ofNullable(schemaVersion),
+                Optional.empty(),
                 java.util.Map.of());
     }
 

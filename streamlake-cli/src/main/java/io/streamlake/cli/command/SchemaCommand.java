@@ -1,10 +1,10 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.context.UsageException;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.runtime.ConsoleStreams;
@@ -22,8 +22,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code schema list | register | check}: the catalog against the Schema Registry. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
-        subcommands = {SchemaCommand.ListCommand.class, SchemaCommand.RegisterCommand.class, SchemaCommand.CheckCommand.class},
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            SchemaCommand.ListCommand.class,
+            SchemaCommand.RegisterCommand.class,
+            SchemaCommand.CheckCommand.class
+        },
         description = "Compare the schema catalog with the Schema Registry: list, register, check compatibility.")
 public final class SchemaCommand implements Runnable {
 
@@ -54,7 +60,8 @@ public final class SchemaCommand implements Runnable {
             List<CatalogEntry> out = new java.util.ArrayList<>();
             for (DatasetName d : datasets) {
                 if (catalog.versions(d).isEmpty()) {
-                    throw new UsageException("dataset '" + d + "' is not in the catalog (known: " + catalog.datasets() + ")");
+                    throw new UsageException(
+                            "dataset '" + d + "' is not in the catalog (known: " + catalog.datasets() + ")");
                 }
                 List<SchemaVersion> versions = version == null ? catalog.versions(d) : List.of(version);
                 for (SchemaVersion v : versions) {
@@ -69,8 +76,11 @@ public final class SchemaCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the catalog's datasets and versions, each with its subject and the versions the registry holds.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description =
+                    "List the catalog's datasets and versions, each with its subject and the versions the registry holds.")
     static final class ListCommand extends Base {
         @Option(names = "--dataset", paramLabel = "DATASET", description = "Only this dataset.")
         DatasetName dataset;
@@ -87,23 +97,31 @@ public final class SchemaCommand implements Runnable {
             console.out().printf("registry %s%n", registry.url());
             for (CatalogEntry entry : entries(dataset, null)) {
                 String subject = preflight.subject(entry);
-                String registered = registry.lookup(subject, entry.schema()).map(r -> "registered: version " + r.version()
-                        + ", id " + r.id()).orElse("not registered");
-                console.out().printf("%-24s subject %s  %s  (registry versions: %s)%n", entry.label(), subject,
-                        registered, registry.versions(subject));
+                String registered = registry.lookup(subject, entry.schema())
+                        .map(r -> "registered: version " + r.version() + ", id " + r.id())
+                        .orElse("not registered");
+                console.out()
+                        .printf(
+                                "%-24s subject %s  %s  (registry versions: %s)%n",
+                                entry.label(), subject, registered, registry.versions(subject));
             }
             console.out().flush();
             return 0;
         }
     }
 
-    @Command(name = "register",
-            description = "Register a dataset's catalog versions (all, oldest first, or --version) under their subject.")
+    @Command(
+            name = "register",
+            description =
+                    "Register a dataset's catalog versions (all, oldest first, or --version) under their subject.")
     static final class RegisterCommand extends Base {
         @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
         DatasetName dataset;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
         boolean help;
 
         @Option(names = "--version", paramLabel = "vN", description = "Only this version.")
@@ -128,13 +146,18 @@ public final class SchemaCommand implements Runnable {
         }
     }
 
-    @Command(name = "check",
-            description = "Check a catalog version (default: the latest) against its subject's compatibility rule; exit 1 when incompatible.")
+    @Command(
+            name = "check",
+            description =
+                    "Check a catalog version (default: the latest) against its subject's compatibility rule; exit 1 when incompatible.")
     static final class CheckCommand extends Base {
         @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
         DatasetName dataset;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help message and exit.")
         boolean help;
 
         @Option(names = "--version", paramLabel = "vN", description = "The version (default: the latest).")

@@ -1,9 +1,9 @@
 package io.streamlake.cli.command;
 
+import com.google.inject.Inject;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
-import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.kafka.provision.ProvisioningResult;
 import io.streamlake.kafka.provision.TopicProvisioner;
@@ -11,13 +11,16 @@ import io.streamlake.kafka.provision.TopicStatus;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.ConsoleStreams;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code topics create}: provisions a dataset's RAW and DLQ topics. */
-@Command(name = "topics", mixinStandardHelpOptions = true, subcommands = TopicsCommand.CreateCommand.class,
+@Command(
+        name = "topics",
+        mixinStandardHelpOptions = true,
+        subcommands = TopicsCommand.CreateCommand.class,
         description = "Provision Kafka topics.")
 public final class TopicsCommand implements Runnable {
 
@@ -29,8 +32,11 @@ public final class TopicsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create");
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a dataset's RAW and DLQ topics (idempotent); waits until every partition has a leader.")
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Create a dataset's RAW and DLQ topics (idempotent); waits until every partition has a leader.")
     static final class CreateCommand implements Callable<Integer> {
         @Mixin(name = Invocation.GLOBAL_MIXIN)
         GlobalOptions global;
@@ -41,13 +47,22 @@ public final class TopicsCommand implements Runnable {
         @Option(names = "--partitions", paramLabel = "N", description = "Partitions of each topic (topics.partitions).")
         Integer partitions;
 
-        @Option(names = "--replication-factor", paramLabel = "N", description = "Replication factor (topics.replication.factor).")
+        @Option(
+                names = "--replication-factor",
+                paramLabel = "N",
+                description = "Replication factor (topics.replication.factor).")
         Short replicationFactor;
 
-        @Option(names = "--min-insync-replicas", paramLabel = "N", description = "min.insync.replicas (topics.min.insync.replicas).")
+        @Option(
+                names = "--min-insync-replicas",
+                paramLabel = "N",
+                description = "min.insync.replicas (topics.min.insync.replicas).")
         Integer minInsyncReplicas;
 
-        @Option(names = "--dlq-retention-ms", paramLabel = "MS", description = "DLQ retention.ms (topics.dlq.retention.ms).")
+        @Option(
+                names = "--dlq-retention-ms",
+                paramLabel = "MS",
+                description = "DLQ retention.ms (topics.dlq.retention.ms).")
         Long dlqRetentionMs;
 
         private final CliContext context;
@@ -83,13 +98,20 @@ public final class TopicsCommand implements Runnable {
         }
 
         private void print(TopicStatus status) {
-            console.out().printf("%s %s: %d partition(s), replication factor %d%s%n", status.created() ? "created" : "exists ",
-                    status.name(), status.partitions(), status.replicationFactor(), configs(status));
+            console.out()
+                    .printf(
+                            "%s %s: %d partition(s), replication factor %d%s%n",
+                            status.created() ? "created" : "exists ",
+                            status.name(),
+                            status.partitions(),
+                            status.replicationFactor(),
+                            configs(status));
         }
 
         private static String configs(TopicStatus status) {
             StringBuilder out = new StringBuilder();
-            new java.util.TreeMap<>(status.configs()).forEach((k, v) -> out.append(", ").append(k).append('=').append(v));
+            new java.util.TreeMap<>(status.configs())
+                    .forEach((k, v) -> out.append(", ").append(k).append('=').append(v));
             return out.toString();
         }
     }

@@ -8,7 +8,6 @@ import io.streamlake.runtime.Injectors;
 import io.streamlake.runtime.Lifecycle;
 import io.streamlake.runtime.StreamLakeModule;
 import io.streamlake.runtime.Transports;
-import io.streamlake.runtime.config.ConfigSections;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.config.SettingsLoader;
 import java.util.ArrayList;
@@ -47,7 +46,8 @@ public final class CliContext implements AutoCloseable {
     public Settings settings() {
         if (settings == null) {
             SettingsLoader loader = new SettingsLoader(transports.configSections())
-                    .env(environment.variables()).flags(invocation.flags());
+                    .env(environment.variables())
+                    .flags(invocation.flags());
             if (invocation.configFile() != null) {
                 loader.file(environment.workingDirectory().resolve(invocation.configFile()));
             } else {

@@ -11,33 +11,49 @@ import picocli.CommandLine.Option;
  */
 public final class GlobalOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Properties file with settings (default: ./streamlake.properties when it exists).")
     Path config;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,…]",
             description = "Kafka bootstrap servers (bootstrap.servers; env KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL",
+    @Option(
+            names = "--schema-registry-url",
+            paramLabel = "URL",
             description = "Schema Registry URL (schema.registry.url; env SCHEMA_REGISTRY_URL).")
     String schemaRegistryUrl;
 
-    @Option(names = "--serialization", paramLabel = "json|avro",
+    @Option(
+            names = "--serialization",
+            paramLabel = "json|avro",
             description = "How values are written (serialization; env STREAMLAKE_SERIALIZATION).")
     String serialization;
 
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "Topic prefix (topic.prefix).")
     String topicPrefix;
 
-    @Option(names = "--transport", paramLabel = "NAME", description = "kafka (default), stdout (dry run), or a plugged-in transport.")
+    @Option(
+            names = "--transport",
+            paramLabel = "NAME",
+            description = "kafka (default), stdout (dry run), or a plugged-in transport.")
     String transport;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            mapFallbackValue = "",
             description = "Any setting (repeatable), e.g. --set linger.ms=5 --set kafka.security.protocol=SSL.")
     Map<String, String> set;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of errors.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show stack traces of errors.")
     Boolean verbose;
 
     /** The settings these flags give, {@code --set} first, the named flags over them. */

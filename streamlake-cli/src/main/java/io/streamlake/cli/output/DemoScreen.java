@@ -38,8 +38,12 @@ public final class DemoScreen {
     }
 
     public void provisioned(ProvisioningResult result) {
-        out.printf("  topics: %s (%d partitions), %s (%d partitions)%n", result.raw().name(), result.raw().partitions(),
-                result.deadLetter().name(), result.deadLetter().partitions());
+        out.printf(
+                "  topics: %s (%d partitions), %s (%d partitions)%n",
+                result.raw().name(),
+                result.raw().partitions(),
+                result.deadLetter().name(),
+                result.deadLetter().partitions());
     }
 
     public void registered(String label, String subject, int id) {
@@ -47,13 +51,16 @@ public final class DemoScreen {
     }
 
     public void ingested(BatchSummary summary) {
-        out.printf("  ingested %d events: %d published, %d dead-lettered, %d not acknowledged%n",
+        out.printf(
+                "  ingested %d events: %d published, %d dead-lettered, %d not acknowledged%n",
                 summary.total(), summary.published(), summary.deadLettered(), summary.failed());
     }
 
     public void raw(RecordView view) {
         rawCount++;
-        keysByPartition.computeIfAbsent(view.partition(), p -> new TreeMap<>()).merge(String.valueOf(view.key()), 1, Integer::sum);
+        keysByPartition
+                .computeIfAbsent(view.partition(), p -> new TreeMap<>())
+                .merge(String.valueOf(view.key()), 1, Integer::sum);
         if (firstEvent == null) {
             firstEvent = view;
         }
@@ -72,12 +79,16 @@ public final class DemoScreen {
 
     public void print() {
         out.println();
-        out.printf("RAW %s: %d events per partition and key (same key, same partition)%n", naming.raw(dataset), rawCount);
+        out.printf(
+                "RAW %s: %d events per partition and key (same key, same partition)%n", naming.raw(dataset), rawCount);
         keysByPartition.forEach((partition, keys) -> {
             StringBuilder line = new StringBuilder();
             keys.forEach((k, n) -> line.append(' ').append(k).append('×').append(n));
-            out.printf("  partition %d: %3d events, keys:%s%n", partition,
-                    keys.values().stream().mapToInt(Integer::intValue).sum(), line);
+            out.printf(
+                    "  partition %d: %3d events, keys:%s%n",
+                    partition,
+                    keys.values().stream().mapToInt(Integer::intValue).sum(),
+                    line);
         });
         out.println();
         out.printf("DLQ %s: %d dead letters%n", naming.deadLetter(dataset), dlqCount);
@@ -85,8 +96,9 @@ public final class DemoScreen {
         deadLetterSamples.forEach(s -> out.println("  e.g. " + s));
         if (firstEvent != null) {
             out.println();
-            out.printf("headers of one event (partition %d, offset %d, key %s):%n", firstEvent.partition(),
-                    firstEvent.offset(), firstEvent.key());
+            out.printf(
+                    "headers of one event (partition %d, offset %d, key %s):%n",
+                    firstEvent.partition(), firstEvent.offset(), firstEvent.key());
             firstEvent.headers().forEach((h, v) -> out.printf("  %-17s %s%n", h, v));
             out.println("  value: " + oneLine(firstEvent.value(), 100));
         }

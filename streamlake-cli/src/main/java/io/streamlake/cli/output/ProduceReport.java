@@ -26,8 +26,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     /** How many failures are listed on the console. */
     static final int LISTED = 20;
 
-    record Failure(String key, String reason) {
-    }
+    record Failure(String key, String reason) {}
 
     private final Path failedFile;
     private final Map<String, Long> deadLettersByReason = Collections.synchronizedMap(new TreeMap<>());
@@ -64,7 +63,8 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
             failedOut.write(payload);
             failedOut.write('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the failed events to " + failedFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write the failed events to " + failedFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -88,9 +88,15 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     /** Prints the summary for people, with the numbers the run's metrics counted. */
     void print(java.io.PrintWriter out, IngestionCounts counts) {
         out.printf("published:     %d%n", counts.published());
-        out.printf("dead-lettered: %d%s%n", counts.deadLettered(), counts.deadLetteredByStage().isEmpty() ? ""
-                : "  " + new TreeMap<>(counts.deadLetteredByStage().entrySet().stream().collect(
-                        java.util.stream.Collectors.toMap(e -> e.getKey().wireName(), Map.Entry::getValue))));
+        out.printf(
+                "dead-lettered: %d%s%n",
+                counts.deadLettered(),
+                counts.deadLetteredByStage().isEmpty()
+                        ? ""
+                        : "  "
+                                + new TreeMap<>(counts.deadLetteredByStage().entrySet().stream()
+                                        .collect(java.util.stream.Collectors.toMap(
+                                                e -> e.getKey().wireName(), Map.Entry::getValue))));
         new TreeMap<>(deadLettersByReason()).forEach((reason, count) -> out.printf("  %4d × %s%n", count, reason));
         out.printf("failed:        %d%n", counts.failed());
         List<Failure> listed = failures();
@@ -99,7 +105,10 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
             out.printf("  … and %d more%n", counts.failed() - LISTED);
         }
         if (counts.ackLatencyP50().isPresent()) {
-            out.printf(java.util.Locale.ROOT, "ack latency:   p50 %.1f ms, p99 %.1f ms%n", millis(counts.ackLatencyP50()),
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "ack latency:   p50 %.1f ms, p99 %.1f ms%n",
+                    millis(counts.ackLatencyP50()),
                     millis(counts.ackLatencyP99()));
         }
         Path file = failedFile();

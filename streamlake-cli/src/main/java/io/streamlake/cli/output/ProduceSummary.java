@@ -34,7 +34,8 @@ public final class ProduceSummary {
             g.writeNumberField("published", summary.published());
             g.writeNumberField("dead_lettered", summary.deadLettered());
             g.writeObjectFieldStart("dead_lettered_by_stage");
-            for (Map.Entry<io.streamlake.core.domain.DlqStage, Long> e : summary.deadLetteredByStage().entrySet()) {
+            for (Map.Entry<io.streamlake.core.domain.DlqStage, Long> e :
+                    summary.deadLetteredByStage().entrySet()) {
                 g.writeNumberField(e.getKey().wireName(), e.getValue());
             }
             g.writeEndObject();

@@ -24,8 +24,15 @@ import org.apache.kafka.common.header.Header;
  * One record as {@code consume} shows it: partition, offset, timestamp, key, headers and the decoded value (Avro
  * through the registry, JSON or other UTF-8 as text, anything else as base64).
  */
-public record RecordView(String topic, int partition, long offset, Instant timestamp, String key,
-                  Map<String, String> headers, String value, String valueEncoding) {
+public record RecordView(
+        String topic,
+        int partition,
+        long offset,
+        Instant timestamp,
+        String key,
+        Map<String, String> headers,
+        String value,
+        String valueEncoding) {
 
     public static RecordView of(ConsumerRecord<byte[], byte[]> record, Supplier<AvroWireDecoder> avro) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -44,15 +51,25 @@ public record RecordView(String topic, int partition, long offset, Instant times
             value = text != null ? text : Base64.getEncoder().encodeToString(v);
             encoding = text != null ? "text" : "base64";
         }
-        return new RecordView(record.topic(), record.partition(), record.offset(),
+        return new RecordView(
+                record.topic(),
+                record.partition(),
+                record.offset(),
                 Instant.ofEpochMilli(Math.max(0, record.timestamp())),
-                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), headers, value, encoding);
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                headers,
+                value,
+                encoding);
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -42,12 +42,13 @@ class JsonLinesTest {
 
     @Test
     void givenStreamThatGivesOneByteAtATime_thenSameLines() {
-        InputStream trickle = new FilterInputStream(new ByteArrayInputStream("x\ny\r\n\nz".getBytes(StandardCharsets.UTF_8))) {
-            @Override
-            public int read(byte[] b, int off, int len) throws java.io.IOException {
-                return super.read(b, off, Math.min(len, 1));
-            }
-        };
+        InputStream trickle =
+                new FilterInputStream(new ByteArrayInputStream("x\ny\r\n\nz".getBytes(StandardCharsets.UTF_8))) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws java.io.IOException {
+                        return super.read(b, off, Math.min(len, 1));
+                    }
+                };
         assertThat(read(trickle)).containsExactly("x", "y", "z");
     }
 

@@ -17,9 +17,9 @@ public record BatchSummary(long published, long deadLettered, long failed, Map<D
         if (published < 0 || deadLettered < 0 || failed < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
-        deadLetteredByStage = deadLetteredByStage.isEmpty()
-                ? Map.of() : Map.copyOf(new EnumMap<>(deadLetteredByStage));
-        long byStage = deadLetteredByStage.values().stream().mapToLong(Long::longValue).sum();
+        deadLetteredByStage = deadLetteredByStage.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(deadLetteredByStage));
+        long byStage =
+                deadLetteredByStage.values().stream().mapToLong(Long::longValue).sum();
         if (byStage != deadLettered) {
             throw new IllegalArgumentException("dead letters by stage add up to " + byStage + ", not " + deadLettered);
         }

@@ -26,8 +26,9 @@ public record DatasetName(String value) {
                     "dataset name is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }
         if (!LEGAL.matcher(value).matches()) {
-            throw new IllegalArgumentException("dataset name '" + value
-                    + "' may contain only ASCII letters, digits, '.', '_' and '-' (it becomes part of a Kafka topic name)");
+            throw new IllegalArgumentException(
+                    "dataset name '" + value
+                            + "' may contain only ASCII letters, digits, '.', '_' and '-' (it becomes part of a Kafka topic name)");
         }
         if (value.equals(".") || value.equals("..")) {
             throw new IllegalArgumentException("dataset name must not be '.' or '..'");

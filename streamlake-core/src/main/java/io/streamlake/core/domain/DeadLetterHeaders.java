@@ -23,8 +23,7 @@ import java.util.Map;
  */
 public final class DeadLetterHeaders {
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /**
      * All headers of the dead letter's DLQ record, in the order the class documents: the original headers, then the

@@ -73,7 +73,8 @@ public record DeadLetterValue(
 
     public DeadLetterValue {
         Objects.requireNonNull(payload, "payload");
-        if (!ENCODING_JSON.equals(payloadEncoding) && !ENCODING_TEXT.equals(payloadEncoding)
+        if (!ENCODING_JSON.equals(payloadEncoding)
+                && !ENCODING_TEXT.equals(payloadEncoding)
                 && !ENCODING_BASE64.equals(payloadEncoding)) {
             throw new IllegalArgumentException("unknown payload encoding " + payloadEncoding);
         }
@@ -119,7 +120,10 @@ public record DeadLetterValue(
         stringField(out, STAGE, dl.stage().wireName());
         stringField(out, FAILED_AT, Timestamps.format(dl.failedAt()));
         stringField(out, DATASET, dl.dataset().value());
-        stringField(out, SCHEMA_VERSION, dl.metadata().schemaVersion().map(SchemaVersion::toString).orElse(null));
+        stringField(
+                out,
+                SCHEMA_VERSION,
+                dl.metadata().schemaVersion().map(SchemaVersion::toString).orElse(null));
         stringField(out, INGESTION_ID, dl.metadata().ingestionId());
         stringField(out, KEY, dl.key());
         field(out, ORIGINAL_TOPIC);
@@ -159,11 +163,21 @@ public record DeadLetterValue(
                 return Optional.empty();
             }
             Long size = m.number(PAYLOAD_SIZE);
-            return Optional.of(new DeadLetterValue(payload, encoding, size == null ? payload.length : size,
-                    m.bool(PAYLOAD_TRUNCATED), m.string(PAYLOAD_SHA256), m.string(ERROR_REASON), m.string(ERROR_CLASS),
-                    m.parsed(STAGE, DlqStage::fromWireName), m.parsed(FAILED_AT, Timestamps::parse),
-                    m.parsed(DATASET, DatasetName::of), m.parsed(SCHEMA_VERSION, SchemaVersion::parse),
-                    m.string(INGESTION_ID), m.string(KEY), m.string(ORIGINAL_TOPIC)));
+            return Optional.of(new DeadLetterValue(
+                    payload,
+                    encoding,
+                    size == null ? payload.length : size,
+                    m.bool(PAYLOAD_TRUNCATED),
+                    m.string(PAYLOAD_SHA256),
+                    m.string(ERROR_REASON),
+                    m.string(ERROR_CLASS),
+                    m.parsed(STAGE, DlqStage::fromWireName),
+                    m.parsed(FAILED_AT, Timestamps::parse),
+                    m.parsed(DATASET, DatasetName::of),
+                    m.parsed(SCHEMA_VERSION, SchemaVersion::parse),
+                    m.string(INGESTION_ID),
+                    m.string(KEY),
+                    m.string(ORIGINAL_TOPIC)));
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
@@ -194,25 +208,47 @@ public record DeadLetterValue(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeadLetterValue v && Arrays.equals(payload, v.payload)
-                && payloadEncoding.equals(v.payloadEncoding) && payloadSize == v.payloadSize
-                && payloadTruncated == v.payloadTruncated && Objects.equals(payloadSha256, v.payloadSha256)
-                && Objects.equals(errorReason, v.errorReason) && Objects.equals(errorClass, v.errorClass)
-                && stage == v.stage && Objects.equals(failedAt, v.failedAt) && Objects.equals(dataset, v.dataset)
-                && Objects.equals(schemaVersion, v.schemaVersion) && Objects.equals(ingestionId, v.ingestionId)
-                && Objects.equals(key, v.key) && Objects.equals(originalTopic, v.originalTopic);
+        return o instanceof DeadLetterValue v
+                && Arrays.equals(payload, v.payload)
+                && payloadEncoding.equals(v.payloadEncoding)
+                && payloadSize == v.payloadSize
+                && payloadTruncated == v.payloadTruncated
+                && Objects.equals(payloadSha256, v.payloadSha256)
+                && Objects.equals(errorReason, v.errorReason)
+                && Objects.equals(errorClass, v.errorClass)
+                && stage == v.stage
+                && Objects.equals(failedAt, v.failedAt)
+                && Objects.equals(dataset, v.dataset)
+                && Objects.equals(schemaVersion, v.schemaVersion)
+                && Objects.equals(ingestionId, v.ingestionId)
+                && Objects.equals(key, v.key)
+                && Objects.equals(originalTopic, v.originalTopic);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(payload) + Objects.hash(payloadEncoding, payloadSize, payloadTruncated, payloadSha256,
-                errorReason, errorClass, stage, failedAt, dataset, schemaVersion, ingestionId, key, originalTopic);
+        return 31 * Arrays.hashCode(payload)
+                + Objects.hash(
+                        payloadEncoding,
+                        payloadSize,
+                        payloadTruncated,
+                        payloadSha256,
+                        errorReason,
+                        errorClass,
+                        stage,
+                        failedAt,
+                        dataset,
+                        schemaVersion,
+                        ingestionId,
+                        key,
+                        originalTopic);
     }
 
     @Override
     public String toString() {
         return "DeadLetterValue[" + payloadEncoding + " payload, " + payload.length + " of " + payloadSize + " bytes, "
-                + stage + " " + errorClass + ": " + errorReason + ", dataset " + dataset + " " + schemaVersion + ", key "
+                + stage + " " + errorClass + ": " + errorReason + ", dataset " + dataset + " " + schemaVersion
+                + ", key "
                 + key + ", id " + ingestionId + ", from " + originalTopic + " at " + failedAt + "]";
     }
 }

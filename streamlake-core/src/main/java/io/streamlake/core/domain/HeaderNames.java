@@ -51,6 +51,7 @@ public final class HeaderNames {
     public static final String CE_DATASCHEMA = "ce_dataschema";
     /** CloudEvents binary mode carries the content type in the standard {@code content-type} header. */
     public static final String CE_CONTENT_TYPE = "content-type";
+
     public static final String CE_SPECVERSION_VALUE = "1.0";
 
     public static final String CONTENT_TYPE_JSON = "application/json";
@@ -59,11 +60,10 @@ public final class HeaderNames {
     /** The producer service name used when none is configured. */
     public static final String DEFAULT_PRODUCER_SERVICE = "streamlake-producer";
 
-    private static final Set<String> RESERVED = Set.of(DATASET, SCHEMA_VERSION, INGESTION_ID, EVENT_TIME,
-            PRODUCER_SERVICE, CONTENT_TYPE, CE_CONTENT_TYPE);
+    private static final Set<String> RESERVED =
+            Set.of(DATASET, SCHEMA_VERSION, INGESTION_ID, EVENT_TIME, PRODUCER_SERVICE, CONTENT_TYPE, CE_CONTENT_TYPE);
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     /** True for names StreamLake writes itself, which callers may not set as attributes. */
     public static boolean isReserved(String name) {

@@ -42,7 +42,8 @@ public record IngestionSettings(
             throw new IllegalArgumentException("max in flight must be at least 1, got " + maxInFlight);
         }
         if (deadLetterPayloadLimit < 1) {
-            throw new IllegalArgumentException("dead-letter payload limit must be at least 1, got " + deadLetterPayloadLimit);
+            throw new IllegalArgumentException(
+                    "dead-letter payload limit must be at least 1, got " + deadLetterPayloadLimit);
         }
         if (prepareThreads < 0) {
             throw new IllegalArgumentException("prepare threads must not be negative, got " + prepareThreads);
@@ -50,23 +51,33 @@ public record IngestionSettings(
     }
 
     /** With {@link #DEFAULT_PREPARE_THREADS}. */
-    public IngestionSettings(TopicNaming topics, boolean keyRequired, String producerService, int maxInFlight,
-                             int deadLetterPayloadLimit) {
+    public IngestionSettings(
+            TopicNaming topics,
+            boolean keyRequired,
+            String producerService,
+            int maxInFlight,
+            int deadLetterPayloadLimit) {
         this(topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, DEFAULT_PREPARE_THREADS);
     }
 
     /** Prefix {@code streamlake}, keys required, service {@code streamlake-producer}, prepared on the reading thread. */
     public static IngestionSettings defaults() {
-        return new IngestionSettings(TopicNaming.defaults(), true, HeaderNames.DEFAULT_PRODUCER_SERVICE,
-                DEFAULT_MAX_IN_FLIGHT, DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT);
+        return new IngestionSettings(
+                TopicNaming.defaults(),
+                true,
+                HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                DEFAULT_MAX_IN_FLIGHT,
+                DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT);
     }
 
     public IngestionSettings withTopics(TopicNaming t) {
-        return new IngestionSettings(t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
+        return new IngestionSettings(
+                t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
     }
 
     public IngestionSettings withKeyRequired(boolean required) {
-        return new IngestionSettings(topics, required, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
+        return new IngestionSettings(
+                topics, required, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
     }
 
     public IngestionSettings withProducerService(String service) {

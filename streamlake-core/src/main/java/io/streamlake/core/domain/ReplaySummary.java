@@ -13,8 +13,8 @@ public record ReplaySummary(long read, long republished, long deadLettered, long
 
     public ReplaySummary {
         if (republished + deadLettered + stays + failed != read) {
-            throw new IllegalArgumentException("replay outcomes add up to "
-                    + (republished + deadLettered + stays + failed) + ", not " + read);
+            throw new IllegalArgumentException(
+                    "replay outcomes add up to " + (republished + deadLettered + stays + failed) + ", not " + read);
         }
     }
 }

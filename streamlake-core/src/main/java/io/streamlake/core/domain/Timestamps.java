@@ -19,8 +19,7 @@ public final class Timestamps {
      */
     private static volatile SecondText lastSecond = new SecondText(0);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * E.g. {@code 2026-11-27T11:30:00.123Z}: exactly {@link DateTimeFormatter#ISO_INSTANT}'s text (the fraction in

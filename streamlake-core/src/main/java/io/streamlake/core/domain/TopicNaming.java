@@ -21,8 +21,9 @@ public record TopicNaming(String prefix) {
                     + "' may contain only ASCII letters, digits, '.', '_' and '-', and must not be empty");
         }
         if (prefix.length() > MAX_TOPIC_LENGTH - DatasetName.MAX_LENGTH - ".x.raw".length() + 1) {
-            throw new IllegalArgumentException("topic prefix '" + prefix + "' is too long: with a "
-                    + DatasetName.MAX_LENGTH + "-character dataset the topic would exceed " + MAX_TOPIC_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "topic prefix '" + prefix + "' is too long: with a " + DatasetName.MAX_LENGTH
+                            + "-character dataset the topic would exceed " + MAX_TOPIC_LENGTH + " characters");
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.concurrent.ExecutionException;
 /** Turns platform exceptions into {@link IngestionResult.Failed} values. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static Throwable unwrap(Throwable t) {
         Throwable current = t;
@@ -30,7 +29,8 @@ final class Failures {
         if (cause instanceof StreamLakeException platform) {
             return new IngestionResult.Failed(ref, prefix + platform.getMessage(), platform.isRetriable(), platform);
         }
-        String message = cause.getMessage() == null ? cause.getClass().getName()
+        String message = cause.getMessage() == null
+                ? cause.getClass().getName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return new IngestionResult.Failed(ref, prefix + message, false, cause);
     }

@@ -21,6 +21,7 @@ final class InFlightWindow {
     private final Reader reader;
     /** Slots given back so far, by any thread. */
     private final AtomicLong released = new AtomicLong();
+
     private volatile Thread waiter;
     /** The released count at which the sleeping reader is to be woken; {@code Long.MAX_VALUE} when none sleeps. */
     private volatile long wakeAt = Long.MAX_VALUE;

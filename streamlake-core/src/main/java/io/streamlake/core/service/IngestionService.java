@@ -56,15 +56,28 @@ public final class IngestionService implements StagedIngestUseCase {
     /** RAW topic names by dataset, so an event does not build its topic name again. */
     private final Map<DatasetName, String> rawTopics = new ConcurrentHashMap<>();
 
-    public IngestionService(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
-                            PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
-                            IdGenerator ids, Clock clock) {
+    public IngestionService(
+            IngestionSettings settings,
+            PayloadParser parser,
+            PayloadValidator validator,
+            PayloadSerializer serializer,
+            EventPublisher publisher,
+            DeadLetterPort deadLetters,
+            IdGenerator ids,
+            Clock clock) {
         this(settings, parser, validator, serializer, publisher, deadLetters, ids, clock, IngestionMetrics.none());
     }
 
-    public IngestionService(IngestionSettings settings, PayloadParser parser, PayloadValidator validator,
-                            PayloadSerializer serializer, EventPublisher publisher, DeadLetterPort deadLetters,
-                            IdGenerator ids, Clock clock, IngestionMetrics metrics) {
+    public IngestionService(
+            IngestionSettings settings,
+            PayloadParser parser,
+            PayloadValidator validator,
+            PayloadSerializer serializer,
+            EventPublisher publisher,
+            DeadLetterPort deadLetters,
+            IdGenerator ids,
+            Clock clock,
+            IngestionMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -85,8 +98,8 @@ public final class IngestionService implements StagedIngestUseCase {
         // no lambdas and no computeIfAbsent: this runs for every event
         String id = command.ingestionId().isPresent() ? command.ingestionId().get() : ids.newIngestionId();
         Instant time = command.eventTime().isPresent() ? command.eventTime().get() : clock.instant();
-        EventMetadata metadata = new EventMetadata(command.dataset(), command.schemaVersion(), id, time,
-                settings.producerService(), command.attributes());
+        EventMetadata metadata = new EventMetadata(
+                command.dataset(), command.schemaVersion(), id, time, settings.producerService(), command.attributes());
         String rawTopic = rawTopics.get(command.dataset());
         if (rawTopic == null) {
             rawTopic = rawTopics.computeIfAbsent(command.dataset(), settings.topics()::raw);
@@ -114,10 +127,12 @@ public final class IngestionService implements StagedIngestUseCase {
         if (!(event instanceof Prepared prepared)) {
             throw new IllegalArgumentException("not prepared by this use case: " + event);
         }
-        Consumer<IngestionResult> report = metrics == IngestionMetrics.none() ? onOutcome : outcome -> {
-            record(outcome, prepared.startedNanos());
-            onOutcome.accept(outcome);
-        };
+        Consumer<IngestionResult> report = metrics == IngestionMetrics.none()
+                ? onOutcome
+                : outcome -> {
+                    record(outcome, prepared.startedNanos());
+                    onOutcome.accept(outcome);
+                };
         if (prepared instanceof Prepared.ToRaw raw) {
             publish(raw, report);
         } else if (prepared instanceof Prepared.ToDeadLetter dead) {
@@ -169,9 +184,18 @@ public final class IngestionService implements StagedIngestUseCase {
     private CompletableFuture<IngestionResult> afterPublishFailure(Prepared.ToRaw raw, Throwable error) {
         if (error instanceof RejectedPayloadException rejected) {
             OutboundEvent event = raw.event();
-            return deadLetter(raw.ref(), new DeadLetter(event.key(), raw.ref().payload(), event.metadata(),
-                    DlqStage.PUBLISH, rejected.getMessage(), rejected.errorClass(), clock.instant(), event.topic(),
-                    settings.topics().deadLetter(raw.ref().dataset())));
+            return deadLetter(
+                    raw.ref(),
+                    new DeadLetter(
+                            event.key(),
+                            raw.ref().payload(),
+                            event.metadata(),
+                            DlqStage.PUBLISH,
+                            rejected.getMessage(),
+                            rejected.errorClass(),
+                            clock.instant(),
+                            event.topic(),
+                            settings.topics().deadLetter(raw.ref().dataset())));
         }
         return CompletableFuture.completedFuture(Failures.failed(raw.ref(), error));
     }
@@ -179,9 +203,15 @@ public final class IngestionService implements StagedIngestUseCase {
     private CompletableFuture<IngestionResult> deadLetter(EventRef ref, DeadLetter letter) {
         String reason = letter.reason();
         try {
-            return deadLetters.deadLetter(letter).handle((receipt, error) -> error == null
-                    ? new IngestionResult.DeadLettered(ref, letter.stage(), letter.errorClass(), reason, receipt)
-                    : Failures.failed(ref, Failures.unwrap(error), "its dead letter (" + reason + ") was not acknowledged: "));
+            return deadLetters
+                    .deadLetter(letter)
+                    .handle((receipt, error) -> error == null
+                            ? new IngestionResult.DeadLettered(
+                                    ref, letter.stage(), letter.errorClass(), reason, receipt)
+                            : Failures.failed(
+                                    ref,
+                                    Failures.unwrap(error),
+                                    "its dead letter (" + reason + ") was not acknowledged: "));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(
                     Failures.failed(ref, e, "its dead letter (" + reason + ") was not acknowledged: "));
@@ -226,9 +256,12 @@ public final class IngestionService implements StagedIngestUseCase {
                 key = payload.textField(command.keyField()).orElse(null);
             }
             if (key == null && settings.keyRequired()) {
-                return deadLetter(DlqStage.VALIDATE, "MissingKey", command.keyField() == null
-                        ? "the event has no key, and keys are required"
-                        : "key field '" + command.keyField() + "' is missing, null or not a scalar");
+                return deadLetter(
+                        DlqStage.VALIDATE,
+                        "MissingKey",
+                        command.keyField() == null
+                                ? "the event has no key, and keys are required"
+                                : "key field '" + command.keyField() + "' is missing, null or not a scalar");
             }
             ValidationOutcome validation = validator.validate(command.dataset(), command.schemaVersion(), payload);
             if (validation instanceof ValidationOutcome.Invalid invalid) {
@@ -249,8 +282,19 @@ public final class IngestionService implements StagedIngestUseCase {
         }
 
         private Prepared deadLetter(DlqStage stage, String errorClass, String reason) {
-            return new Prepared.ToDeadLetter(ref(), new DeadLetter(key, command.payload(), metadata, stage, reason,
-                    errorClass, clock.instant(), rawTopic, settings.topics().deadLetter(command.dataset())), started);
+            return new Prepared.ToDeadLetter(
+                    ref(),
+                    new DeadLetter(
+                            key,
+                            command.payload(),
+                            metadata,
+                            stage,
+                            reason,
+                            errorClass,
+                            clock.instant(),
+                            rawTopic,
+                            settings.topics().deadLetter(command.dataset())),
+                    started);
         }
     }
 }

@@ -41,6 +41,7 @@ final class PreparePipeline {
     private final Sink sink;
     /** {@code sink::outcome}, made once rather than per event. */
     private final Consumer<IngestionResult> outcomes;
+
     private final ThreadPoolExecutor workers;
     private final Queue<Slot> order = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean dispatching = new AtomicBoolean();
@@ -50,8 +51,8 @@ final class PreparePipeline {
         this.staged = Objects.requireNonNull(staged, "staged");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.outcomes = sink::outcome;
-        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new WorkerThreads());
+        this.workers = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), new WorkerThreads());
     }
 
     /** Queues one event for preparation; it will be dispatched after every event submitted before it. */

@@ -14,12 +14,10 @@ sealed interface Prepared extends PreparedEvent {
     long startedNanos();
 
     /** Good data: a record for the RAW topic. */
-    record ToRaw(EventRef ref, OutboundEvent event, SchemaVersion version, long startedNanos) implements Prepared {
-    }
+    record ToRaw(EventRef ref, OutboundEvent event, SchemaVersion version, long startedNanos) implements Prepared {}
 
     /** Bad data: a record for the DLQ topic. */
-    record ToDeadLetter(EventRef ref, DeadLetter letter, long startedNanos) implements Prepared {
-    }
+    record ToDeadLetter(EventRef ref, DeadLetter letter, long startedNanos) implements Prepared {}
 
     /** The platform failed while preparing (e.g. the registry could not be reached): nothing to send. */
     record NotPrepared(IngestionResult.Failed failed, long startedNanos) implements Prepared {

@@ -33,8 +33,13 @@ public final class ReplayService implements ReplayDeadLettersUseCase {
     private final int maxInFlight;
     private final Runnable flush;
 
-    public ReplayService(DeadLetterSource source, PayloadParser parser, PayloadValidator validator,
-                         IngestEventUseCase ingestion, int maxInFlight, Runnable flush) {
+    public ReplayService(
+            DeadLetterSource source,
+            PayloadParser parser,
+            PayloadValidator validator,
+            IngestEventUseCase ingestion,
+            int maxInFlight,
+            Runnable flush) {
         this.source = Objects.requireNonNull(source, "source");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -63,8 +68,10 @@ public final class ReplayService implements ReplayDeadLettersUseCase {
             slots.acquireUninterruptibly();
             ingestion.ingest(command(recorded)).whenComplete((result, error) -> {
                 try {
-                    (result instanceof IngestionResult.Published ? republished
-                            : result instanceof IngestionResult.DeadLettered ? deadLettered : failed).incrementAndGet();
+                    (result instanceof IngestionResult.Published
+                                    ? republished
+                                    : result instanceof IngestionResult.DeadLettered ? deadLettered : failed)
+                            .incrementAndGet();
                     onOutcome.accept(new ReplayOutcome.Replayed(recorded, result));
                 } finally {
                     slots.release();
@@ -85,7 +92,8 @@ public final class ReplayService implements ReplayDeadLettersUseCase {
         if (parsed instanceof ParseOutcome.Malformed malformed) {
             return Optional.of(malformed.reason());
         }
-        ValidationOutcome valid = validator.validate(dl.dataset(), Optional.empty(), ((ParseOutcome.Parsed) parsed).payload());
+        ValidationOutcome valid =
+                validator.validate(dl.dataset(), Optional.empty(), ((ParseOutcome.Parsed) parsed).payload());
         return valid instanceof ValidationOutcome.Invalid invalid ? Optional.of(invalid.reason()) : Optional.empty();
     }
 

@@ -55,8 +55,12 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         this(staged, Objects.requireNonNull(staged, "staged"), maxInFlight, prepareThreads, flush);
     }
 
-    private StreamIngestionService(IngestEventUseCase single, StagedIngestUseCase staged, int maxInFlight,
-                                   int prepareThreads, Runnable flush) {
+    private StreamIngestionService(
+            IngestEventUseCase single,
+            StagedIngestUseCase staged,
+            int maxInFlight,
+            int prepareThreads,
+            Runnable flush) {
         this.single = Objects.requireNonNull(single, "single");
         this.staged = staged;
         if (maxInFlight < 1) {
@@ -93,9 +97,8 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                 slots.release();
             }
         };
-        RuntimeException inputError = prepareThreads > 0
-                ? pipelined(commands, slots, sink)
-                : oneByOne(commands, slots, sink);
+        RuntimeException inputError =
+                prepareThreads > 0 ? pipelined(commands, slots, sink) : oneByOne(commands, slots, sink);
         flush.run();
         slots.awaitEmpty();
         if (inputError != null) {
@@ -107,7 +110,8 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         return counts.summary();
     }
 
-    private RuntimeException oneByOne(Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
+    private RuntimeException oneByOne(
+            Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
         Consumer<IngestionResult> outcomes = sink::outcome;
         try {
             while (commands.hasNext()) {
@@ -117,7 +121,8 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                     if (staged != null) {
                         staged.dispatch(staged.prepare(command), outcomes);
                     } else {
-                        single.ingest(command).whenComplete((result, error) -> outcomes.accept(error == null ? result : null));
+                        single.ingest(command)
+                                .whenComplete((result, error) -> outcomes.accept(error == null ? result : null));
                     }
                 } catch (RuntimeException e) {
                     sink.abandoned();
@@ -130,7 +135,8 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         }
     }
 
-    private RuntimeException pipelined(Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
+    private RuntimeException pipelined(
+            Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
         PreparePipeline pipeline = new PreparePipeline(staged, prepareThreads, sink);
         RuntimeException inputError = null;
         try {

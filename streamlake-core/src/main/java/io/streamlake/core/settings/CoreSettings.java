@@ -24,34 +24,58 @@ public final class CoreSettings {
 
     /** The core's keys, in the order the reference lists them. */
     public static final List<SettingKey> KEYS = List.of(
-            new SettingKey(TOPIC_PREFIX_CONFIG, Type.STRING, TopicNaming.DEFAULT_PREFIX, Importance.HIGH,
+            new SettingKey(
+                    TOPIC_PREFIX_CONFIG,
+                    Type.STRING,
+                    TopicNaming.DEFAULT_PREFIX,
+                    Importance.HIGH,
                     "Prefix of every topic name: <prefix>.<dataset>.raw and <prefix>.<dataset>.dlq.",
                     new Constraint.Checked("ASCII letters, digits, '.', '_', '-'", TopicNaming::new)),
-            new SettingKey(KEY_REQUIRED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+            new SettingKey(
+                    KEY_REQUIRED_CONFIG,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "When true, an event without a key (none given, or its key field missing) is dead-lettered at "
                             + "stage 'validate'; keys decide partitions and so per-key order.",
                     new Constraint.None()),
-            new SettingKey(PRODUCER_SERVICE_CONFIG, Type.STRING, HeaderNames.DEFAULT_PRODUCER_SERVICE, Importance.MEDIUM,
-                    "Written to every event's producer_service header.", new Constraint.NonEmpty()),
-            new SettingKey(MAX_IN_FLIGHT_EVENTS_CONFIG, Type.INT, IngestionSettings.DEFAULT_MAX_IN_FLIGHT, Importance.LOW,
+            new SettingKey(
+                    PRODUCER_SERVICE_CONFIG,
+                    Type.STRING,
+                    HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                    Importance.MEDIUM,
+                    "Written to every event's producer_service header.",
+                    new Constraint.NonEmpty()),
+            new SettingKey(
+                    MAX_IN_FLIGHT_EVENTS_CONFIG,
+                    Type.INT,
+                    IngestionSettings.DEFAULT_MAX_IN_FLIGHT,
+                    Importance.LOW,
                     "How many events of a stream (produce --file, dlq replay) may await their acknowledgement at "
                             + "once; bounds memory whatever the input's length.",
                     new Constraint.AtLeast(1)),
-            new SettingKey(PREPARE_THREADS_CONFIG, Type.INT, IngestionSettings.DEFAULT_PREPARE_THREADS, Importance.LOW,
+            new SettingKey(
+                    PREPARE_THREADS_CONFIG,
+                    Type.INT,
+                    IngestionSettings.DEFAULT_PREPARE_THREADS,
+                    Importance.LOW,
                     "How many threads of a stream (produce --file, demo) parse, validate and serialize events while "
                             + "the input is read; events still reach Kafka in input order, so each key's order is "
                             + "kept. 0 (the default) does everything on the reading thread, which costs the least CPU "
                             + "per event; 2 or more pay on a producer host with idle cores.",
                     new Constraint.Between(0, 64)),
-            new SettingKey(DLQ_PAYLOAD_MAX_BYTES_CONFIG, Type.INT, IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT,
-                    Importance.MEDIUM, "Most bytes of the original payload a dead letter keeps, in every transport "
+            new SettingKey(
+                    DLQ_PAYLOAD_MAX_BYTES_CONFIG,
+                    Type.INT,
+                    IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT,
+                    Importance.MEDIUM,
+                    "Most bytes of the original payload a dead letter keeps, in every transport "
                             + "(DeadLetterValue.encode); a longer payload keeps its first bytes (base64) and is flagged "
                             + "truncated, with its full size and SHA-256. Keep it well below the DLQ topic's "
                             + "max.message.bytes (base64 grows the payload by a third).",
                     new Constraint.AtLeast(1)));
 
-    private CoreSettings() {
-    }
+    private CoreSettings() {}
 
     /**
      * The core's settings record from validated values.
@@ -59,9 +83,12 @@ public final class CoreSettings {
      * @param values a value of the declared type for every key of {@link #KEYS}
      */
     public static IngestionSettings ingestionSettings(Map<String, ?> values) {
-        return new IngestionSettings(new TopicNaming((String) values.get(TOPIC_PREFIX_CONFIG)),
-                (Boolean) values.get(KEY_REQUIRED_CONFIG), (String) values.get(PRODUCER_SERVICE_CONFIG),
-                (Integer) values.get(MAX_IN_FLIGHT_EVENTS_CONFIG), (Integer) values.get(DLQ_PAYLOAD_MAX_BYTES_CONFIG),
+        return new IngestionSettings(
+                new TopicNaming((String) values.get(TOPIC_PREFIX_CONFIG)),
+                (Boolean) values.get(KEY_REQUIRED_CONFIG),
+                (String) values.get(PRODUCER_SERVICE_CONFIG),
+                (Integer) values.get(MAX_IN_FLIGHT_EVENTS_CONFIG),
+                (Integer) values.get(DLQ_PAYLOAD_MAX_BYTES_CONFIG),
                 (Integer) values.get(PREPARE_THREADS_CONFIG));
     }
 }

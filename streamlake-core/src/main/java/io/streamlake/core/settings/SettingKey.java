@@ -17,32 +17,36 @@ import java.util.function.Consumer;
  * @param doc          one or two sentences for the reference
  * @param constraint   what values are valid
  */
-public record SettingKey(String name, Type type, Object defaultValue, Importance importance, String doc,
-                         Constraint constraint) {
+public record SettingKey(
+        String name, Type type, Object defaultValue, Importance importance, String doc, Constraint constraint) {
 
     /** How a value is parsed. */
-    public enum Type { STRING, BOOLEAN, INT }
+    public enum Type {
+        STRING,
+        BOOLEAN,
+        INT
+    }
 
     /** How prominently the reference lists a key. */
-    public enum Importance { HIGH, MEDIUM, LOW }
+    public enum Importance {
+        HIGH,
+        MEDIUM,
+        LOW
+    }
 
     /** The values a key accepts beyond its type. */
     public sealed interface Constraint {
         /** Any value of the type. */
-        record None() implements Constraint {
-        }
+        record None() implements Constraint {}
 
         /** An integer of at least {@code min}. */
-        record AtLeast(int min) implements Constraint {
-        }
+        record AtLeast(int min) implements Constraint {}
 
         /** An integer from {@code min} to {@code max}, both included. */
-        record Between(int min, int max) implements Constraint {
-        }
+        record Between(int min, int max) implements Constraint {}
 
         /** A string that is not empty. */
-        record NonEmpty() implements Constraint {
-        }
+        record NonEmpty() implements Constraint {}
 
         /**
          * A string accepted by {@code check}, which throws {@link IllegalArgumentException} with the reason.

@@ -29,8 +29,7 @@ public final class RandomUuids {
     private volatile FileChannel urandom = open();
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
 
-    private RandomUuids() {
-    }
+    private RandomUuids() {}
 
     /** The instance every caller shares (one per-thread buffer per thread, one {@code /dev/urandom} channel). */
     public static RandomUuids shared() {

@@ -19,24 +19,29 @@ class CoreArchitectureTest {
     private static final String FIXTURE = "io.streamlake.archfixture";
 
     /** Core's main classes and its test fixtures (the in-memory ports), without the tests themselves. */
-    private static final ImportOption MAIN_AND_TEST_FIXTURES = location ->
-            ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+    private static final ImportOption MAIN_AND_TEST_FIXTURES =
+            location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
                     || location.contains("/io/streamlake/core/testing/");
-    private static final JavaClasses CORE_CLASSES = new ClassFileImporter()
-            .withImportOption(MAIN_AND_TEST_FIXTURES).importPackages(CORE);
+
+    private static final JavaClasses CORE_CLASSES =
+            new ClassFileImporter().withImportOption(MAIN_AND_TEST_FIXTURES).importPackages(CORE);
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
 
     static List<Function<String, ArchRule>> rules() {
-        return List.of(HexagonRules::dependsOnlyOnJdkAndItself, HexagonRules::importsNoTransportOrFrameworkLibrary,
+        return List.of(
+                HexagonRules::dependsOnlyOnJdkAndItself,
+                HexagonRules::importsNoTransportOrFrameworkLibrary,
                 HexagonRules::inboundPortsDoNotDependOnOutboundPortsOrServices,
                 HexagonRules::outboundPortsDoNotDependOnInboundPortsOrServices,
-                HexagonRules::domainDependsOnNothingOutward, HexagonRules::productionCodeDoesNotUseTestingPorts);
+                HexagonRules::domainDependsOnNothingOutward,
+                HexagonRules::productionCodeDoesNotUseTestingPorts);
     }
 
     @Test
     void givenCoreClasses_thenThereAreEnoughToMakeTheRulesMeaningful() {
         assertThat(CORE_CLASSES.stream().map(c -> c.getPackageName()).distinct())
-                .contains(CORE + ".domain", CORE + ".port.in", CORE + ".port.out", CORE + ".service", CORE + ".testing");
+                .contains(
+                        CORE + ".domain", CORE + ".port.in", CORE + ".port.out", CORE + ".service", CORE + ".testing");
     }
 
     @ParameterizedTest

@@ -9,21 +9,38 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterHeadersTest {
 
-    private static final DeadLetter DEAD_LETTER = new DeadLetter("k-1", new byte[] {1},
-            new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2)), "id-1",
-                    Instant.parse("2026-11-27T11:30:00.123Z"), "checkout", Map.of("tenant", "acme")),
-            DlqStage.VALIDATE, "$.amount: required field is missing", "SchemaViolation",
-            Instant.parse("2026-11-27T11:31:00Z"), "streamlake.orders.raw", "streamlake.orders.dlq");
+    private static final DeadLetter DEAD_LETTER = new DeadLetter(
+            "k-1",
+            new byte[] {1},
+            new EventMetadata(
+                    DatasetName.of("orders"),
+                    Optional.of(SchemaVersion.of(2)),
+                    "id-1",
+                    Instant.parse("2026-11-27T11:30:00.123Z"),
+                    "checkout",
+                    Map.of("tenant", "acme")),
+            DlqStage.VALIDATE,
+            "$.amount: required field is missing",
+            "SchemaViolation",
+            Instant.parse("2026-11-27T11:31:00Z"),
+            "streamlake.orders.raw",
+            "streamlake.orders.dlq");
 
     @Test
     void givenDeadLetter_thenOriginalHeadersThenFailureHeadersInOrder() {
-        assertThat(DeadLetterHeaders.of(DEAD_LETTER)).containsExactly(
-                Map.entry("dataset", "orders"), Map.entry("schema_version", "v2"), Map.entry("ingestion_id", "id-1"),
-                Map.entry("event_time", "2026-11-27T11:30:00.123Z"), Map.entry("producer_service", "checkout"),
-                Map.entry("tenant", "acme"),
-                Map.entry("dlq_reason", "$.amount: required field is missing"), Map.entry("dlq_error_class", "SchemaViolation"),
-                Map.entry("dlq_stage", "validate"), Map.entry("dlq_failed_at", "2026-11-27T11:31:00Z"),
-                Map.entry("dlq_original_topic", "streamlake.orders.raw"));
+        assertThat(DeadLetterHeaders.of(DEAD_LETTER))
+                .containsExactly(
+                        Map.entry("dataset", "orders"),
+                        Map.entry("schema_version", "v2"),
+                        Map.entry("ingestion_id", "id-1"),
+                        Map.entry("event_time", "2026-11-27T11:30:00.123Z"),
+                        Map.entry("producer_service", "checkout"),
+                        Map.entry("tenant", "acme"),
+                        Map.entry("dlq_reason", "$.amount: required field is missing"),
+                        Map.entry("dlq_error_class", "SchemaViolation"),
+                        Map.entry("dlq_stage", "validate"),
+                        Map.entry("dlq_failed_at", "2026-11-27T11:31:00Z"),
+                        Map.entry("dlq_original_topic", "streamlake.orders.raw"));
     }
 
     @Test
@@ -35,9 +52,16 @@ class DeadLetterHeadersTest {
 
     @Test
     void givenDeadLetterWithoutVersion_thenNoSchemaVersionHeaderAndNoContentType() {
-        DeadLetter dl = new DeadLetter(null, new byte[0], new EventMetadata(DatasetName.of("orders"), Optional.empty(),
-                "id-2", Instant.EPOCH, "svc", Map.of()), DlqStage.PARSE, "bad", "MalformedPayload", Instant.EPOCH,
-                "streamlake.orders.raw", "streamlake.orders.dlq");
+        DeadLetter dl = new DeadLetter(
+                null,
+                new byte[0],
+                new EventMetadata(DatasetName.of("orders"), Optional.empty(), "id-2", Instant.EPOCH, "svc", Map.of()),
+                DlqStage.PARSE,
+                "bad",
+                "MalformedPayload",
+                Instant.EPOCH,
+                "streamlake.orders.raw",
+                "streamlake.orders.dlq");
         assertThat(DeadLetterHeaders.of(dl)).doesNotContainKeys("schema_version", "content_type", "content-type");
     }
 }

@@ -29,11 +29,12 @@ class DeadLetterValueRoundTripProperties {
     private static final ObjectMapper JACKSON = new ObjectMapper();
 
     /** A payload and the encoding it must get when it is not truncated; null when any encoding may fit. */
-    record Payload(byte[] bytes, String expectedEncoding) {
-    }
+    record Payload(byte[] bytes, String expectedEncoding) {}
 
     @Property(tries = 1000)
-    void whatIsWrittenReadsBackEqual(@ForAll("payloads") Payload payload, @ForAll("limits") int limit,
+    void whatIsWrittenReadsBackEqual(
+            @ForAll("payloads") Payload payload,
+            @ForAll("limits") int limit,
             @ForAll("deadLetters") DeadLetterTemplate template) {
         DeadLetter dl = template.with(payload.bytes());
         byte[] written = DeadLetterValue.encode(dl, limit);
@@ -43,9 +44,22 @@ class DeadLetterValueRoundTripProperties {
         byte[] original = payload.bytes();
         boolean truncated = original.length > limit;
         byte[] kept = truncated ? Arrays.copyOf(original, limit) : original;
-        assertThat(read).isEqualTo(new DeadLetterValue(kept, read.payloadEncoding(), original.length, truncated,
-                DeadLetterValue.sha256(original), dl.reason(), dl.errorClass(), dl.stage(), dl.failedAt(), dl.dataset(),
-                dl.metadata().schemaVersion().orElse(null), dl.metadata().ingestionId(), dl.key(), dl.originalTopic()));
+        assertThat(read)
+                .isEqualTo(new DeadLetterValue(
+                        kept,
+                        read.payloadEncoding(),
+                        original.length,
+                        truncated,
+                        DeadLetterValue.sha256(original),
+                        dl.reason(),
+                        dl.errorClass(),
+                        dl.stage(),
+                        dl.failedAt(),
+                        dl.dataset(),
+                        dl.metadata().schemaVersion().orElse(null),
+                        dl.metadata().ingestionId(),
+                        dl.key(),
+                        dl.originalTopic()));
         if (truncated) {
             assertThat(read.payloadEncoding()).isEqualTo(DeadLetterValue.ENCODING_BASE64);
         } else {
@@ -65,8 +79,11 @@ class DeadLetterValueRoundTripProperties {
     }
 
     @Property(tries = 300)
-    void aForeignJsonReaderReadsTheSameMembers(@ForAll("payloads") Payload payload, @ForAll("limits") int limit,
-            @ForAll("deadLetters") DeadLetterTemplate template) throws IOException {
+    void aForeignJsonReaderReadsTheSameMembers(
+            @ForAll("payloads") Payload payload,
+            @ForAll("limits") int limit,
+            @ForAll("deadLetters") DeadLetterTemplate template)
+            throws IOException {
         DeadLetter dl = template.with(payload.bytes());
         byte[] written = DeadLetterValue.encode(dl, limit);
         DeadLetterValue read = DeadLetterValue.decode(written).orElseThrow();
@@ -95,8 +112,10 @@ class DeadLetterValueRoundTripProperties {
         Arbitrary<Payload> text = Combinators.combine(Arbitraries.of("x", "#", "'", "<", "order_id=", "{"), unicode())
                 .as((start, rest) -> new Payload(utf8(start + rest), DeadLetterValue.ENCODING_TEXT));
         // 0xC0, 0xC1 and 0xF8-0xFF never occur in UTF-8
-        Arbitrary<Payload> notUtf8 = Combinators.combine(Arbitraries.bytes().array(byte[].class).ofMaxSize(200),
-                        Arbitraries.of((byte) 0xFF, (byte) 0xC0, (byte) 0xC1, (byte) 0xF8), Arbitraries.integers().between(0, 200))
+        Arbitrary<Payload> notUtf8 = Combinators.combine(
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(200),
+                        Arbitraries.of((byte) 0xFF, (byte) 0xC0, (byte) 0xC1, (byte) 0xF8),
+                        Arbitraries.integers().between(0, 200))
                 .as((bytes, bad, at) -> {
                     byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
                     int i = Math.min(at, bytes.length);
@@ -104,7 +123,8 @@ class DeadLetterValueRoundTripProperties {
                     out[i] = bad;
                     return new Payload(out, DeadLetterValue.ENCODING_BASE64);
                 });
-        Arbitrary<Payload> anyBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(500).map(b -> new Payload(b, null));
+        Arbitrary<Payload> anyBytes =
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(500).map(b -> new Payload(b, null));
         return Arbitraries.oneOf(json, text, notUtf8, anyBytes);
     }
 
@@ -112,31 +132,64 @@ class DeadLetterValueRoundTripProperties {
     Arbitrary<DeadLetterTemplate> deadLetters() {
         Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(40);
         Arbitrary<String> nonBlank = anyText.filter(s -> !s.isBlank());
-        Arbitrary<Optional<SchemaVersion>> versions = Arbitraries.integers().between(1, 1000).map(SchemaVersion::of)
-                .optional();
+        Arbitrary<Optional<SchemaVersion>> versions =
+                Arbitraries.integers().between(1, 1000).map(SchemaVersion::of).optional();
         Arbitrary<Instant> times = Combinators.combine(
-                Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L), Arbitraries.integers().between(0, 999_999_999))
+                        Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L),
+                        Arbitraries.integers().between(0, 999_999_999))
                 .as(Instant::ofEpochSecond);
-        return Combinators.combine(anyText.injectNull(0.2), nonBlank, nonBlank, Arbitraries.of(DlqStage.class), times,
-                        Arbitraries.of("orders", "a", "x.y-z_1"), versions, anyText)
-                .as((key, reason, errorClass, stage, failedAt, dataset, version, id) -> new DeadLetterTemplate(key, reason,
-                        errorClass, stage, failedAt, new EventMetadata(DatasetName.of(dataset), version, id.isEmpty() ? "id" : id,
-                                Instant.EPOCH, HeaderNames.DEFAULT_PRODUCER_SERVICE, Map.of())));
+        return Combinators.combine(
+                        anyText.injectNull(0.2),
+                        nonBlank,
+                        nonBlank,
+                        Arbitraries.of(DlqStage.class),
+                        times,
+                        Arbitraries.of("orders", "a", "x.y-z_1"),
+                        versions,
+                        anyText)
+                .as((key, reason, errorClass, stage, failedAt, dataset, version, id) -> new DeadLetterTemplate(
+                        key,
+                        reason,
+                        errorClass,
+                        stage,
+                        failedAt,
+                        new EventMetadata(
+                                DatasetName.of(dataset),
+                                version,
+                                id.isEmpty() ? "id" : id,
+                                Instant.EPOCH,
+                                HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                                Map.of())));
     }
 
     /** A dead letter without its payload. */
-    record DeadLetterTemplate(String key, String reason, String errorClass, DlqStage stage, Instant failedAt,
-            EventMetadata metadata) {
+    record DeadLetterTemplate(
+            String key, String reason, String errorClass, DlqStage stage, Instant failedAt, EventMetadata metadata) {
         DeadLetter with(byte[] payload) {
-            return new DeadLetter(key, payload, metadata, stage, reason, errorClass, failedAt,
-                    "streamlake." + metadata.dataset() + ".raw \u2028\"", "streamlake." + metadata.dataset() + ".dlq");
+            return new DeadLetter(
+                    key,
+                    payload,
+                    metadata,
+                    stage,
+                    reason,
+                    errorClass,
+                    failedAt,
+                    "streamlake." + metadata.dataset() + ".raw \u2028\"",
+                    "streamlake." + metadata.dataset() + ".dlq");
         }
     }
 
     /** One JSON document, nested up to four deep, with white space between tokens. */
     private static Arbitrary<String> jsonDocument() {
-        return Combinators.combine(whitespace(), Arbitraries.recursive(DeadLetterValueRoundTripProperties::jsonScalar,
-                DeadLetterValueRoundTripProperties::jsonContainer, 0, 4), whitespace()).as((a, v, b) -> a + v + b);
+        return Combinators.combine(
+                        whitespace(),
+                        Arbitraries.recursive(
+                                DeadLetterValueRoundTripProperties::jsonScalar,
+                                DeadLetterValueRoundTripProperties::jsonContainer,
+                                0,
+                                4),
+                        whitespace())
+                .as((a, v, b) -> a + v + b);
     }
 
     private static Arbitrary<String> jsonScalar() {
@@ -163,9 +216,11 @@ class DeadLetterValueRoundTripProperties {
 
     /** Any text of whole code points (so it is valid UTF-8), control characters and non-BMP ones included. */
     private static Arbitrary<String> unicode() {
-        return Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
+        return Arbitraries.integers()
+                .between(0, Character.MAX_CODE_POINT)
                 .filter(cp -> cp < Character.MIN_SURROGATE || cp > Character.MAX_SURROGATE)
-                .list().ofMaxSize(60)
+                .list()
+                .ofMaxSize(60)
                 .map(cps -> cps.stream().map(Character::toString).collect(Collectors.joining()));
     }
 

@@ -21,7 +21,8 @@ class DeadLetterValueTest {
 
     @Test
     void givenJsonPayload_thenEmbeddedAsJsonWithAllFields() throws IOException {
-        JsonNode value = encode("{\"order_id\": \"ORD-1\", \"amount\": \"abc\"}".getBytes(StandardCharsets.UTF_8), 1024);
+        JsonNode value =
+                encode("{\"order_id\": \"ORD-1\", \"amount\": \"abc\"}".getBytes(StandardCharsets.UTF_8), 1024);
         assertThat(value.get("payload_encoding").asText()).isEqualTo("json");
         assertThat(value.get("payload").get("amount").asText()).isEqualTo("abc");
         assertThat(value.get("payload_truncated").asBoolean()).isFalse();
@@ -78,13 +79,16 @@ class DeadLetterValueTest {
         assertThat(value.get("payload_encoding").asText()).isEqualTo("base64");
         assertThat(Base64.getDecoder().decode(value.get("payload").asText())).isEqualTo(Arrays.copyOf(big, 100));
         assertThat(value.get("payload_size").asInt()).isEqualTo(big.length);
-        assertThat(value.get("payload_sha256").asText()).isEqualTo(DeadLetterValue.sha256(big)).hasSize(64);
+        assertThat(value.get("payload_sha256").asText())
+                .isEqualTo(DeadLetterValue.sha256(big))
+                .hasSize(64);
     }
 
     @Test
     void givenPayloadExactlyAtLimit_thenNotTruncated() throws IOException {
         byte[] bytes = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-        assertThat(encode(bytes, bytes.length).get("payload_truncated").asBoolean()).isFalse();
+        assertThat(encode(bytes, bytes.length).get("payload_truncated").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -95,8 +99,16 @@ class DeadLetterValueTest {
 
     @Test
     void givenNullKeyAndReasonWithControlCharacters_thenStillValidJson() throws IOException {
-        DeadLetter dl = new DeadLetter(null, new byte[0], DomainValuesTest.metadata(Map.of()), DlqStage.PARSE,
-                "bad \u0001 byte\r\n", "MalformedPayload", Instant.EPOCH, "streamlake.orders.raw", "streamlake.orders.dlq");
+        DeadLetter dl = new DeadLetter(
+                null,
+                new byte[0],
+                DomainValuesTest.metadata(Map.of()),
+                DlqStage.PARSE,
+                "bad \u0001 byte\r\n",
+                "MalformedPayload",
+                Instant.EPOCH,
+                "streamlake.orders.raw",
+                "streamlake.orders.dlq");
         JsonNode value = JSON.readTree(DeadLetterValue.encode(dl, 10));
         assertThat(value.get("key").isNull()).isTrue();
         assertThat(value.get("error_reason").asText()).isEqualTo("bad \u0001 byte\r\n");
@@ -105,31 +117,66 @@ class DeadLetterValueTest {
 
     @Test
     void givenEncodedValue_thenDecodedWithEveryMember() {
-        DeadLetter dl = new DeadLetter("ORD-1", "{ \"a\" : [1, 2] }\n".getBytes(StandardCharsets.UTF_8),
-                new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2)), "id-1", Instant.EPOCH,
-                        HeaderNames.DEFAULT_PRODUCER_SERVICE, Map.of()),
-                DlqStage.VALIDATE, "$.amount: required", "SchemaViolation", Instant.parse("2026-11-27T10:15:31.5Z"),
-                "streamlake.orders.raw", "streamlake.orders.dlq");
+        DeadLetter dl = new DeadLetter(
+                "ORD-1",
+                "{ \"a\" : [1, 2] }\n".getBytes(StandardCharsets.UTF_8),
+                new EventMetadata(
+                        DatasetName.of("orders"),
+                        Optional.of(SchemaVersion.of(2)),
+                        "id-1",
+                        Instant.EPOCH,
+                        HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                        Map.of()),
+                DlqStage.VALIDATE,
+                "$.amount: required",
+                "SchemaViolation",
+                Instant.parse("2026-11-27T10:15:31.5Z"),
+                "streamlake.orders.raw",
+                "streamlake.orders.dlq");
 
-        DeadLetterValue value = DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024)).orElseThrow();
+        DeadLetterValue value =
+                DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024)).orElseThrow();
 
-        assertThat(value).isEqualTo(new DeadLetterValue(dl.originalPayload(), "json", dl.originalPayload().length, false,
-                DeadLetterValue.sha256(dl.originalPayload()), "$.amount: required", "SchemaViolation", DlqStage.VALIDATE,
-                Instant.parse("2026-11-27T10:15:31.5Z"), DatasetName.of("orders"), SchemaVersion.of(2), "id-1", "ORD-1",
-                "streamlake.orders.raw"));
+        assertThat(value)
+                .isEqualTo(new DeadLetterValue(
+                        dl.originalPayload(),
+                        "json",
+                        dl.originalPayload().length,
+                        false,
+                        DeadLetterValue.sha256(dl.originalPayload()),
+                        "$.amount: required",
+                        "SchemaViolation",
+                        DlqStage.VALIDATE,
+                        Instant.parse("2026-11-27T10:15:31.5Z"),
+                        DatasetName.of("orders"),
+                        SchemaVersion.of(2),
+                        "id-1",
+                        "ORD-1",
+                        "streamlake.orders.raw"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "null", "[]", "\"text\"", "{\"payload\": 1}", "{\"payload_encoding\": \"json\"}",
-            "{\"payload\": 1, \"payload_encoding\": \"gzip\"}", "{\"payload\": 1, \"payload_encoding\": \"text\"}",
-            "{\"payload\": \"!!\", \"payload_encoding\": \"base64\"}",
-            "{\"payload\": 1, \"payload_encoding\": \"json\", \"stage\": \"shipping\"}",
-            "{\"payload\": 1, \"payload_encoding\": \"json\", \"failed_at\": \"yesterday\"}",
-            "{\"payload\": 1, \"payload_encoding\": \"json\", \"payload_size\": \"big\"}",
-            "{\"payload\": 1, \"payload_encoding\": \"json\", \"key\": 7}",
-            "{\"payload\": 1, \"payload_encoding\": \"json\"} trailing", "{\"payload\": 1, \"payload_encoding\": \"json\",}"})
+    @ValueSource(
+            strings = {
+                "",
+                "null",
+                "[]",
+                "\"text\"",
+                "{\"payload\": 1}",
+                "{\"payload_encoding\": \"json\"}",
+                "{\"payload\": 1, \"payload_encoding\": \"gzip\"}",
+                "{\"payload\": 1, \"payload_encoding\": \"text\"}",
+                "{\"payload\": \"!!\", \"payload_encoding\": \"base64\"}",
+                "{\"payload\": 1, \"payload_encoding\": \"json\", \"stage\": \"shipping\"}",
+                "{\"payload\": 1, \"payload_encoding\": \"json\", \"failed_at\": \"yesterday\"}",
+                "{\"payload\": 1, \"payload_encoding\": \"json\", \"payload_size\": \"big\"}",
+                "{\"payload\": 1, \"payload_encoding\": \"json\", \"key\": 7}",
+                "{\"payload\": 1, \"payload_encoding\": \"json\"} trailing",
+                "{\"payload\": 1, \"payload_encoding\": \"json\",}"
+            })
     void givenValueThatIsNotADeadLetterValue_thenNothingDecoded(String value) {
-        assertThat(DeadLetterValue.decode(value.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(DeadLetterValue.decode(value.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test
@@ -140,7 +187,8 @@ class DeadLetterValueTest {
     @Test
     void givenMinimalValue_thenAbsentMembersAreNullAndSizeIsThePayloads() {
         DeadLetterValue value = DeadLetterValue.decode(
-                "{\"payload_encoding\":\"text\", \"payload\":\"a\\u00e9\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow();
+                        "{\"payload_encoding\":\"text\", \"payload\":\"a\\u00e9\"}".getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
         assertThat(value.payload()).isEqualTo("aé".getBytes(StandardCharsets.UTF_8));
         assertThat(value.payloadSize()).isEqualTo(3);
         assertThat(value.payloadTruncated()).isFalse();
@@ -151,9 +199,16 @@ class DeadLetterValueTest {
     }
 
     private static JsonNode encode(byte[] payload, int limit) throws IOException {
-        DeadLetter dl = new DeadLetter("ORD-1", payload, DomainValuesTest.metadata(Map.of()), DlqStage.VALIDATE,
-                "$.amount: expected double, got string \"abc\"", "SchemaViolation",
-                Instant.parse("2026-11-27T10:15:31Z"), "streamlake.orders.raw", "streamlake.orders.dlq");
+        DeadLetter dl = new DeadLetter(
+                "ORD-1",
+                payload,
+                DomainValuesTest.metadata(Map.of()),
+                DlqStage.VALIDATE,
+                "$.amount: expected double, got string \"abc\"",
+                "SchemaViolation",
+                Instant.parse("2026-11-27T10:15:31Z"),
+                "streamlake.orders.raw",
+                "streamlake.orders.dlq");
         return JSON.readTree(DeadLetterValue.encode(dl, limit));
     }
 }

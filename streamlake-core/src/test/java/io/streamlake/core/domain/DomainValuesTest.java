@@ -22,7 +22,8 @@ class DomainValuesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "or ders", "orders/1", "ördérs", ".", "..", "a:b", "tab\t"})
     void givenIllegalDatasetName_thenRefusedNamingIt(String name) {
-        assertThatThrownBy(() -> DatasetName.of(name)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DatasetName.of(name))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dataset name");
     }
 
@@ -35,7 +36,8 @@ class DomainValuesTest {
 
     @Test
     void givenLongestDatasetAndLongestPrefix_thenTopicNamesStayLegalForKafka() {
-        String longestPrefix = "p".repeat(TopicNaming.MAX_TOPIC_LENGTH - DatasetName.MAX_LENGTH - ".x.raw".length() + 1);
+        String longestPrefix =
+                "p".repeat(TopicNaming.MAX_TOPIC_LENGTH - DatasetName.MAX_LENGTH - ".x.raw".length() + 1);
         TopicNaming naming = new TopicNaming(longestPrefix);
         DatasetName longest = DatasetName.of("d".repeat(DatasetName.MAX_LENGTH));
         assertThat(naming.raw(longest).length()).isLessThanOrEqualTo(TopicNaming.MAX_TOPIC_LENGTH);
@@ -84,15 +86,25 @@ class DomainValuesTest {
     void givenMetadata_thenStandardHeadersAreInDesignOrderWithIsoUtcTime() {
         EventMetadata md = metadata(Map.of("tenant", "acme")).withSchemaVersion(SchemaVersion.of(1));
         Map<String, String> headers = HeaderNames.standardHeaders(md, HeaderNames.CONTENT_TYPE_JSON);
-        assertThat(headers.keySet()).containsExactly("dataset", "schema_version", "ingestion_id", "event_time",
-                "producer_service", "content_type", "tenant");
-        assertThat(headers).containsEntry("event_time", "2026-11-27T10:15:30.123Z")
-                .containsEntry("schema_version", "v1").containsEntry("producer_service", "streamlake-producer");
+        assertThat(headers.keySet())
+                .containsExactly(
+                        "dataset",
+                        "schema_version",
+                        "ingestion_id",
+                        "event_time",
+                        "producer_service",
+                        "content_type",
+                        "tenant");
+        assertThat(headers)
+                .containsEntry("event_time", "2026-11-27T10:15:30.123Z")
+                .containsEntry("schema_version", "v1")
+                .containsEntry("producer_service", "streamlake-producer");
     }
 
     @Test
     void givenUnvalidatedMetadata_thenNoSchemaVersionHeader() {
-        assertThat(HeaderNames.standardHeaders(metadata(Map.of()), null)).doesNotContainKeys("schema_version", "content_type");
+        assertThat(HeaderNames.standardHeaders(metadata(Map.of()), null))
+                .doesNotContainKeys("schema_version", "content_type");
     }
 
     @Test
@@ -129,7 +141,12 @@ class DomainValuesTest {
     }
 
     static EventMetadata metadata(Map<String, String> attributes) {
-        return new EventMetadata(DatasetName.of("orders"), Optional.empty(), "id-1",
-                Instant.parse("2026-11-27T10:15:30.123Z"), HeaderNames.DEFAULT_PRODUCER_SERVICE, attributes);
+        return new EventMetadata(
+                DatasetName.of("orders"),
+                Optional.empty(),
+                "id-1",
+                Instant.parse("2026-11-27T10:15:30.123Z"),
+                HeaderNames.DEFAULT_PRODUCER_SERVICE,
+                attributes);
     }
 }

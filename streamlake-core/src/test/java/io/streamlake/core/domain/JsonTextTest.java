@@ -11,15 +11,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "[]", " {\"a\": [1, -2.5e10, true, false, null, \"x\\u00e9\\n\"]} ", "0", "\"s\"",
-            "{\"a\":{\"b\":{\"c\":[]}}}", "-0.0E+1"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "[]",
+                " {\"a\": [1, -2.5e10, true, false, null, \"x\\u00e9\\n\"]} ",
+                "0",
+                "\"s\"",
+                "{\"a\":{\"b\":{\"c\":[]}}}",
+                "-0.0E+1"
+            })
     void givenJson_thenAccepted(String text) {
         assertThat(JsonText.isJson(text)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{", "{\"a\":1,}", "[1,]", "{'a':1}", "{\"a\" 1}", "01", "1.", ".5", "+1", "tru",
-            "{\"a\":1} x", "\"unterminated", "\"bad \\x escape\"", "\"raw \t tab\"", "NaN", "{} {}", "[1 2]"})
+    @ValueSource(
+            strings = {
+                "",
+                "{",
+                "{\"a\":1,}",
+                "[1,]",
+                "{'a':1}",
+                "{\"a\" 1}",
+                "01",
+                "1.",
+                ".5",
+                "+1",
+                "tru",
+                "{\"a\":1} x",
+                "\"unterminated",
+                "\"bad \\x escape\"",
+                "\"raw \t tab\"",
+                "NaN",
+                "{} {}",
+                "[1 2]"
+            })
     void givenNotJson_thenRefused(String text) {
         assertThat(JsonText.isJson(text)).isFalse();
     }
@@ -34,8 +61,10 @@ class JsonTextTest {
 
     @Test
     void givenNumberLongerThanJsonReadersAccept_thenNotEmbeddable() {
-        assertThat(JsonText.isJson("{\"n\": " + "9".repeat(JsonText.MAX_NUMBER_LENGTH) + "}")).isTrue();
-        assertThat(JsonText.isJson("{\"n\": " + "9".repeat(JsonText.MAX_NUMBER_LENGTH + 1) + "}")).isFalse();
+        assertThat(JsonText.isJson("{\"n\": " + "9".repeat(JsonText.MAX_NUMBER_LENGTH) + "}"))
+                .isTrue();
+        assertThat(JsonText.isJson("{\"n\": " + "9".repeat(JsonText.MAX_NUMBER_LENGTH + 1) + "}"))
+                .isFalse();
     }
 
     @Test

@@ -35,11 +35,20 @@ class TimestampsTest {
 
     @Test
     void givenEdges_thenTextIsExactlyIsoInstants() {
-        for (Instant instant : new Instant[] {Instant.EPOCH, Instant.ofEpochSecond(60), Instant.ofEpochSecond(3600, 1),
-                Instant.ofEpochSecond(86_399, 999_999_999), Instant.parse("2026-11-27T11:30:00Z"),
-                Instant.parse("2026-11-27T11:30:00.100Z"), Instant.parse("2026-11-27T11:30:00.000100Z"),
-                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-                Instant.ofEpochSecond(-1, 5), Instant.MIN, Instant.MAX}) {
+        for (Instant instant : new Instant[] {
+            Instant.EPOCH,
+            Instant.ofEpochSecond(60),
+            Instant.ofEpochSecond(3600, 1),
+            Instant.ofEpochSecond(86_399, 999_999_999),
+            Instant.parse("2026-11-27T11:30:00Z"),
+            Instant.parse("2026-11-27T11:30:00.100Z"),
+            Instant.parse("2026-11-27T11:30:00.000100Z"),
+            Instant.parse("9999-12-31T23:59:59.999999999Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"),
+            Instant.ofEpochSecond(-1, 5),
+            Instant.MIN,
+            Instant.MAX
+        }) {
             assertThat(Timestamps.format(instant)).isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
             assertThat(Timestamps.formatAscii(instant))
                     .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant).getBytes(US_ASCII));

@@ -29,7 +29,9 @@ class InFlightWindowTest {
         }
 
         window.release();
-        assertThat(waitsFor(ninth, 200)).as("7 of 8 taken: still full enough to wait").isFalse();
+        assertThat(waitsFor(ninth, 200))
+                .as("7 of 8 taken: still full enough to wait")
+                .isFalse();
         window.release();
         ninth.get(10, TimeUnit.SECONDS);
     }

@@ -9,16 +9,16 @@ import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.DeadLetterHeaders;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
-import io.streamlake.core.domain.FatalStreamLakeException;
-import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.port.out.IngestionMetrics;
@@ -59,8 +59,8 @@ class IngestionServiceTest {
 
     @Test
     void givenPinnedVersion_thenValidatedAgainstThatVersion() {
-        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2"))
-                .withSchemaVersion(SchemaVersion.of(1)));
+        IngestionResult result = p.ingest(
+                IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2")).withSchemaVersion(SchemaVersion.of(1)));
         assertThat(((IngestionResult.Published) result).schemaVersion()).isEqualTo(SchemaVersion.of(1));
     }
 
@@ -68,7 +68,8 @@ class IngestionServiceTest {
     void givenEventTimeAndAttributes_thenTheyTravelInMetadata() {
         Instant created = Instant.parse("2026-01-01T00:00:00Z");
         p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))
-                .withEventTime(created).withAttributes(Map.of("tenant", "acme")));
+                .withEventTime(created)
+                .withAttributes(Map.of("tenant", "acme")));
         OutboundEvent sent = p.publisher.all().get(0);
         assertThat(sent.metadata().eventTime()).isEqualTo(created);
         assertThat(sent.metadata().attributes()).containsEntry("tenant", "acme");
@@ -98,13 +99,15 @@ class IngestionServiceTest {
     @Test
     void givenKeysOptional_thenEventWithoutKeyIsPublished() {
         Pipeline optional = new Pipeline(IngestionSettings.defaults().withKeyRequired(false));
-        assertThat(optional.ingest(null, "order_id=1;amount=2;currency=X")).isInstanceOf(IngestionResult.Published.class);
+        assertThat(optional.ingest(null, "order_id=1;amount=2;currency=X"))
+                .isInstanceOf(IngestionResult.Published.class);
         assertThat(optional.publisher.all().get(0).key()).isNull();
     }
 
     @Test
     void givenKeyField_thenKeyIsTakenFromPayload() {
-        IngestionResult result = p.ingest(IngestCommand.keyedBy(ORDERS, "order_id", bytes("order_id=ORD-7;amount=1;currency=X")));
+        IngestionResult result =
+                p.ingest(IngestCommand.keyedBy(ORDERS, "order_id", bytes("order_id=ORD-7;amount=1;currency=X")));
         assertThat(result.ref().key()).isEqualTo("ORD-7");
         assertThat(p.publisher.all().get(0).key()).isEqualTo("ORD-7");
     }
@@ -124,21 +127,23 @@ class IngestionServiceTest {
 
     @Test
     void givenUnknownVersion_thenDeadLetteredNamingIt() {
-        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2"))
-                .withSchemaVersion(SchemaVersion.of(9)));
+        IngestionResult result = p.ingest(
+                IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2")).withSchemaVersion(SchemaVersion.of(9)));
         assertDeadLettered(result, DlqStage.VALIDATE, "unknown schema version v9");
     }
 
     @Test
     void givenPinnedVersionAndSchemaViolation_thenDeadLetterKeepsThatVersionInHeaderAndValue() {
-        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1"))
-                .withSchemaVersion(SchemaVersion.of(1)));
+        IngestionResult result =
+                p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1")).withSchemaVersion(SchemaVersion.of(1)));
 
         assertDeadLettered(result, DlqStage.VALIDATE, "$.amount: required field is missing");
         DeadLetter dl = p.deadLetters.all().get(0);
         assertThat(dl.metadata().schemaVersion()).contains(SchemaVersion.of(1));
         assertThat(DeadLetterHeaders.of(dl)).containsEntry(HeaderNames.SCHEMA_VERSION, "v1");
-        assertThat(DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024)).orElseThrow().schemaVersion())
+        assertThat(DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024))
+                        .orElseThrow()
+                        .schemaVersion())
                 .isEqualTo(SchemaVersion.of(1));
     }
 
@@ -168,8 +173,8 @@ class IngestionServiceTest {
 
     @Test
     void givenPinnedVersionAndMalformedPayload_thenParseStageDeadLetterKeepsTheVersionAskedFor() {
-        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", new byte[] {(byte) 0xFF})
-                .withSchemaVersion(SchemaVersion.of(2)));
+        IngestionResult result = p.ingest(
+                IngestCommand.of(ORDERS, "k", new byte[] {(byte) 0xFF}).withSchemaVersion(SchemaVersion.of(2)));
 
         assertDeadLettered(result, DlqStage.PARSE, "not valid UTF-8");
         assertThat(p.deadLetters.all().get(0).metadata().schemaVersion()).contains(SchemaVersion.of(2));
@@ -178,7 +183,9 @@ class IngestionServiceTest {
     @Test
     void givenSchemaViolations_thenDeadLetteredWithEveryFieldPath() {
         IngestionResult result = p.ingest("k", "currency=EUR");
-        assertDeadLettered(result, DlqStage.VALIDATE,
+        assertDeadLettered(
+                result,
+                DlqStage.VALIDATE,
                 "$.amount: required field is missing; $.order_id: required field is missing");
         assertThat(p.deadLetters.all().get(0).errorClass()).isEqualTo("SchemaViolation");
     }
@@ -230,7 +237,10 @@ class IngestionServiceTest {
     void givenDeadLetterNotAcknowledged_thenFailedNamingBothReasons() {
         p.deadLetters.failWith(d -> new RetriableStreamLakeException("DLQ delivery timed out"));
         IngestionResult result = p.ingest("k", "garbage");
-        assertFailed(result, true, "its dead letter (field 'garbage' is not name=value) was not acknowledged: DLQ delivery timed out");
+        assertFailed(
+                result,
+                true,
+                "its dead letter (field 'garbage' is not name=value) was not acknowledged: DLQ delivery timed out");
     }
 
     @Test
@@ -247,7 +257,10 @@ class IngestionServiceTest {
         for (int i = 0; i < 5; i++) {
             p.ingest("k" + i, "order_id=1;amount=2;currency=X");
         }
-        assertThat(p.publisher.all()).extracting(e -> e.metadata().ingestionId()).doesNotHaveDuplicates().hasSize(5);
+        assertThat(p.publisher.all())
+                .extracting(e -> e.metadata().ingestionId())
+                .doesNotHaveDuplicates()
+                .hasSize(5);
     }
 
     @Test
@@ -256,7 +269,9 @@ class IngestionServiceTest {
             p.ingest("same", "order_id=" + i + ";amount=2;currency=X");
         }
         var stored = p.publisher.stored("streamlake.orders.raw");
-        assertThat(stored).extracting(s -> s.receipt().partition()).containsOnly(stored.get(0).receipt().partition());
+        assertThat(stored)
+                .extracting(s -> s.receipt().partition())
+                .containsOnly(stored.get(0).receipt().partition());
         assertThat(stored).extracting(s -> s.receipt().offset()).isSorted();
     }
 
@@ -288,12 +303,10 @@ class IngestionServiceTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         IngestionService service = p.serviceOver(IngestionSettings.defaults(), callbackOnly);
         List<IngestionResult> outcomes = new ArrayList<>();
@@ -301,8 +314,8 @@ class IngestionServiceTest {
             service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes(payload))), outcomes::add);
         }
         p.publisher.failWith(e -> new RejectedPayloadException("RecordTooLarge", "record is 2000000 bytes"));
-        service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes("order_id=2;amount=3;currency=X"))),
-                outcomes::add);
+        service.dispatch(
+                service.prepare(IngestCommand.of(ORDERS, "k", bytes("order_id=2;amount=3;currency=X"))), outcomes::add);
 
         assertThat(outcomes).hasSize(4);
         assertThat(outcomes.get(0)).isInstanceOf(IngestionResult.Published.class);
@@ -331,13 +344,20 @@ class IngestionServiceTest {
                 throw new IllegalStateException("metrics registry closed");
             }
         };
-        IngestionService service = new IngestionService(IngestionSettings.defaults(), new KeyValuePayloadParser(),
-                p.validator, p.serializer, p.publisher, p.deadLetters, new SequentialIdGenerator(),
-                Clock.fixed(Pipeline.NOW, ZoneOffset.UTC), broken);
+        IngestionService service = new IngestionService(
+                IngestionSettings.defaults(),
+                new KeyValuePayloadParser(),
+                p.validator,
+                p.serializer,
+                p.publisher,
+                p.deadLetters,
+                new SequentialIdGenerator(),
+                Clock.fixed(Pipeline.NOW, ZoneOffset.UTC),
+                broken);
         List<IngestionResult> outcomes = new ArrayList<>();
 
-        service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))),
-                outcomes::add);
+        service.dispatch(
+                service.prepare(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))), outcomes::add);
         service.dispatch(service.prepare(IngestCommand.of(ORDERS, "k", bytes("garbage"))), outcomes::add);
 
         assertThat(outcomes).hasSize(2);

@@ -43,8 +43,16 @@ final class Pipeline {
 
     /** A service on this pipeline's ports, but publishing through {@code publisher}. */
     IngestionService serviceOver(IngestionSettings settings, EventPublisher publisher) {
-        return new IngestionService(settings, new KeyValuePayloadParser(), validator, serializer, publisher,
-                deadLetters, new SequentialIdGenerator(), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
+        return new IngestionService(
+                settings,
+                new KeyValuePayloadParser(),
+                validator,
+                serializer,
+                publisher,
+                deadLetters,
+                new SequentialIdGenerator(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                metrics);
     }
 
     IngestionResult ingest(IngestCommand command) {

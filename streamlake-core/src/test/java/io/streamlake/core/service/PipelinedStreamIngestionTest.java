@@ -105,10 +105,17 @@ class PipelinedStreamIngestionTest {
                 deadLetters.close();
             }
         };
-        InMemoryPayloadValidator validator = new InMemoryPayloadValidator()
-                .require(ORDERS, SchemaVersion.of(1), "order_id", "amount");
-        return new IngestionService(IngestionSettings.defaults(), parser, validator, new InMemoryPayloadSerializer(),
-                recordingPublisher, recordingDeadLetters, new SequentialIdGenerator(), Clock.fixed(NOW, ZoneOffset.UTC));
+        InMemoryPayloadValidator validator =
+                new InMemoryPayloadValidator().require(ORDERS, SchemaVersion.of(1), "order_id", "amount");
+        return new IngestionService(
+                IngestionSettings.defaults(),
+                parser,
+                validator,
+                new InMemoryPayloadSerializer(),
+                recordingPublisher,
+                recordingDeadLetters,
+                new SequentialIdGenerator(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /**
@@ -143,23 +150,31 @@ class PipelinedStreamIngestionTest {
 
     /** Event i: good, or (every 10th) a schema violation, or (every 13th) malformed. Key k<i>. */
     private static List<IngestCommand> mixed(int n) {
-        return IntStream.range(0, n).mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes(
-                i % 13 == 0 ? "broken-" + i : i % 10 == 0 ? "order_id=" + i : "order_id=" + i + ";amount=" + i)))
+        return IntStream.range(0, n)
+                .mapToObj(i -> IngestCommand.of(
+                        ORDERS,
+                        "k" + i,
+                        bytes(
+                                i % 13 == 0
+                                        ? "broken-" + i
+                                        : i % 10 == 0 ? "order_id=" + i : "order_id=" + i + ";amount=" + i)))
                 .toList();
     }
 
     private static List<String> expectedOrder(List<IngestCommand> commands) {
-        return commands.stream().map(c -> {
-            int i = Integer.parseInt(c.key().substring(1));
-            return (i % 13 == 0 || i % 10 == 0 ? "dlq:" : "raw:") + c.key();
-        }).toList();
+        return commands.stream()
+                .map(c -> {
+                    int i = Integer.parseInt(c.key().substring(1));
+                    return (i % 13 == 0 || i % 10 == 0 ? "dlq:" : "raw:") + c.key();
+                })
+                .toList();
     }
 
     @Test
     void givenPreparationsFinishingOutOfOrder_thenEventsReachTheTransportInInputOrder() {
         List<IngestCommand> commands = mixed(3_000);
 
-        BatchSummary summary = stream(service(unevenParser), 500, 4).ingestAll(commands.iterator(), r -> { });
+        BatchSummary summary = stream(service(unevenParser), 500, 4).ingestAll(commands.iterator(), r -> {});
 
         assertThat(dispatched).containsExactlyElementsOf(expectedOrder(commands));
         assertThat(summary.published() + summary.deadLettered()).isEqualTo(3_000);
@@ -171,14 +186,15 @@ class PipelinedStreamIngestionTest {
     void givenSameInput_thenPipelinedAndOneByOneGiveTheSameOutcomesAndRecords() {
         List<IngestCommand> commands = mixed(1_000);
         List<IngestionResult> pipelinedResults = Collections.synchronizedList(new ArrayList<>());
-        BatchSummary pipelined = stream(service(unevenParser), 64, 3).ingestAll(commands.iterator(), pipelinedResults::add);
+        BatchSummary pipelined =
+                stream(service(unevenParser), 64, 3).ingestAll(commands.iterator(), pipelinedResults::add);
         List<String> pipelinedOrder = List.copyOf(dispatched);
         List<String> pipelinedRecords = describe(publisher.all());
 
         dispatched.clear();
         PipelinedStreamIngestionTest other = new PipelinedStreamIngestionTest();
-        BatchSummary oneByOne = other.stream(other.service(new KeyValuePayloadParser()), 64, 0)
-                .ingestAll(commands.iterator(), r -> { });
+        BatchSummary oneByOne =
+                other.stream(other.service(new KeyValuePayloadParser()), 64, 0).ingestAll(commands.iterator(), r -> {});
 
         assertThat(pipelined).isEqualTo(oneByOne);
         assertThat(pipelinedOrder).isEqualTo(other.dispatched);
@@ -190,9 +206,12 @@ class PipelinedStreamIngestionTest {
 
     /** A record without its ingestion id (ids are drawn in preparation order, which threads make vary). */
     private static List<String> describe(List<OutboundEvent> records) {
-        return records.stream().map(e -> e.topic() + "|" + e.key() + "|" + new String(e.value().bytes(),
-                java.nio.charset.StandardCharsets.UTF_8) + "|" + e.value().contentType() + "|" + e.metadata().schemaVersion()
-                + "|" + e.metadata().eventTime()).toList();
+        return records.stream()
+                .map(e -> e.topic() + "|" + e.key() + "|"
+                        + new String(e.value().bytes(), java.nio.charset.StandardCharsets.UTF_8) + "|"
+                        + e.value().contentType() + "|" + e.metadata().schemaVersion()
+                        + "|" + e.metadata().eventTime())
+                .toList();
     }
 
     @Test
@@ -202,9 +221,11 @@ class PipelinedStreamIngestionTest {
             task.run();
         }));
         Iterator<IngestCommand> many = IntStream.range(0, 400)
-                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1"))).iterator();
+                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1")))
+                .iterator();
 
-        BatchSummary summary = stream(service(new KeyValuePayloadParser()), 8, 3).ingestAll(many, r -> { });
+        BatchSummary summary =
+                stream(service(new KeyValuePayloadParser()), 8, 3).ingestAll(many, r -> {});
 
         assertThat(summary.published()).isEqualTo(400);
         assertThat(publisher.peakOutstanding()).isBetween(2, 8);
@@ -236,7 +257,9 @@ class PipelinedStreamIngestionTest {
             assertThat(futures).as("dispatches through a future").hasValue(0);
             assertThat(summary.total()).isEqualTo(commands.size());
             assertThat(summary.deadLettered())
-                    .isEqualTo(expectedOrder(commands).stream().filter(e -> e.startsWith("dlq:")).count());
+                    .isEqualTo(expectedOrder(commands).stream()
+                            .filter(e -> e.startsWith("dlq:"))
+                            .count());
         }
     }
 
@@ -253,13 +276,15 @@ class PipelinedStreamIngestionTest {
             }
         };
         List<IngestCommand> commands = IntStream.range(0, 700)
-                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1"))).toList();
+                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1")))
+                .toList();
         for (int threads : new int[] {0, 2}) {
             dispatches.set(0);
 
             // a lost outcome would keep its in-flight slot and leave the stream waiting for ever
-            BatchSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> stream(breaking, 16, threads).ingestAll(commands.iterator(), r -> { }));
+            BatchSummary summary = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
+                    () -> stream(breaking, 16, threads).ingestAll(commands.iterator(), r -> {}));
 
             assertThat(summary.failed()).as("threads=%d", threads).isEqualTo(100);
             assertThat(summary.published()).isEqualTo(600);
@@ -279,12 +304,14 @@ class PipelinedStreamIngestionTest {
             }
         };
         Iterator<IngestCommand> endless = IntStream.iterate(0, i -> i + 1)
-                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1"))).iterator();
+                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1")))
+                .iterator();
 
-        assertThatThrownBy(() -> stream(throwing, 16, 2).ingestAll(endless, r -> { }))
+        assertThatThrownBy(() -> stream(throwing, 16, 2).ingestAll(endless, r -> {}))
                 .hasMessage("bug in a custom use case");
-        assertThat(dispatched.subList(0, 50)).containsExactlyElementsOf(
-                IntStream.range(0, 50).mapToObj(i -> "raw:k" + i).toList());
+        assertThat(dispatched.subList(0, 50))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 50).mapToObj(i -> "raw:k" + i).toList());
         assertThat(dispatched).doesNotContain("raw:k50");
         assertThat(flushes).hasValue(1);
     }
@@ -308,7 +335,7 @@ class PipelinedStreamIngestionTest {
             }
         };
 
-        assertThatThrownBy(() -> stream(service(unevenParser), 8, 2).ingestAll(breaking, r -> { }))
+        assertThatThrownBy(() -> stream(service(unevenParser), 8, 2).ingestAll(breaking, r -> {}))
                 .hasMessage("disk gone");
         assertThat(dispatched).containsExactly("raw:k0", "raw:k1", "raw:k2", "raw:k3", "raw:k4");
         assertThat(flushes).hasValue(1);
@@ -317,6 +344,7 @@ class PipelinedStreamIngestionTest {
     @Test
     void givenNegativeThreadCount_thenRefused() {
         assertThatThrownBy(() -> stream(service(new KeyValuePayloadParser()), 8, -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prepareThreads");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prepareThreads");
     }
 }

@@ -24,7 +24,7 @@ class ReplayServiceTest {
     private final Queue<ReplayOutcome> outcomes = new ConcurrentLinkedQueue<>();
 
     private ReplaySummary replay() {
-        return new ReplayService(p.deadLetters, new KeyValuePayloadParser(), p.validator, p.service, 4, () -> { })
+        return new ReplayService(p.deadLetters, new KeyValuePayloadParser(), p.validator, p.service, 4, () -> {})
                 .replay(ORDERS, Long.MAX_VALUE, outcomes::add);
     }
 
@@ -32,7 +32,8 @@ class ReplayServiceTest {
     void givenSchemaFixedAfterDeadLettering_thenPassingDeadLettersAreRepublishedKeepingTheirIdentity() {
         Instant created = Instant.parse("2026-01-02T03:04:05Z");
         p.ingest(IngestCommand.of(ORDERS, "k1", bytes("order_id=1;amount=2"))
-                .withEventTime(created).withAttributes(Map.of("tenant", "acme")));
+                .withEventTime(created)
+                .withAttributes(Map.of("tenant", "acme")));
         p.ingest("k2", "garbage");
         String originalId = p.deadLetters.all().get(0).metadata().ingestionId();
         p.validator.require(ORDERS, SchemaVersion.of(3), "order_id", "amount");
@@ -47,8 +48,10 @@ class ReplayServiceTest {
         assertThat(republished.metadata().attributes()).containsEntry("tenant", "acme");
         assertThat(republished.metadata().schemaVersion()).contains(SchemaVersion.of(3));
         assertThat(p.deadLetters.all()).as("nothing is dead-lettered twice").hasSize(2);
-        assertThat(outcomes).filteredOn(o -> o instanceof ReplayOutcome.Stays)
-                .extracting(o -> ((ReplayOutcome.Stays) o).reason()).containsExactly("field 'garbage' is not name=value");
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof ReplayOutcome.Stays)
+                .extracting(o -> ((ReplayOutcome.Stays) o).reason())
+                .containsExactly("field 'garbage' is not name=value");
     }
 
     @Test
@@ -69,8 +72,10 @@ class ReplayServiceTest {
         ReplaySummary summary = replay();
 
         assertThat(summary.failed()).isEqualTo(1);
-        assertThat(outcomes).singleElement().satisfies(o ->
-                assertThat(((ReplayOutcome.Replayed) o).result()).isInstanceOf(IngestionResult.Failed.class));
+        assertThat(outcomes)
+                .singleElement()
+                .satisfies(o ->
+                        assertThat(((ReplayOutcome.Replayed) o).result()).isInstanceOf(IngestionResult.Failed.class));
     }
 
     @Test

@@ -25,41 +25,65 @@ import net.jqwik.api.Provide;
 class RoutingPropertiesTest {
 
     /** Kinds of input; the key's prefix scripts what the ports do with it. */
-    enum Kind { VALID, MALFORMED, INVALID, NO_KEY, UNSERIALIZABLE, TOO_LARGE, OUTAGE, DLQ_OUTAGE }
+    enum Kind {
+        VALID,
+        MALFORMED,
+        INVALID,
+        NO_KEY,
+        UNSERIALIZABLE,
+        TOO_LARGE,
+        OUTAGE,
+        DLQ_OUTAGE
+    }
 
     @Property(tries = 300)
     void everyInputEndsInExactlyOneOutcome(@ForAll("kindLists") List<Kind> kinds) {
         Pipeline p = new Pipeline();
         p.serializer.failWith(e -> e.key().startsWith("UNSERIALIZABLE")
-                ? new RejectedPayloadException("SerializationError", "cannot encode") : null);
-        p.publisher.failWith(e -> e.key().startsWith("TOO_LARGE") ? new RejectedPayloadException("RecordTooLarge", "too big")
+                ? new RejectedPayloadException("SerializationError", "cannot encode")
+                : null);
+        p.publisher.failWith(e -> e.key().startsWith("TOO_LARGE")
+                ? new RejectedPayloadException("RecordTooLarge", "too big")
                 : e.key().startsWith("OUTAGE") ? new RetriableStreamLakeException("timed out") : null);
         p.deadLetters.failWith(d -> d.key() != null && d.key().startsWith("DLQ_OUTAGE")
-                ? new RetriableStreamLakeException("dlq timed out") : null);
+                ? new RetriableStreamLakeException("dlq timed out")
+                : null);
         Queue<IngestionResult> results = new ConcurrentLinkedQueue<>();
 
-        BatchSummary summary = new StreamIngestionService(p.service, 7, () -> { })
+        BatchSummary summary = new StreamIngestionService(p.service, 7, () -> {})
                 .ingestAll(kinds.stream().map(RoutingPropertiesTest::command).iterator(), results::add);
 
         assertThat(summary.total()).isEqualTo(kinds.size());
         assertThat(results).hasSize(kinds.size());
-        long published = results.stream().filter(r -> r instanceof IngestionResult.Published).count();
-        long dead = results.stream().filter(r -> r instanceof IngestionResult.DeadLettered).count();
-        assertThat(summary.published()).isEqualTo(published).isEqualTo(p.publisher.all().size());
+        long published = results.stream()
+                .filter(r -> r instanceof IngestionResult.Published)
+                .count();
+        long dead = results.stream()
+                .filter(r -> r instanceof IngestionResult.DeadLettered)
+                .count();
+        assertThat(summary.published())
+                .isEqualTo(published)
+                .isEqualTo(p.publisher.all().size());
         assertThat(summary.deadLettered()).isEqualTo(dead);
         assertThat(summary.failed()).isEqualTo(kinds.size() - published - dead);
 
         Set<String> onRaw = new HashSet<>();
         p.publisher.all().forEach(e -> onRaw.add(e.metadata().ingestionId()));
         Set<String> acknowledgedOnDlq = new HashSet<>();
-        results.stream().filter(r -> r instanceof IngestionResult.DeadLettered).forEach(r -> acknowledgedOnDlq.add(r.ref().ingestionId()));
+        results.stream()
+                .filter(r -> r instanceof IngestionResult.DeadLettered)
+                .forEach(r -> acknowledgedOnDlq.add(r.ref().ingestionId()));
         Set<String> failed = new HashSet<>();
-        results.stream().filter(r -> r instanceof IngestionResult.Failed).forEach(r -> failed.add(r.ref().ingestionId()));
+        results.stream()
+                .filter(r -> r instanceof IngestionResult.Failed)
+                .forEach(r -> failed.add(r.ref().ingestionId()));
         assertThat(Collections.disjoint(onRaw, acknowledgedOnDlq)).isTrue();
         assertThat(Collections.disjoint(onRaw, failed)).isTrue();
         assertThat(Collections.disjoint(acknowledgedOnDlq, failed)).isTrue();
         assertThat(onRaw.size() + acknowledgedOnDlq.size() + failed.size()).isEqualTo(kinds.size());
-        long expectedFailed = kinds.stream().filter(k -> k == Kind.OUTAGE || k == Kind.DLQ_OUTAGE).count();
+        long expectedFailed = kinds.stream()
+                .filter(k -> k == Kind.OUTAGE || k == Kind.DLQ_OUTAGE)
+                .count();
         assertThat(summary.failed()).isEqualTo(expectedFailed);
     }
 

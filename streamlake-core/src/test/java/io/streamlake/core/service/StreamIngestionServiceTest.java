@@ -54,7 +54,9 @@ class StreamIngestionServiceTest {
 
         assertThat(summary.published()).isEqualTo(2);
         assertThat(summary.deadLettered()).isEqualTo(3);
-        assertThat(summary.deadLetteredByStage()).containsEntry(DlqStage.PARSE, 1L).containsEntry(DlqStage.VALIDATE, 2L);
+        assertThat(summary.deadLetteredByStage())
+                .containsEntry(DlqStage.PARSE, 1L)
+                .containsEntry(DlqStage.VALIDATE, 2L);
         assertThat(summary.failed()).isZero();
         assertThat(seen).hasSize(5);
         assertThat(flushes).hasValue(1);
@@ -70,7 +72,7 @@ class StreamIngestionServiceTest {
                 .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1;currency=X")))
                 .iterator();
 
-        BatchSummary summary = stream(4).ingestAll(many, r -> { });
+        BatchSummary summary = stream(4).ingestAll(many, r -> {});
 
         assertThat(summary.published()).isEqualTo(300);
         assertThat(p.publisher.peakOutstanding()).isBetween(2, 4);
@@ -81,9 +83,10 @@ class StreamIngestionServiceTest {
         p.publisher.failWith(e -> e.key().startsWith("x") ? new RetriableStreamLakeException("timed out") : null);
         Queue<IngestionResult> failed = new ConcurrentLinkedQueue<>();
         Iterator<IngestCommand> input = List.of(
-                IngestCommand.of(ORDERS, "x1", bytes("order_id=1;amount=2;currency=X")),
-                IngestCommand.of(ORDERS, "ok", bytes("order_id=1;amount=2;currency=X")),
-                IngestCommand.of(ORDERS, "x2", bytes("order_id=1;amount=2;currency=X"))).iterator();
+                        IngestCommand.of(ORDERS, "x1", bytes("order_id=1;amount=2;currency=X")),
+                        IngestCommand.of(ORDERS, "ok", bytes("order_id=1;amount=2;currency=X")),
+                        IngestCommand.of(ORDERS, "x2", bytes("order_id=1;amount=2;currency=X")))
+                .iterator();
 
         BatchSummary summary = stream(8).ingestAll(input, r -> {
             if (r instanceof IngestionResult.Failed) {
@@ -114,7 +117,7 @@ class StreamIngestionServiceTest {
                 return IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"));
             }
         };
-        assertThatThrownBy(() -> stream(8).ingestAll(breaking, r -> { })).hasMessage("disk gone");
+        assertThatThrownBy(() -> stream(8).ingestAll(breaking, r -> {})).hasMessage("disk gone");
         assertThat(p.publisher.all()).hasSize(3);
         assertThat(flushes).hasValue(1);
     }

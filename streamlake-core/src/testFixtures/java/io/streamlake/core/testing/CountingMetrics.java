@@ -25,7 +25,9 @@ public final class CountingMetrics implements IngestionMetrics {
 
     @Override
     public void deadLettered(DatasetName dataset, DlqStage stage, String errorClass) {
-        deadLettered.computeIfAbsent(stage.wireName() + "/" + errorClass, k -> new LongAdder()).increment();
+        deadLettered
+                .computeIfAbsent(stage.wireName() + "/" + errorClass, k -> new LongAdder())
+                .increment();
     }
 
     @Override

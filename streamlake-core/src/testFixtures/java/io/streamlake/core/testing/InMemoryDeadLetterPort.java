@@ -1,14 +1,14 @@
 package io.streamlake.core.testing;
 
+import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.PublishReceipt;
-import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -48,8 +48,11 @@ public final class InMemoryDeadLetterPort extends InMemorySink<DeadLetter> imple
                 break;
             }
             if (stored.record().dataset().equals(dataset)) {
-                sink.accept(new RecordedDeadLetter(stored.record(), false,
-                        stored.receipt().topic() + "/" + stored.receipt().partition() + "@" + stored.receipt().offset()));
+                sink.accept(new RecordedDeadLetter(
+                        stored.record(),
+                        false,
+                        stored.receipt().topic() + "/" + stored.receipt().partition() + "@"
+                                + stored.receipt().offset()));
                 n++;
             }
         }

@@ -38,7 +38,8 @@ public final class InMemoryPayloadValidator implements PayloadValidator {
         SchemaVersion chosen = version.orElse(versions.lastKey());
         Set<String> required = versions.get(chosen);
         if (required == null) {
-            return ValidationOutcome.Invalid.of("$", "unknown schema version " + chosen + " of dataset '" + dataset + "'");
+            return ValidationOutcome.Invalid.of(
+                    "$", "unknown schema version " + chosen + " of dataset '" + dataset + "'");
         }
         List<Violation> violations = new ArrayList<>();
         for (String field : required.stream().sorted().toList()) {
@@ -46,6 +47,8 @@ public final class InMemoryPayloadValidator implements PayloadValidator {
                 violations.add(new Violation("$." + field, "required field is missing"));
             }
         }
-        return violations.isEmpty() ? new ValidationOutcome.Valid(chosen) : new ValidationOutcome.Invalid(violations, chosen);
+        return violations.isEmpty()
+                ? new ValidationOutcome.Valid(chosen)
+                : new ValidationOutcome.Invalid(violations, chosen);
     }
 }

@@ -64,7 +64,9 @@ abstract class InMemorySink<T> {
 
     private PublishReceipt store(String topic, String key, T record) {
         int partition = key == null ? 0 : Math.floorMod(key.hashCode(), partitions);
-        long offset = nextOffsets.computeIfAbsent(topic + "/" + partition, t -> new AtomicLong()).getAndIncrement();
+        long offset = nextOffsets
+                .computeIfAbsent(topic + "/" + partition, t -> new AtomicLong())
+                .getAndIncrement();
         PublishReceipt receipt = new PublishReceipt(topic, partition, offset, Instant.EPOCH.plusMillis(offset));
         List<Stored<T>> log = topics.computeIfAbsent(topic, t -> new ArrayList<>());
         synchronized (log) {
@@ -83,11 +85,13 @@ abstract class InMemorySink<T> {
 
     /** Every record accepted on any topic, with where it landed. */
     List<Stored<T>> snapshot() {
-        return topics.values().stream().flatMap(l -> {
-            synchronized (l) {
-                return List.copyOf(l).stream();
-            }
-        }).toList();
+        return topics.values().stream()
+                .flatMap(l -> {
+                    synchronized (l) {
+                        return List.copyOf(l).stream();
+                    }
+                })
+                .toList();
     }
 
     /** Every record accepted on any topic. */

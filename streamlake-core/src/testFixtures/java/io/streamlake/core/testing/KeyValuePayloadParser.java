@@ -20,8 +20,11 @@ public final class KeyValuePayloadParser implements PayloadParser {
     public ParseOutcome parse(byte[] raw) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new ParseOutcome.Malformed("not valid UTF-8");
         }

@@ -14,12 +14,13 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 final class ModuleRules {
 
-    private ModuleRules() {
-    }
+    private ModuleRules() {}
 
     /** Within one module, no package depends on another that depends back on it (a one-package module has none). */
     static ArchRule packagesFreeOfCycles(String moduleRoot) {
-        return slices().matching(moduleRoot + ".(**)").should().beFreeOfCycles()
+        return slices().matching(moduleRoot + ".(**)")
+                .should()
+                .beFreeOfCycles()
                 .because("a package cycle makes a module's layers impossible to read or split")
                 .allowEmptyShould(true);
     }
@@ -29,23 +30,40 @@ final class ModuleRules {
      * registry stand apart and serve only the testkit, the benchmarks and the command line.
      */
     static ArchRule moduleLayering(String root) {
-        return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("core").definedBy(root + ".core..")
-                .layer("schema").definedBy(root + ".schema..")
-                .layer("kafka").definedBy(root + ".kafka..")
-                .layer("runtime").definedBy(root + ".runtime..")
-                .layer("embedded").definedBy(root + ".embedded..")
-                .optionalLayer("test").definedBy(root + ".test..")
-                .optionalLayer("bench").definedBy(root + ".bench..")
-                .optionalLayer("cli").definedBy(root + ".cli..")
-                .whereLayer("core").mayNotAccessAnyLayer()
-                .whereLayer("schema").mayOnlyAccessLayers("core")
-                .whereLayer("kafka").mayOnlyAccessLayers("core", "schema")
-                .whereLayer("runtime").mayOnlyAccessLayers("core", "schema", "kafka")
-                .whereLayer("embedded").mayNotAccessAnyLayer()
-                .whereLayer("test").mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
-                .whereLayer("bench").mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
-                .whereLayer("cli").mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded", "bench")
+        return layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("core")
+                .definedBy(root + ".core..")
+                .layer("schema")
+                .definedBy(root + ".schema..")
+                .layer("kafka")
+                .definedBy(root + ".kafka..")
+                .layer("runtime")
+                .definedBy(root + ".runtime..")
+                .layer("embedded")
+                .definedBy(root + ".embedded..")
+                .optionalLayer("test")
+                .definedBy(root + ".test..")
+                .optionalLayer("bench")
+                .definedBy(root + ".bench..")
+                .optionalLayer("cli")
+                .definedBy(root + ".cli..")
+                .whereLayer("core")
+                .mayNotAccessAnyLayer()
+                .whereLayer("schema")
+                .mayOnlyAccessLayers("core")
+                .whereLayer("kafka")
+                .mayOnlyAccessLayers("core", "schema")
+                .whereLayer("runtime")
+                .mayOnlyAccessLayers("core", "schema", "kafka")
+                .whereLayer("embedded")
+                .mayNotAccessAnyLayer()
+                .whereLayer("test")
+                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
+                .whereLayer("bench")
+                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
+                .whereLayer("cli")
+                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded", "bench")
                 .because("a library module never reaches up into the modules built on it");
     }
 }

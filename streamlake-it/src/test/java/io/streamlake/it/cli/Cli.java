@@ -1,11 +1,11 @@
 package io.streamlake.it.cli;
 
-import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
-import io.streamlake.test.KafkaEndpoint;
-import io.streamlake.test.RegistryEndpoint;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class Cli {
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     private final KafkaEndpoint kafka;
     private final RegistryEndpoint registry;
@@ -53,8 +52,13 @@ final class Cli {
     /** Runs with --bootstrap-servers, --schema-registry-url and --topic-prefix of this test. */
     Result run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url(),
-                "--topic-prefix", prefix));
+        all.addAll(List.of(
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--schema-registry-url",
+                registry.url(),
+                "--topic-prefix",
+                prefix));
         return runRaw(all.toArray(String[]::new));
     }
 

@@ -2,8 +2,8 @@ package io.streamlake.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
 import java.io.PrintWriter;
@@ -32,7 +32,8 @@ class CliDevTest {
         Thread probe = new Thread(() -> {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (System.nanoTime() < deadline && bootstrap[0] == null) {
-                Matcher m = Pattern.compile("export KAFKA_BOOTSTRAP_SERVERS=(\\S+) ").matcher(out.toString());
+                Matcher m = Pattern.compile("export KAFKA_BOOTSTRAP_SERVERS=(\\S+) ")
+                        .matcher(out.toString());
                 if (m.find()) {
                     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, m.group(1)))) {
                         admin.describeCluster().nodes().get();
@@ -50,12 +51,21 @@ class CliDevTest {
         });
         probe.start();
 
-        int code = StreamLakeCli.execute(console, new CliEnvironment(Map.of(), dir), Transports.discover(),
-                "dev", "--data-dir", "devdata", "--duration", "PT4S");
+        int code = StreamLakeCli.execute(
+                console,
+                new CliEnvironment(Map.of(), dir),
+                Transports.discover(),
+                "dev",
+                "--data-dir",
+                "devdata",
+                "--duration",
+                "PT4S");
         probe.join();
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Kafka bootstrap servers: ").contains("Schema Registry URL:     http://")
+        assertThat(out.toString())
+                .contains("Kafka bootstrap servers: ")
+                .contains("Schema Registry URL:     http://")
                 .containsPattern("export KAFKA_BOOTSTRAP_SERVERS=\\S+ SCHEMA_REGISTRY_URL=http://\\S+/apis/ccompat/v7")
                 .contains(dir.resolve("devdata").toString());
         assertThat(bootstrap[0]).as("the printed broker answered while dev ran").isNotNull();

@@ -3,9 +3,9 @@ package io.streamlake.it.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.test.RegistryEndpoint;
-import io.streamlake.it.support.StreamLakeIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,8 +54,16 @@ class CliProduceTest {
 
     @Test
     void givenOneEvent_thenExitZeroAndTheRecordCarriesKeyAndHeaders() {
-        Cli.Result result = cli.run("produce", "--dataset", "orders", "--key", "o-1",
-                "--payload", "{\"order_id\":\"o-1\",\"amount\":42.0}", "--schema-version", "v1");
+        Cli.Result result = cli.run(
+                "produce",
+                "--dataset",
+                "orders",
+                "--key",
+                "o-1",
+                "--payload",
+                "{\"order_id\":\"o-1\",\"amount\":42.0}",
+                "--schema-version",
+                "v1");
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("published:     1");
@@ -63,8 +71,11 @@ class CliProduceTest {
         assertThat(records).hasSize(1);
         assertThat(new String(records.get(0).key(), UTF_8)).isEqualTo("o-1");
         assertThat(new String(records.get(0).value(), UTF_8)).isEqualTo("{\"order_id\":\"o-1\",\"amount\":42.0}");
-        assertThat(headers(records.get(0))).containsEntry("dataset", "orders").containsEntry("schema_version", "v1")
-                .containsEntry("content_type", "application/json").containsEntry("producer_service", "streamlake-producer")
+        assertThat(headers(records.get(0)))
+                .containsEntry("dataset", "orders")
+                .containsEntry("schema_version", "v1")
+                .containsEntry("content_type", "application/json")
+                .containsEntry("producer_service", "streamlake-producer")
                 .containsKeys("ingestion_id", "event_time");
     }
 
@@ -78,19 +89,36 @@ class CliProduceTest {
         file.write(new byte[] {(byte) 0xFF, 'x', '\n'});
         Files.write(dir.resolve("orders.jsonl"), file.toByteArray());
 
-        Cli.Result result = cli.run("produce", "--dataset", "orders", "--file", "orders.jsonl", "--key-field", "order_id",
-                "--output", "json");
+        Cli.Result result = cli.run(
+                "produce",
+                "--dataset",
+                "orders",
+                "--file",
+                "orders.jsonl",
+                "--key-field",
+                "order_id",
+                "--output",
+                "json");
 
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("\"published\":20").contains("\"dead_lettered\":3").contains("\"failed\":0")
-                .contains("\"validate\":1").contains("\"parse\":2");
-        assertThat(kafka.consumeAll(cli.raw("orders"), 20, Duration.ofSeconds(10))).hasSize(20);
+        assertThat(result.out())
+                .contains("\"published\":20")
+                .contains("\"dead_lettered\":3")
+                .contains("\"failed\":0")
+                .contains("\"validate\":1")
+                .contains("\"parse\":2");
+        assertThat(kafka.consumeAll(cli.raw("orders"), 20, Duration.ofSeconds(10)))
+                .hasSize(20);
         List<ConsumerRecord<byte[], byte[]>> dead = kafka.consumeAll(cli.dlq("orders"), 3, Duration.ofSeconds(10));
         assertThat(dead).hasSize(3);
-        assertThat(dead).extracting(r -> headers(r).get("dlq_stage")).containsExactlyInAnyOrder("validate", "parse", "parse");
+        assertThat(dead)
+                .extracting(r -> headers(r).get("dlq_stage"))
+                .containsExactlyInAnyOrder("validate", "parse", "parse");
         assertThat(dead).extracting(r -> headers(r).get("dlq_reason")).anyMatch(reason -> reason.contains("amount"));
         ConsumerRecord<byte[], byte[]> poison = dead.stream()
-                .filter(r -> new String(r.value(), UTF_8).contains("\"payload_encoding\":\"base64\"")).findFirst().orElseThrow();
+                .filter(r -> new String(r.value(), UTF_8).contains("\"payload_encoding\":\"base64\""))
+                .findFirst()
+                .orElseThrow();
         assertThat(new String(poison.value(), UTF_8)).contains("\"payload\":\"/3g=\"");
     }
 
@@ -111,28 +139,52 @@ class CliProduceTest {
     @Test
     void givenAnUnreachableBroker_thenExitOneWithOneLineNamingItWithinSeconds() {
         long start = System.nanoTime();
-        Cli.Result result = cli.runRaw("produce", "--bootstrap-servers", "127.0.0.1:1", "--set",
-                "connect.check.timeout.ms=1500", "--dataset", "orders", "--key", "o-1",
-                "--payload", "{\"order_id\":\"o-1\",\"amount\":1}");
+        Cli.Result result = cli.runRaw(
+                "produce",
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--set",
+                "connect.check.timeout.ms=1500",
+                "--dataset",
+                "orders",
+                "--key",
+                "o-1",
+                "--payload",
+                "{\"order_id\":\"o-1\",\"amount\":1}");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo(
-                "error: Kafka cluster at 127.0.0.1:1 not reachable within 1500 ms (connect.check.timeout.ms)");
+        assertThat(result.err().strip())
+                .isEqualTo(
+                        "error: Kafka cluster at 127.0.0.1:1 not reachable within 1500 ms (connect.check.timeout.ms)");
         assertThat(result.out()).doesNotContain("published");
         assertThat(took).isLessThan(Duration.ofSeconds(8));
     }
 
     @Test
     void givenAvroAndAnUnreachableRegistry_thenExitOneWithOneLineNamingIt() {
-        Cli.Result result = cli.runRaw("produce", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix",
-                cli.prefix(), "--serialization", "avro", "--schema-registry-url", "http://127.0.0.1:1/apis/ccompat/v7",
-                "--dataset", "orders", "--key", "o-1", "--payload", "{\"order_id\":\"o-1\",\"amount\":1}");
+        Cli.Result result = cli.runRaw(
+                "produce",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--topic-prefix",
+                cli.prefix(),
+                "--serialization",
+                "avro",
+                "--schema-registry-url",
+                "http://127.0.0.1:1/apis/ccompat/v7",
+                "--dataset",
+                "orders",
+                "--key",
+                "o-1",
+                "--payload",
+                "{\"order_id\":\"o-1\",\"amount\":1}");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: ").contains("127.0.0.1:1");
         assertThat(result.err().strip().lines()).hasSize(1);
-        assertThat(kafka.consumeAll(cli.raw("orders"), 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(kafka.consumeAll(cli.raw("orders"), 1, Duration.ofSeconds(2)))
+                .isEmpty();
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.streamlake.it.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.test.RegistryEndpoint;
-import io.streamlake.it.support.StreamLakeIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,8 @@ class CliSchemaAndTopicsTest {
 
         Cli.Result registered = cli.run("schema", "register", "--dataset", "orders");
         assertThat(registered.code()).as(registered.err()).isZero();
-        assertThat(registered.out()).contains("orders v1 -> subject " + subject + ": registered as id")
+        assertThat(registered.out())
+                .contains("orders v1 -> subject " + subject + ": registered as id")
                 .contains("orders v2 -> subject " + subject + ": registered as id");
 
         Cli.Result after = cli.run("schema", "list", "--dataset", "orders");
@@ -60,8 +61,8 @@ class CliSchemaAndTopicsTest {
                   {"name":"currency","type":["null","string"],"default":null},
                   {"name":"warehouse","type":"string"}]}
                 """);
-        Cli.Result incompatible = cli.run("schema", "check", "--dataset", "orders", "--set",
-                "schema.catalog.dir=" + dir.resolve("catalog"));
+        Cli.Result incompatible = cli.run(
+                "schema", "check", "--dataset", "orders", "--set", "schema.catalog.dir=" + dir.resolve("catalog"));
         assertThat(incompatible.code()).isEqualTo(1);
         assertThat(incompatible.out()).contains("orders v3").contains("INCOMPATIBLE");
     }
@@ -76,8 +77,14 @@ class CliSchemaAndTopicsTest {
 
     @Test
     void givenAnUnreachableRegistry_thenOneLineNamingIt() {
-        Cli.Result result = new Cli(kafka, registry, dir).runRaw("schema", "list", "--schema-registry-url",
-                "http://127.0.0.1:1/apis/ccompat/v7", "--set", "schema.registry.retries=0");
+        Cli.Result result = new Cli(kafka, registry, dir)
+                .runRaw(
+                        "schema",
+                        "list",
+                        "--schema-registry-url",
+                        "http://127.0.0.1:1/apis/ccompat/v7",
+                        "--set",
+                        "schema.registry.retries=0");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: ").contains("127.0.0.1:1");
@@ -88,21 +95,43 @@ class CliSchemaAndTopicsTest {
     void givenTopicSettings_thenTopicsCreateAppliesThemAndIsIdempotent() throws Exception {
         Cli cli = new Cli(kafka, registry, dir);
 
-        Cli.Result created = cli.run("topics", "create", "--dataset", "payments", "--partitions", "4",
-                "--replication-factor", "1", "--min-insync-replicas", "1", "--dlq-retention-ms", "3600000");
+        Cli.Result created = cli.run(
+                "topics",
+                "create",
+                "--dataset",
+                "payments",
+                "--partitions",
+                "4",
+                "--replication-factor",
+                "1",
+                "--min-insync-replicas",
+                "1",
+                "--dlq-retention-ms",
+                "3600000");
         Cli.Result again = cli.run("topics", "create", "--dataset", "payments", "--partitions", "4");
 
         assertThat(created.code()).as(created.err()).isZero();
-        assertThat(created.out()).contains("created " + cli.raw("payments")).contains("created " + cli.dlq("payments"))
+        assertThat(created.out())
+                .contains("created " + cli.raw("payments"))
+                .contains("created " + cli.dlq("payments"))
                 .contains("4 partition(s)");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("exists  " + cli.raw("payments"));
         try (Admin admin = kafka.admin()) {
-            Map<String, TopicDescription> topics = admin.describeTopics(Set.of(cli.raw("payments"), cli.dlq("payments")))
-                    .allTopicNames().get();
-            assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(4));
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                            Set.of(cli.raw("payments"), cli.dlq("payments")))
+                    .allTopicNames()
+                    .get();
+            assertThat(topics.values())
+                    .allSatisfy(t -> assertThat(t.partitions()).hasSize(4));
             ConfigResource dlq = new ConfigResource(ConfigResource.Type.TOPIC, cli.dlq("payments"));
-            assertThat(admin.describeConfigs(Set.of(dlq)).all().get().get(dlq).get("retention.ms").value()).isEqualTo("3600000");
+            assertThat(admin.describeConfigs(Set.of(dlq))
+                            .all()
+                            .get()
+                            .get(dlq)
+                            .get("retention.ms")
+                            .value())
+                    .isEqualTo("3600000");
         }
     }
 }

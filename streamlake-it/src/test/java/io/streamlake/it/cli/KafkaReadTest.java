@@ -12,13 +12,13 @@ import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.ReadOptions;
 import io.streamlake.kafka.read.TopicReader;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.test.KafkaEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,28 +41,54 @@ class KafkaReadTest {
     }
 
     private DeadLetter letter(TopicNaming naming, String key, byte[] payload, String id) {
-        EventMetadata metadata = new EventMetadata(ORDERS, Optional.of(SchemaVersion.of(2)), id,
-                Instant.parse("2026-01-02T03:04:05.678Z"), "svc-a", Map.of("tenant", "t-9"));
-        return new DeadLetter(key, payload, metadata, DlqStage.VALIDATE, "$.amount: expected double", "SchemaViolation",
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), naming.raw(ORDERS), naming.deadLetter(ORDERS));
+        EventMetadata metadata = new EventMetadata(
+                ORDERS,
+                Optional.of(SchemaVersion.of(2)),
+                id,
+                Instant.parse("2026-01-02T03:04:05.678Z"),
+                "svc-a",
+                Map.of("tenant", "t-9"));
+        return new DeadLetter(
+                key,
+                payload,
+                metadata,
+                DlqStage.VALIDATE,
+                "$.amount: expected double",
+                "SchemaViolation",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                naming.raw(ORDERS),
+                naming.deadLetter(ORDERS));
     }
 
     @Test
     void givenDeadLettersOfEveryEncoding_thenTheSourceReadsThemBackByteForByte() {
         String prefix = kafka.uniqueName("read");
         TopicNaming naming = new TopicNaming(prefix);
-        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "dlq.payload.max.bytes", "64", "topics.partitions", "2"));
+        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "dlq.payload.max.bytes",
+                "64",
+                "topics.partitions",
+                "2"));
         byte[] json = "{ \"order_id\" : \"r-1\", \"amount\" : 1.50e0 }".getBytes(UTF_8);
         byte[] text = "order_id=r-2; amount=\"two\"\n".getBytes(UTF_8);
         byte[] binary = {(byte) 0xFF, 0, 1, (byte) 0xC3, 0x28};
         byte[] large = ("{\"order_id\":\"r-4\",\"note\":\"" + "x".repeat(200) + "\"}").getBytes(UTF_8);
         try (KafkaAdapter adapter = KafkaAdapter.create(config, naming)) {
             adapter.topicProvisioner().ensureTopics(ORDERS);
-            adapter.deadLetterPort().deadLetter(letter(naming, "r-1", json, "id-1")).join();
-            adapter.deadLetterPort().deadLetter(letter(naming, "r-2", text, "id-2")).join();
-            adapter.deadLetterPort().deadLetter(letter(naming, "r-3", binary, "id-3")).join();
-            adapter.deadLetterPort().deadLetter(letter(naming, "r-4", large, "id-4")).join();
+            adapter.deadLetterPort()
+                    .deadLetter(letter(naming, "r-1", json, "id-1"))
+                    .join();
+            adapter.deadLetterPort()
+                    .deadLetter(letter(naming, "r-2", text, "id-2"))
+                    .join();
+            adapter.deadLetterPort()
+                    .deadLetter(letter(naming, "r-3", binary, "id-3"))
+                    .join();
+            adapter.deadLetterPort()
+                    .deadLetter(letter(naming, "r-4", large, "id-4"))
+                    .join();
         }
 
         List<RecordedDeadLetter> read = new ArrayList<>();
@@ -97,8 +123,11 @@ class KafkaReadTest {
         KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", kafka.bootstrapServers()));
         String topic = kafka.uniqueTopic("absent");
 
-        assertThatThrownBy(() -> new TopicReader(config).read(topic, ReadOptions.snapshot(10, Duration.ofSeconds(2)), r -> { }))
-                .isInstanceOf(FatalStreamLakeException.class).hasMessageContaining(topic).hasMessageContaining("does not exist");
+        assertThatThrownBy(() ->
+                        new TopicReader(config).read(topic, ReadOptions.snapshot(10, Duration.ofSeconds(2)), r -> {}))
+                .isInstanceOf(FatalStreamLakeException.class)
+                .hasMessageContaining(topic)
+                .hasMessageContaining("does not exist");
     }
 
     @Test

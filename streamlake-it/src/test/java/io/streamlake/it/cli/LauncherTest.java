@@ -23,8 +23,7 @@ class LauncherTest {
     private static final Path LAUNCHER = ROOT.resolve("streamlake");
     private static final Path JAR = ROOT.resolve("streamlake-cli/target/streamlake.jar");
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
         assumeTrue(Files.isRegularFile(LAUNCHER) && Files.isRegularFile(JAR), "launcher and CLI jar built");
@@ -59,10 +58,14 @@ class LauncherTest {
 
     @Test
     void givenHeapAndGcOverrides_thenTheyReplaceTheLaunchersChoice() throws Exception {
-        Run run = launch(Map.of("STREAMLAKE_HEAP_OPTS", "-Xmx300m", "STREAMLAKE_GC_OPTS", "-XX:+UseSerialGC"),
-                "produce", "--help");
+        Run run = launch(
+                Map.of("STREAMLAKE_HEAP_OPTS", "-Xmx300m", "STREAMLAKE_GC_OPTS", "-XX:+UseSerialGC"),
+                "produce",
+                "--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("-XX:MaxHeapSize=314572800", "-XX:+UseSerialGC").doesNotContain("-XX:+UseParallelGC");
+        assertThat(run.out())
+                .contains("-XX:MaxHeapSize=314572800", "-XX:+UseSerialGC")
+                .doesNotContain("-XX:+UseParallelGC");
 
         Run none = launch(Map.of("STREAMLAKE_GC_OPTS", ""), "produce", "--help");
         assertThat(none.exit()).isZero();

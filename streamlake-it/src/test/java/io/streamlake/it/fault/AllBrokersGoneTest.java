@@ -51,6 +51,7 @@ class AllBrokersGoneTest {
     static final long DELIVERY_TIMEOUT_MS = 5_000;
     /** Events sent before the stop, and after the restart, at about 500 a second. */
     static final int BEFORE = 400;
+
     static final int AFTER = 300;
     /** Events sent at full speed when the broker begins to stop. */
     static final int BURST = 2_000;
@@ -59,16 +60,22 @@ class AllBrokersGoneTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void givenOnlyBrokerGoneLongerThanDeliveryTimeout_thenUnacknowledgedFailRetriableAndPublishWhenSentAgain()
             throws Exception {
-        EmbeddedKafkaConfig config = EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
+        EmbeddedKafkaConfig config =
+                EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
             KafkaEndpoint kafka = KafkaEndpoint.of(cluster.bootstrapServers());
             Map<String, String> adapter = Map.of(
-                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(DELIVERY_TIMEOUT_MS),
-                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000",
-                    KafkaAdapterConfig.LINGER_MS_CONFIG, "0",
+                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    String.valueOf(DELIVERY_TIMEOUT_MS),
+                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    "2000",
+                    KafkaAdapterConfig.LINGER_MS_CONFIG,
+                    "0",
                     // send() must not wait 60 s for metadata of a partition whose leader is gone
-                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms", "1000",
-                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "retry.backoff.max.ms", "500");
+                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms",
+                    "1000",
+                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "retry.backoff.max.ms",
+                    "500");
             try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), adapter)) {
                 pipeline.provision(FaultPipeline.ORDERS);
                 Outcomes outcomes = new Outcomes();
@@ -77,15 +84,19 @@ class AllBrokersGoneTest {
                 BatchSummary summary;
                 long stoppedForMs;
                 try {
-                    Future<BatchSummary> run = producerThread.submit(() -> pipeline.ingestAll(events, outcomes::record));
+                    Future<BatchSummary> run =
+                            producerThread.submit(() -> pipeline.ingestAll(events, outcomes::record));
                     await(() -> outcomes.published.get() >= BEFORE, run, "the first events are acknowledged");
                     long stoppedAt = System.nanoTime();
                     events.burst.set(true); // a burst of sends while the broker shuts down: records in flight
                     cluster.stopBroker(0);
                     // gone longer than delivery.timeout.ms, and long enough that failures were reported
-                    await(() -> outcomes.failed.size() > 0
-                                    && System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(DELIVERY_TIMEOUT_MS + 2_000),
-                            run, "events fail while the broker is gone");
+                    await(
+                            () -> outcomes.failed.size() > 0
+                                    && System.nanoTime() - stoppedAt
+                                            > TimeUnit.MILLISECONDS.toNanos(DELIVERY_TIMEOUT_MS + 2_000),
+                            run,
+                            "events fail while the broker is gone");
                     stoppedForMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt);
                     cluster.restartBroker(0);
                     events.restarted.set(true);
@@ -94,13 +105,22 @@ class AllBrokersGoneTest {
                     producerThread.shutdownNow();
                 }
                 int inputs = events.sent.get();
-                String report = String.format("inputs=%d published=%d deadLettered=%d failed=%d brokerGoneFor=%dms "
-                                + "firstReasons=%s", inputs, summary.published(), summary.deadLettered(),
-                        summary.failed(), stoppedForMs, outcomes.failed.stream().limit(3)
-                                .map(IngestionResult.Failed::reason).toList());
+                String report = String.format(
+                        "inputs=%d published=%d deadLettered=%d failed=%d brokerGoneFor=%dms " + "firstReasons=%s",
+                        inputs,
+                        summary.published(),
+                        summary.deadLettered(),
+                        summary.failed(),
+                        stoppedForMs,
+                        outcomes.failed.stream()
+                                .limit(3)
+                                .map(IngestionResult.Failed::reason)
+                                .toList());
                 System.out.println("AllBrokersGoneTest (broker gone): " + report);
-                System.out.printf("AllBrokersGoneTest: failed by expiry (delivery.timeout.ms)=%d, by metadata wait "
-                        + "(max.block.ms)=%d%n", outcomes.failedWith("Expiring"), outcomes.failedWith("not present in metadata"));
+                System.out.printf(
+                        "AllBrokersGoneTest: failed by expiry (delivery.timeout.ms)=%d, by metadata wait "
+                                + "(max.block.ms)=%d%n",
+                        outcomes.failedWith("Expiring"), outcomes.failedWith("not present in metadata"));
 
                 assertThat(summary.total()).as(report).isEqualTo(inputs);
                 assertThat(summary.deadLettered()).as(report).isZero();
@@ -108,35 +128,56 @@ class AllBrokersGoneTest {
                 assertThat(summary.published()).as(report).isGreaterThanOrEqualTo(BEFORE);
                 assertThat(outcomes.failed).as(report).allSatisfy(failed -> {
                     assertThat(failed.retriable()).as(failed.reason()).isTrue();
-                    assertThat(failed.reason()).contains(cluster.bootstrapServers()).containsIgnoringCase("timeout");
+                    assertThat(failed.reason())
+                            .contains(cluster.bootstrapServers())
+                            .containsIgnoringCase("timeout");
                 });
-                assertThat(outcomes.failedWith("Expiring")).as("events that expired after delivery.timeout.ms: "
-                        + report).isPositive();
-                assertThat(pipeline.endOffsets(pipeline.deadLetter(FaultPipeline.ORDERS))).as("DLQ records").isZero();
+                assertThat(outcomes.failedWith("Expiring"))
+                        .as("events that expired after delivery.timeout.ms: " + report)
+                        .isPositive();
+                assertThat(pipeline.endOffsets(pipeline.deadLetter(FaultPipeline.ORDERS)))
+                        .as("DLQ records")
+                        .isZero();
 
                 // the re-run: exactly the failed events, same key, same payload bytes, same ingestion id
                 pipeline.provision(FaultPipeline.ORDERS); // waits until every partition's leader answers again
-                List<IngestCommand> rerun = outcomes.failed.stream().map(f -> IngestCommand
-                        .of(f.ref().dataset(), f.ref().key(), f.ref().payload()).withIngestionId(f.ref().ingestionId()))
+                List<IngestCommand> rerun = outcomes.failed.stream()
+                        .map(f -> IngestCommand.of(
+                                        f.ref().dataset(),
+                                        f.ref().key(),
+                                        f.ref().payload())
+                                .withIngestionId(f.ref().ingestionId()))
                         .toList();
                 Outcomes again = new Outcomes();
                 BatchSummary second = pipeline.ingestAll(rerun.iterator(), again::record);
                 System.out.println("AllBrokersGoneTest (re-run of the failed): " + second);
-                assertThat(second.published()).as("re-run %s: %s", second, again.failed.stream().limit(3)
-                        .map(IngestionResult.Failed::reason).toList()).isEqualTo(rerun.size());
+                assertThat(second.published())
+                        .as(
+                                "re-run %s: %s",
+                                second,
+                                again.failed.stream()
+                                        .limit(3)
+                                        .map(IngestionResult.Failed::reason)
+                                        .toList())
+                        .isEqualTo(rerun.size());
 
                 String rawTopic = pipeline.raw(FaultPipeline.ORDERS);
                 long written = kafka.recordsWritten(rawTopic);
-                List<ConsumerRecord<byte[], byte[]>> raw = kafka.consumeAll(rawTopic, (int) written,
-                        Duration.ofSeconds(30));
+                List<ConsumerRecord<byte[], byte[]>> raw =
+                        kafka.consumeAll(rawTopic, (int) written, Duration.ofSeconds(30));
                 assertThat(raw).as("records read back of those written").hasSize((int) written);
                 Map<String, Integer> byContent = new HashMap<>();
                 Map<String, Set<String>> idsByContent = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> record : raw) {
                     String content = new String(record.value(), UTF_8);
                     byContent.merge(content, 1, Integer::sum);
-                    idsByContent.computeIfAbsent(content, c -> new HashSet<>())
-                            .add(new String(record.headers().lastHeader(HeaderNames.INGESTION_ID).value(), UTF_8));
+                    idsByContent
+                            .computeIfAbsent(content, c -> new HashSet<>())
+                            .add(new String(
+                                    record.headers()
+                                            .lastHeader(HeaderNames.INGESTION_ID)
+                                            .value(),
+                                    UTF_8));
                 }
                 Set<String> resent = new HashSet<>();
                 for (IngestCommand command : rerun) {
@@ -150,18 +191,25 @@ class AllBrokersGoneTest {
                 });
                 Set<String> ids = new HashSet<>();
                 idsByContent.values().forEach(ids::addAll);
-                System.out.printf("AllBrokersGoneTest (RAW): records=%d distinctPayloads=%d distinctIds=%d "
-                        + "twice (lost acknowledgements, re-sent)=%d%n", raw.size(), byContent.size(), ids.size(),
-                        duplicated.size());
-                assertThat(byContent.keySet()).as("RAW holds every event of the batch")
+                System.out.printf(
+                        "AllBrokersGoneTest (RAW): records=%d distinctPayloads=%d distinctIds=%d "
+                                + "twice (lost acknowledgements, re-sent)=%d%n",
+                        raw.size(), byContent.size(), ids.size(), duplicated.size());
+                assertThat(byContent.keySet())
+                        .as("RAW holds every event of the batch")
                         .isEqualTo(events.payloads());
-                assertThat(resent).as("events on RAW more than once were reported failed and re-sent")
+                assertThat(resent)
+                        .as("events on RAW more than once were reported failed and re-sent")
                         .containsAll(duplicated);
-                assertThat(idsByContent).as("every copy of an event carries its one ingestion id")
-                        .allSatisfy((content, idsOfContent) -> assertThat(idsOfContent).as(content).hasSize(1));
+                assertThat(idsByContent)
+                        .as("every copy of an event carries its one ingestion id")
+                        .allSatisfy((content, idsOfContent) ->
+                                assertThat(idsOfContent).as(content).hasSize(1));
                 assertThat(ids).hasSize(inputs);
-                assertThat(duplicated).as("at most two copies: the lost first send and the re-send")
-                        .allSatisfy(content -> assertThat(byContent.get(content)).as(content).isEqualTo(2));
+                assertThat(duplicated)
+                        .as("at most two copies: the lost first send and the re-send")
+                        .allSatisfy(content ->
+                                assertThat(byContent.get(content)).as(content).isEqualTo(2));
             }
         }
     }
@@ -238,7 +286,8 @@ class AllBrokersGoneTest {
                 throw new IllegalStateException("interrupted", e);
             }
             int n = sent.getAndIncrement();
-            return IngestCommand.of(FaultPipeline.ORDERS, "k" + (n % 20), payload(n).getBytes(UTF_8));
+            return IngestCommand.of(
+                    FaultPipeline.ORDERS, "k" + (n % 20), payload(n).getBytes(UTF_8));
         }
 
         static String payload(int n) {

@@ -49,6 +49,7 @@ class BrokerFailoverTest {
     static final int KEYS = 64;
     /** Pace of the producer thread, so the stop and the restart both happen while events flow (~25 s in all). */
     static final int EVENTS_PER_SECOND = 4_000;
+
     static final int STOPPED_BROKER = 1;
     private static final Pattern PAYLOAD = Pattern.compile("\\{\"order_id\":\"(key-\\d+)\",\"amount\":(\\d+)}");
 
@@ -59,14 +60,21 @@ class BrokerFailoverTest {
         try (EmbeddedKafkaCluster cluster = KafkaClusters.threeNode()) {
             KafkaEndpoint kafka = KafkaEndpoint.of(cluster.bootstrapServers());
             Map<String, String> adapter = Map.of(
-                    KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, "6",
-                    KafkaAdapterConfig.TOPICS_REPLICATION_FACTOR_CONFIG, "3",
-                    KafkaAdapterConfig.TOPICS_MIN_INSYNC_REPLICAS_CONFIG, "2",
+                    KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG,
+                    "6",
+                    KafkaAdapterConfig.TOPICS_REPLICATION_FACTOR_CONFIG,
+                    "3",
+                    KafkaAdapterConfig.TOPICS_MIN_INSYNC_REPLICAS_CONFIG,
+                    "2",
                     // failover: a request to a broker that went away is retried soon; the event gets a minute
-                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000",
-                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
-                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms", "20000",
-                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "retry.backoff.max.ms", "500");
+                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    "60000",
+                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    "5000",
+                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms",
+                    "20000",
+                    KafkaAdapterConfig.PASSTHROUGH_PREFIX + "retry.backoff.max.ms",
+                    "500");
             try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), adapter)) {
                 ProvisioningResult topics = pipeline.provision(FaultPipeline.ORDERS);
                 assertThat(topics.raw().replicationFactor()).isEqualTo(3);
@@ -81,26 +89,37 @@ class BrokerFailoverTest {
                     awaitCount(run.acknowledged::get, EVENTS * 30L / 100, summary);
                     long stopAt = run.acknowledged.get();
                     cluster.stopBroker(STOPPED_BROKER);
-                    System.out.printf("broker %d stopped after %d acknowledged (%d when the stop began)%n",
+                    System.out.printf(
+                            "broker %d stopped after %d acknowledged (%d when the stop began)%n",
                             STOPPED_BROKER, run.acknowledged.get(), stopAt);
                     awaitCount(run.acknowledged::get, EVENTS * 70L / 100, summary);
                     long restartAt = run.acknowledged.get();
                     cluster.restartBroker(STOPPED_BROKER);
-                    System.out.printf("broker %d restarted after %d acknowledged (%d when the restart began)%n",
+                    System.out.printf(
+                            "broker %d restarted after %d acknowledged (%d when the restart began)%n",
                             STOPPED_BROKER, run.acknowledged.get(), restartAt);
                     summary.get(3, TimeUnit.MINUTES);
                 } finally {
                     producerThread.shutdownNow();
                 }
                 BatchSummary counts = summary.get();
-                List<ConsumerRecord<byte[], byte[]>> raw = kafka.consumeAll(pipeline.raw(FaultPipeline.ORDERS),
-                        (int) counts.published(), Duration.ofSeconds(60));
+                List<ConsumerRecord<byte[], byte[]>> raw = kafka.consumeAll(
+                        pipeline.raw(FaultPipeline.ORDERS), (int) counts.published(), Duration.ofSeconds(60));
                 Check check = Check.of(raw, run);
-                String report = String.format("inputs=%d published=%d failed=%d deadLettered=%d readBack=%d lost=%d "
+                String report = String.format(
+                        "inputs=%d published=%d failed=%d deadLettered=%d readBack=%d lost=%d "
                                 + "duplicateIngestionIds=%d outOfOrder=%d unparsable=%d failedIds(first 20)=%s firstFailureReasons=%s",
-                        EVENTS, counts.published(), counts.failed(), counts.deadLettered(), raw.size(), check.lost,
-                        check.duplicates, check.outOfOrder, check.unparsable,
-                        run.failedIds.stream().limit(20).toList(), run.failureReasons);
+                        EVENTS,
+                        counts.published(),
+                        counts.failed(),
+                        counts.deadLettered(),
+                        raw.size(),
+                        check.lost,
+                        check.duplicates,
+                        check.outOfOrder,
+                        check.unparsable,
+                        run.failedIds.stream().limit(20).toList(),
+                        run.failureReasons);
                 System.out.println("BrokerFailoverTest: " + report);
 
                 assertThat(counts.published() + counts.failed()).as(report).isEqualTo(EVENTS);
@@ -186,7 +205,9 @@ class BrokerFailoverTest {
             String key = "key-" + (next % KEYS);
             int sequence = next / KEYS;
             next++;
-            return IngestCommand.of(FaultPipeline.ORDERS, key,
+            return IngestCommand.of(
+                    FaultPipeline.ORDERS,
+                    key,
                     ("{\"order_id\":\"" + key + "\",\"amount\":" + sequence + "}").getBytes(UTF_8));
         }
     }

@@ -23,13 +23,18 @@ import java.util.Base64;
 final class DeadLetterValues {
 
     /** Jackson's default limits would refuse some payloads StreamLake embeds verbatim (numbers over 1,000 digits). */
-    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-            .maxNumberLength(Integer.MAX_VALUE).maxNestingDepth(10_000).maxStringLength(Integer.MAX_VALUE).build()).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(10_000)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
+
     private static final ObjectMapper JSON = new ObjectMapper(FACTORY);
     private static final String PREFIX = "{\"" + DeadLetterValue.PAYLOAD + "\":";
 
-    private DeadLetterValues() {
-    }
+    private DeadLetterValues() {}
 
     /**
      * Asserts that {@code value} is a DLQ JSON value whose payload reproduces {@code input} (or its first
@@ -45,27 +50,41 @@ final class DeadLetterValues {
         } catch (IOException e) {
             throw new AssertionError(what + ": the DLQ value is not JSON: " + e.getMessage(), e);
         }
-        assertThat(node.path(DeadLetterValue.ERROR_REASON).asText("")).as(what + ": error_reason").isNotBlank();
-        assertThat(node.path(DeadLetterValue.PAYLOAD_SIZE).asLong(-1)).as(what + ": payload_size").isEqualTo(input.length);
-        assertThat(node.path(DeadLetterValue.PAYLOAD_SHA256).asText()).as(what + ": payload_sha256")
+        assertThat(node.path(DeadLetterValue.ERROR_REASON).asText(""))
+                .as(what + ": error_reason")
+                .isNotBlank();
+        assertThat(node.path(DeadLetterValue.PAYLOAD_SIZE).asLong(-1))
+                .as(what + ": payload_size")
+                .isEqualTo(input.length);
+        assertThat(node.path(DeadLetterValue.PAYLOAD_SHA256).asText())
+                .as(what + ": payload_sha256")
                 .isEqualTo(DeadLetterValue.sha256(input));
         boolean truncated = input.length > limit;
-        assertThat(node.path(DeadLetterValue.PAYLOAD_TRUNCATED).isBoolean()).as(what + ": payload_truncated").isTrue();
-        assertThat(node.get(DeadLetterValue.PAYLOAD_TRUNCATED).booleanValue()).as(what + ": payload_truncated")
+        assertThat(node.path(DeadLetterValue.PAYLOAD_TRUNCATED).isBoolean())
+                .as(what + ": payload_truncated")
+                .isTrue();
+        assertThat(node.get(DeadLetterValue.PAYLOAD_TRUNCATED).booleanValue())
+                .as(what + ": payload_truncated")
                 .isEqualTo(truncated);
         String encoding = node.path(DeadLetterValue.PAYLOAD_ENCODING).asText();
         byte[] kept = switch (encoding) {
             case DeadLetterValue.ENCODING_JSON -> rawPayload(text, what).getBytes(UTF_8);
-            case DeadLetterValue.ENCODING_TEXT -> node.get(DeadLetterValue.PAYLOAD).textValue().getBytes(UTF_8);
-            case DeadLetterValue.ENCODING_BASE64 -> Base64.getDecoder().decode(node.get(DeadLetterValue.PAYLOAD).textValue());
+            case DeadLetterValue.ENCODING_TEXT ->
+                node.get(DeadLetterValue.PAYLOAD).textValue().getBytes(UTF_8);
+            case DeadLetterValue.ENCODING_BASE64 ->
+                Base64.getDecoder().decode(node.get(DeadLetterValue.PAYLOAD).textValue());
             default -> throw new AssertionError(what + ": unknown payload_encoding " + encoding);
         };
         if (truncated) {
-            assertThat(encoding).as(what + ": a truncated payload is base64").isEqualTo(DeadLetterValue.ENCODING_BASE64);
-            assertThat(Arrays.equals(kept, Arrays.copyOf(input, limit))).as(what + ": the first " + limit + " bytes kept")
+            assertThat(encoding)
+                    .as(what + ": a truncated payload is base64")
+                    .isEqualTo(DeadLetterValue.ENCODING_BASE64);
+            assertThat(Arrays.equals(kept, Arrays.copyOf(input, limit)))
+                    .as(what + ": the first " + limit + " bytes kept")
                     .isTrue();
         } else {
-            assertThat(Arrays.equals(kept, input)).as(what + ": payload (" + encoding + ") reproduces the input bytes")
+            assertThat(Arrays.equals(kept, input))
+                    .as(what + ": payload (" + encoding + ") reproduces the input bytes")
                     .isTrue();
         }
         return node;
@@ -86,7 +105,9 @@ final class DeadLetterValues {
             }
             int end = (int) parser.currentLocation().getCharOffset();
             int comma = value.indexOf(",\"" + DeadLetterValue.PAYLOAD_ENCODING + "\":", end);
-            assertThat(value.substring(end, comma)).as(what + ": only white space after the payload").isBlank();
+            assertThat(value.substring(end, comma))
+                    .as(what + ": only white space after the payload")
+                    .isBlank();
             return value.substring(PREFIX.length(), comma);
         } catch (IOException e) {
             throw new AssertionError(what + ": cannot read the payload of the DLQ value: " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.PipelineWiring;
 import io.streamlake.kafka.provision.ProvisioningResult;
 import io.streamlake.kafka.publish.KafkaAdapter;
@@ -15,6 +14,7 @@ import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
+import io.streamlake.test.KafkaEndpoint;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -58,8 +58,8 @@ final class FaultPipeline implements AutoCloseable {
      * A pipeline with a fresh topic prefix on {@code kafka}; {@code adapterOverrides} are adapter settings
      * ({@code kafka.*} pass-through included) laid over the defaults used here.
      */
-    static FaultPipeline start(KafkaEndpoint kafka, Map<String, String> schemaSettings,
-                               Map<String, String> adapterOverrides) {
+    static FaultPipeline start(
+            KafkaEndpoint kafka, Map<String, String> schemaSettings, Map<String, String> adapterOverrides) {
         TopicNaming naming = new TopicNaming(kafka.uniqueName("f"));
         SchemaModule schema = SchemaModuleFactory.create(new SchemaConfig(schemaSettings), naming);
         Map<String, Object> settings = PipelineWiring.adapterSettings(kafka, PARTITIONS, adapterOverrides);

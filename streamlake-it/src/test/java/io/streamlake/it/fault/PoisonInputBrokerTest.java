@@ -11,8 +11,8 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.it.fault.PoisonCases.Poison;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
+import io.streamlake.test.KafkaEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,14 +46,25 @@ class PoisonInputBrokerTest {
     @Test
     @Timeout(120)
     void givenSampleOfPoisonInputs_thenEachLandsInItsDlqWithBytesKeptAndNoneFails(KafkaEndpoint kafka) {
-        List<Poison> cases = new ArrayList<>(PoisonCases.anySmall().sampleStream().limit(SAMPLE).toList());
+        List<Poison> cases = new ArrayList<>(
+                PoisonCases.anySmall().sampleStream().limit(SAMPLE).toList());
         cases.add(PoisonCases.tenMegabytes("wrong-type"));
         cases.add(PoisonCases.tenMegabytes("invalid-utf8"));
-        cases.add(PoisonCases.deepNesting().sampleStream().filter(p -> p.payload().length > 40_000).findFirst().orElseThrow());
+        cases.add(PoisonCases.deepNesting()
+                .sampleStream()
+                .filter(p -> p.payload().length > 40_000)
+                .findFirst()
+                .orElseThrow());
         // valid, but 10 MB: refused by the producer (max.request.size) -> dead-lettered at stage publish
-        cases.add(new Poison("10mb-valid", IngestCommand.of(FaultPipeline.ORDERS, "big-valid",
-                ("{\"order_id\":\"big-valid\",\"amount\":1,\"currency\":\"" + "E".repeat(PoisonCases.TEN_MB) + "\"}")
-                        .getBytes(UTF_8)), DlqStage.PUBLISH));
+        cases.add(new Poison(
+                "10mb-valid",
+                IngestCommand.of(
+                        FaultPipeline.ORDERS,
+                        "big-valid",
+                        ("{\"order_id\":\"big-valid\",\"amount\":1,\"currency\":\"" + "E".repeat(PoisonCases.TEN_MB)
+                                        + "\"}")
+                                .getBytes(UTF_8)),
+                DlqStage.PUBLISH));
 
         try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), Map.of())) {
             Set<DatasetName> datasets = new LinkedHashSet<>(List.of(FaultPipeline.ORDERS, FaultPipeline.PAYMENTS));
@@ -61,11 +72,15 @@ class PoisonInputBrokerTest {
             datasets.forEach(pipeline::provision);
 
             List<IngestionResult> results = Collections.synchronizedList(new ArrayList<>());
-            BatchSummary summary = pipeline.ingestAll(cases.stream().map(Poison::command).iterator(), results::add);
+            BatchSummary summary =
+                    pipeline.ingestAll(cases.stream().map(Poison::command).iterator(), results::add);
             Map<byte[], Poison> byPayload = new IdentityHashMap<>();
             cases.forEach(p -> byPayload.put(p.payload(), p));
-            String failures = results.stream().filter(r -> !(r instanceof IngestionResult.DeadLettered))
-                    .map(r -> byPayload.get(r.ref().payload()) + " -> " + r).limit(5).collect(Collectors.joining("\n"));
+            String failures = results.stream()
+                    .filter(r -> !(r instanceof IngestionResult.DeadLettered))
+                    .map(r -> byPayload.get(r.ref().payload()) + " -> " + r)
+                    .limit(5)
+                    .collect(Collectors.joining("\n"));
             System.out.printf("PoisonInputBrokerTest: %d inputs -> %s%n%s%n", cases.size(), summary, failures);
 
             assertThat(summary.total()).isEqualTo(cases.size());
@@ -75,12 +90,16 @@ class PoisonInputBrokerTest {
 
             Map<String, ConsumerRecord<byte[], byte[]>> dlqById = new HashMap<>();
             for (DatasetName dataset : datasets) {
-                long expected = cases.stream().filter(p -> p.command().dataset().equals(dataset)).count();
-                List<ConsumerRecord<byte[], byte[]>> records = kafka.consumeAll(pipeline.deadLetter(dataset),
-                        (int) expected, Duration.ofSeconds(30));
+                long expected = cases.stream()
+                        .filter(p -> p.command().dataset().equals(dataset))
+                        .count();
+                List<ConsumerRecord<byte[], byte[]>> records =
+                        kafka.consumeAll(pipeline.deadLetter(dataset), (int) expected, Duration.ofSeconds(30));
                 assertThat(records).as("DLQ of %s", dataset).hasSize((int) expected);
                 records.forEach(r -> dlqById.put(header(r, HeaderNames.INGESTION_ID), r));
-                assertThat(pipeline.endOffsets(pipeline.raw(dataset))).as("RAW of %s", dataset).isZero();
+                assertThat(pipeline.endOffsets(pipeline.raw(dataset)))
+                        .as("RAW of %s", dataset)
+                        .isZero();
             }
             for (IngestionResult result : results) {
                 Poison poison = byPayload.get(result.ref().payload());
@@ -88,11 +107,17 @@ class PoisonInputBrokerTest {
                 assertThat(dead.stage()).as("%s: %s", poison, dead.reason()).isEqualTo(poison.stage());
                 ConsumerRecord<byte[], byte[]> record = dlqById.get(result.ref().ingestionId());
                 assertThat(record).as("DLQ record of %s", poison).isNotNull();
-                assertThat(header(record, HeaderNames.DLQ_STAGE)).as("%s", poison).isEqualTo(poison.stage().wireName());
-                assertThat(header(record, HeaderNames.DLQ_REASON)).as("%s", poison).isNotBlank();
-                assertThat(record.key() == null ? null : new String(record.key(), UTF_8)).as("%s", poison)
+                assertThat(header(record, HeaderNames.DLQ_STAGE))
+                        .as("%s", poison)
+                        .isEqualTo(poison.stage().wireName());
+                assertThat(header(record, HeaderNames.DLQ_REASON))
+                        .as("%s", poison)
+                        .isNotBlank();
+                assertThat(record.key() == null ? null : new String(record.key(), UTF_8))
+                        .as("%s", poison)
                         .isEqualTo(result.ref().key());
-                DeadLetterValues.assertPreserves(record.value(), poison.payload(), DLQ_PAYLOAD_LIMIT, poison.toString());
+                DeadLetterValues.assertPreserves(
+                        record.value(), poison.payload(), DLQ_PAYLOAD_LIMIT, poison.toString());
             }
         }
     }
@@ -109,24 +134,31 @@ class PoisonInputBrokerTest {
         try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), Map.of())) {
             pipeline.provision(FaultPipeline.ORDERS);
             List<IngestionResult> results = Collections.synchronizedList(new ArrayList<>());
-            BatchSummary summary = pipeline.ingestAll(List.of(IngestCommand.keyedBy(FaultPipeline.ORDERS, "order_id",
-                    payload)).iterator(), results::add);
-            String outcome = results.stream().map(r -> r instanceof IngestionResult.Failed f ? "Failed: " + f.reason()
-                    : r instanceof IngestionResult.DeadLettered d ? "DeadLettered " + d.stage() + ": " + d.reason()
-                    : "Published").map(s -> s.length() > 600 ? s.substring(0, 600) : s).collect(Collectors.joining());
+            BatchSummary summary = pipeline.ingestAll(
+                    List.of(IngestCommand.keyedBy(FaultPipeline.ORDERS, "order_id", payload))
+                            .iterator(),
+                    results::add);
+            String outcome = results.stream()
+                    .map(r -> r instanceof IngestionResult.Failed f
+                            ? "Failed: " + f.reason()
+                            : r instanceof IngestionResult.DeadLettered d
+                                    ? "DeadLettered " + d.stage() + ": " + d.reason()
+                                    : "Published")
+                    .map(s -> s.length() > 600 ? s.substring(0, 600) : s)
+                    .collect(Collectors.joining());
             System.out.println("PoisonInputBrokerTest (2 MB key): " + summary + " " + outcome);
             assertThat(summary.failed()).as(outcome).isZero();
             assertThat(summary.deadLettered()).as(outcome).isEqualTo(1);
-            List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consumeAll(pipeline.deadLetter(FaultPipeline.ORDERS), 1,
-                    Duration.ofSeconds(20));
+            List<ConsumerRecord<byte[], byte[]>> dlq =
+                    kafka.consumeAll(pipeline.deadLetter(FaultPipeline.ORDERS), 1, Duration.ofSeconds(20));
             assertThat(dlq).hasSize(1);
             ConsumerRecord<byte[], byte[]> record = dlq.get(0);
             DeadLetterValues.assertPreserves(record.value(), payload, DLQ_PAYLOAD_LIMIT, "2 MB key");
             // the key is cut to dlq.payload.max.bytes, and the record stays on the full key's partition
             assertThat(record.key()).hasSize(DLQ_PAYLOAD_LIMIT);
             assertThat(id).startsWith(new String(record.key(), UTF_8));
-            assertThat(record.partition()).isEqualTo(
-                    Utils.toPositive(Utils.murmur2(id.getBytes(UTF_8))) % FaultPipeline.PARTITIONS);
+            assertThat(record.partition())
+                    .isEqualTo(Utils.toPositive(Utils.murmur2(id.getBytes(UTF_8))) % FaultPipeline.PARTITIONS);
         }
     }
 

@@ -48,9 +48,11 @@ class PoisonInputPropertyTest {
 
     private static final TopicNaming NAMING = new TopicNaming("poison");
     /** One real schema module for every try (as in production: created once per process; thread-safe). */
-    private static final SchemaModule SCHEMA = SchemaModuleFactory.create(new SchemaConfig(Map.of(
-            SchemaConfig.SERIALIZATION_CONFIG, "json")), NAMING);
-    private static final IngestionSettings SETTINGS = IngestionSettings.defaults().withTopics(NAMING);
+    private static final SchemaModule SCHEMA =
+            SchemaModuleFactory.create(new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json")), NAMING);
+
+    private static final IngestionSettings SETTINGS =
+            IngestionSettings.defaults().withTopics(NAMING);
 
     @Property(tries = 3_000)
     void givenMalformedBytes_thenDeadLetteredAtParseWithBytesKept(@ForAll("malformed") Poison poison) {
@@ -59,8 +61,12 @@ class PoisonInputPropertyTest {
 
     @Provide
     Arbitrary<Poison> malformed() {
-        return net.jqwik.api.Arbitraries.oneOf(PoisonCases.invalidJson(), PoisonCases.truncated(),
-                PoisonCases.invalidUtf8(), PoisonCases.nulBytes(), PoisonCases.byteOrderMark());
+        return net.jqwik.api.Arbitraries.oneOf(
+                PoisonCases.invalidJson(),
+                PoisonCases.truncated(),
+                PoisonCases.invalidUtf8(),
+                PoisonCases.nulBytes(),
+                PoisonCases.byteOrderMark());
     }
 
     @Property(tries = 400)
@@ -80,13 +86,17 @@ class PoisonInputPropertyTest {
 
     @Provide
     Arbitrary<Poison> invalid() {
-        return net.jqwik.api.Arbitraries.oneOf(SchemaPoisonCases.wrongTypes(), SchemaPoisonCases.missingKey(),
-                SchemaPoisonCases.unknownDataset(), SchemaPoisonCases.numbersOutOfRange());
+        return net.jqwik.api.Arbitraries.oneOf(
+                SchemaPoisonCases.wrongTypes(),
+                SchemaPoisonCases.missingKey(),
+                SchemaPoisonCases.unknownDataset(),
+                SchemaPoisonCases.numbersOutOfRange());
     }
 
     /** Mixed batches of every kind (1-20 events each) through the stream service. */
     @Property(tries = 3_600)
-    void givenMixedBatch_thenEveryEventDeadLetteredAndCountsAddUp(@ForAll("mixed") @Size(min = 1, max = 20) List<Poison> batch) {
+    void givenMixedBatch_thenEveryEventDeadLetteredAndCountsAddUp(
+            @ForAll("mixed") @Size(min = 1, max = 20) List<Poison> batch) {
         runBatch(batch);
     }
 
@@ -109,8 +119,15 @@ class PoisonInputPropertyTest {
     private static void runBatch(List<Poison> batch) {
         InMemoryEventPublisher publisher = new InMemoryEventPublisher();
         InMemoryDeadLetterPort deadLetters = new InMemoryDeadLetterPort();
-        IngestionService ingestion = new IngestionService(SETTINGS, SCHEMA.parser(), SCHEMA.validator(),
-                SCHEMA.serializer(), publisher, deadLetters, IdGenerator.randomUuids(), Clock.systemUTC());
+        IngestionService ingestion = new IngestionService(
+                SETTINGS,
+                SCHEMA.parser(),
+                SCHEMA.validator(),
+                SCHEMA.serializer(),
+                publisher,
+                deadLetters,
+                IdGenerator.randomUuids(),
+                Clock.systemUTC());
         StreamIngestionService stream = new StreamIngestionService(ingestion, 8, () -> {
             publisher.flush();
             deadLetters.flush();
@@ -120,7 +137,9 @@ class PoisonInputPropertyTest {
 
         BatchSummary summary = stream.ingestAll(commands.iterator(), results::add);
 
-        assertThat(summary.published() + summary.deadLettered() + summary.failed()).as("%s", summary).isEqualTo(batch.size());
+        assertThat(summary.published() + summary.deadLettered() + summary.failed())
+                .as("%s", summary)
+                .isEqualTo(batch.size());
         assertThat(summary.failed()).as("failed: %s", results).isZero();
         assertThat(summary.published()).as("published: %s", results).isZero();
         assertThat(publisher.all()).isEmpty();
@@ -131,7 +150,9 @@ class PoisonInputPropertyTest {
         }
         assertThat(lettersById).hasSize(batch.size());
         for (IngestionResult result : results) {
-            Poison poison = batch.stream().filter(p -> p.command().payload() == result.ref().payload()).findFirst()
+            Poison poison = batch.stream()
+                    .filter(p -> p.command().payload() == result.ref().payload())
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("a result for an event that was not sent: " + result));
             assertThat(result).as("%s", poison).isInstanceOfSatisfying(IngestionResult.DeadLettered.class, d -> {
                 assertThat(d.stage()).as("%s: %s", poison, d.reason()).isEqualTo(poison.stage());
@@ -139,10 +160,16 @@ class PoisonInputPropertyTest {
             });
             DeadLetter letter = lettersById.get(result.ref().ingestionId());
             assertThat(letter).as("%s", poison).isNotNull();
-            assertThat(Arrays.equals(letter.originalPayload(), poison.payload())).as("%s", poison).isTrue();
-            assertThat(letter.deadLetterTopic()).isEqualTo(NAMING.deadLetter(poison.command().dataset()));
-            DeadLetterValues.assertPreserves(DeadLetterValue.encode(letter, SETTINGS.deadLetterPayloadLimit()),
-                    poison.payload(), SETTINGS.deadLetterPayloadLimit(), poison.toString());
+            assertThat(Arrays.equals(letter.originalPayload(), poison.payload()))
+                    .as("%s", poison)
+                    .isTrue();
+            assertThat(letter.deadLetterTopic())
+                    .isEqualTo(NAMING.deadLetter(poison.command().dataset()));
+            DeadLetterValues.assertPreserves(
+                    DeadLetterValue.encode(letter, SETTINGS.deadLetterPayloadLimit()),
+                    poison.payload(),
+                    SETTINGS.deadLetterPayloadLimit(),
+                    poison.toString());
         }
     }
 }

@@ -10,15 +10,15 @@ import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.test.secure.AuthenticatingRegistryProxy;
-import io.streamlake.test.secure.RegistryCredentials;
-import io.streamlake.test.KafkaEndpoint;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.compat.PreparedSchema;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
+import io.streamlake.test.secure.AuthenticatingRegistryProxy;
+import io.streamlake.test.secure.RegistryCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Timeout;
 @StreamLakeIntegrationTest
 class RegistryFaultsTest {
 
-    private static final RegistryCredentials CREDENTIALS = new RegistryCredentials("fault-tests",
-            "pw-" + UUID.randomUUID(), "token-" + UUID.randomUUID());
+    private static final RegistryCredentials CREDENTIALS =
+            new RegistryCredentials("fault-tests", "pw-" + UUID.randomUUID(), "token-" + UUID.randomUUID());
 
     @Test
     @Timeout(60)
@@ -56,8 +56,8 @@ class RegistryFaultsTest {
         long began = System.nanoTime();
         Throwable verify = catchThrowable(schema::verifyRegistryReachable);
         Duration verifyTook = Duration.ofNanos(System.nanoTime() - began);
-        System.out.printf("registry down at start: verifyRegistryReachable failed in %d ms: %s%n",
-                verifyTook.toMillis(), verify);
+        System.out.printf(
+                "registry down at start: verifyRegistryReachable failed in %d ms: %s%n", verifyTook.toMillis(), verify);
 
         assertThat(verify).isInstanceOf(RetriableStreamLakeException.class);
         assertThat(verify.getMessage()).contains(url).doesNotContain("\n").doesNotContain(CREDENTIALS.password());
@@ -67,7 +67,8 @@ class RegistryFaultsTest {
         began = System.nanoTime();
         Throwable prepare = catchThrowable(() -> schema.prepare(FaultPipeline.ORDERS, Optional.empty()));
         Duration prepareTook = Duration.ofNanos(System.nanoTime() - began);
-        System.out.printf("registry down at start: prepare(orders) failed in %d ms: %s%n", prepareTook.toMillis(), prepare);
+        System.out.printf(
+                "registry down at start: prepare(orders) failed in %d ms: %s%n", prepareTook.toMillis(), prepare);
         assertThat(prepare).isInstanceOf(RetriableStreamLakeException.class);
         assertThat(prepare.getMessage()).contains(url).doesNotContain("\n").doesNotContain(CREDENTIALS.password());
         assertThat(prepareTook).isLessThan(Duration.ofSeconds(10));
@@ -78,23 +79,26 @@ class RegistryFaultsTest {
     void givenRegistryDownMidRun_thenCachedSchemasKeepFlowingAndNewRegistrationsFailListedNotDeadLettered(
             KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
         try (AuthenticatingRegistryProxy proxy = AuthenticatingRegistryProxy.start(registry.url(), CREDENTIALS);
-             FaultPipeline pipeline = FaultPipeline.start(kafka, avro(proxy.url()), Map.of())) {
+                FaultPipeline pipeline = FaultPipeline.start(kafka, avro(proxy.url()), Map.of())) {
             pipeline.schema().verifyRegistryReachable();
             pipeline.provision(FaultPipeline.ORDERS);
             pipeline.provision(FaultPipeline.PAYMENTS);
-            PreparedSchema v2 = pipeline.schema().prepare(FaultPipeline.ORDERS, Optional.empty()).orElseThrow();
+            PreparedSchema v2 = pipeline.schema()
+                    .prepare(FaultPipeline.ORDERS, Optional.empty())
+                    .orElseThrow();
             assertThat(v2.entry().version()).isEqualTo(SchemaVersion.of(2));
 
             List<IngestCommand> before = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 before.add(order("before-" + i));
             }
-            BatchSummary first = pipeline.ingestAll(before.iterator(), r -> { });
+            BatchSummary first = pipeline.ingestAll(before.iterator(), r -> {});
             assertThat(first.published()).as("%s", first).isEqualTo(100);
 
             proxy.close();
             assertThat(catchThrowable(pipeline.schema()::verifyRegistryReachable))
-                    .as("the registry is unreachable now").isInstanceOf(RetriableStreamLakeException.class);
+                    .as("the registry is unreachable now")
+                    .isInstanceOf(RetriableStreamLakeException.class);
 
             List<IngestCommand> during = new ArrayList<>();
             Set<String> needRegistry = new HashSet<>();
@@ -109,11 +113,16 @@ class RegistryFaultsTest {
             }
             List<IngestionResult> results = Collections.synchronizedList(new ArrayList<>());
             BatchSummary second = pipeline.ingestAll(during.iterator(), results::add);
-            List<IngestionResult.Failed> failed = results.stream().filter(IngestionResult.Failed.class::isInstance)
-                    .map(IngestionResult.Failed.class::cast).toList();
-            List<String> listed = failed.stream().map(f -> f.ref().key() + " (" + f.ref().ingestionId() + ")").toList();
-            System.out.printf("registry down mid-run: %s; failed events: %s; first reason: %s%n", second, listed,
-                    failed.isEmpty() ? "-" : failed.get(0).reason());
+            List<IngestionResult.Failed> failed = results.stream()
+                    .filter(IngestionResult.Failed.class::isInstance)
+                    .map(IngestionResult.Failed.class::cast)
+                    .toList();
+            List<String> listed = failed.stream()
+                    .map(f -> f.ref().key() + " (" + f.ref().ingestionId() + ")")
+                    .toList();
+            System.out.printf(
+                    "registry down mid-run: %s; failed events: %s; first reason: %s%n",
+                    second, listed, failed.isEmpty() ? "-" : failed.get(0).reason());
 
             assertThat(second.total()).isEqualTo(during.size());
             assertThat(second.published()).as("%s", second).isEqualTo(300);
@@ -124,13 +133,17 @@ class RegistryFaultsTest {
                 assertThat(f.retriable()).as(f.reason()).isTrue();
                 assertThat(f.reason()).contains(proxy.url()).doesNotContain(CREDENTIALS.password());
             });
-            assertThat(results).filteredOn(IngestionResult.Published.class::isInstance)
+            assertThat(results)
+                    .filteredOn(IngestionResult.Published.class::isInstance)
                     .allSatisfy(p -> assertThat(p.ref().key()).startsWith("cached-"));
 
             assertThat(pipeline.endOffsets(pipeline.raw(FaultPipeline.ORDERS))).isEqualTo(400);
-            assertThat(pipeline.endOffsets(pipeline.raw(FaultPipeline.PAYMENTS))).isZero();
-            assertThat(pipeline.endOffsets(pipeline.deadLetter(FaultPipeline.ORDERS))).isZero();
-            assertThat(pipeline.endOffsets(pipeline.deadLetter(FaultPipeline.PAYMENTS))).isZero();
+            assertThat(pipeline.endOffsets(pipeline.raw(FaultPipeline.PAYMENTS)))
+                    .isZero();
+            assertThat(pipeline.endOffsets(pipeline.deadLetter(FaultPipeline.ORDERS)))
+                    .isZero();
+            assertThat(pipeline.endOffsets(pipeline.deadLetter(FaultPipeline.PAYMENTS)))
+                    .isZero();
         }
     }
 
@@ -138,7 +151,9 @@ class RegistryFaultsTest {
         Map<String, String> settings = new HashMap<>();
         settings.put(SchemaConfig.SERIALIZATION_CONFIG, "avro");
         settings.put(SchemaConfig.REGISTRY_URL_CONFIG, url);
-        settings.put(SchemaConfig.REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, CREDENTIALS.username() + ":" + CREDENTIALS.password());
+        settings.put(
+                SchemaConfig.REGISTRY_BASIC_AUTH_USER_INFO_CONFIG,
+                CREDENTIALS.username() + ":" + CREDENTIALS.password());
         settings.put(SchemaConfig.REGISTRY_RETRIES_CONFIG, "1");
         settings.put(SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG, "50");
         settings.put(SchemaConfig.REGISTRY_CONNECT_TIMEOUT_MS_CONFIG, "2000");
@@ -146,13 +161,17 @@ class RegistryFaultsTest {
     }
 
     private static IngestCommand order(String id) {
-        return IngestCommand.of(FaultPipeline.ORDERS, id,
-                ("{\"order_id\":\"" + id + "\",\"amount\":12.5}").getBytes(UTF_8));
+        return IngestCommand.of(
+                FaultPipeline.ORDERS, id, ("{\"order_id\":\"" + id + "\",\"amount\":12.5}").getBytes(UTF_8));
     }
 
     private static IngestCommand payment(String id) {
-        return IngestCommand.of(FaultPipeline.PAYMENTS, id, ("{\"payment_id\":\"" + id + "\",\"order_id\":\"o-1\","
-                + "\"amount\":12.5,\"method\":\"CARD\",\"paid_at\":\"2026-11-27T13:05:00Z\","
-                + "\"customer\":{\"customer_id\":\"c-1\"}}").getBytes(UTF_8));
+        return IngestCommand.of(
+                FaultPipeline.PAYMENTS,
+                id,
+                ("{\"payment_id\":\"" + id + "\",\"order_id\":\"o-1\","
+                                + "\"amount\":12.5,\"method\":\"CARD\",\"paid_at\":\"2026-11-27T13:05:00Z\","
+                                + "\"customer\":{\"customer_id\":\"c-1\"}}")
+                        .getBytes(UTF_8));
     }
 }

@@ -29,8 +29,7 @@ final class AdapterFixture {
     /** Topic prefix of every adapter integration test. */
     static final TopicNaming NAMING = new TopicNaming("it");
 
-    private AdapterFixture() {
-    }
+    private AdapterFixture() {}
 
     /** Adapter settings for {@code kafka}: its bootstrap servers and security settings, then the overrides. */
     static Map<String, Object> settings(KafkaEndpoint kafka, String... overrides) {
@@ -41,7 +40,10 @@ final class AdapterFixture {
     static Map<String, Object> settings(Map<String, Object> clientProperties, String... overrides) {
         Map<String, Object> settings = new HashMap<>();
         clientProperties.forEach((key, value) -> settings.put(
-                key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) ? key : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key, value));
+                key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                        ? key
+                        : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key,
+                value));
         settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
         for (int i = 0; i < overrides.length; i += 2) {
             settings.put(overrides[i], overrides[i + 1]);
@@ -63,9 +65,15 @@ final class AdapterFixture {
      * {@code dataset} v1 requires field {@code id}.
      */
     static IngestionService ingestion(KafkaAdapter adapter, DatasetName dataset) {
-        return new IngestionService(IngestionSettings.defaults().withTopics(NAMING), new KeyValuePayloadParser(),
-                new InMemoryPayloadValidator().require(dataset, SchemaVersion.of(1), "id"), new InMemoryPayloadSerializer(),
-                adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(), Clock.systemUTC());
+        return new IngestionService(
+                IngestionSettings.defaults().withTopics(NAMING),
+                new KeyValuePayloadParser(),
+                new InMemoryPayloadValidator().require(dataset, SchemaVersion.of(1), "id"),
+                new InMemoryPayloadSerializer(),
+                adapter.eventPublisher(),
+                adapter.deadLetterPort(),
+                IdGenerator.randomUuids(),
+                Clock.systemUTC());
     }
 
     /** A record's headers by name (UTF-8 values); a repeated name keeps its last value. */

@@ -28,8 +28,13 @@ class KafkaConnectivityTest {
         String bootstrap = "localhost:" + freePortWithNothingListening();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> KafkaAdapter.create(Map.of("bootstrap.servers", bootstrap,
-                "connect.check.timeout.ms", String.valueOf(CHECK_TIMEOUT_MS)), AdapterFixture.NAMING))
+        assertThatThrownBy(() -> KafkaAdapter.create(
+                        Map.of(
+                                "bootstrap.servers",
+                                bootstrap,
+                                "connect.check.timeout.ms",
+                                String.valueOf(CHECK_TIMEOUT_MS)),
+                        AdapterFixture.NAMING))
                 .isInstanceOf(RetriableStreamLakeException.class)
                 .hasMessage("Kafka cluster at " + bootstrap + " not reachable within " + CHECK_TIMEOUT_MS
                         + " ms (connect.check.timeout.ms)");

@@ -11,10 +11,10 @@ import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.service.IngestionService;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.test.KafkaEndpoint;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,40 +38,55 @@ class KafkaDeadLetterTest {
     private static final int PARTITIONS = 6;
     /** Smaller than the oversize payload, larger than every other record including the truncated dead letter. */
     private static final int MAX_REQUEST_SIZE = 8_192;
+
     private static final int DLQ_PAYLOAD_MAX_BYTES = 1_024;
 
-    private record Outcome(IngestionResult result, ConsumerRecord<byte[], byte[]> dlqRecord, JsonNode value) {
-    }
+    private record Outcome(IngestionResult result, ConsumerRecord<byte[], byte[]> dlqRecord, JsonNode value) {}
 
     private static Outcome ingestBadEvent(KafkaEndpoint kafka, String key, byte[] payload) throws Exception {
         DatasetName dataset = AdapterFixture.dataset(kafka, "dlq");
-        try (KafkaAdapter adapter = KafkaAdapter.create(new KafkaAdapterConfig(AdapterFixture.settings(kafka,
-                "topics.partitions", String.valueOf(PARTITIONS), "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE))),
-                AdapterFixture.NAMING, DLQ_PAYLOAD_MAX_BYTES)) {
+        try (KafkaAdapter adapter = KafkaAdapter.create(
+                new KafkaAdapterConfig(AdapterFixture.settings(
+                        kafka,
+                        "topics.partitions",
+                        String.valueOf(PARTITIONS),
+                        "kafka.max.request.size",
+                        String.valueOf(MAX_REQUEST_SIZE))),
+                AdapterFixture.NAMING,
+                DLQ_PAYLOAD_MAX_BYTES)) {
             var topics = adapter.topicProvisioner().ensureTopics(dataset);
             IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
 
-            IngestionResult good = ingestion.ingest(IngestCommand.of(dataset, key, "id=1".getBytes(UTF_8))
-                    .withAttributes(Map.of("tenant", "acme"))).get(30, TimeUnit.SECONDS);
-            IngestionResult bad = ingestion.ingest(IngestCommand.of(dataset, key, payload)
-                    .withAttributes(Map.of("tenant", "acme"))).get(30, TimeUnit.SECONDS);
+            IngestionResult good = ingestion
+                    .ingest(IngestCommand.of(dataset, key, "id=1".getBytes(UTF_8))
+                            .withAttributes(Map.of("tenant", "acme")))
+                    .get(30, TimeUnit.SECONDS);
+            IngestionResult bad = ingestion
+                    .ingest(IngestCommand.of(dataset, key, payload).withAttributes(Map.of("tenant", "acme")))
+                    .get(30, TimeUnit.SECONDS);
 
             assertThat(good).isInstanceOf(IngestionResult.Published.class);
             int rawPartition = ((IngestionResult.Published) good).receipt().partition();
             assertThat(rawPartition).isEqualTo(Utils.toPositive(Utils.murmur2(key.getBytes(UTF_8))) % PARTITIONS);
 
-            List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consumeAll(topics.deadLetter().name(), 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<byte[], byte[]>> dlq =
+                    kafka.consumeAll(topics.deadLetter().name(), 1, Duration.ofSeconds(30));
             assertThat(dlq).hasSize(1);
             ConsumerRecord<byte[], byte[]> record = dlq.get(0);
             assertThat(new String(record.key(), UTF_8)).isEqualTo(key);
-            assertThat(record.partition()).as("DLQ partition = the key's RAW partition").isEqualTo(rawPartition);
+            assertThat(record.partition())
+                    .as("DLQ partition = the key's RAW partition")
+                    .isEqualTo(rawPartition);
             Map<String, String> headers = AdapterFixture.headers(record);
-            assertThat(headers).containsEntry("dataset", dataset.value()).containsEntry("tenant", "acme")
+            assertThat(headers)
+                    .containsEntry("dataset", dataset.value())
+                    .containsEntry("tenant", "acme")
                     .containsEntry("producer_service", "streamlake-producer")
                     .containsEntry("dlq_original_topic", topics.raw().name())
                     .containsKeys("ingestion_id", "event_time", "dlq_reason", "dlq_error_class", "dlq_failed_at");
             assertThat(headers.get("ingestion_id")).isEqualTo(bad.ref().ingestionId());
-            assertThat(headers.get("dlq_stage")).isEqualTo(((IngestionResult.DeadLettered) bad).stage().wireName());
+            assertThat(headers.get("dlq_stage"))
+                    .isEqualTo(((IngestionResult.DeadLettered) bad).stage().wireName());
             return new Outcome(bad, record, JSON.readTree(record.value()));
         }
     }
@@ -82,10 +97,13 @@ class KafkaDeadLetterTest {
 
         Outcome outcome = ingestBadEvent(kafka, "key-binary", payload);
 
-        assertThat(outcome.result()).isInstanceOfSatisfying(IngestionResult.DeadLettered.class,
-                dl -> assertThat(dl.stage()).isEqualTo(DlqStage.PARSE));
+        assertThat(outcome.result())
+                .isInstanceOfSatisfying(
+                        IngestionResult.DeadLettered.class,
+                        dl -> assertThat(dl.stage()).isEqualTo(DlqStage.PARSE));
         assertThat(outcome.value().get("payload_encoding").asText()).isEqualTo("base64");
-        assertThat(Base64.getDecoder().decode(outcome.value().get("payload").asText())).isEqualTo(payload);
+        assertThat(Base64.getDecoder().decode(outcome.value().get("payload").asText()))
+                .isEqualTo(payload);
         assertThat(outcome.value().get("payload_truncated").asBoolean()).isFalse();
         assertThat(outcome.value().get("payload_sha256").asText()).isEqualTo(DeadLetterValue.sha256(payload));
     }
@@ -96,8 +114,10 @@ class KafkaDeadLetterTest {
 
         Outcome outcome = ingestBadEvent(kafka, "key-text", payload);
 
-        assertThat(outcome.result()).isInstanceOfSatisfying(IngestionResult.DeadLettered.class,
-                dl -> assertThat(dl.stage()).isEqualTo(DlqStage.PARSE));
+        assertThat(outcome.result())
+                .isInstanceOfSatisfying(
+                        IngestionResult.DeadLettered.class,
+                        dl -> assertThat(dl.stage()).isEqualTo(DlqStage.PARSE));
         assertThat(outcome.value().get("payload_encoding").asText()).isEqualTo("text");
         assertThat(outcome.value().get("payload").asText().getBytes(UTF_8)).isEqualTo(payload);
     }
@@ -113,7 +133,8 @@ class KafkaDeadLetterTest {
             assertThat(dl.stage()).isEqualTo(DlqStage.PUBLISH);
             assertThat(dl.reason()).contains("max.request.size");
         });
-        assertThat(AdapterFixture.headers(outcome.dlqRecord())).containsEntry("dlq_error_class", "RecordTooLarge")
+        assertThat(AdapterFixture.headers(outcome.dlqRecord()))
+                .containsEntry("dlq_error_class", "RecordTooLarge")
                 .containsEntry("schema_version", "v1");
         JsonNode value = outcome.value();
         assertThat(value.get("payload_truncated").asBoolean()).isTrue();
@@ -127,19 +148,25 @@ class KafkaDeadLetterTest {
     void givenDeadLetterItselfTooLarge_thenFailedNotRetriableAndNothingOnTheDlq(KafkaEndpoint kafka) throws Exception {
         DatasetName dataset = AdapterFixture.dataset(kafka, "dlq-too-large");
         byte[] payload = ("id=8;blob=" + "y".repeat(20_000)).getBytes(UTF_8);
-        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE),
-                "dlq.payload.max.bytes", "100000")) {
+        try (KafkaAdapter adapter = AdapterFixture.adapter(
+                kafka, "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE), "dlq.payload.max.bytes", "100000")) {
             var topics = adapter.topicProvisioner().ensureTopics(dataset);
 
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
-                    .ingest(IngestCommand.of(dataset, "key-huge", payload)).get(30, TimeUnit.SECONDS);
+                    .ingest(IngestCommand.of(dataset, "key-huge", payload))
+                    .get(30, TimeUnit.SECONDS);
 
             assertThat(result).isInstanceOfSatisfying(IngestionResult.Failed.class, failed -> {
                 assertThat(failed.retriable()).isFalse();
-                assertThat(failed.reason()).contains("dead letter").contains("RecordTooLarge").contains(kafka.bootstrapServers());
+                assertThat(failed.reason())
+                        .contains("dead letter")
+                        .contains("RecordTooLarge")
+                        .contains(kafka.bootstrapServers());
             });
-            assertThat(kafka.consumeAll(topics.deadLetter().name(), 1, Duration.ofSeconds(2))).isEmpty();
-            assertThat(kafka.consumeAll(topics.raw().name(), 1, Duration.ofSeconds(2))).isEmpty();
+            assertThat(kafka.consumeAll(topics.deadLetter().name(), 1, Duration.ofSeconds(2)))
+                    .isEmpty();
+            assertThat(kafka.consumeAll(topics.raw().name(), 1, Duration.ofSeconds(2)))
+                    .isEmpty();
         }
     }
 
@@ -158,14 +185,15 @@ class KafkaDeadLetterTest {
         byte[] payload = ("id=9;blob=" + blob).getBytes(UTF_8);
         try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "dlq.payload.max.bytes", "1024")) {
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
-                    .ingest(IngestCommand.of(dataset, "key-broker", payload)).get(60, TimeUnit.SECONDS);
+                    .ingest(IngestCommand.of(dataset, "key-broker", payload))
+                    .get(60, TimeUnit.SECONDS);
 
             assertThat(result).isInstanceOfSatisfying(IngestionResult.DeadLettered.class, dl -> {
                 assertThat(dl.stage()).isEqualTo(DlqStage.PUBLISH);
                 assertThat(dl.errorClass()).isEqualTo("RecordTooLarge");
             });
-            List<ConsumerRecord<byte[], byte[]>> dlq = kafka.consumeAll(AdapterFixture.NAMING.deadLetter(dataset), 1,
-                    Duration.ofSeconds(30));
+            List<ConsumerRecord<byte[], byte[]>> dlq =
+                    kafka.consumeAll(AdapterFixture.NAMING.deadLetter(dataset), 1, Duration.ofSeconds(30));
             assertThat(dlq).hasSize(1);
             JsonNode value = JSON.readTree(dlq.get(0).value());
             assertThat(value.get("payload_truncated").asBoolean()).isTrue();

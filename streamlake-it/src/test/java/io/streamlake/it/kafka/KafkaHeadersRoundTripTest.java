@@ -9,9 +9,9 @@ import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
+import io.streamlake.test.KafkaEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,14 +28,24 @@ class KafkaHeadersRoundTripTest {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-11-27T10:15:30.250Z");
 
-    private static ConsumerRecord<byte[], byte[]> publishAndReadBack(KafkaEndpoint kafka, String style) throws Exception {
+    private static ConsumerRecord<byte[], byte[]> publishAndReadBack(KafkaEndpoint kafka, String style)
+            throws Exception {
         String topic = kafka.createTopic(kafka.uniqueTopic("headers-" + style), 3);
-        EventMetadata metadata = new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(3)),
-                "0b8f3c1e-1111-4c2a-9d7e-000000000001", EVENT_TIME, "checkout", Map.of("tenant", "acme"));
+        EventMetadata metadata = new EventMetadata(
+                DatasetName.of("orders"),
+                Optional.of(SchemaVersion.of(3)),
+                "0b8f3c1e-1111-4c2a-9d7e-000000000001",
+                EVENT_TIME,
+                "checkout",
+                Map.of("tenant", "acme"));
         PublishReceipt receipt;
         try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "headers.style", style)) {
-            receipt = adapter.eventPublisher().publish(new OutboundEvent(topic, "order-42",
-                    new SerializedPayload("{\"id\":42}".getBytes(UTF_8), "application/json"), metadata))
+            receipt = adapter.eventPublisher()
+                    .publish(new OutboundEvent(
+                            topic,
+                            "order-42",
+                            new SerializedPayload("{\"id\":42}".getBytes(UTF_8), "application/json"),
+                            metadata))
                     .get(30, TimeUnit.SECONDS);
         }
         List<ConsumerRecord<byte[], byte[]>> records = kafka.consumeAll(topic, 1, Duration.ofSeconds(30));
@@ -56,32 +66,75 @@ class KafkaHeadersRoundTripTest {
     void givenStreamLakeStyle_thenDesignHeadersRoundTrip(KafkaEndpoint kafka) throws Exception {
         ConsumerRecord<byte[], byte[]> record = publishAndReadBack(kafka, "streamlake");
 
-        assertThat(AdapterFixture.headerNames(record)).containsExactly("dataset", "schema_version", "ingestion_id",
-                "event_time", "producer_service", "content_type", "tenant");
-        assertThat(AdapterFixture.headers(record)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "dataset", "orders", "schema_version", "v3", "ingestion_id", "0b8f3c1e-1111-4c2a-9d7e-000000000001",
-                "event_time", "2026-11-27T10:15:30.250Z", "producer_service", "checkout",
-                "content_type", "application/json", "tenant", "acme"));
+        assertThat(AdapterFixture.headerNames(record))
+                .containsExactly(
+                        "dataset",
+                        "schema_version",
+                        "ingestion_id",
+                        "event_time",
+                        "producer_service",
+                        "content_type",
+                        "tenant");
+        assertThat(AdapterFixture.headers(record))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "dataset",
+                        "orders",
+                        "schema_version",
+                        "v3",
+                        "ingestion_id",
+                        "0b8f3c1e-1111-4c2a-9d7e-000000000001",
+                        "event_time",
+                        "2026-11-27T10:15:30.250Z",
+                        "producer_service",
+                        "checkout",
+                        "content_type",
+                        "application/json",
+                        "tenant",
+                        "acme"));
     }
 
     @Test
     void givenCloudEventsStyle_thenBinaryModeHeadersRoundTrip(KafkaEndpoint kafka) throws Exception {
         ConsumerRecord<byte[], byte[]> record = publishAndReadBack(kafka, "cloudevents");
 
-        assertThat(AdapterFixture.headers(record)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "dataset", "orders", "schema_version", "v3",
-                "ce_specversion", "1.0", "ce_id", "0b8f3c1e-1111-4c2a-9d7e-000000000001",
-                "ce_source", "/streamlake/checkout", "ce_type", "io.streamlake.orders",
-                "ce_time", "2026-11-27T10:15:30.250Z", "ce_dataschema", "orders/v3",
-                "content-type", "application/json", "tenant", "acme"));
+        assertThat(AdapterFixture.headers(record))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "dataset",
+                        "orders",
+                        "schema_version",
+                        "v3",
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        "0b8f3c1e-1111-4c2a-9d7e-000000000001",
+                        "ce_source",
+                        "/streamlake/checkout",
+                        "ce_type",
+                        "io.streamlake.orders",
+                        "ce_time",
+                        "2026-11-27T10:15:30.250Z",
+                        "ce_dataschema",
+                        "orders/v3",
+                        "content-type",
+                        "application/json",
+                        "tenant",
+                        "acme"));
     }
 
     @Test
     void givenBothStyles_thenBothSetsRoundTrip(KafkaEndpoint kafka) throws Exception {
         ConsumerRecord<byte[], byte[]> record = publishAndReadBack(kafka, "both");
 
-        assertThat(AdapterFixture.headers(record)).containsKeys("ingestion_id", "event_time", "producer_service",
-                "content_type", "ce_id", "ce_time", "ce_source", "content-type")
+        assertThat(AdapterFixture.headers(record))
+                .containsKeys(
+                        "ingestion_id",
+                        "event_time",
+                        "producer_service",
+                        "content_type",
+                        "ce_id",
+                        "ce_time",
+                        "ce_source",
+                        "content-type")
                 .containsEntry("ce_id", "0b8f3c1e-1111-4c2a-9d7e-000000000001")
                 .containsEntry("ingestion_id", "0b8f3c1e-1111-4c2a-9d7e-000000000001");
     }

@@ -31,24 +31,31 @@ class KafkaSaslSslTest {
             String raw = adapter.topicProvisioner().ensureTopics(dataset).raw().name();
 
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
-                    .ingest(IngestCommand.of(dataset, "k", "id=1".getBytes(UTF_8))).get(30, TimeUnit.SECONDS);
+                    .ingest(IngestCommand.of(dataset, "k", "id=1".getBytes(UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
 
             assertThat(result).isInstanceOf(IngestionResult.Published.class);
             List<ConsumerRecord<byte[], byte[]>> read = secure.plaintext().consumeAll(raw, 1, Duration.ofSeconds(30));
             assertThat(read).hasSize(1);
             assertThat(AdapterFixture.headers(read.get(0))).containsEntry("dataset", dataset.value());
         }
-        assertThat(config.toString()).contains("kafka.security.protocol=SASL_SSL")
-                .doesNotContain(secure.password()).doesNotContain(secure.trustStorePassword());
+        assertThat(config.toString())
+                .contains("kafka.security.protocol=SASL_SSL")
+                .doesNotContain(secure.password())
+                .doesNotContain(secure.trustStorePassword());
     }
 
     @Test
-    void givenWrongScramPassword_thenCreateFailsFatalNamingMechanismAndPrincipalButNotPassword(SecureKafkaEndpoint secure) {
-        assertThatThrownBy(() -> KafkaAdapter.create(AdapterFixture.settings(
-                secure.clientProperties(secure.username(), "not-the-Pa55word")), AdapterFixture.NAMING))
+    void givenWrongScramPassword_thenCreateFailsFatalNamingMechanismAndPrincipalButNotPassword(
+            SecureKafkaEndpoint secure) {
+        assertThatThrownBy(() -> KafkaAdapter.create(
+                        AdapterFixture.settings(secure.clientProperties(secure.username(), "not-the-Pa55word")),
+                        AdapterFixture.NAMING))
                 .isInstanceOf(FatalStreamLakeException.class)
                 .hasMessageContaining(secure.bootstrapServers())
-                .hasMessageContaining("SCRAM-SHA-512").hasMessageContaining("principal=" + secure.username())
-                .hasMessageNotContaining("not-the-Pa55word").hasMessageNotContaining(secure.trustStorePassword());
+                .hasMessageContaining("SCRAM-SHA-512")
+                .hasMessageContaining("principal=" + secure.username())
+                .hasMessageNotContaining("not-the-Pa55word")
+                .hasMessageNotContaining(secure.trustStorePassword());
     }
 }

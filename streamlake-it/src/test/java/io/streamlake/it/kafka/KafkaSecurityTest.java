@@ -37,10 +37,17 @@ class KafkaSecurityTest {
     }
 
     private static Map<String, Object> settings(String user, String password, String... more) {
-        Map<String, Object> settings = new HashMap<>(Map.of("bootstrap.servers", cluster.bootstrapServers(),
-                "connect.check.timeout.ms", "10000",
-                "kafka.security.protocol", "SASL_PLAINTEXT", "kafka.sasl.mechanism", "PLAIN",
-                "kafka.sasl.jaas.config", SaslCluster.jaas(user, password)));
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "bootstrap.servers",
+                cluster.bootstrapServers(),
+                "connect.check.timeout.ms",
+                "10000",
+                "kafka.security.protocol",
+                "SASL_PLAINTEXT",
+                "kafka.sasl.mechanism",
+                "PLAIN",
+                "kafka.sasl.jaas.config",
+                SaslCluster.jaas(user, password)));
         for (int i = 0; i < more.length; i += 2) {
             settings.put(more[i], more[i + 1]);
         }
@@ -52,19 +59,21 @@ class KafkaSecurityTest {
         assertThatThrownBy(() -> KafkaAdapter.create(settings(SaslCluster.ADMIN, "wr0ng-pa55"), AdapterFixture.NAMING))
                 .isInstanceOf(FatalStreamLakeException.class)
                 .hasMessageContaining(cluster.bootstrapServers())
-                .hasMessageContaining("sasl.mechanism=PLAIN").hasMessageContaining("principal=" + SaslCluster.ADMIN)
+                .hasMessageContaining("sasl.mechanism=PLAIN")
+                .hasMessageContaining("principal=" + SaslCluster.ADMIN)
                 .hasMessageNotContaining("wr0ng-pa55");
     }
 
     @Test
     void givenSuperUser_thenProvisionsAndPublishesOverSasl() throws Exception {
         DatasetName dataset = DatasetName.of("sasl-ok");
-        try (KafkaAdapter adapter = KafkaAdapter.create(settings(SaslCluster.ADMIN, SaslCluster.ADMIN_PASSWORD),
-                AdapterFixture.NAMING)) {
+        try (KafkaAdapter adapter =
+                KafkaAdapter.create(settings(SaslCluster.ADMIN, SaslCluster.ADMIN_PASSWORD), AdapterFixture.NAMING)) {
             adapter.topicProvisioner().ensureTopics(dataset);
 
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
-                    .ingest(IngestCommand.of(dataset, "k", "id=1".getBytes(UTF_8))).get(30, TimeUnit.SECONDS);
+                    .ingest(IngestCommand.of(dataset, "k", "id=1".getBytes(UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
 
             assertThat(result).isInstanceOf(IngestionResult.Published.class);
             assertThat(adapter.config().toString()).doesNotContain(SaslCluster.ADMIN_PASSWORD);
@@ -74,11 +83,12 @@ class KafkaSecurityTest {
     @Test
     void givenUserWithoutAcls_thenProvisioningIsNotAuthorizedNamingTheTopic() {
         DatasetName dataset = DatasetName.of("sasl-denied");
-        try (KafkaAdapter adapter = KafkaAdapter.create(settings(SaslCluster.USER, SaslCluster.USER_PASSWORD),
-                AdapterFixture.NAMING)) {
+        try (KafkaAdapter adapter =
+                KafkaAdapter.create(settings(SaslCluster.USER, SaslCluster.USER_PASSWORD), AdapterFixture.NAMING)) {
             assertThatThrownBy(() -> adapter.topicProvisioner().ensureTopics(dataset))
                     .isInstanceOf(FatalStreamLakeException.class)
-                    .hasMessageContaining("Not authorized").hasMessageContaining(AdapterFixture.NAMING.raw(dataset))
+                    .hasMessageContaining("Not authorized")
+                    .hasMessageContaining(AdapterFixture.NAMING.raw(dataset))
                     .hasMessageContaining(cluster.bootstrapServers());
         }
     }
@@ -86,15 +96,24 @@ class KafkaSecurityTest {
     @Test
     void givenUserWithoutAcls_thenPublishingFailsFatalNeverPublished() throws Exception {
         DatasetName dataset = DatasetName.of("sasl-nowrite");
-        try (KafkaAdapter admin = KafkaAdapter.create(settings(SaslCluster.ADMIN, SaslCluster.ADMIN_PASSWORD),
-                AdapterFixture.NAMING)) {
+        try (KafkaAdapter admin =
+                KafkaAdapter.create(settings(SaslCluster.ADMIN, SaslCluster.ADMIN_PASSWORD), AdapterFixture.NAMING)) {
             admin.topicProvisioner().ensureTopics(dataset);
         }
-        try (KafkaAdapter adapter = KafkaAdapter.create(settings(SaslCluster.USER, SaslCluster.USER_PASSWORD,
-                "kafka.max.block.ms", "5000", "delivery.timeout.ms", "10000", "request.timeout.ms", "5000"),
+        try (KafkaAdapter adapter = KafkaAdapter.create(
+                settings(
+                        SaslCluster.USER,
+                        SaslCluster.USER_PASSWORD,
+                        "kafka.max.block.ms",
+                        "5000",
+                        "delivery.timeout.ms",
+                        "10000",
+                        "request.timeout.ms",
+                        "5000"),
                 AdapterFixture.NAMING)) {
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
-                    .ingest(IngestCommand.of(dataset, "k", "id=1".getBytes(UTF_8))).get(30, TimeUnit.SECONDS);
+                    .ingest(IngestCommand.of(dataset, "k", "id=1".getBytes(UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
 
             assertThat(result).isInstanceOfSatisfying(IngestionResult.Failed.class, failed -> {
                 assertThat(failed.retriable()).isFalse();

@@ -3,11 +3,11 @@ package io.streamlake.it.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.DatasetName;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.provision.ProvisioningResult;
 import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.test.KafkaEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,20 @@ import org.junit.jupiter.api.Test;
 class KafkaTopicProvisioningTest {
 
     private static TopicProvisioner provisioner(KafkaEndpoint kafka, int partitions) {
-        return TopicProvisioner.create(new KafkaAdapterConfig(AdapterFixture.settings(kafka,
-                "topics.partitions", String.valueOf(partitions), "topics.replication.factor", "1",
-                "topics.min.insync.replicas", "1", "topics.dlq.retention.ms", "3600000",
-                "topics.raw.retention.ms", "7200000")), AdapterFixture.NAMING);
+        return TopicProvisioner.create(
+                new KafkaAdapterConfig(AdapterFixture.settings(
+                        kafka,
+                        "topics.partitions",
+                        String.valueOf(partitions),
+                        "topics.replication.factor",
+                        "1",
+                        "topics.min.insync.replicas",
+                        "1",
+                        "topics.dlq.retention.ms",
+                        "3600000",
+                        "topics.raw.retention.ms",
+                        "7200000")),
+                AdapterFixture.NAMING);
     }
 
     @Test
@@ -35,14 +45,15 @@ class KafkaTopicProvisioningTest {
         DatasetName dataset = AdapterFixture.dataset(kafka, "prov");
         String raw = AdapterFixture.NAMING.raw(dataset);
         String dlq = AdapterFixture.NAMING.deadLetter(dataset);
-        try (TopicProvisioner provisioner = provisioner(kafka, 4); Admin admin = kafka.admin()) {
+        try (TopicProvisioner provisioner = provisioner(kafka, 4);
+                Admin admin = kafka.admin()) {
             ProvisioningResult first = provisioner.ensureTopics(dataset);
 
             assertThat(first.raw().created()).isTrue();
             assertThat(first.deadLetter().created()).isTrue();
             assertThat(first.warnings()).isEmpty();
-            Map<String, TopicDescription> described = admin.describeTopics(List.of(raw, dlq)).allTopicNames()
-                    .get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(List.of(raw, dlq)).allTopicNames().get(30, TimeUnit.SECONDS);
             for (TopicDescription d : described.values()) {
                 assertThat(d.partitions()).hasSize(4);
                 assertThat(d.partitions()).allSatisfy((TopicPartitionInfo p) -> {
@@ -51,8 +62,10 @@ class KafkaTopicProvisioningTest {
                 });
             }
             Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(
-                    new ConfigResource(ConfigResource.Type.TOPIC, raw), new ConfigResource(ConfigResource.Type.TOPIC, dlq)))
-                    .all().get(30, TimeUnit.SECONDS);
+                            new ConfigResource(ConfigResource.Type.TOPIC, raw),
+                            new ConfigResource(ConfigResource.Type.TOPIC, dlq)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             Config rawConfig = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, raw));
             Config dlqConfig = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, dlq));
             assertThat(rawConfig.get("min.insync.replicas").value()).isEqualTo("1");
@@ -71,16 +84,19 @@ class KafkaTopicProvisioningTest {
     }
 
     @Test
-    void givenExistingTopicsWithOtherPartitionCount_thenNothingChangedAndWarningNamesTheDifference(KafkaEndpoint kafka) {
+    void givenExistingTopicsWithOtherPartitionCount_thenNothingChangedAndWarningNamesTheDifference(
+            KafkaEndpoint kafka) {
         DatasetName dataset = AdapterFixture.dataset(kafka, "prov-diff");
-        try (TopicProvisioner two = provisioner(kafka, 2); TopicProvisioner eight = provisioner(kafka, 8)) {
+        try (TopicProvisioner two = provisioner(kafka, 2);
+                TopicProvisioner eight = provisioner(kafka, 8)) {
             two.ensureTopics(dataset);
 
             ProvisioningResult again = eight.ensureTopics(dataset);
 
             assertThat(again.alreadyExisted()).isTrue();
             assertThat(again.raw().partitions()).isEqualTo(2);
-            assertThat(again.warnings()).hasSize(2)
+            assertThat(again.warnings())
+                    .hasSize(2)
                     .allSatisfy(w -> assertThat(w).contains("has 2 partitions, not the requested 8"));
         }
     }

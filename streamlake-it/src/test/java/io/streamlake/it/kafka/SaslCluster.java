@@ -32,13 +32,17 @@ final class SaslCluster implements AutoCloseable {
         previousJaas = System.getProperty(JAAS_PROPERTY);
         Path base = Files.createDirectories(StreamLakeExtension.workDirectory().resolve("sasl-kafka"));
         TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
                 .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .setBaseDirectory(Files.createTempDirectory(base, "kafka-"))
                 .build();
-        kit = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true)
-                .setConfigProp("num.network.threads", "2").setConfigProp("num.io.threads", "2")
+        kit = new KafkaClusterTestKit.Builder(nodes)
+                .setDeleteOnClose(true)
+                .setConfigProp("num.network.threads", "2")
+                .setConfigProp("num.io.threads", "2")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("auto.create.topics.enable", "false")
@@ -63,8 +67,8 @@ final class SaslCluster implements AutoCloseable {
 
     /** The {@code sasl.jaas.config} of a PLAIN login. */
     static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     @Override

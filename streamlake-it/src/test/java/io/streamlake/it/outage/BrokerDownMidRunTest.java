@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
 import io.streamlake.test.KafkaEndpoint;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +49,8 @@ class BrokerDownMidRunTest {
     Path dir;
 
     @Test
-    void givenTheBrokerDownLongerThanTheDeliveryTimeout_thenTheUnacknowledgedLinesAreRerunAfterItsReturn() throws Exception {
+    void givenTheBrokerDownLongerThanTheDeliveryTimeout_thenTheUnacknowledgedLinesAreRerunAfterItsReturn()
+            throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         for (int i = 0; i < LINES; i++) {
             // odd spacing and non-ASCII: the re-run file must hold the original bytes, not a re-encoding
@@ -59,34 +59,67 @@ class BrokerDownMidRunTest {
         byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         int stopAt = (String.join("\n", lines.subList(0, BEFORE_STOP)) + "\n").getBytes(StandardCharsets.UTF_8).length;
 
-        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
-                .withBaseDirectory(dir.resolve("kafka")))) {
+        try (EmbeddedKafkaCluster cluster =
+                EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults().withBaseDirectory(dir.resolve("kafka")))) {
             String servers = cluster.bootstrapServers();
             String prefix = "outage";
             String raw = prefix + ".orders.raw";
             String dlq = prefix + ".orders.dlq";
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-                admin.createTopics(List.of(new NewTopic(raw, 3, (short) 1), new NewTopic(dlq, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(raw, 3, (short) 1), new NewTopic(dlq, 3, (short) 1)))
+                        .all()
+                        .get();
             }
-            Admin offsets = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-            InputStream stdin = new BrokerStoppingInput(input, stopAt, BEFORE_STOP - SLOW_FIRST_METADATA,
-                    () -> endOffsets(offsets, raw), () -> cluster.stopBroker(0));
-            String[] common = {"--bootstrap-servers", servers, "--topic-prefix", prefix,
-                "--set", "delivery.timeout.ms=6000", "--set", "request.timeout.ms=2000",
-                "--set", "kafka.max.block.ms=100"};
+            Admin offsets = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    servers,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    5_000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    5_000));
+            InputStream stdin = new BrokerStoppingInput(
+                    input,
+                    stopAt,
+                    BEFORE_STOP - SLOW_FIRST_METADATA,
+                    () -> endOffsets(offsets, raw),
+                    () -> cluster.stopBroker(0));
+            String[] common = {
+                "--bootstrap-servers",
+                servers,
+                "--topic-prefix",
+                prefix,
+                "--set",
+                "delivery.timeout.ms=6000",
+                "--set",
+                "request.timeout.ms=2000",
+                "--set",
+                "kafka.max.block.ms=100"
+            };
 
             InputStream original = System.in;
             OutageCli.Result first;
             try {
                 System.setIn(stdin);
-                first = new OutageCli(dir).run(concat(new String[] {"produce", "--dataset", "orders",
-                    "--key-field", "order_id", "--file", "-", "--failed-file", "rerun.jsonl"}, common));
+                first = new OutageCli(dir)
+                        .run(concat(
+                                new String[] {
+                                    "produce",
+                                    "--dataset",
+                                    "orders",
+                                    "--key-field",
+                                    "order_id",
+                                    "--file",
+                                    "-",
+                                    "--failed-file",
+                                    "rerun.jsonl"
+                                },
+                                common));
             } finally {
                 System.setIn(original);
                 offsets.close();
             }
-            System.out.printf("first run (%d ms), exit %d:%n%s%s%n", first.millis(), first.code(), first.out(), first.err());
+            System.out.printf(
+                    "first run (%d ms), exit %d:%n%s%s%n", first.millis(), first.code(), first.out(), first.err());
 
             assertThat(first.code()).isEqualTo(1);
             long failed = count(first.out(), "failed:");
@@ -102,9 +135,23 @@ class BrokerDownMidRunTest {
 
             cluster.restartBroker(0);
             // the re-run with ordinary settings: a 100 ms max.block.ms could not even fetch the first metadata
-            OutageCli.Result second = new OutageCli(dir).run("produce", "--dataset", "orders", "--key-field", "order_id",
-                    "--file", "rerun.jsonl", "--output", "json", "--bootstrap-servers", servers, "--topic-prefix", prefix);
-            System.out.printf("re-run (%d ms), exit %d:%n%s%s%n", second.millis(), second.code(), second.out(), second.err());
+            OutageCli.Result second = new OutageCli(dir)
+                    .run(
+                            "produce",
+                            "--dataset",
+                            "orders",
+                            "--key-field",
+                            "order_id",
+                            "--file",
+                            "rerun.jsonl",
+                            "--output",
+                            "json",
+                            "--bootstrap-servers",
+                            servers,
+                            "--topic-prefix",
+                            prefix);
+            System.out.printf(
+                    "re-run (%d ms), exit %d:%n%s%s%n", second.millis(), second.code(), second.out(), second.err());
             assertThat(second.code()).as(second.err()).isZero();
             assertThat(second.out()).contains("\"published\":" + failed).contains("\"failed\":0");
 
@@ -112,8 +159,10 @@ class BrokerDownMidRunTest {
             List<ConsumerRecord<byte[], byte[]>> records = endpoint.consumeAll(raw, LINES, Duration.ofSeconds(60));
             Map<String, Integer> byPayload = new HashMap<>();
             records.forEach(r -> byPayload.merge(new String(r.value(), StandardCharsets.UTF_8), 1, Integer::sum));
-            Set<String> missing = lines.stream().filter(l -> !byPayload.containsKey(l)).collect(Collectors.toSet());
-            System.out.printf("RAW holds %d records, %d distinct payloads, %d input lines missing%n",
+            Set<String> missing =
+                    lines.stream().filter(l -> !byPayload.containsKey(l)).collect(Collectors.toSet());
+            System.out.printf(
+                    "RAW holds %d records, %d distinct payloads, %d input lines missing%n",
                     records.size(), byPayload.size(), missing.size());
             assertThat(missing).isEmpty();
             assertThat(byPayload).hasSize(LINES);
@@ -127,7 +176,9 @@ class BrokerDownMidRunTest {
             for (int p = 0; p < 3; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+            return admin.listOffsets(request).all().get().values().stream()
+                    .mapToLong(i -> i.offset())
+                    .sum();
         } catch (ExecutionException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -137,7 +188,9 @@ class BrokerDownMidRunTest {
     }
 
     private static long count(String summary, String label) {
-        return summary.lines().filter(l -> l.startsWith(label)).findFirst()
+        return summary.lines()
+                .filter(l -> l.startsWith(label))
+                .findFirst()
                 .map(l -> Long.parseLong(l.substring(label.length()).trim().split("\\s+")[0]))
                 .orElseThrow(() -> new AssertionError("no '" + label + "' in " + summary));
     }

@@ -19,7 +19,8 @@ final class BrokerStoppingInput extends InputStream {
     private int position;
     private boolean stopped;
 
-    BrokerStoppingInput(byte[] bytes, int stopAt, long acknowledgedBeforeStop, LongSupplier acknowledged, Runnable stop) {
+    BrokerStoppingInput(
+            byte[] bytes, int stopAt, long acknowledgedBeforeStop, LongSupplier acknowledged, Runnable stop) {
         this.bytes = bytes;
         this.stopAt = stopAt;
         this.acknowledgedBeforeStop = acknowledgedBeforeStop;

@@ -30,19 +30,38 @@ class BrokerUnreachableAtStartTest {
     @Test
     void givenNoBrokerListening_thenProduceFailsWithinTheCheckTimeoutWithOneLineNamingTheServers() throws IOException {
         String servers = "localhost:" + freePort() + ",127.0.0.1:" + freePort();
-        Files.writeString(dir.resolve("events.jsonl"), IntStream.range(0, 50)
-                .mapToObj(i -> "{\"order_id\":\"o-" + i + "\",\"amount\":" + i + "}")
-                .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("events.jsonl"),
+                IntStream.range(0, 50)
+                        .mapToObj(i -> "{\"order_id\":\"o-" + i + "\",\"amount\":" + i + "}")
+                        .collect(Collectors.joining("\n", "", "\n")),
+                StandardCharsets.UTF_8);
 
-        OutageCli.Result result = new OutageCli(dir).run("produce", "--dataset", "orders", "--key-field", "order_id",
-                "--file", "events.jsonl", "--bootstrap-servers", servers, "--failed-file", "rerun.jsonl");
+        OutageCli.Result result = new OutageCli(dir)
+                .run(
+                        "produce",
+                        "--dataset",
+                        "orders",
+                        "--key-field",
+                        "order_id",
+                        "--file",
+                        "events.jsonl",
+                        "--bootstrap-servers",
+                        servers,
+                        "--failed-file",
+                        "rerun.jsonl");
 
-        System.out.printf("unreachable at start: exit %d after %d ms, stderr: %s", result.code(), result.millis(),
-                result.err());
+        System.out.printf(
+                "unreachable at start: exit %d after %d ms, stderr: %s", result.code(), result.millis(), result.err());
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.millis()).as("default connect.check.timeout.ms is 10 s").isLessThan(30_000);
+        assertThat(result.millis())
+                .as("default connect.check.timeout.ms is 10 s")
+                .isLessThan(30_000);
         assertThat(result.err().lines().toList()).hasSize(1);
-        assertThat(result.err()).startsWith("error: ").contains(servers.split(",")[0]).contains(servers.split(",")[1]);
+        assertThat(result.err())
+                .startsWith("error: ")
+                .contains(servers.split(",")[0])
+                .contains(servers.split(",")[1]);
         assertThat(result.out()).doesNotContainPattern("published:\\s+[1-9]");
         assertThat(dir.resolve("rerun.jsonl")).doesNotExist();
         try (var files = Files.list(dir)) {
@@ -55,8 +74,19 @@ class BrokerUnreachableAtStartTest {
         Files.writeString(dir.resolve("events.jsonl"), "{\"order_id\":\"o-1\",\"amount\":1}\n");
         String servers = "localhost:" + freePort();
 
-        OutageCli.Result result = new OutageCli(dir).run("produce", "--dataset", "orders", "--key-field", "order_id",
-                "--file", "events.jsonl", "--bootstrap-servers", servers, "--set", "connect.check.timeout.ms=2000");
+        OutageCli.Result result = new OutageCli(dir)
+                .run(
+                        "produce",
+                        "--dataset",
+                        "orders",
+                        "--key-field",
+                        "order_id",
+                        "--file",
+                        "events.jsonl",
+                        "--bootstrap-servers",
+                        servers,
+                        "--set",
+                        "connect.check.timeout.ms=2000");
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.millis()).isLessThan(10_000);

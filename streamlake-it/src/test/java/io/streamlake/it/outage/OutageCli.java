@@ -1,7 +1,7 @@
 package io.streamlake.it.outage;
 
-import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
 import java.io.PrintWriter;
@@ -12,8 +12,7 @@ import java.util.Map;
 /** Runs the streamlake command in-process with captured stdout/stderr in a working directory. */
 final class OutageCli {
 
-    record Result(int code, String out, String err, long millis) {
-    }
+    record Result(int code, String out, String err, long millis) {}
 
     private final Path workDir;
 

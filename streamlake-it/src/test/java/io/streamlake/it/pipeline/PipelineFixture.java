@@ -8,16 +8,16 @@ import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.core.service.StreamIngestionService;
-import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.it.support.PipelineWiring;
 import io.streamlake.kafka.provision.ProvisioningResult;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.compat.PreparedSchema;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +38,7 @@ final class PipelineFixture implements AutoCloseable {
 
     /** Partitions of every provisioned RAW and DLQ topic. */
     static final int PARTITIONS = 3;
+
     static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
     static final DatasetName ORDERS = DatasetName.of("orders");
     static final DatasetName PAYMENTS = DatasetName.of("payments");
@@ -87,13 +88,13 @@ final class PipelineFixture implements AutoCloseable {
      * A pipeline whose core (ingestion settings, schema subjects) names topics with {@code naming} while the adapter
      * (and its provisioner) was given {@code adapterNaming}: the core decides where RAW records and dead letters go.
      */
-    static PipelineFixture start(KafkaEndpoint kafka, TopicNaming naming, TopicNaming adapterNaming,
-                                 Map<String, String> schemaSettings) {
+    static PipelineFixture start(
+            KafkaEndpoint kafka, TopicNaming naming, TopicNaming adapterNaming, Map<String, String> schemaSettings) {
         SchemaModule schema = SchemaModuleFactory.create(new SchemaConfig(schemaSettings), naming);
         schema.verifyRegistryReachable();
         Map<String, Object> settings = PipelineWiring.adapterSettings(kafka, PARTITIONS, Map.of());
-        return new PipelineFixture(kafka, naming, schema,
-                KafkaAdapter.create(new KafkaAdapterConfig(settings), adapterNaming));
+        return new PipelineFixture(
+                kafka, naming, schema, KafkaAdapter.create(new KafkaAdapterConfig(settings), adapterNaming));
     }
 
     TopicNaming naming() {
@@ -144,8 +145,7 @@ final class PipelineFixture implements AutoCloseable {
         return new Batch(summary, List.copyOf(results));
     }
 
-    record Batch(BatchSummary summary, List<IngestionResult> results) {
-    }
+    record Batch(BatchSummary summary, List<IngestionResult> results) {}
 
     /** Everything on {@code topic} from the beginning, waiting until {@code expected} records arrived. */
     List<ConsumerRecord<byte[], byte[]>> read(String topic, int expected) {

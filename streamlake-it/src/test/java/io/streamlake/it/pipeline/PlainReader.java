@@ -31,10 +31,10 @@ import org.apache.kafka.common.header.Header;
 final class PlainReader {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PlainReader() {
-    }
+    private PlainReader() {}
 
     /** A record's headers as (name, UTF-8 value) pairs, in order. */
     static List<Map.Entry<String, String>> headers(ConsumerRecord<byte[], byte[]> record) {
@@ -64,10 +64,17 @@ final class PlainReader {
 
     /** {@code GET {registryUrl}/schemas/ids/{id}}, the JSON {@code schema} field parsed by Avro. */
     static Schema schemaById(String registryUrl, int id) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(registryUrl + "/schemas/ids/" + id))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("GET /schemas/ids/%d: %s", id, answer.body()).isEqualTo(200);
-        return new Schema.Parser().parse(JSON.readTree(answer.body()).get("schema").asText());
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(registryUrl + "/schemas/ids/" + id))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode())
+                .as("GET /schemas/ids/%d: %s", id, answer.body())
+                .isEqualTo(200);
+        return new Schema.Parser()
+                .parse(JSON.readTree(answer.body()).get("schema").asText());
     }
 
     /** Decodes a wire-format value with plain Avro and the writer schema fetched by its id; all bytes must be used. */
@@ -75,7 +82,9 @@ final class PlainReader {
         Schema schema = schemaById(registryUrl, schemaId(value));
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null);
         GenericRecord record = new GenericDatumReader<GenericRecord>(schema).read(null, decoder);
-        assertThat(decoder.isEnd()).as("the Avro record uses every byte of the value").isTrue();
+        assertThat(decoder.isEnd())
+                .as("the Avro record uses every byte of the value")
+                .isTrue();
         return record;
     }
 
@@ -95,14 +104,18 @@ final class PlainReader {
                 assertThat(decoded.toString()).as("field %s", field.name()).isEqualTo(given.textValue());
             } else if (given.isNumber()) {
                 assertThat(decoded).as("field %s", field.name()).isInstanceOf(Number.class);
-                assertThat(((Number) decoded).doubleValue()).as("field %s", field.name()).isEqualTo(given.doubleValue());
+                assertThat(((Number) decoded).doubleValue())
+                        .as("field %s", field.name())
+                        .isEqualTo(given.doubleValue());
             } else {
                 throw new AssertionError("field " + field.name() + ": compare " + given.getNodeType() + " values here");
             }
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            assertThat(record.getSchema().getField(name)).as("JSON field %s is in the record's schema", name).isNotNull();
+            assertThat(record.getSchema().getField(name))
+                    .as("JSON field %s is in the record's schema", name)
+                    .isNotNull();
         }
     }
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.test.secure.AuthenticatingRegistryProxy;
-import io.streamlake.test.secure.RegistryCredentials;
-import io.streamlake.test.KafkaEndpoint;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.config.SchemaConfig;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
+import io.streamlake.test.secure.AuthenticatingRegistryProxy;
+import io.streamlake.test.secure.RegistryCredentials;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,8 @@ class RegistryCachingPipelineTest {
     @Test
     void givenRegistryIdCached_thenManyEventsCauseNoFurtherRegistryCalls(KafkaEndpoint kafka, RegistryEndpoint registry)
             throws Exception {
-        RegistryCredentials credentials = new RegistryCredentials("pipeline-it", UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
+        RegistryCredentials credentials = new RegistryCredentials(
+                "pipeline-it", UUID.randomUUID().toString(), UUID.randomUUID().toString());
         try (AuthenticatingRegistryProxy proxy = AuthenticatingRegistryProxy.start(registry.url(), credentials)) {
             Map<String, String> settings = new HashMap<>(PipelineFixture.avro(proxy.url()));
             settings.put(SchemaConfig.REGISTRY_BEARER_TOKEN_CONFIG, credentials.bearerToken());
@@ -47,13 +47,18 @@ class RegistryCachingPipelineTest {
 
                 // no explicit preflight: the first event makes the codec register the schema itself
                 PipelineFixture.Batch first = pipeline.ingestAll(orders(0, 1));
-                assertThat(first.summary().published()).as("%s", first.results()).isEqualTo(1);
+                assertThat(first.summary().published())
+                        .as("%s", first.results())
+                        .isEqualTo(1);
                 int afterFirst = proxy.receivedAuthorizations().size();
-                assertThat(afterFirst).as("registry calls for the first event").isBetween(atStart + 1, MOST_CALLS_FOR_FIRST_EVENT);
+                assertThat(afterFirst)
+                        .as("registry calls for the first event")
+                        .isBetween(atStart + 1, MOST_CALLS_FOR_FIRST_EVENT);
 
                 PipelineFixture.Batch rest = pipeline.ingestAll(orders(1, EVENTS));
                 assertThat(rest.summary().published()).as("%s", rest.summary()).isEqualTo(EVENTS - 1);
-                assertThat(proxy.receivedAuthorizations()).as("registry calls after %d events", EVENTS)
+                assertThat(proxy.receivedAuthorizations())
+                        .as("registry calls after %d events", EVENTS)
                         .hasSize(afterFirst)
                         .containsOnly(credentials.bearerAuthorization());
 
@@ -62,11 +67,15 @@ class RegistryCachingPipelineTest {
                 int id = PlainReader.schemaId(records.get(0).value());
                 assertThat(records).allSatisfy(r -> {
                     assertThat(PlainReader.schemaId(r.value())).isEqualTo(id);
-                    assertThat(PlainReader.header(r, HeaderNames.CONTENT_TYPE)).isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
+                    assertThat(PlainReader.header(r, HeaderNames.CONTENT_TYPE))
+                            .isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
                 });
                 ConsumerRecord<byte[], byte[]> last = records.stream()
-                        .filter(r -> ("o-" + (EVENTS - 1)).equals(PlainReader.key(r))).findFirst().orElseThrow();
-                PlainReader.assertSameData(PlainReader.decodeAvro(registry.url(), last.value()),
+                        .filter(r -> ("o-" + (EVENTS - 1)).equals(PlainReader.key(r)))
+                        .findFirst()
+                        .orElseThrow();
+                PlainReader.assertSameData(
+                        PlainReader.decodeAvro(registry.url(), last.value()),
                         PlainReader.JSON.readTree(payload(EVENTS - 1)));
             }
         }
@@ -74,7 +83,9 @@ class RegistryCachingPipelineTest {
 
     private static List<IngestCommand> orders(int from, int to) {
         return IntStream.range(from, to)
-                .mapToObj(i -> IngestCommand.keyedBy(ORDERS, "order_id", payload(i).getBytes(UTF_8))).toList();
+                .mapToObj(i ->
+                        IngestCommand.keyedBy(ORDERS, "order_id", payload(i).getBytes(UTF_8)))
+                .toList();
     }
 
     private static String payload(int i) {

@@ -10,10 +10,10 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.test.KafkaEndpoint;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.config.SchemaConfig;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,8 +46,8 @@ class SchemaEvolutionPipelineTest {
     Path catalogDir;
 
     @Test
-    void givenIncompatibleCatalogVersion_thenRefusedBeforeAnythingIsPublished(KafkaEndpoint kafka,
-                                                                             RegistryEndpoint registry) throws Exception {
+    void givenIncompatibleCatalogVersion_thenRefusedBeforeAnythingIsPublished(
+            KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
         Files.createDirectories(catalogDir.resolve("orders"));
         Files.writeString(catalogDir.resolve("orders/v3.avsc"), V3_NEW_REQUIRED_FIELD);
         TopicNaming naming = new TopicNaming(kafka.uniqueName("p"));
@@ -56,7 +56,10 @@ class SchemaEvolutionPipelineTest {
         // the running deployment: built-in catalog, orders v2 registered under the subject by its preflight
         try (PipelineFixture current = PipelineFixture.start(kafka, naming, PipelineFixture.avro(registry))) {
             current.provision(ORDERS);
-            assertThat(current.prepare(ORDERS, Optional.empty()).orElseThrow().entry().version())
+            assertThat(current.prepare(ORDERS, Optional.empty())
+                            .orElseThrow()
+                            .entry()
+                            .version())
                     .isEqualTo(SchemaVersion.of(2));
         }
 
@@ -68,27 +71,40 @@ class SchemaEvolutionPipelineTest {
                     .hasMessageContaining(subject)
                     .hasMessageContaining("orders v3")
                     .hasMessageContaining("loyalty_tier")
-                    .hasMessageContaining("ncompatible"); // the registry's own words (Apicurio: "Incompatible artifact")
+                    .hasMessageContaining(
+                            "ncompatible"); // the registry's own words (Apicurio: "Incompatible artifact")
 
             // a producer that skipped the preflight gets the same refusal as a fatal failure, never a dead letter
-            IngestionResult result = next.ingest(IngestCommand.of(ORDERS, "o-1",
+            IngestionResult result = next.ingest(IngestCommand.of(
+                    ORDERS,
+                    "o-1",
                     "{\"order_id\": \"o-1\", \"amount\": 1.0, \"loyalty_tier\": \"gold\"}".getBytes(UTF_8)));
             assertThat(result).isInstanceOfSatisfying(IngestionResult.Failed.class, failed -> {
                 assertThat(failed.retriable()).isFalse();
                 assertThat(failed.reason()).contains("orders v3").contains(subject);
             });
 
-            assertThat(next.endOffsets(next.raw(ORDERS))).as("records in the RAW topic").isZero();
-            assertThat(next.endOffsets(next.deadLetter(ORDERS))).as("records in the DLQ topic").isZero();
+            assertThat(next.endOffsets(next.raw(ORDERS)))
+                    .as("records in the RAW topic")
+                    .isZero();
+            assertThat(next.endOffsets(next.deadLetter(ORDERS)))
+                    .as("records in the DLQ topic")
+                    .isZero();
         }
-        assertThat(registeredVersions(registry, subject)).as("v3 was not registered").isEqualTo("[1]");
+        assertThat(registeredVersions(registry, subject))
+                .as("v3 was not registered")
+                .isEqualTo("[1]");
     }
 
     /** {@code GET /subjects/{subject}/versions}, over plain HTTP. */
     private static String registeredVersions(RegistryEndpoint registry, String subject) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(registry.url()
-                        + "/subjects/" + URLEncoder.encode(subject, UTF_8) + "/versions")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registry.url() + "/subjects/"
+                                        + URLEncoder.encode(subject, UTF_8) + "/versions"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer.body().replace(" ", "");
     }

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCommand;
-import io.streamlake.test.KafkaEndpoint;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.registry.compat.PreparedSchema;
+import io.streamlake.test.KafkaEndpoint;
+import io.streamlake.test.RegistryEndpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,8 @@ class SerializationPipelineTest {
     private static final Map<String, String> ATTRIBUTES = Map.of("tenant", "acme", "source", "pipeline-it");
 
     @Test
-    void givenAvroSerialization_thenRecordDecodesWithPlainAvroUsingSchemaFetchedById(KafkaEndpoint kafka,
-                                                                                      RegistryEndpoint registry)
-            throws Exception {
+    void givenAvroSerialization_thenRecordDecodesWithPlainAvroUsingSchemaFetchedById(
+            KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
         List<String> payloads = List.of(
                 "{\"order_id\": \"o-1\", \"amount\": 19.99, \"currency\": \"EUR\"}",
                 "{\"order_id\": \"o-2\", \"amount\": 5}",
@@ -48,35 +47,45 @@ class SerializationPipelineTest {
             PreparedSchema prepared = pipeline.prepare(ORDERS, Optional.empty()).orElseThrow();
 
             PipelineFixture.Batch batch = pipeline.ingestAll(payloads.stream()
-                    .map(p -> IngestCommand.keyedBy(ORDERS, "order_id", p.getBytes(UTF_8))).toList());
+                    .map(p -> IngestCommand.keyedBy(ORDERS, "order_id", p.getBytes(UTF_8)))
+                    .toList());
             assertThat(batch.results()).as("%s", batch.results()).allMatch(r -> r instanceof IngestionResult.Published);
 
             List<ConsumerRecord<byte[], byte[]>> records = pipeline.read(pipeline.raw(ORDERS), payloads.size());
             assertThat(records).hasSize(payloads.size());
-            Map<String, ConsumerRecord<byte[], byte[]>> byKey = records.stream()
-                    .collect(Collectors.toMap(PlainReader::key, Function.identity()));
+            Map<String, ConsumerRecord<byte[], byte[]>> byKey =
+                    records.stream().collect(Collectors.toMap(PlainReader::key, Function.identity()));
             for (String payload : payloads) {
                 var json = PlainReader.JSON.readTree(payload);
-                ConsumerRecord<byte[], byte[]> record = byKey.get(json.get("order_id").textValue());
+                ConsumerRecord<byte[], byte[]> record =
+                        byKey.get(json.get("order_id").textValue());
                 assertThat(record).as("record of %s", payload).isNotNull();
                 assertThat(PlainReader.schemaId(record.value())).isEqualTo(prepared.schemaId());
                 GenericRecord decoded = PlainReader.decodeAvro(registry.url(), record.value());
                 assertThat(decoded.getSchema().getFullName()).isEqualTo("io.streamlake.datasets.orders.Order");
                 PlainReader.assertSameData(decoded, json);
-                assertThat(PlainReader.header(record, HeaderNames.CONTENT_TYPE)).isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
-                assertThat(PlainReader.header(record, HeaderNames.SCHEMA_VERSION)).isEqualTo("v2");
+                assertThat(PlainReader.header(record, HeaderNames.CONTENT_TYPE))
+                        .isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
+                assertThat(PlainReader.header(record, HeaderNames.SCHEMA_VERSION))
+                        .isEqualTo("v2");
                 assertThat(PlainReader.header(record, HeaderNames.DATASET)).isEqualTo("orders");
             }
         }
     }
 
     @Test
-    void givenSameEventsInJsonAndAvro_thenOnlyContentTypeAndValueBytesDiffer(KafkaEndpoint kafka,
-                                                                            RegistryEndpoint registry) throws Exception {
-        List<IngestCommand> commands = IntStream.range(0, 12).mapToObj(i -> IngestCommand.of(ORDERS, "key-" + i,
-                        ("{\"order_id\": \"o-" + i + "\", \"amount\": " + (i * 10.5) + (i % 3 == 0 ? "" : ", \"currency\": \"EUR\"")
-                                + "}").getBytes(UTF_8))
-                .withEventTime(EVENT_TIME.plusMillis(i)).withAttributes(ATTRIBUTES)).toList();
+    void givenSameEventsInJsonAndAvro_thenOnlyContentTypeAndValueBytesDiffer(
+            KafkaEndpoint kafka, RegistryEndpoint registry) throws Exception {
+        List<IngestCommand> commands = IntStream.range(0, 12)
+                .mapToObj(i -> IngestCommand.of(
+                                ORDERS,
+                                "key-" + i,
+                                ("{\"order_id\": \"o-" + i + "\", \"amount\": " + (i * 10.5)
+                                                + (i % 3 == 0 ? "" : ", \"currency\": \"EUR\"") + "}")
+                                        .getBytes(UTF_8))
+                        .withEventTime(EVENT_TIME.plusMillis(i))
+                        .withAttributes(ATTRIBUTES))
+                .toList();
 
         Map<String, ConsumerRecord<byte[], byte[]>> json;
         Map<String, ConsumerRecord<byte[], byte[]>> avro;
@@ -97,13 +106,21 @@ class SerializationPipelineTest {
             ConsumerRecord<byte[], byte[]> j = json.get(command.key());
             ConsumerRecord<byte[], byte[]> a = avro.get(command.key());
             assertThat(j.topic()).isEqualTo(jsonPrefix + ".orders.raw");
-            assertThat(a.topic().substring(avroPrefix.length())).isEqualTo(j.topic().substring(jsonPrefix.length()));
+            assertThat(a.topic().substring(avroPrefix.length()))
+                    .isEqualTo(j.topic().substring(jsonPrefix.length()));
             assertThat(a.partition()).as("partition of %s", command.key()).isEqualTo(j.partition());
             assertThat(a.key()).isEqualTo(j.key()).isEqualTo(command.key().getBytes(UTF_8));
-            assertThat(a.timestamp()).isEqualTo(j.timestamp()).isEqualTo(command.eventTime().orElseThrow().toEpochMilli());
-            assertThat(withoutPerCodecHeaders(a)).isEqualTo(withoutPerCodecHeaders(j))
-                    .contains(Map.entry(HeaderNames.SCHEMA_VERSION, "v2"), Map.entry("tenant", "acme"),
-                            Map.entry(HeaderNames.EVENT_TIME, "2026-11-27T10:15:30." + (250 + commands.indexOf(command)) + "Z"));
+            assertThat(a.timestamp())
+                    .isEqualTo(j.timestamp())
+                    .isEqualTo(command.eventTime().orElseThrow().toEpochMilli());
+            assertThat(withoutPerCodecHeaders(a))
+                    .isEqualTo(withoutPerCodecHeaders(j))
+                    .contains(
+                            Map.entry(HeaderNames.SCHEMA_VERSION, "v2"),
+                            Map.entry("tenant", "acme"),
+                            Map.entry(
+                                    HeaderNames.EVENT_TIME,
+                                    "2026-11-27T10:15:30." + (250 + commands.indexOf(command)) + "Z"));
 
             assertThat(PlainReader.header(j, HeaderNames.CONTENT_TYPE)).isEqualTo(HeaderNames.CONTENT_TYPE_JSON);
             assertThat(PlainReader.header(a, HeaderNames.CONTENT_TYPE)).isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
@@ -114,13 +131,13 @@ class SerializationPipelineTest {
 
             assertThat(j.value()).as("JSON value is the original bytes").isEqualTo(command.payload());
             assertThat(a.value()).isNotEqualTo(j.value());
-            PlainReader.assertSameData(PlainReader.decodeAvro(registry.url(), a.value()),
-                    PlainReader.JSON.readTree(command.payload()));
+            PlainReader.assertSameData(
+                    PlainReader.decodeAvro(registry.url(), a.value()), PlainReader.JSON.readTree(command.payload()));
         }
     }
 
-    private static Map<String, ConsumerRecord<byte[], byte[]>> publishAndRead(PipelineFixture pipeline,
-                                                                              List<IngestCommand> commands) {
+    private static Map<String, ConsumerRecord<byte[], byte[]>> publishAndRead(
+            PipelineFixture pipeline, List<IngestCommand> commands) {
         pipeline.provision(ORDERS);
         PipelineFixture.Batch batch = pipeline.ingestAll(commands);
         assertThat(batch.summary().published()).as("%s", batch.results()).isEqualTo(commands.size());
@@ -132,7 +149,8 @@ class SerializationPipelineTest {
     /** Every header, in order, except the two that differ by design: content_type and the fresh ingestion_id. */
     private static List<Map.Entry<String, String>> withoutPerCodecHeaders(ConsumerRecord<byte[], byte[]> record) {
         return PlainReader.headers(record).stream()
-                .filter(h -> !h.getKey().equals(HeaderNames.CONTENT_TYPE) && !h.getKey().equals(HeaderNames.INGESTION_ID))
+                .filter(h -> !h.getKey().equals(HeaderNames.CONTENT_TYPE)
+                        && !h.getKey().equals(HeaderNames.INGESTION_ID))
                 .toList();
     }
 }

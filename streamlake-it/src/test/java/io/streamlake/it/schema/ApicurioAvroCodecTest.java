@@ -12,11 +12,11 @@ import io.streamlake.core.domain.Payload;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.domain.ValidationOutcome;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
+import io.streamlake.test.RegistryEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,29 +44,36 @@ class ApicurioAvroCodecTest {
     void givenOrder_whenSerializedAsAvro_thenPlainAvroDecodesItWithTheSchemaFetchedById(RegistryEndpoint registry)
             throws Exception {
         String prefix = registry.uniqueSubject("codec").replace('-', '_');
-        SchemaModule module = SchemaModuleFactory.create(new SchemaConfig(Map.of(
-                SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, registry.url())),
+        SchemaModule module = SchemaModuleFactory.create(
+                new SchemaConfig(Map.of(
+                        SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, registry.url())),
                 new TopicNaming(prefix));
         module.verifyRegistryReachable();
         module.prepare(DatasetName.of("orders"), Optional.empty());
 
-        byte[] json = "{\"order_id\": \"o-42\", \"amount\": 19.99, \"currency\": \"EUR\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                "{\"order_id\": \"o-42\", \"amount\": 19.99, \"currency\": \"EUR\"}".getBytes(StandardCharsets.UTF_8);
         Payload payload = ((ParseOutcome.Parsed) module.parser().parse(json)).payload();
-        ValidationOutcome.Valid valid = (ValidationOutcome.Valid) module.validator()
-                .validate(DatasetName.of("orders"), Optional.empty(), payload);
-        EventMetadata metadata = new EventMetadata(DatasetName.of("orders"), Optional.of(valid.version()), "i-1",
-                Instant.now(), "it", Map.of());
+        ValidationOutcome.Valid valid = (ValidationOutcome.Valid)
+                module.validator().validate(DatasetName.of("orders"), Optional.empty(), payload);
+        EventMetadata metadata = new EventMetadata(
+                DatasetName.of("orders"), Optional.of(valid.version()), "i-1", Instant.now(), "it", Map.of());
         SerializedPayload out = module.serializer().serialize(new Envelope("o-42", payload, metadata));
 
         assertThat(out.contentType()).isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
         assertThat(out.bytes()[0]).isZero();
         int id = ByteBuffer.wrap(out.bytes(), 1, 4).getInt();
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(registry.url() + "/schemas/ids/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registry.url() + "/schemas/ids/" + id))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        Schema schema = new Schema.Parser().parse(new ObjectMapper().readTree(answer.body()).get("schema").asText());
-        GenericRecord record = new GenericDatumReader<GenericRecord>(schema).read(null,
-                DecoderFactory.get().binaryDecoder(out.bytes(), 5, out.bytes().length - 5, null));
+        Schema schema = new Schema.Parser()
+                .parse(new ObjectMapper().readTree(answer.body()).get("schema").asText());
+        GenericRecord record = new GenericDatumReader<GenericRecord>(schema)
+                .read(null, DecoderFactory.get().binaryDecoder(out.bytes(), 5, out.bytes().length - 5, null));
 
         assertThat(record.get("order_id")).isEqualTo(new Utf8("o-42"));
         assertThat(record.get("amount")).isEqualTo(19.99);

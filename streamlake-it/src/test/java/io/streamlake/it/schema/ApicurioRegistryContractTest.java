@@ -1,6 +1,8 @@
 package io.streamlake.it.schema;
 
-import io.streamlake.test.RegistryEndpoint;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaRegistryClients;
 import io.streamlake.schema.registry.CompatibilityLevel;
@@ -8,11 +10,9 @@ import io.streamlake.schema.registry.RegistrySettings;
 import io.streamlake.schema.registry.SchemaRegistryClient;
 import io.streamlake.schema.registry.SchemaRegistryClientContract;
 import io.streamlake.schema.registry.SchemaRegistryException;
+import io.streamlake.test.RegistryEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The registry client contract against the shared real registry (the embedded Apicurio Registry 3.0.9 through
@@ -52,6 +52,8 @@ class ApicurioRegistryContractTest extends SchemaRegistryClientContract {
         client.register(subject, V1);
         client.setSubjectCompatibility(subject, CompatibilityLevel.NONE);
         assertThatThrownBy(() -> client.register(subject, INCOMPATIBLE))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
     }
 }

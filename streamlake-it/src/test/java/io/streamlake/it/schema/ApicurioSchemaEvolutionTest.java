@@ -7,7 +7,6 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaRegistryClients;
 import io.streamlake.schema.catalog.SchemaCatalog;
@@ -19,6 +18,7 @@ import io.streamlake.schema.registry.SubjectNameStrategies;
 import io.streamlake.schema.registry.compat.EvolutionCheck;
 import io.streamlake.schema.registry.compat.PreparedSchema;
 import io.streamlake.schema.registry.compat.SchemaPreflight;
+import io.streamlake.test.RegistryEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,13 @@ class ApicurioSchemaEvolutionTest {
     }
 
     private SchemaPreflight preflight() {
-        return new SchemaPreflight(catalog, client, (topic, schema) -> subject, TopicNaming.defaults(),
-                RegistryMode.AUTO_REGISTER, Optional.empty());
+        return new SchemaPreflight(
+                catalog,
+                client,
+                (topic, schema) -> subject,
+                TopicNaming.defaults(),
+                RegistryMode.AUTO_REGISTER,
+                Optional.empty());
     }
 
     @Test
@@ -81,13 +86,16 @@ class ApicurioSchemaEvolutionTest {
         assertThat(check.summary()).contains("customer_id");
         assertThatThrownBy(() -> preflight.prepare(ORDERS, Optional.of(SchemaVersion.of(3))))
                 .isInstanceOf(FatalStreamLakeException.class)
-                .hasMessageContaining("orders v3").hasMessageContaining(subject).hasMessageContaining("customer_id");
+                .hasMessageContaining("orders v3")
+                .hasMessageContaining(subject)
+                .hasMessageContaining("customer_id");
         assertThat(client.versions(subject)).containsExactly(1);
     }
 
     @Test
     void givenTopicStrategy_thenSubjectIsTheRawTopicValue() {
-        assertThat(SubjectNameStrategies.TOPIC.subjectName(TopicNaming.defaults().raw(ORDERS), null))
+        assertThat(SubjectNameStrategies.TOPIC.subjectName(
+                        TopicNaming.defaults().raw(ORDERS), null))
                 .isEqualTo("streamlake.orders.raw-value");
     }
 }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.test.secure.AuthenticatingRegistryProxy;
-import io.streamlake.test.secure.RegistryCredentials;
-import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.SchemaModuleFactory;
 import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.SchemaRegistryException;
 import io.streamlake.schema.registry.compat.PreparedSchema;
+import io.streamlake.test.RegistryEndpoint;
+import io.streamlake.test.secure.AuthenticatingRegistryProxy;
+import io.streamlake.test.secure.RegistryCredentials;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +42,13 @@ class AuthenticatedRegistryTest {
     }
 
     private SchemaModule module(String key, String secret) {
-        Map<String, String> props = new HashMap<>(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro",
-                SchemaConfig.REGISTRY_URL_CONFIG, proxy.url(), SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG, "1"));
+        Map<String, String> props = new HashMap<>(Map.of(
+                SchemaConfig.SERIALIZATION_CONFIG,
+                "avro",
+                SchemaConfig.REGISTRY_URL_CONFIG,
+                proxy.url(),
+                SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG,
+                "1"));
         props.put(key, secret);
         return SchemaModuleFactory.create(new SchemaConfig(props), new TopicNaming(prefix));
     }
@@ -52,7 +57,8 @@ class AuthenticatedRegistryTest {
     void givenBasicAuth_thenTheDatasetIsRegisteredThroughTheProxy() {
         SchemaModule module = module(SchemaConfig.REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, "svc:pa55-word");
         module.verifyRegistryReachable();
-        PreparedSchema prepared = module.prepare(DatasetName.of("orders"), Optional.empty()).orElseThrow();
+        PreparedSchema prepared =
+                module.prepare(DatasetName.of("orders"), Optional.empty()).orElseThrow();
         assertThat(module.registry().schemaById(prepared.schemaId())).isEqualTo(prepared.writerSchema());
         assertThat(proxy.receivedAuthorizations()).isNotEmpty().allMatch(CREDENTIALS.basicAuthorization()::equals);
     }
@@ -67,12 +73,11 @@ class AuthenticatedRegistryTest {
     @Test
     void givenWrongPassword_thenFatalAfterOneRequestWithoutThePassword() {
         SchemaModule module = module(SchemaConfig.REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, "svc:wrong-secret");
-        assertThatThrownBy(module::verifyRegistryReachable)
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                    assertThat(e.isRetriable()).isFalse();
-                    assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.getMessage()).contains(proxy.url()).doesNotContain("wrong-secret");
-                });
+        assertThatThrownBy(module::verifyRegistryReachable).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+            assertThat(e.isRetriable()).isFalse();
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.getMessage()).contains(proxy.url()).doesNotContain("wrong-secret");
+        });
         assertThat(proxy.receivedAuthorizations()).hasSize(1);
     }
 }

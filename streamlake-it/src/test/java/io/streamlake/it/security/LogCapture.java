@@ -34,7 +34,8 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
 
     @Override
     protected synchronized void append(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+        StringBuilder line =
+                new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
         if (event.getArgumentArray() != null) {
             for (Object arg : event.getArgumentArray()) {
                 line.append(" | ").append(arg);

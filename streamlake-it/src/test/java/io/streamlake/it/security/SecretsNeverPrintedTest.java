@@ -46,7 +46,11 @@ class SecretsNeverPrintedTest {
 
     private SecureCli.Result run(SecureCli cli, String... args) {
         SecureCli.Result result = cli.run(args);
-        System.out.printf("%s -> exit %d in %d ms; stderr: %s%n", String.join(" ", args), result.code(), result.millis(),
+        System.out.printf(
+                "%s -> exit %d in %d ms; stderr: %s%n",
+                String.join(" ", args),
+                result.code(),
+                result.millis(),
                 result.err().lines().findFirst().orElse(""));
         printed.add(result.out());
         printed.add(result.err());
@@ -71,7 +75,9 @@ class SecretsNeverPrintedTest {
         String prefix = secure.plaintext().uniqueName("secrets").replaceAll("[^a-zA-Z0-9_-]", "-");
         secure.plaintext().createTopic(prefix + ".orders.raw", 1);
         secure.plaintext().createTopic(prefix + ".orders.dlq", 1);
-        Files.writeString(dir.resolve("events.jsonl"), "{\"order_id\":\"x-1\",\"amount\":1}\n{\"order_id\":\"x-2\"}\n",
+        Files.writeString(
+                dir.resolve("events.jsonl"),
+                "{\"order_id\":\"x-1\",\"amount\":1}\n{\"order_id\":\"x-2\"}\n",
                 StandardCharsets.UTF_8);
         SecureCli cli = new SecureCli(dir);
         String unreachable = "http://127.0.0.1:" + freePort();
@@ -109,43 +115,109 @@ class SecretsNeverPrintedTest {
         everyWithBearer.put("schema.registry.bearer.token", bearer);
         cli.properties("every-bearer.properties", everyWithBearer);
         Map<String, String> urlCredentials = new LinkedHashMap<>(good);
-        urlCredentials.put("schema.registry.url", "http://someone:" + inUrl + "@127.0.0.1:" + freePort() + "/apis/ccompat/v7");
+        urlCredentials.put(
+                "schema.registry.url", "http://someone:" + inUrl + "@127.0.0.1:" + freePort() + "/apis/ccompat/v7");
         cli.properties("url.properties", urlCredentials);
 
         List<String> logs;
         try (LogCapture capture = LogCapture.attach()) {
-            String[] produce = {"produce", "--dataset", "orders", "--key-field", "order_id", "--file", "events.jsonl",
-                "--failed-file", "rerun.jsonl", "--verbose", "--config"};
+            String[] produce = {
+                "produce",
+                "--dataset",
+                "orders",
+                "--key-field",
+                "order_id",
+                "--file",
+                "events.jsonl",
+                "--failed-file",
+                "rerun.jsonl",
+                "--verbose",
+                "--config"
+            };
             assertThat(run(cli, concat(produce, "good.properties")).code()).isZero();
             assertThat(run(cli, concat(produce, "bearer.properties")).code()).isZero();
-            assertThat(run(cli, "consume", "--dataset", "orders", "--from-beginning", "--max", "2", "--timeout", "PT20S",
-                    "--verbose", "--config", "good.properties").code()).isZero();
-            assertThat(run(cli, "consume", "--dataset", "orders", "--dlq", "--from-beginning", "--max", "2",
-                    "--timeout", "PT20S", "--verbose", "--config", "good.properties").code()).isZero();
-            assertThat(run(cli, concat(produce, "wrong-kafka.properties")).code()).isEqualTo(1);
-            assertThat(run(cli, "consume", "--dataset", "orders", "--from-beginning", "--max", "1", "--timeout", "PT10S",
-                    "--verbose", "--config", "wrong-kafka.properties").code()).isNotZero();
-            assertThat(run(cli, concat(produce, "registry-down.properties")).code()).isNotZero();
+            assertThat(run(
+                                    cli,
+                                    "consume",
+                                    "--dataset",
+                                    "orders",
+                                    "--from-beginning",
+                                    "--max",
+                                    "2",
+                                    "--timeout",
+                                    "PT20S",
+                                    "--verbose",
+                                    "--config",
+                                    "good.properties")
+                            .code())
+                    .isZero();
+            assertThat(run(
+                                    cli,
+                                    "consume",
+                                    "--dataset",
+                                    "orders",
+                                    "--dlq",
+                                    "--from-beginning",
+                                    "--max",
+                                    "2",
+                                    "--timeout",
+                                    "PT20S",
+                                    "--verbose",
+                                    "--config",
+                                    "good.properties")
+                            .code())
+                    .isZero();
+            assertThat(run(cli, concat(produce, "wrong-kafka.properties")).code())
+                    .isEqualTo(1);
+            assertThat(run(
+                                    cli,
+                                    "consume",
+                                    "--dataset",
+                                    "orders",
+                                    "--from-beginning",
+                                    "--max",
+                                    "1",
+                                    "--timeout",
+                                    "PT10S",
+                                    "--verbose",
+                                    "--config",
+                                    "wrong-kafka.properties")
+                            .code())
+                    .isNotZero();
+            assertThat(run(cli, concat(produce, "registry-down.properties")).code())
+                    .isNotZero();
             assertThat(run(cli, concat(produce, "keystore.properties")).code()).isNotZero();
             assertThat(run(cli, concat(produce, "both.properties")).code()).isEqualTo(2);
             assertThat(run(cli, concat(produce, "url.properties")).code()).isNotZero();
-            assertThat(run(cli, "config", "--verbose", "--config", "every.properties").code()).isZero();
-            assertThat(run(cli, "config", "--output", "json", "--verbose", "--config", "every.properties").code()).isZero();
-            assertThat(run(cli, "config", "--verbose", "--config", "every-bearer.properties").code()).isZero();
-            assertThat(run(cli, "config", "--verbose", "--config", "url.properties").code()).isEqualTo(2);
+            assertThat(run(cli, "config", "--verbose", "--config", "every.properties")
+                            .code())
+                    .isZero();
+            assertThat(run(cli, "config", "--output", "json", "--verbose", "--config", "every.properties")
+                            .code())
+                    .isZero();
+            assertThat(run(cli, "config", "--verbose", "--config", "every-bearer.properties")
+                            .code())
+                    .isZero();
+            assertThat(run(cli, "config", "--verbose", "--config", "url.properties")
+                            .code())
+                    .isEqualTo(2);
             logs = capture.lines();
         }
 
-        System.out.printf("scanned %d outputs and %d log lines for %d secrets%n", printed.size(), logs.size(), secrets.size());
+        System.out.printf(
+                "scanned %d outputs and %d log lines for %d secrets%n", printed.size(), logs.size(), secrets.size());
         assertThat(logs).as("log lines captured").isNotEmpty();
-        assertThat(String.join("\n", logs)).as("kafka-clients logged its producer config")
-                .contains("ProducerConfig values").contains("sasl.jaas.config = [hidden]")
+        assertThat(String.join("\n", logs))
+                .as("kafka-clients logged its producer config")
+                .contains("ProducerConfig values")
+                .contains("sasl.jaas.config = [hidden]")
                 .contains("ssl.truststore.password = [hidden]");
         for (String s : secrets) {
             assertThat(printed).as("stdout/stderr").noneMatch(text -> text.contains(s));
             assertThat(logs).as("log lines").noneMatch(line -> line.contains(s));
         }
-        assertThat(registry.receivedAuthorizations()).contains(registry.basicAuthorization(), "Bearer " + registry.token());
+        assertThat(registry.receivedAuthorizations())
+                .contains(registry.basicAuthorization(), "Bearer " + registry.token());
     }
 
     private static String[] concat(String[] args, String last) {
@@ -157,8 +229,10 @@ class SecretsNeverPrintedTest {
     @Test
     void givenSecretsInEveryKey_thenTheSettingsObjectsShowNone() throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                + " username=\"someone\" password=\"" + secret("jaaspw") + "\";");
+        settings.put(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required" + " username=\"someone\" password=\""
+                        + secret("jaaspw") + "\";");
         settings.put("kafka.ssl.truststore.password", secret("truststorepw"));
         settings.put("kafka.ssl.keystore.password", secret("keystorepw"));
         settings.put("kafka.ssl.key.password", secret("keypw"));
@@ -168,12 +242,18 @@ class SecretsNeverPrintedTest {
         Path file = new SecureCli(dir).properties("every.properties", settings);
 
         io.streamlake.runtime.config.Settings loaded = new io.streamlake.runtime.config.SettingsLoader(
-                io.streamlake.runtime.Transports.discover().configSections())
-                .file(file).load();
+                        io.streamlake.runtime.Transports.discover().configSections())
+                .file(file)
+                .load();
 
-        List<String> shown = List.of(loaded.toString(), loaded.entries().toString(),
-                loaded.config(io.streamlake.kafka.settings.KafkaAdapterConfig.class).toString(),
-                loaded.config(io.streamlake.kafka.settings.KafkaAdapterConfig.class).redacted().toString(),
+        List<String> shown = List.of(
+                loaded.toString(),
+                loaded.entries().toString(),
+                loaded.config(io.streamlake.kafka.settings.KafkaAdapterConfig.class)
+                        .toString(),
+                loaded.config(io.streamlake.kafka.settings.KafkaAdapterConfig.class)
+                        .redacted()
+                        .toString(),
                 loaded.config(io.streamlake.schema.config.SchemaConfig.class).toString());
         for (String s : secrets) {
             assertThat(shown).noneMatch(text -> text.contains(s));

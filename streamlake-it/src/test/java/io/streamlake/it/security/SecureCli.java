@@ -1,7 +1,7 @@
 package io.streamlake.it.security;
 
-import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.StreamLakeCli;
+import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.it.support.SecureKafkaEndpoint;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
@@ -43,7 +43,8 @@ final class SecureCli {
     /** Writes {@code settings} as a properties file named {@code name} in the working directory. */
     Path properties(String name, Map<String, String> settings) {
         Path file = workDir.resolve(name);
-        String text = settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
+        String text = settings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -59,9 +60,12 @@ final class SecureCli {
         settings.put("bootstrap.servers", secure.bootstrapServers());
         settings.put("kafka.security.protocol", "SASL_SSL");
         settings.put("kafka.sasl.mechanism", "SCRAM-SHA-512");
-        settings.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                + " username=\"" + user + "\" password=\"" + password + "\";");
-        settings.put("kafka.ssl.truststore.location", secure.trustStoreLocation().toString());
+        settings.put(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required" + " username=\"" + user
+                        + "\" password=\"" + password + "\";");
+        settings.put(
+                "kafka.ssl.truststore.location", secure.trustStoreLocation().toString());
         settings.put("kafka.ssl.truststore.password", secure.trustStorePassword());
         settings.put("kafka.ssl.truststore.type", secure.trustStoreType());
         return settings;

@@ -3,7 +3,6 @@ package io.streamlake.it.support;
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
 import io.streamlake.test.StreamLakeExtension;
-
 import java.nio.file.Path;
 
 /**
@@ -13,8 +12,7 @@ import java.nio.file.Path;
  */
 public final class KafkaClusters {
 
-    private KafkaClusters() {
-    }
+    private KafkaClusters() {}
 
     /**
      * Starts 3 brokers and a dedicated KRaft controller, data under {@code <workDir>/kafka}; ready when this
@@ -24,8 +22,8 @@ public final class KafkaClusters {
      * @throws io.streamlake.embedded.EmbeddedStartupException when the brokers are not ready within 60 s
      */
     public static EmbeddedKafkaCluster threeNode(Path workDir) {
-        return EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults().withBrokers(3)
-                .withBaseDirectory(workDir.resolve("kafka")));
+        return EmbeddedKafkaCluster.start(
+                EmbeddedKafkaConfig.defaults().withBrokers(3).withBaseDirectory(workDir.resolve("kafka")));
     }
 
     /** {@link #threeNode(Path)} in {@link StreamLakeExtension#workDirectory()}. */

@@ -30,11 +30,18 @@ public record PipelineWiring(IngestionService ingestion, StreamIngestionService 
      */
     public static PipelineWiring of(TopicNaming naming, SchemaModule schema, KafkaAdapter adapter) {
         IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
-        IngestionService ingestion = new IngestionService(settings, schema.parser(), schema.validator(),
-                schema.serializer(), adapter.eventPublisher(), adapter.deadLetterPort(), IdGenerator.randomUuids(),
+        IngestionService ingestion = new IngestionService(
+                settings,
+                schema.parser(),
+                schema.validator(),
+                schema.serializer(),
+                adapter.eventPublisher(),
+                adapter.deadLetterPort(),
+                IdGenerator.randomUuids(),
                 Clock.systemUTC());
-        return new PipelineWiring(ingestion, new StreamIngestionService(ingestion, settings.maxInFlight(), PREPARE_THREADS,
-                adapter::flush));
+        return new PipelineWiring(
+                ingestion,
+                new StreamIngestionService(ingestion, settings.maxInFlight(), PREPARE_THREADS, adapter::flush));
     }
 
     /**
@@ -42,11 +49,15 @@ public record PipelineWiring(IngestionService ingestion, StreamIngestionService 
      * connectivity check, {@code partitions} per provisioned topic, 30 s delivery and 10 s request time-outs, then
      * {@code overrides}.
      */
-    public static Map<String, Object> adapterSettings(KafkaEndpoint kafka, int partitions, Map<String, String> overrides) {
+    public static Map<String, Object> adapterSettings(
+            KafkaEndpoint kafka, int partitions, Map<String, String> overrides) {
         Map<String, Object> settings = new HashMap<>();
-        kafka.clientProperties().forEach((key, value) -> settings.put(
-                key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) ? key : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key,
-                value));
+        kafka.clientProperties()
+                .forEach((key, value) -> settings.put(
+                        key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                                ? key
+                                : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key,
+                        value));
         settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
         settings.put(KafkaAdapterConfig.TOPICS_PARTITIONS_CONFIG, String.valueOf(partitions));
         settings.put(KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");

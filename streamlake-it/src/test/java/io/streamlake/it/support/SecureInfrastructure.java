@@ -1,7 +1,6 @@
 package io.streamlake.it.support;
 
 import io.streamlake.test.StreamLakeExtension;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -36,14 +35,16 @@ public final class SecureInfrastructure implements ParameterResolver {
 
     /** The shared SASL_SSL cluster, started if this is the first request of the JVM (never started otherwise). */
     public static SecureKafkaEndpoint secureKafka(ExtensionContext context) {
-        return StreamLakeExtension.shared(context, SecureKafkaEndpoint.class,
+        return StreamLakeExtension.shared(
+                context,
+                SecureKafkaEndpoint.class,
                 () -> SecureKafkaEndpoint.start(StreamLakeExtension.workDirectory()));
     }
 
     /** The shared registry behind an authenticating proxy; starts the shared registry too if needed. */
     public static SecuredRegistryEndpoint securedRegistry(ExtensionContext context) {
         var registry = StreamLakeExtension.registry(context);
-        return StreamLakeExtension.shared(context, SecuredRegistryEndpoint.class,
-                () -> SecuredRegistryEndpoint.start(registry));
+        return StreamLakeExtension.shared(
+                context, SecuredRegistryEndpoint.class, () -> SecuredRegistryEndpoint.start(registry));
     }
 }

@@ -6,10 +6,6 @@ import io.streamlake.test.SharedResource;
 import io.streamlake.test.secure.SaslSslKafkaCluster;
 import io.streamlake.test.secure.SaslSslSettings;
 import io.streamlake.test.secure.TlsMaterial;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +14,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Kafka cluster whose client listener requires SASL_SSL with SCRAM-SHA-512, shared by the security tests of
@@ -51,8 +49,8 @@ public final class SecureKafkaEndpoint {
         SaslSslSettings settings;
         try {
             Files.createDirectories(workDir.resolve("tls"));
-            settings = SaslSslSettings.withGeneratedTls(Files.createTempDirectory(workDir.resolve("tls"), "kafka-"),
-                    Map.of(USER, password));
+            settings = SaslSslSettings.withGeneratedTls(
+                    Files.createTempDirectory(workDir.resolve("tls"), "kafka-"), Map.of(USER, password));
         } catch (IOException e) {
             throw new UncheckedIOException("could not generate TLS material for the SASL_SSL test cluster", e);
         }
@@ -118,8 +116,9 @@ public final class SecureKafkaEndpoint {
      * reading back; {@code plaintext().consumeAll(topic, n, timeout, clientProperties())} reads over SASL_SSL.
      */
     public KafkaEndpoint plaintext() {
-        return KafkaEndpoint.of(cluster.plaintextBootstrapServers(), "PLAINTEXT listener of the SASL_SSL test cluster at "
-                + cluster.plaintextBootstrapServers());
+        return KafkaEndpoint.of(
+                cluster.plaintextBootstrapServers(),
+                "PLAINTEXT listener of the SASL_SSL test cluster at " + cluster.plaintextBootstrapServers());
     }
 
     @Override

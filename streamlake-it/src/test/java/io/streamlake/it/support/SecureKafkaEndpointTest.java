@@ -1,12 +1,7 @@
 package io.streamlake.it.support;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,9 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
 
 @StreamLakeIntegrationTest
 class SecureKafkaEndpointTest {
@@ -28,13 +27,16 @@ class SecureKafkaEndpointTest {
         Map<String, Object> props = new HashMap<>(secure.clientProperties());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "k", "sealed")).get(30, TimeUnit.SECONDS);
         }
         List<ConsumerRecord<byte[], byte[]>> read =
                 secure.plaintext().consumeAll(topic, 1, Duration.ofSeconds(30), secure.clientProperties());
-        assertThat(read).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly("sealed");
-        assertThat(secure.clientProperties()).containsEntry("security.protocol", "SASL_SSL")
+        assertThat(read)
+                .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("sealed");
+        assertThat(secure.clientProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("bootstrap.servers", secure.bootstrapServers());
     }
 
@@ -42,19 +44,23 @@ class SecureKafkaEndpointTest {
     void givenWrongPassword_thenProducerFailsFastWithSaslAuthenticationException(SecureKafkaEndpoint secure) {
         long began = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                secure.clientProperties(secure.username(), "wrong-password"), new StringSerializer(),
+                secure.clientProperties(secure.username(), "wrong-password"),
+                new StringSerializer(),
                 new StringSerializer())) {
             assertThatThrownBy(() -> producer.partitionsFor("anything"))
-                    .isInstanceOf(SaslAuthenticationException.class).hasMessageContaining("SCRAM-SHA-512");
+                    .isInstanceOf(SaslAuthenticationException.class)
+                    .hasMessageContaining("SCRAM-SHA-512");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
-    void givenTwoRequests_thenSameEndpoint_andToStringHidesSecrets(SecureKafkaEndpoint first,
-                                                                    SecureKafkaEndpoint second) {
+    void givenTwoRequests_thenSameEndpoint_andToStringHidesSecrets(
+            SecureKafkaEndpoint first, SecureKafkaEndpoint second) {
         assertThat(first).isSameAs(second);
-        assertThat(first.toString()).contains(first.username()).doesNotContain(first.password())
+        assertThat(first.toString())
+                .contains(first.username())
+                .doesNotContain(first.password())
                 .doesNotContain(first.trustStorePassword());
         assertThat(first.trustStoreLocation()).exists();
     }

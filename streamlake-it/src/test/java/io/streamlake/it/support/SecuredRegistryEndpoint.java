@@ -4,7 +4,6 @@ import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.test.SharedResource;
 import io.streamlake.test.secure.AuthenticatingRegistryProxy;
 import io.streamlake.test.secure.RegistryCredentials;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -74,8 +73,8 @@ public final class SecuredRegistryEndpoint {
     }
 
     static SharedResource<SecuredRegistryEndpoint> start(RegistryEndpoint upstream) {
-        RegistryCredentials credentials = new RegistryCredentials("streamlake-it",
-                SecureKafkaEndpoint.randomSecret(), SecureKafkaEndpoint.randomSecret());
+        RegistryCredentials credentials = new RegistryCredentials(
+                "streamlake-it", SecureKafkaEndpoint.randomSecret(), SecureKafkaEndpoint.randomSecret());
         AuthenticatingRegistryProxy proxy;
         try {
             proxy = AuthenticatingRegistryProxy.start(upstream.url(), credentials);

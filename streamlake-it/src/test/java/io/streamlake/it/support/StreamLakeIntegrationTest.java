@@ -3,14 +3,12 @@ package io.streamlake.it.support;
 import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.test.RegistryEndpoint;
 import io.streamlake.test.StreamLakeExtension;
-
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks an integration test class: its constructor, test, {@code @BeforeAll} and {@code @BeforeEach}
@@ -26,5 +24,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith({StreamLakeExtension.class, SecureInfrastructure.class})
-public @interface StreamLakeIntegrationTest {
-}
+public @interface StreamLakeIntegrationTest {}

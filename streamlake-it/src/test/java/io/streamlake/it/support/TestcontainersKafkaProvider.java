@@ -1,10 +1,8 @@
 package io.streamlake.it.support;
 
 import io.streamlake.test.spi.KafkaProvider;
-
-import org.testcontainers.kafka.KafkaContainer;
-
 import java.nio.file.Path;
+import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The shared cluster as a Testcontainers Kafka container, selected with {@code -Dstreamlake.it.kafka=testcontainers}
@@ -27,7 +25,9 @@ public final class TestcontainersKafkaProvider implements KafkaProvider {
         String image = System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE);
         KafkaContainer container = new KafkaContainer(image);
         container.start();
-        return new Started(container.getBootstrapServers(),
-                "Testcontainers Kafka " + image + " at " + container.getBootstrapServers(), container::stop);
+        return new Started(
+                container.getBootstrapServers(),
+                "Testcontainers Kafka " + image + " at " + container.getBootstrapServers(),
+                container::stop);
     }
 }

@@ -20,8 +20,7 @@ import org.apache.kafka.common.errors.TimeoutException;
  */
 public final class ClusterCheck {
 
-    private ClusterCheck() {
-    }
+    private ClusterCheck() {}
 
     /**
      * @throws RetriableStreamLakeException the cluster did not answer in time
@@ -33,12 +32,13 @@ public final class ClusterCheck {
         try {
             admin = Admin.create(config.adminProperties());
         } catch (KafkaException e) {
-            throw new FatalStreamLakeException("Kafka cluster at " + config.bootstrapServers()
-                    + " cannot be contacted: " + describe(e), e);
+            throw new FatalStreamLakeException(
+                    "Kafka cluster at " + config.bootstrapServers() + " cannot be contacted: " + describe(e), e);
         }
         try {
             Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
-                    .nodes().get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS);
+                    .nodes()
+                    .get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS);
             if (nodes.isEmpty()) {
                 throw notReachable(config, timeoutMs, null);
             }
@@ -51,15 +51,19 @@ public final class ClusterCheck {
             throw notReachable(config, timeoutMs, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetriableStreamLakeException("interrupted while checking Kafka at " + config.bootstrapServers(), e);
+            throw new RetriableStreamLakeException(
+                    "interrupted while checking Kafka at " + config.bootstrapServers(), e);
         } finally {
             admin.close(Duration.ZERO);
         }
     }
 
-    private static RetriableStreamLakeException notReachable(KafkaAdapterConfig config, int timeoutMs, Throwable cause) {
-        return new RetriableStreamLakeException("Kafka cluster at " + config.bootstrapServers() + " not reachable within "
-                + timeoutMs + " ms (" + KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG + ")", cause);
+    private static RetriableStreamLakeException notReachable(
+            KafkaAdapterConfig config, int timeoutMs, Throwable cause) {
+        return new RetriableStreamLakeException(
+                "Kafka cluster at " + config.bootstrapServers() + " not reachable within " + timeoutMs + " ms ("
+                        + KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG + ")",
+                cause);
     }
 
     private static String describe(Throwable e) {

@@ -29,15 +29,15 @@ final class LeaderWait {
 
     private static final long PAUSE_MS = 100;
 
-    private LeaderWait() {
-    }
+    private LeaderWait() {}
 
     /**
      * @return the topics' descriptions once every leader answers
      * @throws RetriableStreamLakeException when they do not within {@code timeoutMs}
      * @throws io.streamlake.core.domain.StreamLakeException fatal when describing or listing is not authorized
      */
-    static Map<String, TopicDescription> await(Admin admin, List<String> topics, int timeoutMs, KafkaFailures failures) {
+    static Map<String, TopicDescription> await(
+            Admin admin, List<String> topics, int timeoutMs, KafkaFailures failures) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         String pending = "no answer yet";
         while (true) {
@@ -49,9 +49,10 @@ final class LeaderWait {
             }
             int callTimeout = (int) Math.min(Integer.MAX_VALUE, remainingMs);
             try {
-                Map<String, TopicDescription> described = admin.describeTopics(topics,
-                                new DescribeTopicsOptions().timeoutMs(callTimeout))
-                        .allTopicNames().get(remainingMs, TimeUnit.MILLISECONDS);
+                Map<String, TopicDescription> described = admin.describeTopics(
+                                topics, new DescribeTopicsOptions().timeoutMs(callTimeout))
+                        .allTopicNames()
+                        .get(remainingMs, TimeUnit.MILLISECONDS);
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 List<TopicPartition> leaderless = new ArrayList<>();
                 described.forEach((name, description) -> {
@@ -65,7 +66,8 @@ final class LeaderWait {
                 });
                 if (leaderless.isEmpty()) {
                     admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(callTimeout))
-                            .all().get(remainingMs, TimeUnit.MILLISECONDS);
+                            .all()
+                            .get(remainingMs, TimeUnit.MILLISECONDS);
                     return described;
                 }
                 pending = "no leader yet for " + leaderless;
@@ -73,7 +75,8 @@ final class LeaderWait {
                 if (!(e.getCause() instanceof RetriableException)) {
                     throw failures.platform("waiting for the leaders of " + topics, e.getCause());
                 }
-                pending = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+                pending = e.getCause().getClass().getSimpleName() + ": "
+                        + e.getCause().getMessage();
             } catch (java.util.concurrent.TimeoutException e) {
                 pending = "no answer within the remaining time";
             } catch (InterruptedException e) {

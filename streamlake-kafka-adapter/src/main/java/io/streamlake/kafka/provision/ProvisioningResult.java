@@ -26,6 +26,7 @@ public record ProvisioningResult(DatasetName dataset, TopicStatus raw, TopicStat
 
     /** Every warning of both topics. */
     public List<String> warnings() {
-        return java.util.stream.Stream.concat(raw.warnings().stream(), deadLetter.warnings().stream()).toList();
+        return java.util.stream.Stream.concat(raw.warnings().stream(), deadLetter.warnings().stream())
+                .toList();
     }
 }

@@ -18,24 +18,28 @@ import org.apache.kafka.common.config.TopicConfig;
 /** Reads the topic settings provisioning cares about, as the broker reports them. */
 final class TopicConfigs {
 
-    static final List<String> REPORTED = List.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, TopicConfig.RETENTION_MS_CONFIG);
+    static final List<String> REPORTED =
+            List.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, TopicConfig.RETENTION_MS_CONFIG);
 
-    private TopicConfigs() {
-    }
+    private TopicConfigs() {}
 
-    static Map<String, Map<String, String>> describe(Admin admin, Collection<String> topics, int timeoutMs,
-                                                     KafkaFailures failures) {
+    static Map<String, Map<String, String>> describe(
+            Admin admin, Collection<String> topics, int timeoutMs, KafkaFailures failures) {
         List<ConfigResource> resources = topics.stream()
-                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                .toList();
         Map<ConfigResource, Config> configs;
         try {
             configs = admin.describeConfigs(resources, new DescribeConfigsOptions().timeoutMs(timeoutMs))
-                    .all().get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS);
+                    .all()
+                    .get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw failures.platform("describing the configs of " + topics, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new RetriableStreamLakeException("Kafka at " + failures.bootstrapServers()
-                    + " did not describe the configs of " + topics + " within " + timeoutMs + " ms", e);
+            throw new RetriableStreamLakeException(
+                    "Kafka at " + failures.bootstrapServers() + " did not describe the configs of " + topics
+                            + " within " + timeoutMs + " ms",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableStreamLakeException("interrupted while describing " + topics, e);

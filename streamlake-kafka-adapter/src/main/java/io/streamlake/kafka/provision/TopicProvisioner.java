@@ -56,8 +56,8 @@ public final class TopicProvisioner implements AutoCloseable {
 
     /** A provisioner with its own Admin client on the cluster {@code config} names; close it when done. */
     public static TopicProvisioner create(KafkaAdapterConfig config, TopicNaming naming) {
-        return new TopicProvisioner(Admin.create(config.adminProperties()), naming, config.topicSettings(),
-                KafkaFailures.of(config));
+        return new TopicProvisioner(
+                Admin.create(config.adminProperties()), naming, config.topicSettings(), KafkaFailures.of(config));
     }
 
     /**
@@ -71,10 +71,12 @@ public final class TopicProvisioner implements AutoCloseable {
         wanted.put(raw, topicConfigs(settings.rawRetentionMs()));
         wanted.put(dlq, topicConfigs(settings.dlqRetentionMs()));
         Map<String, Boolean> created = create(wanted);
-        Map<String, TopicDescription> described = LeaderWait.await(admin, List.copyOf(wanted.keySet()),
-                settings.readyTimeoutMs(), failures);
-        Map<String, Map<String, String>> actual = TopicConfigs.describe(admin, wanted.keySet(), settings.readyTimeoutMs(), failures);
-        return new ProvisioningResult(dataset,
+        Map<String, TopicDescription> described =
+                LeaderWait.await(admin, List.copyOf(wanted.keySet()), settings.readyTimeoutMs(), failures);
+        Map<String, Map<String, String>> actual =
+                TopicConfigs.describe(admin, wanted.keySet(), settings.readyTimeoutMs(), failures);
+        return new ProvisioningResult(
+                dataset,
                 status(raw, created.get(raw), described.get(raw), actual.get(raw), wanted.get(raw)),
                 status(dlq, created.get(dlq), described.get(dlq), actual.get(dlq), wanted.get(dlq)));
     }
@@ -82,7 +84,9 @@ public final class TopicProvisioner implements AutoCloseable {
     private Map<String, String> topicConfigs(Long retentionMs) {
         Map<String, String> configs = new HashMap<>();
         if (settings.minInsyncReplicas() != null) {
-            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.minInsyncReplicas().toString());
+            configs.put(
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                    settings.minInsyncReplicas().toString());
         }
         if (retentionMs != null) {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs.toString());
@@ -92,9 +96,11 @@ public final class TopicProvisioner implements AutoCloseable {
 
     private Map<String, Boolean> create(Map<String, Map<String, String>> wanted) {
         List<NewTopic> topics = new ArrayList<>();
-        wanted.forEach((name, configs) -> topics.add(new NewTopic(name, java.util.Optional.of(settings.partitions()),
-                settings.replicationFactorIfSet()).configs(configs)));
-        CreateTopicsResult result = admin.createTopics(topics, new CreateTopicsOptions().timeoutMs(settings.readyTimeoutMs()));
+        wanted.forEach((name, configs) -> topics.add(
+                new NewTopic(name, java.util.Optional.of(settings.partitions()), settings.replicationFactorIfSet())
+                        .configs(configs)));
+        CreateTopicsResult result =
+                admin.createTopics(topics, new CreateTopicsOptions().timeoutMs(settings.readyTimeoutMs()));
         Map<String, Boolean> created = new HashMap<>();
         for (String name : wanted.keySet()) {
             try {
@@ -106,8 +112,10 @@ public final class TopicProvisioner implements AutoCloseable {
                 }
                 created.put(name, false);
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new RetriableStreamLakeException("Kafka at " + failures.bootstrapServers() + " did not create topic "
-                        + name + " within " + settings.readyTimeoutMs() + " ms", e);
+                throw new RetriableStreamLakeException(
+                        "Kafka at " + failures.bootstrapServers() + " did not create topic " + name + " within "
+                                + settings.readyTimeoutMs() + " ms",
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RetriableStreamLakeException("interrupted while creating topic " + name, e);
@@ -118,17 +126,26 @@ public final class TopicProvisioner implements AutoCloseable {
 
     private StreamLakeException refused(String topic, Throwable cause) {
         // AuthorizationException extends InvalidConfigurationException: test it first
-        if (!(cause instanceof AuthorizationException) && (cause instanceof InvalidReplicationFactorException || cause instanceof InvalidPartitionsException
-                || cause instanceof InvalidConfigurationException || cause instanceof PolicyViolationException)) {
-            return new FatalStreamLakeException("Kafka at " + failures.bootstrapServers() + " refused to create topic "
-                    + topic + " with partitions=" + settings.partitions() + ", replication factor="
-                    + settings.replicationFactor() + ": " + cause.getMessage(), cause);
+        if (!(cause instanceof AuthorizationException)
+                && (cause instanceof InvalidReplicationFactorException
+                        || cause instanceof InvalidPartitionsException
+                        || cause instanceof InvalidConfigurationException
+                        || cause instanceof PolicyViolationException)) {
+            return new FatalStreamLakeException(
+                    "Kafka at " + failures.bootstrapServers() + " refused to create topic "
+                            + topic + " with partitions=" + settings.partitions() + ", replication factor="
+                            + settings.replicationFactor() + ": " + cause.getMessage(),
+                    cause);
         }
         return failures.platform("creating topic " + topic, cause);
     }
 
-    private TopicStatus status(String name, boolean created, TopicDescription description, Map<String, String> configs,
-                               Map<String, String> requested) {
+    private TopicStatus status(
+            String name,
+            boolean created,
+            TopicDescription description,
+            Map<String, String> configs,
+            Map<String, String> requested) {
         int partitions = description.partitions().size();
         int replicas = description.partitions().get(0).replicas().size();
         List<String> warnings = new ArrayList<>();
@@ -137,7 +154,8 @@ public final class TopicProvisioner implements AutoCloseable {
                     + ": dead letters land on their key's RAW partition number only when RAW and DLQ counts are equal");
         }
         if (settings.replicationFactor() != -1 && replicas != settings.replicationFactor()) {
-            warnings.add(name + " has replication factor " + replicas + ", not the requested " + settings.replicationFactor());
+            warnings.add(name + " has replication factor " + replicas + ", not the requested "
+                    + settings.replicationFactor());
         }
         requested.forEach((key, value) -> {
             if (!value.equals(configs.get(key))) {

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param configs           its {@code min.insync.replicas} and {@code retention.ms} as the broker reports them
  * @param warnings          where an existing topic differs from the requested settings; empty when it does not
  */
-public record TopicStatus(String name, boolean created, int partitions, int replicationFactor,
-                          Map<String, String> configs, List<String> warnings) {
+public record TopicStatus(
+        String name,
+        boolean created,
+        int partitions,
+        int replicationFactor,
+        Map<String, String> configs,
+        List<String> warnings) {
 
     public TopicStatus {
         Objects.requireNonNull(name, "name");

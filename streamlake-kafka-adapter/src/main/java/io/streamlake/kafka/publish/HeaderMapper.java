@@ -130,8 +130,10 @@ final class HeaderMapper {
         }
 
         boolean matches(String dataset, SchemaVersion version, String service, String contentType) {
-            return dataset.equals(datasetName) && Objects.equals(version, schemaVersion)
-                    && service.equals(serviceName) && Objects.equals(contentType, contentTypeName);
+            return dataset.equals(datasetName)
+                    && Objects.equals(version, schemaVersion)
+                    && service.equals(serviceName)
+                    && Objects.equals(contentType, contentTypeName);
         }
     }
 }

@@ -47,8 +47,11 @@ public final class KafkaAdapter implements AutoCloseable {
     private final KafkaDeadLetterPort deadLetters;
     private TopicProvisioner provisioner;
 
-    private KafkaAdapter(KafkaAdapterConfig config, TopicNaming naming, int deadLetterPayloadLimit,
-                         Producer<byte[], byte[]> producer) {
+    private KafkaAdapter(
+            KafkaAdapterConfig config,
+            TopicNaming naming,
+            int deadLetterPayloadLimit,
+            Producer<byte[], byte[]> producer) {
         this.config = config;
         this.naming = naming;
         KafkaFailures failures = KafkaFailures.of(config);
@@ -74,8 +77,10 @@ public final class KafkaAdapter implements AutoCloseable {
         try {
             producer = new KafkaProducer<>(config.producerProperties());
         } catch (KafkaException e) {
-            throw new FatalStreamLakeException("cannot create a Kafka producer for " + config.bootstrapServers() + ": "
-                    + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
+            throw new FatalStreamLakeException(
+                    "cannot create a Kafka producer for " + config.bootstrapServers() + ": " + e.getMessage()
+                            + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
+                    e);
         }
         return new KafkaAdapter(config, naming, deadLetterPayloadLimit, producer);
     }
@@ -95,8 +100,11 @@ public final class KafkaAdapter implements AutoCloseable {
     }
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */
-    static KafkaAdapter forProducer(KafkaAdapterConfig config, TopicNaming naming, int deadLetterPayloadLimit,
-                                    Producer<byte[], byte[]> producer) {
+    static KafkaAdapter forProducer(
+            KafkaAdapterConfig config,
+            TopicNaming naming,
+            int deadLetterPayloadLimit,
+            Producer<byte[], byte[]> producer) {
         return new KafkaAdapter(config, naming, deadLetterPayloadLimit, producer);
     }
 

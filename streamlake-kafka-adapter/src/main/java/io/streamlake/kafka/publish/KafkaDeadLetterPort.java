@@ -59,16 +59,31 @@ final class KafkaDeadLetterPort implements DeadLetterPort {
                 key = letter.key().getBytes(UTF_8);
             }
             byte[] value = DeadLetterValue.encode(letter, maxPayloadBytes);
-            return channel.send(new ProducerRecord<>(topic, partition, deadLetter.failedAt().toEpochMilli(), key, value,
-                    headers.forDeadLetter(letter)), mapping);
+            return channel.send(
+                    new ProducerRecord<>(
+                            topic,
+                            partition,
+                            deadLetter.failedAt().toEpochMilli(),
+                            key,
+                            value,
+                            headers.forDeadLetter(letter)),
+                    mapping);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(mapping.map(topic, e));
         }
     }
 
     private static DeadLetter withKey(DeadLetter d, String key) {
-        return new DeadLetter(key, d.originalPayload(), d.metadata(), d.stage(), d.reason(), d.errorClass(), d.failedAt(),
-                d.originalTopic(), d.deadLetterTopic());
+        return new DeadLetter(
+                key,
+                d.originalPayload(),
+                d.metadata(),
+                d.stage(),
+                d.reason(),
+                d.errorClass(),
+                d.failedAt(),
+                d.originalTopic(),
+                d.deadLetterTopic());
     }
 
     /** The longest prefix of {@code text} whose UTF-8 encoding has at most {@code maxBytes} bytes (whole characters). */

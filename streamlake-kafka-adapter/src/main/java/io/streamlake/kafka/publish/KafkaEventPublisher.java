@@ -46,8 +46,10 @@ final class KafkaEventPublisher implements EventPublisher {
     @Override
     public void publish(OutboundEvent event, BiConsumer<PublishReceipt, Throwable> onDone) {
         if (closed.get()) {
-            onDone.accept(null, new FatalStreamLakeException(
-                    "the event publisher for Kafka at " + failures.bootstrapServers() + " is closed"));
+            onDone.accept(
+                    null,
+                    new FatalStreamLakeException(
+                            "the event publisher for Kafka at " + failures.bootstrapServers() + " is closed"));
             return;
         }
         ProducerRecord<byte[], byte[]> record;
@@ -55,7 +57,12 @@ final class KafkaEventPublisher implements EventPublisher {
             EventMetadata metadata = event.metadata();
             long timestamp = recordTimestamp(metadata.eventTime());
             byte[] key = event.key() == null ? null : event.key().getBytes(UTF_8);
-            record = new ProducerRecord<>(event.topic(), null, timestamp, key, event.value().bytes(),
+            record = new ProducerRecord<>(
+                    event.topic(),
+                    null,
+                    timestamp,
+                    key,
+                    event.value().bytes(),
                     headers.forEvent(metadata, event.value().contentType()));
         } catch (RuntimeException e) {
             onDone.accept(null, e instanceof RejectedPayloadException ? e : mapping.map(event.topic(), e));
@@ -67,8 +74,10 @@ final class KafkaEventPublisher implements EventPublisher {
     /** Kafka record timestamps are milliseconds since 1970, never negative. */
     private static long recordTimestamp(Instant eventTime) {
         if (eventTime.isBefore(Instant.EPOCH) || eventTime.getEpochSecond() > Long.MAX_VALUE / 1000 - 1) {
-            throw new RejectedPayloadException("InvalidTimestamp", "event_time " + Timestamps.format(eventTime)
-                    + " cannot be a Kafka record timestamp (milliseconds since 1970-01-01T00:00:00Z)");
+            throw new RejectedPayloadException(
+                    "InvalidTimestamp",
+                    "event_time " + Timestamps.format(eventTime)
+                            + " cannot be a Kafka record timestamp (milliseconds since 1970-01-01T00:00:00Z)");
         }
         return eventTime.toEpochMilli();
     }

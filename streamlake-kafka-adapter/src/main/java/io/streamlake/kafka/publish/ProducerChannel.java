@@ -53,6 +53,7 @@ final class ProducerChannel {
     private final long maxBlockNanos;
     /** Topics whose metadata wait timed out, with the {@code System.nanoTime()} until which sends fail at once. */
     private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
+
     private volatile boolean anyAbsent;
     private final ExecutorService failureThread;
     private final AtomicInteger users;
@@ -93,14 +94,21 @@ final class ProducerChannel {
      * producer's callback on its I/O thread when acknowledged, from the failure thread when not (or on the calling
      * thread for a topic known to be absent). Never throws.
      */
-    void send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping,
-              BiConsumer<PublishReceipt, Throwable> onDone) {
+    void send(
+            ProducerRecord<byte[], byte[]> record,
+            FailureMapping mapping,
+            BiConsumer<PublishReceipt, Throwable> onDone) {
         if (anyAbsent && knownAbsent(record.topic())) {
-            onDone.accept(null, mapping.map(record.topic(), new TimeoutException("Topic " + record.topic()
-                    + " not present in metadata: a send waited max.block.ms (" + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
-                    + " ms) for it less than max.block.ms ago and the cluster answered without it, so this record was not sent."
-                    + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
-                    + " topics")));
+            onDone.accept(
+                    null,
+                    mapping.map(
+                            record.topic(),
+                            new TimeoutException("Topic " + record.topic()
+                                    + " not present in metadata: a send waited max.block.ms ("
+                                    + TimeUnit.NANOSECONDS.toMillis(maxBlockNanos)
+                                    + " ms) for it less than max.block.ms ago and the cluster answered without it, so this record was not sent."
+                                    + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
+                                    + " topics")));
             return;
         }
         Delivery delivery = new Delivery(record.topic(), mapping, onDone);
@@ -135,8 +143,10 @@ final class ProducerChannel {
      * the I/O thread).
      */
     private void noteMetadataTimeout(String topic, Exception exception, Thread sending) {
-        if (sending == Thread.currentThread() && exception instanceof TimeoutException
-                && !(exception instanceof BufferExhaustedException) && metadataAnsweredWithin(maxBlockNanos)) {
+        if (sending == Thread.currentThread()
+                && exception instanceof TimeoutException
+                && !(exception instanceof BufferExhaustedException)
+                && metadataAnsweredWithin(maxBlockNanos)) {
             absentUntil.put(topic, System.nanoTime() + maxBlockNanos);
             anyAbsent = true;
         }
@@ -152,7 +162,8 @@ final class ProducerChannel {
     private boolean metadataAnsweredWithin(long nanos) {
         for (Map.Entry<MetricName, ? extends Metric> e : producer.metrics().entrySet()) {
             MetricName name = e.getKey();
-            if (name.name().equals("metadata-age") && name.group().equals("producer-metrics")
+            if (name.name().equals("metadata-age")
+                    && name.group().equals("producer-metrics")
                     && e.getValue().metricValue() instanceof Number seconds) {
                 return seconds.doubleValue() * 1e9 < nanos;
             }
@@ -165,7 +176,8 @@ final class ProducerChannel {
      * partitions}. May wait up to {@code max.block.ms} for the topic's metadata.
      */
     int partitionForKey(String topic, byte[] key) {
-        return Utils.toPositive(Utils.murmur2(key)) % producer.partitionsFor(topic).size();
+        return Utils.toPositive(Utils.murmur2(key))
+                % producer.partitionsFor(topic).size();
     }
 
     /** Blocks until every record sent so far is acknowledged or failed, and its future completed. */
@@ -176,7 +188,7 @@ final class ProducerChannel {
         producer.flush();
         if (Thread.currentThread() != failureThreadRef) {
             try {
-                failureThread.submit(() -> { }).get();
+                failureThread.submit(() -> {}).get();
             } catch (RejectedExecutionException e) {
                 // closed: every failure was already completed
             } catch (InterruptedException e) {
@@ -257,12 +269,19 @@ final class ProducerChannel {
         private void acknowledged(RecordMetadata metadata) {
             PublishReceipt receipt;
             try {
-                receipt = new PublishReceipt(metadata.topic(), metadata.partition(), metadata.offset(),
+                receipt = new PublishReceipt(
+                        metadata.topic(),
+                        metadata.partition(),
+                        metadata.offset(),
                         Instant.ofEpochMilli(metadata.timestamp()));
             } catch (RuntimeException e) {
-                onDone.accept(null, new FatalStreamLakeException("Kafka acknowledged a record for " + topic
-                        + " without a usable receipt (partition " + metadata.partition() + ", offset "
-                        + metadata.offset() + "): " + e.getMessage(), e));
+                onDone.accept(
+                        null,
+                        new FatalStreamLakeException(
+                                "Kafka acknowledged a record for " + topic
+                                        + " without a usable receipt (partition " + metadata.partition() + ", offset "
+                                        + metadata.offset() + "): " + e.getMessage(),
+                                e));
                 return;
             }
             onDone.accept(receipt, null);

@@ -39,15 +39,24 @@ final class DeadLetterRecordDecoder {
         Instant recordTime = Instant.ofEpochMilli(Math.max(0, record.timestamp()));
         Optional<DeadLetterValue> decoded = DeadLetterValue.decode(raw);
         if (decoded.isEmpty()) {
-            DeadLetter letter = new DeadLetter(key, raw, metadata(headers, null, record.topic(), recordTime),
-                    DlqStage.PARSE, "the DLQ record's value is not StreamLake's dead-letter JSON", "UndecodableDeadLetter", recordTime,
-                    orElse(headers.get(HeaderNames.DLQ_ORIGINAL_TOPIC), record.topic()), record.topic());
+            DeadLetter letter = new DeadLetter(
+                    key,
+                    raw,
+                    metadata(headers, null, record.topic(), recordTime),
+                    DlqStage.PARSE,
+                    "the DLQ record's value is not StreamLake's dead-letter JSON",
+                    "UndecodableDeadLetter",
+                    recordTime,
+                    orElse(headers.get(HeaderNames.DLQ_ORIGINAL_TOPIC), record.topic()),
+                    record.topic());
             return new RecordedDeadLetter(letter, true, position);
         }
         DeadLetterValue value = decoded.get();
-        DlqStage stage = value.stage() != null ? value.stage()
+        DlqStage stage = value.stage() != null
+                ? value.stage()
                 : parsed(headers.get(HeaderNames.DLQ_STAGE), DlqStage::fromWireName, DlqStage.VALIDATE);
-        Instant failedAt = value.failedAt() != null ? value.failedAt()
+        Instant failedAt = value.failedAt() != null
+                ? value.failedAt()
                 : parsed(headers.get(HeaderNames.DLQ_FAILED_AT), Timestamps::parse, recordTime);
         DeadLetter letter = new DeadLetter(
                 key != null ? key : value.key(),
@@ -63,15 +72,21 @@ final class DeadLetterRecordDecoder {
     }
 
     /** The original metadata: from the headers first, then from the value ({@code value} may be null). */
-    private static EventMetadata metadata(Map<String, String> headers, DeadLetterValue value, String topic,
-            Instant fallbackTime) {
-        DatasetName fromValueOrTopic = value != null && value.dataset() != null ? value.dataset()
+    private static EventMetadata metadata(
+            Map<String, String> headers, DeadLetterValue value, String topic, Instant fallbackTime) {
+        DatasetName fromValueOrTopic = value != null && value.dataset() != null
+                ? value.dataset()
                 : parsed(datasetOf(topic), DatasetName::of, DatasetName.of("unknown"));
         DatasetName dataset = parsed(headers.get(HeaderNames.DATASET), DatasetName::of, fromValueOrTopic);
-        SchemaVersion version = parsed(headers.get(HeaderNames.SCHEMA_VERSION), SchemaVersion::parse,
+        SchemaVersion version = parsed(
+                headers.get(HeaderNames.SCHEMA_VERSION),
+                SchemaVersion::parse,
                 value == null ? null : value.schemaVersion());
-        String id = orElse(headers.get(HeaderNames.INGESTION_ID), orElse(headers.get(HeaderNames.CE_ID),
-                orElse(value == null ? null : value.ingestionId(), topic + "-unknown-id")));
+        String id = orElse(
+                headers.get(HeaderNames.INGESTION_ID),
+                orElse(
+                        headers.get(HeaderNames.CE_ID),
+                        orElse(value == null ? null : value.ingestionId(), topic + "-unknown-id")));
         String time = orElse(headers.get(HeaderNames.EVENT_TIME), headers.get(HeaderNames.CE_TIME));
         String service = headers.get(HeaderNames.PRODUCER_SERVICE);
         String source = headers.get(HeaderNames.CE_SOURCE);
@@ -84,8 +99,13 @@ final class DeadLetterRecordDecoder {
                 attributes.put(name, v);
             }
         });
-        return new EventMetadata(dataset, Optional.ofNullable(version), id,
-                parsed(time, Timestamps::parse, fallbackTime), orElse(service, HeaderNames.DEFAULT_PRODUCER_SERVICE), attributes);
+        return new EventMetadata(
+                dataset,
+                Optional.ofNullable(version),
+                id,
+                parsed(time, Timestamps::parse, fallbackTime),
+                orElse(service, HeaderNames.DEFAULT_PRODUCER_SERVICE),
+                attributes);
     }
 
     private static String datasetOf(String dlqTopic) {

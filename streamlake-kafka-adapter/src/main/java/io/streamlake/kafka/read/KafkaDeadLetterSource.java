@@ -36,7 +36,9 @@ public final class KafkaDeadLetterSource implements DeadLetterSource {
 
     @Override
     public long readAll(DatasetName dataset, long max, Consumer<RecordedDeadLetter> sink) {
-        return reader.read(naming.deadLetter(dataset), ReadOptions.snapshot(max, idleTimeout),
+        return reader.read(
+                naming.deadLetter(dataset),
+                ReadOptions.snapshot(max, idleTimeout),
                 record -> sink.accept(decode(record)));
     }
 

@@ -9,8 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Consumer properties for reading topics back, from the adapter's connection settings. */
 final class ReaderProperties {
 
-    private ReaderProperties() {
-    }
+    private ReaderProperties() {}
 
     /**
      * Bootstrap servers, a client id, and every {@code kafka.}-prefixed key that is a consumer setting (SASL, TLS,

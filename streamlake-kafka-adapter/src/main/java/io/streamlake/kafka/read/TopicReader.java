@@ -67,8 +67,10 @@ public final class TopicReader {
                     if (read >= options.max()) {
                         break;
                     }
-                    if (options.untilEnd() && record.offset() >= ends.getOrDefault(
-                            new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE)) {
+                    if (options.untilEnd()
+                            && record.offset()
+                                    >= ends.getOrDefault(
+                                            new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE)) {
                         continue;
                     }
                     sink.accept(record);
@@ -79,21 +81,26 @@ public final class TopicReader {
         } catch (TimeoutException e) {
             throw notReachable(answer, e);
         } catch (AuthenticationException e) {
-            throw new FatalStreamLakeException("Authentication to Kafka at " + config.bootstrapServers() + " failed ("
-                    + config.securityContext() + ") reading " + topic + ": " + e.getMessage(), e);
+            throw new FatalStreamLakeException(
+                    "Authentication to Kafka at " + config.bootstrapServers() + " failed (" + config.securityContext()
+                            + ") reading " + topic + ": " + e.getMessage(),
+                    e);
         } catch (KafkaException e) {
-            throw new FatalStreamLakeException("cannot read " + topic + " from Kafka at " + config.bootstrapServers()
-                    + ": " + e.getMessage(), e);
+            throw new FatalStreamLakeException(
+                    "cannot read " + topic + " from Kafka at " + config.bootstrapServers() + ": " + e.getMessage(), e);
         }
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration answer) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, answer);
         if (infos == null || infos.isEmpty()) {
-            throw new FatalStreamLakeException("topic " + topic + " does not exist on Kafka at " + config.bootstrapServers());
+            throw new FatalStreamLakeException(
+                    "topic " + topic + " does not exist on Kafka at " + config.bootstrapServers());
         }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
-                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+        return infos.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                .toList();
     }
 
     private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
@@ -106,7 +113,9 @@ public final class TopicReader {
     }
 
     private RetriableStreamLakeException notReachable(Duration answer, Throwable cause) {
-        return new RetriableStreamLakeException("Kafka cluster at " + config.bootstrapServers() + " not reachable within "
-                + answer.toMillis() + " ms (" + KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG + ")", cause);
+        return new RetriableStreamLakeException(
+                "Kafka cluster at " + config.bootstrapServers() + " not reachable within " + answer.toMillis() + " ms ("
+                        + KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG + ")",
+                cause);
     }
 }

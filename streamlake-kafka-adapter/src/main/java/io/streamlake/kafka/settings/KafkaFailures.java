@@ -80,8 +80,8 @@ public final class KafkaFailures {
     public RuntimeException forEvent(String topic, Throwable error) {
         String dataError = dataErrorClass(error);
         if (dataError != null) {
-            return new RejectedPayloadException(dataError, "Kafka rejected the record for " + topic + ": "
-                    + error.getMessage(), error);
+            return new RejectedPayloadException(
+                    dataError, "Kafka rejected the record for " + topic + ": " + error.getMessage(), error);
         }
         return platform(topic, error);
     }
@@ -90,8 +90,10 @@ public final class KafkaFailures {
     public StreamLakeException forDeadLetter(String topic, Throwable error) {
         String dataError = dataErrorClass(error);
         if (dataError != null) {
-            return new FatalStreamLakeException("Kafka at " + bootstrapServers + " refused the dead letter for " + topic
-                    + " (" + dataError + "): " + error.getMessage(), error);
+            return new FatalStreamLakeException(
+                    "Kafka at " + bootstrapServers + " refused the dead letter for " + topic + " (" + dataError + "): "
+                            + error.getMessage(),
+                    error);
         }
         return platform(topic, error);
     }
@@ -103,18 +105,21 @@ public final class KafkaFailures {
         }
         String what = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (error instanceof AuthenticationException) {
-            return new FatalStreamLakeException("Authentication to Kafka at " + bootstrapServers + " failed ("
-                    + securityContext + ") for " + subject + ": " + what, error);
+            return new FatalStreamLakeException(
+                    "Authentication to Kafka at " + bootstrapServers + " failed (" + securityContext + ") for "
+                            + subject + ": " + what,
+                    error);
         }
         if (error instanceof AuthorizationException) {
-            return new FatalStreamLakeException("Not authorized by Kafka at " + bootstrapServers + " for " + subject
-                    + ": " + what, error);
+            return new FatalStreamLakeException(
+                    "Not authorized by Kafka at " + bootstrapServers + " for " + subject + ": " + what, error);
         }
         if (error instanceof RetriableException || error instanceof InterruptException) {
-            return new RetriableStreamLakeException("Kafka at " + bootstrapServers + " did not acknowledge " + subject
-                    + ": " + what, error);
+            return new RetriableStreamLakeException(
+                    "Kafka at " + bootstrapServers + " did not acknowledge " + subject + ": " + what, error);
         }
-        return new FatalStreamLakeException("Kafka at " + bootstrapServers + " failed for " + subject + ": " + what, error);
+        return new FatalStreamLakeException(
+                "Kafka at " + bootstrapServers + " failed for " + subject + ": " + what, error);
     }
 
     /** The {@code dlq_error_class} of a data error, or null when {@code error} is not one. */

@@ -16,8 +16,7 @@ final class Secrets {
 
     private static final String[] SECRET_WORDS = {"password", "secret", "jaas", "token", "credentials"};
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** True when a setting named {@code key} (with or without the {@code kafka.} prefix) must never be shown. */
     static boolean isSecret(String key) {
@@ -28,7 +27,8 @@ final class Secrets {
             }
         }
         String clientKey = lower.startsWith(KafkaAdapterConfig.PASSTHROUGH_PREFIX)
-                ? lower.substring(KafkaAdapterConfig.PASSTHROUGH_PREFIX.length()) : lower;
+                ? lower.substring(KafkaAdapterConfig.PASSTHROUGH_PREFIX.length())
+                : lower;
         return isPasswordType(ProducerConfig.configDef(), clientKey)
                 || isPasswordType(AdminClientConfig.configDef(), clientKey)
                 || isPasswordType(KafkaAdapterConfig.configDef(), lower);

@@ -26,11 +26,12 @@ import org.apache.kafka.common.config.ConfigException;
 final class SettingsCheck {
 
     /** Pass-through keys the adapter sets itself; changing them would break it. */
-    private static final Set<String> RESERVED = Set.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    private static final Set<String> RESERVED = Set.of(
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 
-    private SettingsCheck() {
-    }
+    private SettingsCheck() {}
 
     static void verify(KafkaAdapterConfig config) {
         Map<String, Object> originals = config.originals();
@@ -39,8 +40,9 @@ final class SettingsCheck {
             if (key.startsWith(PASSTHROUGH_PREFIX)) {
                 checkPassthroughKey(key, key.substring(PASSTHROUGH_PREFIX.length()), originals, declared);
             } else if (!declared.contains(key)) {
-                throw new ConfigException("Unknown configuration key '" + key + "'. Settings for kafka-clients take the '"
-                        + PASSTHROUGH_PREFIX + "' prefix, e.g. '" + PASSTHROUGH_PREFIX + key + "'.");
+                throw new ConfigException(
+                        "Unknown configuration key '" + key + "'. Settings for kafka-clients take the '"
+                                + PASSTHROUGH_PREFIX + "' prefix, e.g. '" + PASSTHROUGH_PREFIX + key + "'.");
             }
         }
         boolean unsafeAllowed = config.getBoolean(UNSAFE_PRODUCER_SETTINGS_ALLOWED_CONFIG);
@@ -54,14 +56,17 @@ final class SettingsCheck {
         checkReplicas(config);
     }
 
-    private static void checkPassthroughKey(String key, String clientKey, Map<String, Object> originals, Set<String> declared) {
+    private static void checkPassthroughKey(
+            String key, String clientKey, Map<String, Object> originals, Set<String> declared) {
         if (clientKey.isEmpty()) {
             throw new ConfigException("Configuration key '" + key + "' names no kafka-clients setting");
         }
         if (RESERVED.contains(clientKey)) {
-            throw new ConfigException("Configuration key '" + key + "' is set by the adapter itself and cannot be overridden");
+            throw new ConfigException(
+                    "Configuration key '" + key + "' is set by the adapter itself and cannot be overridden");
         }
-        if (declared.contains(clientKey) && originals.containsKey(clientKey)
+        if (declared.contains(clientKey)
+                && originals.containsKey(clientKey)
                 && !Objects.equals(String.valueOf(originals.get(clientKey)), String.valueOf(originals.get(key)))) {
             throw new ConfigException("Configuration keys '" + clientKey + "' and '" + key
                     + "' are both set, to different values; set only one");
@@ -78,18 +83,26 @@ final class SettingsCheck {
                     throw new ConfigException(key + "=0 is refused: without acknowledgements StreamLake cannot report "
                             + "whether an event was published");
                 }
-                yield acks.equals("all") || acks.equals("-1") ? null : "would break durability (acknowledged records "
-                        + "can be lost when the leader fails; StreamLake needs acks=all)";
+                yield acks.equals("all") || acks.equals("-1")
+                        ? null
+                        : "would break durability (acknowledged records "
+                                + "can be lost when the leader fails; StreamLake needs acks=all)";
             }
-            case ENABLE_IDEMPOTENCE_CONFIG -> Boolean.TRUE.equals(ConfigDef.parseType(key, value, Type.BOOLEAN)) ? null
-                    : "would break ordering and allow duplicates (retries may reorder or repeat records)";
-            case MAX_IN_FLIGHT_CONFIG -> (Integer) ConfigDef.parseType(key, value, Type.INT) <= 5 ? null
-                    : "would break per-key ordering (the idempotent producer keeps order for at most 5 requests in flight)";
+            case ENABLE_IDEMPOTENCE_CONFIG ->
+                Boolean.TRUE.equals(ConfigDef.parseType(key, value, Type.BOOLEAN))
+                        ? null
+                        : "would break ordering and allow duplicates (retries may reorder or repeat records)";
+            case MAX_IN_FLIGHT_CONFIG ->
+                (Integer) ConfigDef.parseType(key, value, Type.INT) <= 5
+                        ? null
+                        : "would break per-key ordering (the idempotent producer keeps order for at most 5 requests in flight)";
             case ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG ->
-                    Boolean.FALSE.equals(ConfigDef.parseType(key, value, Type.BOOLEAN)) ? null
-                            : "would break per-key ordering (records of one key would spread over partitions)";
-            case ProducerConfig.PARTITIONER_CLASS_CONFIG -> "would change which partition a key lands on "
-                    + "(StreamLake relies on Kafka's murmur2 partitioner for per-key order and DLQ placement)";
+                Boolean.FALSE.equals(ConfigDef.parseType(key, value, Type.BOOLEAN))
+                        ? null
+                        : "would break per-key ordering (records of one key would spread over partitions)";
+            case ProducerConfig.PARTITIONER_CLASS_CONFIG ->
+                "would change which partition a key lands on "
+                        + "(StreamLake relies on Kafka's murmur2 partitioner for per-key order and DLQ placement)";
             default -> null;
         };
         if (problem != null && !unsafeAllowed) {
@@ -104,8 +117,9 @@ final class SettingsCheck {
         long linger = longOf(pass, LINGER_MS_CONFIG, config.getLong(LINGER_MS_CONFIG));
         long request = longOf(pass, REQUEST_TIMEOUT_MS_CONFIG, config.getInt(REQUEST_TIMEOUT_MS_CONFIG));
         if (delivery < linger + request) {
-            throw new ConfigException(DELIVERY_TIMEOUT_MS_CONFIG + "=" + delivery + " is too small: it must be at least "
-                    + LINGER_MS_CONFIG + " + " + REQUEST_TIMEOUT_MS_CONFIG + " = " + (linger + request));
+            throw new ConfigException(
+                    DELIVERY_TIMEOUT_MS_CONFIG + "=" + delivery + " is too small: it must be at least "
+                            + LINGER_MS_CONFIG + " + " + REQUEST_TIMEOUT_MS_CONFIG + " = " + (linger + request));
         }
     }
 

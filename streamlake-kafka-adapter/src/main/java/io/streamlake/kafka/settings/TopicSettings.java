@@ -13,8 +13,13 @@ import java.util.Optional;
  * @param rawRetentionMs     {@code retention.ms} of the RAW topic, null for the broker's default
  * @param readyTimeoutMs     how long to wait for every partition's leader after creation
  */
-public record TopicSettings(int partitions, short replicationFactor, Integer minInsyncReplicas, long dlqRetentionMs,
-                            Long rawRetentionMs, int readyTimeoutMs) {
+public record TopicSettings(
+        int partitions,
+        short replicationFactor,
+        Integer minInsyncReplicas,
+        long dlqRetentionMs,
+        Long rawRetentionMs,
+        int readyTimeoutMs) {
 
     public TopicSettings {
         if (partitions < 1) {

@@ -12,9 +12,11 @@ class ClusterCheckTest {
 
     @Test
     void givenUnresolvableBootstrapHost_thenCreateFailsFatalNamingIt() {
-        assertThatThrownBy(() -> KafkaAdapter.create(Map.of("bootstrap.servers", "no-such-host.invalid:9092",
-                "connect.check.timeout.ms", "1500"), TopicNaming.defaults()))
+        assertThatThrownBy(() -> KafkaAdapter.create(
+                        Map.of("bootstrap.servers", "no-such-host.invalid:9092", "connect.check.timeout.ms", "1500"),
+                        TopicNaming.defaults()))
                 .isInstanceOf(FatalStreamLakeException.class)
-                .hasMessageContaining("no-such-host.invalid:9092").hasMessageContaining("cannot be contacted");
+                .hasMessageContaining("no-such-host.invalid:9092")
+                .hasMessageContaining("cannot be contacted");
     }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class TopicProvisionerFailureTest {
 
     private static Admin refusingAdmin(RuntimeException error) {
-        return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
-                (proxy, method, args) -> {
+        return (Admin) Proxy.newProxyInstance(
+                Admin.class.getClassLoader(), new Class<?>[] {Admin.class}, (proxy, method, args) -> {
                     if (method.getName().equals("createTopics")) {
                         Map<String, KafkaFuture<CreateTopicsResult.TopicMetadataAndConfig>> futures = new HashMap<>();
                         for (Object topic : (Collection<?>) args[0]) {
@@ -37,7 +37,7 @@ class TopicProvisionerFailureTest {
                             f.completeExceptionally(error);
                             futures.put(((NewTopic) topic).name(), f);
                         }
-                        return new CreateTopicsResult(futures) { };
+                        return new CreateTopicsResult(futures) {};
                     }
                     if (method.getName().equals("close")) {
                         return null;
@@ -47,9 +47,10 @@ class TopicProvisionerFailureTest {
     }
 
     private static TopicProvisioner provisioner(RuntimeException error) {
-        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092", "topics.replication.factor", "3"));
-        return new TopicProvisioner(refusingAdmin(error), TopicNaming.defaults(), config.topicSettings(),
-                KafkaFailures.of(config));
+        KafkaAdapterConfig config =
+                new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092", "topics.replication.factor", "3"));
+        return new TopicProvisioner(
+                refusingAdmin(error), TopicNaming.defaults(), config.topicSettings(), KafkaFailures.of(config));
     }
 
     @Test
@@ -57,7 +58,8 @@ class TopicProvisionerFailureTest {
         try (TopicProvisioner provisioner = provisioner(new TopicAuthorizationException("denied"))) {
             assertThatThrownBy(() -> provisioner.ensureTopics(DatasetName.of("orders")))
                     .isInstanceOf(FatalStreamLakeException.class)
-                    .hasMessageContaining("Not authorized").hasMessageContaining("streamlake.orders.raw")
+                    .hasMessageContaining("Not authorized")
+                    .hasMessageContaining("streamlake.orders.raw")
                     .hasMessageContaining("b1:9092");
         }
     }
@@ -66,7 +68,8 @@ class TopicProvisionerFailureTest {
     void givenClusterAuthorizationRefused_thenFatal() {
         try (TopicProvisioner provisioner = provisioner(new ClusterAuthorizationException("denied"))) {
             assertThatThrownBy(() -> provisioner.ensureTopics(DatasetName.of("orders")))
-                    .isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("streamlake.orders.raw");
+                    .isInstanceOf(FatalStreamLakeException.class)
+                    .hasMessageContaining("streamlake.orders.raw");
         }
     }
 
@@ -76,7 +79,8 @@ class TopicProvisionerFailureTest {
             assertThatThrownBy(() -> provisioner.ensureTopics(DatasetName.of("orders")))
                     .isInstanceOf(FatalStreamLakeException.class)
                     .hasMessageContaining("refused to create topic streamlake.orders.raw")
-                    .hasMessageContaining("replication factor=3").hasMessageContaining("only 1 broker");
+                    .hasMessageContaining("replication factor=3")
+                    .hasMessageContaining("only 1 broker");
         }
     }
 }

@@ -20,17 +20,29 @@ final class Fixtures {
     static final Instant EVENT_TIME = Instant.parse("2026-11-27T11:30:00.123Z");
     static final Instant FAILED_AT = Instant.parse("2026-11-27T11:31:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static EventMetadata metadata() {
-        return new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2)), "id-1", EVENT_TIME,
-                "checkout", Map.of("tenant", "acme"));
+        return new EventMetadata(
+                DatasetName.of("orders"),
+                Optional.of(SchemaVersion.of(2)),
+                "id-1",
+                EVENT_TIME,
+                "checkout",
+                Map.of("tenant", "acme"));
     }
 
     static DeadLetter deadLetter(byte[] payload) {
-        return new DeadLetter("k-1", payload, metadata(), DlqStage.VALIDATE, "$.amount: required field is missing",
-                "SchemaViolation", FAILED_AT, "streamlake.orders.raw", "streamlake.orders.dlq");
+        return new DeadLetter(
+                "k-1",
+                payload,
+                metadata(),
+                DlqStage.VALIDATE,
+                "$.amount: required field is missing",
+                "SchemaViolation",
+                FAILED_AT,
+                "streamlake.orders.raw",
+                "streamlake.orders.dlq");
     }
 
     /** Headers as (name, UTF-8 value) pairs, in order. */

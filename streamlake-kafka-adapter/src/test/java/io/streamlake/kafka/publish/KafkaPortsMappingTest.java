@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.EventMetadata;
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.RejectedPayloadException;
@@ -54,13 +54,17 @@ class KafkaPortsMappingTest {
     }
 
     private static OutboundEvent event(String key, EventMetadata metadata) {
-        return new OutboundEvent("streamlake.orders.raw", key,
-                new SerializedPayload("{\"n\":1}".getBytes(UTF_8), "application/json"), metadata);
+        return new OutboundEvent(
+                "streamlake.orders.raw",
+                key,
+                new SerializedPayload("{\"n\":1}".getBytes(UTF_8), "application/json"),
+                metadata);
     }
 
     @Test
     void givenEvent_thenOneRecordWithUtf8KeyEventTimeAndHeaders_andFutureOpenUntilAcknowledged() throws Exception {
-        CompletableFuture<PublishReceipt> future = adapter.eventPublisher().publish(event("clé-1", Fixtures.metadata()));
+        CompletableFuture<PublishReceipt> future =
+                adapter.eventPublisher().publish(event("clé-1", Fixtures.metadata()));
 
         ProducerRecord<byte[], byte[]> record = producer.history().get(0);
         assertThat(record.topic()).isEqualTo("streamlake.orders.raw");
@@ -99,7 +103,9 @@ class KafkaPortsMappingTest {
 
         producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
 
-        assertThat(causeOf(future)).isInstanceOf(RetriableStreamLakeException.class).hasMessageContaining("b1:9092");
+        assertThat(causeOf(future))
+                .isInstanceOf(RetriableStreamLakeException.class)
+                .hasMessageContaining("b1:9092");
     }
 
     @Test
@@ -123,8 +129,13 @@ class KafkaPortsMappingTest {
     @Test
     void givenEventTimeBefore1970_thenRejectedAsInvalidTimestamp() {
         EventMetadata m = Fixtures.metadata();
-        EventMetadata old = new EventMetadata(m.dataset(), m.schemaVersion(), m.ingestionId(),
-                Instant.parse("1969-12-31T23:59:59Z"), m.producerService(), Map.of());
+        EventMetadata old = new EventMetadata(
+                m.dataset(),
+                m.schemaVersion(),
+                m.ingestionId(),
+                Instant.parse("1969-12-31T23:59:59Z"),
+                m.producerService(),
+                Map.of());
 
         Throwable cause = causeOf(adapter.eventPublisher().publish(event("k", old)));
 
@@ -151,8 +162,16 @@ class KafkaPortsMappingTest {
     @Test
     void givenDeadLetterWithItsOwnTopic_thenThatTopic() {
         var dl = Fixtures.deadLetter(new byte[] {1});
-        var elsewhere = new io.streamlake.core.domain.DeadLetter(dl.key(), dl.originalPayload(), dl.metadata(), dl.stage(),
-                dl.reason(), dl.errorClass(), dl.failedAt(), dl.originalTopic(), "team-a.orders.dead");
+        var elsewhere = new io.streamlake.core.domain.DeadLetter(
+                dl.key(),
+                dl.originalPayload(),
+                dl.metadata(),
+                dl.stage(),
+                dl.reason(),
+                dl.errorClass(),
+                dl.failedAt(),
+                dl.originalTopic(),
+                "team-a.orders.dead");
 
         adapter.deadLetterPort().deadLetter(elsewhere);
 
@@ -161,7 +180,8 @@ class KafkaPortsMappingTest {
 
     @Test
     void givenDeadLetterTooLarge_thenFatalNotRejected() {
-        CompletableFuture<PublishReceipt> future = adapter.deadLetterPort().deadLetter(Fixtures.deadLetter(new byte[] {1}));
+        CompletableFuture<PublishReceipt> future =
+                adapter.deadLetterPort().deadLetter(Fixtures.deadLetter(new byte[] {1}));
 
         producer.errorNext(new RecordTooLargeException("too large"));
 
@@ -186,7 +206,8 @@ class KafkaPortsMappingTest {
         adapter.eventPublisher().close();
 
         assertThat(causeOf(adapter.eventPublisher().publish(event("a", Fixtures.metadata()))))
-                .isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("closed");
+                .isInstanceOf(FatalStreamLakeException.class)
+                .hasMessageContaining("closed");
         assertThat(producer.closed()).isFalse();
         adapter.deadLetterPort().close();
         assertThat(producer.closed()).isTrue();
@@ -217,24 +238,38 @@ class KafkaPortsMappingTest {
         producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
 
         outcome.await();
-        assertThat(outcome.error).isInstanceOf(RetriableStreamLakeException.class).hasMessageContaining("b1:9092");
+        assertThat(outcome.error)
+                .isInstanceOf(RetriableStreamLakeException.class)
+                .hasMessageContaining("b1:9092");
         assertThat(outcome.receipt).isNull();
-        assertThat(outcome.thread).as("failures are reported off the producer's thread (a dead letter may follow)")
+        assertThat(outcome.thread)
+                .as("failures are reported off the producer's thread (a dead letter may follow)")
                 .isEqualTo("streamlake-kafka-failures");
         adapter.eventPublisher().flush();
         assertThat(outcome.calls.get()).isOne();
     }
 
     @Test
-    void givenSendThrowsOrEventUnfitOrPublisherClosed_thenCallbackCalledOnceWithTheErrorAndNothingThrown() throws Exception {
+    void givenSendThrowsOrEventUnfitOrPublisherClosed_thenCallbackCalledOnceWithTheErrorAndNothingThrown()
+            throws Exception {
         producer.sendException = new RecordTooLargeException("checked client-side");
         Outcome thrown = new Outcome();
         adapter.eventPublisher().publish(event("k", Fixtures.metadata()), thrown);
         producer.sendException = null;
         EventMetadata m = Fixtures.metadata();
         Outcome unfit = new Outcome();
-        adapter.eventPublisher().publish(event("k", new EventMetadata(m.dataset(), m.schemaVersion(), m.ingestionId(),
-                Instant.parse("1969-12-31T23:59:59Z"), m.producerService(), Map.of())), unfit);
+        adapter.eventPublisher()
+                .publish(
+                        event(
+                                "k",
+                                new EventMetadata(
+                                        m.dataset(),
+                                        m.schemaVersion(),
+                                        m.ingestionId(),
+                                        Instant.parse("1969-12-31T23:59:59Z"),
+                                        m.producerService(),
+                                        Map.of())),
+                        unfit);
         adapter.eventPublisher().close();
         Outcome closed = new Outcome();
         adapter.eventPublisher().publish(event("k", Fixtures.metadata()), closed);
@@ -244,7 +279,8 @@ class KafkaPortsMappingTest {
         assertThat(unfit.error).isInstanceOf(RejectedPayloadException.class);
         assertThat(closed.error).isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("closed");
         adapter.deadLetterPort().flush();
-        assertThat(List.of(thrown, unfit, closed)).allSatisfy(o -> assertThat(o.calls.get()).isOne());
+        assertThat(List.of(thrown, unfit, closed))
+                .allSatisfy(o -> assertThat(o.calls.get()).isOne());
     }
 
     @Test
@@ -252,17 +288,20 @@ class KafkaPortsMappingTest {
             throws Exception {
         // kafka-clients appends the record, then a producer in an error state may throw while adding the
         // partition to its transaction state; the aborted batch calls back later
-        MockProducer<byte[], byte[]> throwingAfterAppend = new MockProducer<>(false, null, new ByteArraySerializer(),
-                new ByteArraySerializer()) {
-            @Override
-            public synchronized Future<RecordMetadata> send(
-                    ProducerRecord<byte[], byte[]> record, Callback callback) {
-                super.send(record, callback);
-                throw new IllegalStateException("cannot add partition: the producer is in an error state");
-            }
-        };
-        KafkaAdapter failing = KafkaAdapter.forProducer(new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092")),
-                TopicNaming.defaults(), IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT, throwingAfterAppend);
+        MockProducer<byte[], byte[]> throwingAfterAppend =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(
+                            ProducerRecord<byte[], byte[]> record, Callback callback) {
+                        super.send(record, callback);
+                        throw new IllegalStateException("cannot add partition: the producer is in an error state");
+                    }
+                };
+        KafkaAdapter failing = KafkaAdapter.forProducer(
+                new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092")),
+                TopicNaming.defaults(),
+                IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT,
+                throwingAfterAppend);
         Outcome outcome = new Outcome();
 
         failing.eventPublisher().publish(event("k", Fixtures.metadata()), outcome);
@@ -292,7 +331,9 @@ class KafkaPortsMappingTest {
         }
 
         void await() throws InterruptedException {
-            assertThat(done.await(5, TimeUnit.SECONDS)).as("called back within 5 s").isTrue();
+            assertThat(done.await(5, TimeUnit.SECONDS))
+                    .as("called back within 5 s")
+                    .isTrue();
         }
     }
 

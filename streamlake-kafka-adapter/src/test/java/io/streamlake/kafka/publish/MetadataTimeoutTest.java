@@ -41,7 +41,9 @@ class MetadataTimeoutTest {
 
         publish(producer, 5);
 
-        assertThat(producer.sends).as("sends that reached the producer (each waited for metadata)").hasValue(5);
+        assertThat(producer.sends)
+                .as("sends that reached the producer (each waited for metadata)")
+                .hasValue(5);
     }
 
     @Test
@@ -56,15 +58,24 @@ class MetadataTimeoutTest {
 
     /** Publishes {@code n} events one after another and returns the last one's failure. */
     private static Throwable publish(TimingOut producer, int n) throws Exception {
-        KafkaAdapter adapter = KafkaAdapter.forProducer(new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092",
-                KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms", String.valueOf(MAX_BLOCK_MS))),
-                TopicNaming.defaults(), IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT, producer);
+        KafkaAdapter adapter = KafkaAdapter.forProducer(
+                new KafkaAdapterConfig(Map.of(
+                        "bootstrap.servers",
+                        "b1:9092",
+                        KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms",
+                        String.valueOf(MAX_BLOCK_MS))),
+                TopicNaming.defaults(),
+                IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT,
+                producer);
         try {
             Throwable last = null;
             for (int i = 0; i < n; i++) {
-                CompletableFuture<PublishReceipt> future = adapter.eventPublisher().publish(new OutboundEvent(
-                        "streamlake.orders.raw", "k" + i, new SerializedPayload("{}".getBytes(UTF_8), "application/json"),
-                        Fixtures.metadata()));
+                CompletableFuture<PublishReceipt> future = adapter.eventPublisher()
+                        .publish(new OutboundEvent(
+                                "streamlake.orders.raw",
+                                "k" + i,
+                                new SerializedPayload("{}".getBytes(UTF_8), "application/json"),
+                                Fixtures.metadata()));
                 last = future.handle((receipt, error) -> error).get(5, TimeUnit.SECONDS);
                 assertThat(last).as("event %d", i).isNotNull();
             }
@@ -87,8 +98,8 @@ class MetadataTimeoutTest {
         @Override
         public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
             sends.incrementAndGet();
-            TimeoutException timeout = new TimeoutException("Topic " + record.topic()
-                    + " not present in metadata after " + MAX_BLOCK_MS + " ms.");
+            TimeoutException timeout = new TimeoutException(
+                    "Topic " + record.topic() + " not present in metadata after " + MAX_BLOCK_MS + " ms.");
             callback.onCompletion(null, timeout);
             return CompletableFuture.failedFuture(timeout);
         }

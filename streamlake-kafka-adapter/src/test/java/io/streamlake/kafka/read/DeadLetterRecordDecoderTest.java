@@ -27,8 +27,18 @@ class DeadLetterRecordDecoderTest {
     private final DeadLetterRecordDecoder decoder = new DeadLetterRecordDecoder();
 
     private static ConsumerRecord<byte[], byte[]> record(String key, byte[] value, RecordHeaders headers) {
-        return new ConsumerRecord<>(DLQ, 3, 42, FAILED_AT.toEpochMilli(), TimestampType.CREATE_TIME, -1, -1,
-                key == null ? null : key.getBytes(UTF_8), value, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                DLQ,
+                3,
+                42,
+                FAILED_AT.toEpochMilli(),
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                key == null ? null : key.getBytes(UTF_8),
+                value,
+                headers,
+                Optional.empty());
     }
 
     private static RecordedDeadLetter decode(DeadLetterRecordDecoder decoder, DeadLetter dl, RecordHeaders headers) {
@@ -37,10 +47,23 @@ class DeadLetterRecordDecoderTest {
 
     @Test
     void givenDeadLetterValueAndHeaders_thenMetadataFromHeadersAndFailureFromValue() {
-        EventMetadata metadata = new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(2)), "id-1",
-                Instant.parse("2026-11-27T11:30:00.123Z"), "checkout", Map.of("tenant", "acme"));
-        DeadLetter dl = new DeadLetter("k-1", "not json".getBytes(UTF_8), metadata, DlqStage.PARSE, "unexpected n",
-                "MalformedPayload", FAILED_AT, "streamlake.orders.raw", DLQ);
+        EventMetadata metadata = new EventMetadata(
+                DatasetName.of("orders"),
+                Optional.of(SchemaVersion.of(2)),
+                "id-1",
+                Instant.parse("2026-11-27T11:30:00.123Z"),
+                "checkout",
+                Map.of("tenant", "acme"));
+        DeadLetter dl = new DeadLetter(
+                "k-1",
+                "not json".getBytes(UTF_8),
+                metadata,
+                DlqStage.PARSE,
+                "unexpected n",
+                "MalformedPayload",
+                FAILED_AT,
+                "streamlake.orders.raw",
+                DLQ);
         RecordHeaders headers = new RecordHeaders();
         headers.add("dataset", "orders".getBytes(UTF_8));
         headers.add("schema_version", "v2".getBytes(UTF_8));
@@ -61,10 +84,18 @@ class DeadLetterRecordDecoderTest {
 
     @Test
     void givenValueWithoutMetadataAndNoHeaders_thenTheValueAndTopicFillIn() {
-        EventMetadata metadata = new EventMetadata(DatasetName.of("orders"), Optional.of(SchemaVersion.of(3)), "id-7",
-                FAILED_AT, "svc", Map.of());
-        DeadLetter dl = new DeadLetter(null, new byte[] {(byte) 0xFF}, metadata, DlqStage.VALIDATE, "bad", "SchemaViolation",
-                FAILED_AT, "streamlake.orders.raw", DLQ);
+        EventMetadata metadata = new EventMetadata(
+                DatasetName.of("orders"), Optional.of(SchemaVersion.of(3)), "id-7", FAILED_AT, "svc", Map.of());
+        DeadLetter dl = new DeadLetter(
+                null,
+                new byte[] {(byte) 0xFF},
+                metadata,
+                DlqStage.VALIDATE,
+                "bad",
+                "SchemaViolation",
+                FAILED_AT,
+                "streamlake.orders.raw",
+                DLQ);
 
         RecordedDeadLetter read = decode(decoder, dl, new RecordHeaders());
 

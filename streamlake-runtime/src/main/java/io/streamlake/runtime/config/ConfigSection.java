@@ -18,8 +18,12 @@ import org.apache.kafka.common.config.ConfigDef;
  * @param passthroughPrefix keys with this prefix (e.g. {@code kafka.}) belong to this section undeclared
  * @param factory           builds the typed settings; throws {@code ConfigException} naming the key
  */
-public record ConfigSection(String name, String title, ConfigDef definition, Optional<String> passthroughPrefix,
-                            Function<Map<String, Object>, ? extends AbstractConfig> factory) {
+public record ConfigSection(
+        String name,
+        String title,
+        ConfigDef definition,
+        Optional<String> passthroughPrefix,
+        Function<Map<String, Object>, ? extends AbstractConfig> factory) {
 
     public ConfigSection {
         Objects.requireNonNull(name, "name");
@@ -31,6 +35,7 @@ public record ConfigSection(String name, String title, ConfigDef definition, Opt
 
     /** True when {@code key} belongs to this section, declared or passed through. */
     public boolean owns(String key) {
-        return definition.names().contains(key) || passthroughPrefix.map(key::startsWith).orElse(false);
+        return definition.names().contains(key)
+                || passthroughPrefix.map(key::startsWith).orElse(false);
     }
 }

@@ -30,7 +30,12 @@ public final class CoreConfig extends AbstractConfig {
     public static final String DEFAULT_TRANSPORT = "kafka";
 
     private static final ConfigDef CONFIG = SettingKeys.define(new ConfigDef(), CoreSettings.KEYS)
-            .define(TRANSPORT_CONFIG, Type.STRING, DEFAULT_TRANSPORT, new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(
+                    TRANSPORT_CONFIG,
+                    Type.STRING,
+                    DEFAULT_TRANSPORT,
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
                     "Where events go: 'kafka' (the default), 'stdout' (a dry run: one JSON line per record, no broker), "
                             + "or the name of a transport found on the class path (io.streamlake.runtime.spi.TransportProvider).");
 

@@ -20,8 +20,7 @@ public final class EnvMapping {
             "KAFKA_BOOTSTRAP_SERVERS", "bootstrap.servers",
             "SCHEMA_REGISTRY_URL", "schema.registry.url");
 
-    private EnvMapping() {
-    }
+    private EnvMapping() {}
 
     /** The {@code STREAMLAKE_} variable of a declared key, e.g. {@code STREAMLAKE_TOPIC_PREFIX}. */
     public static String variableFor(String key) {
@@ -30,8 +29,11 @@ public final class EnvMapping {
 
     /** The alias of a key, or null. */
     public static String aliasFor(String key) {
-        return ALIASES.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return ALIASES.entrySet().stream()
+                .filter(e -> e.getValue().equals(key))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -56,7 +58,10 @@ public final class EnvMapping {
         }
         env.forEach((variable, value) -> {
             if (variable.startsWith(KAFKA_PREFIX) && variable.length() > KAFKA_PREFIX.length()) {
-                String key = "kafka." + variable.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String key = "kafka."
+                        + variable.substring(KAFKA_PREFIX.length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.');
                 if (!declared.contains(key)) {
                     out.put(key, value);
                 }

@@ -11,8 +11,7 @@ public final class SecretKeys {
 
     private static final String[] SECRET_WORDS = {"password", "secret", "token", "jaas", "user.info", "credentials"};
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     /**
      * True when the key names a secret: its declared type is {@code PASSWORD}, or its name contains

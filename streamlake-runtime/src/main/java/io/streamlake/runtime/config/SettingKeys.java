@@ -12,14 +12,18 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class SettingKeys {
 
-    private SettingKeys() {
-    }
+    private SettingKeys() {}
 
     /** Defines each of {@code keys} in {@code def}, in order; returns {@code def}. */
     public static ConfigDef define(ConfigDef def, List<SettingKey> keys) {
         for (SettingKey key : keys) {
-            def.define(key.name(), type(key.type()), key.defaultValue(), validator(key.constraint()),
-                    ConfigDef.Importance.valueOf(key.importance().name()), key.doc());
+            def.define(
+                    key.name(),
+                    type(key.type()),
+                    key.defaultValue(),
+                    validator(key.constraint()),
+                    ConfigDef.Importance.valueOf(key.importance().name()),
+                    key.doc());
         }
         return def;
     }

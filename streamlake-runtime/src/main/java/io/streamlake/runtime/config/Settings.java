@@ -17,16 +17,18 @@ import org.apache.kafka.common.config.ConfigDef;
 public final class Settings {
 
     /** One setting as {@code streamlake config} shows it; {@code value} is {@value SecretKeys#HIDDEN} for secrets. */
-    public record Entry(String section, String key, String value, ConfigOrigin origin, boolean secret) {
-    }
+    public record Entry(String section, String key, String value, ConfigOrigin origin, boolean secret) {}
 
     private final List<ConfigSection> sections;
     private final Map<String, String> given;
     private final Map<String, ConfigOrigin> origins;
     private final Map<String, AbstractConfig> typed;
 
-    Settings(List<ConfigSection> sections, Map<String, String> given, Map<String, ConfigOrigin> origins,
-             Map<String, AbstractConfig> typed) {
+    Settings(
+            List<ConfigSection> sections,
+            Map<String, String> given,
+            Map<String, ConfigOrigin> origins,
+            Map<String, AbstractConfig> typed) {
         this.sections = List.copyOf(sections);
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
         this.origins = Map.copyOf(origins);
@@ -39,7 +41,10 @@ public final class Settings {
      * @throws IllegalArgumentException when no section makes that type
      */
     public <T extends AbstractConfig> T config(Class<T> type) {
-        return typed.values().stream().filter(type::isInstance).map(type::cast).findFirst()
+        return typed.values().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no configuration section makes " + type.getName()));
     }
 
@@ -95,8 +100,12 @@ public final class Settings {
                 boolean secret = SecretKeys.isSecret(key.name, key);
                 Object value = parsed.get(key.name);
                 String text = value == null ? "" : ConfigDef.convertToString(value, key.type);
-                out.add(new Entry(section.name(), key.name, secret && value != null ? SecretKeys.HIDDEN : text,
-                        origin(key.name), secret));
+                out.add(new Entry(
+                        section.name(),
+                        key.name,
+                        secret && value != null ? SecretKeys.HIDDEN : text,
+                        origin(key.name),
+                        secret));
             }
             given.forEach((k, v) -> {
                 if (section.owns(k) && !section.definition().names().contains(k)) {
@@ -119,8 +128,11 @@ public final class Settings {
         return out.append('}').toString();
     }
 
-    static Settings of(List<ConfigSection> sections, Map<String, String> given, Map<String, ConfigOrigin> origins,
-                       Map<String, AbstractConfig> typed) {
+    static Settings of(
+            List<ConfigSection> sections,
+            Map<String, String> given,
+            Map<String, ConfigOrigin> origins,
+            Map<String, AbstractConfig> typed) {
         Objects.requireNonNull(sections, "sections");
         return new Settings(sections, given, origins, typed);
     }

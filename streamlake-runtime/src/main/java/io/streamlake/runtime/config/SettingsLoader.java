@@ -95,8 +95,12 @@ public final class SettingsLoader {
         return Settings.of(sections, given, origins, typed);
     }
 
-    private void put(Map<String, String> values, ConfigOrigin origin, Map<String, String> given,
-                     Map<String, ConfigOrigin> origins, String where) {
+    private void put(
+            Map<String, String> values,
+            ConfigOrigin origin,
+            Map<String, String> given,
+            Map<String, ConfigOrigin> origins,
+            String where) {
         values.forEach((key, value) -> {
             if (sections.stream().noneMatch(s -> s.owns(key))) {
                 throw new InvalidSettingsException("unknown configuration key '" + key + "' " + where

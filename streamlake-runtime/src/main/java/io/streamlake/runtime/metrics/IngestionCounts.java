@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  * @param ackLatencyP50       median RAW acknowledgement latency, empty when nothing was published
  * @param ackLatencyP99       99th percentile RAW acknowledgement latency, empty when nothing was published
  */
-public record IngestionCounts(long published, Map<DlqStage, Long> deadLetteredByStage, long failed,
-                              Optional<Duration> ackLatencyP50, Optional<Duration> ackLatencyP99) {
+public record IngestionCounts(
+        long published,
+        Map<DlqStage, Long> deadLetteredByStage,
+        long failed,
+        Optional<Duration> ackLatencyP50,
+        Optional<Duration> ackLatencyP99) {
 
     public IngestionCounts {
         deadLetteredByStage = Map.copyOf(deadLetteredByStage);
@@ -37,14 +41,22 @@ public record IngestionCounts(long published, Map<DlqStage, Long> deadLetteredBy
     /** Reads the counters and the latency timer of {@code dataset} from {@code registry}. */
     public static IngestionCounts read(MeterRegistry registry, DatasetName dataset) {
         String name = dataset.value();
-        long published = sum(registry.find(MicrometerIngestionMetrics.PUBLISHED).tag("dataset", name).counters());
-        long failed = sum(registry.find(MicrometerIngestionMetrics.FAILED).tag("dataset", name).counters());
+        long published = sum(registry.find(MicrometerIngestionMetrics.PUBLISHED)
+                .tag("dataset", name)
+                .counters());
+        long failed = sum(registry.find(MicrometerIngestionMetrics.FAILED)
+                .tag("dataset", name)
+                .counters());
         Map<DlqStage, Long> byStage = new EnumMap<>(DlqStage.class);
-        for (Counter c : registry.find(MicrometerIngestionMetrics.DEAD_LETTERED).tag("dataset", name).counters()) {
+        for (Counter c : registry.find(MicrometerIngestionMetrics.DEAD_LETTERED)
+                .tag("dataset", name)
+                .counters()) {
             DlqStage stage = DlqStage.fromWireName(c.getId().getTag("stage"));
             byStage.merge(stage, (long) c.count(), Long::sum);
         }
-        Timer timer = registry.find(MicrometerIngestionMetrics.LATENCY).tag("dataset", name).timer();
+        Timer timer = registry.find(MicrometerIngestionMetrics.LATENCY)
+                .tag("dataset", name)
+                .timer();
         return new IngestionCounts(published, byStage, failed, percentile(timer, 0.5), percentile(timer, 0.99));
     }
 

@@ -17,27 +17,31 @@ import org.apache.kafka.clients.producer.Producer;
  */
 public final class KafkaProducerMeters {
 
-    private KafkaProducerMeters() {
-    }
+    private KafkaProducerMeters() {}
 
     /**
      * Binds and returns the binder; close it (it owns a polling thread) before the adapter.
      */
     public static KafkaClientMetrics bind(KafkaAdapter adapter, MeterRegistry registry) {
-        KafkaClientMetrics binder = new KafkaClientMetrics(metricsView(adapter), List.of(Tag.of("client", "streamlake")));
+        KafkaClientMetrics binder =
+                new KafkaClientMetrics(metricsView(adapter), List.of(Tag.of("client", "streamlake")));
         binder.bindTo(registry);
         return binder;
     }
 
     @SuppressWarnings("unchecked")
     private static Producer<byte[], byte[]> metricsView(KafkaAdapter adapter) {
-        return (Producer<byte[], byte[]>) Proxy.newProxyInstance(KafkaProducerMeters.class.getClassLoader(),
-                new Class<?>[] {Producer.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (Producer<byte[], byte[]>) Proxy.newProxyInstance(
+                KafkaProducerMeters.class.getClassLoader(),
+                new Class<?>[] {Producer.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "metrics" -> adapter.producerMetrics();
                     case "toString" -> "metrics of " + adapter;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName() + " is not available on a metrics view");
+                    default ->
+                        throw new UnsupportedOperationException(
+                                method.getName() + " is not available on a metrics view");
                 });
     }
 }

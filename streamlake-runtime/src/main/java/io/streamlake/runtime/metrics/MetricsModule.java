@@ -18,8 +18,12 @@ public final class MetricsModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setDefault().to(SimpleMeterRegistry.class);
-        OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class).setBinding().to(MicrometerIngestionMetrics.class);
+        OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class)
+                .setDefault()
+                .to(SimpleMeterRegistry.class);
+        OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class)
+                .setBinding()
+                .to(MicrometerIngestionMetrics.class);
     }
 
     @Provides

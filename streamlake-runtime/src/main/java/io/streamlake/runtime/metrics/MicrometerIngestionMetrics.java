@@ -40,35 +40,48 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
 
     @Override
     public void published(DatasetName dataset, Duration latency) {
-        PublishedMeters meters = published.computeIfAbsent(dataset, d -> new PublishedMeters(
-                Counter.builder(PUBLISHED).description("events acknowledged on RAW").tag("dataset", d.value())
-                        .register(registry),
-                latencyTimer(registry, d.value())));
+        PublishedMeters meters = published.computeIfAbsent(
+                dataset,
+                d -> new PublishedMeters(
+                        Counter.builder(PUBLISHED)
+                                .description("events acknowledged on RAW")
+                                .tag("dataset", d.value())
+                                .register(registry),
+                        latencyTimer(registry, d.value())));
         meters.count.increment();
         meters.latency.record(latency);
     }
 
-    private record PublishedMeters(Counter count, Timer latency) {
-    }
+    private record PublishedMeters(Counter count, Timer latency) {}
 
     @Override
     public void deadLettered(DatasetName dataset, DlqStage stage, String errorClass) {
-        Counter.builder(DEAD_LETTERED).description("dead letters acknowledged on the DLQ")
-                .tag("dataset", dataset.value()).tag("stage", stage.wireName()).tag("error_class", errorClass)
-                .register(registry).increment();
+        Counter.builder(DEAD_LETTERED)
+                .description("dead letters acknowledged on the DLQ")
+                .tag("dataset", dataset.value())
+                .tag("stage", stage.wireName())
+                .tag("error_class", errorClass)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void failed(DatasetName dataset, boolean retriable) {
-        Counter.builder(FAILED).description("events not acknowledged (neither on RAW nor on the DLQ)")
-                .tag("dataset", dataset.value()).tag("retriable", Boolean.toString(retriable))
-                .register(registry).increment();
+        Counter.builder(FAILED)
+                .description("events not acknowledged (neither on RAW nor on the DLQ)")
+                .tag("dataset", dataset.value())
+                .tag("retriable", Boolean.toString(retriable))
+                .register(registry)
+                .increment();
     }
 
     /** The RAW acknowledgement latency timer of {@code dataset} (registered on first use). */
     static Timer latencyTimer(MeterRegistry registry, String dataset) {
-        return Timer.builder(LATENCY).description("from hand-over to the RAW acknowledgement")
-                .tag("dataset", dataset).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+        return Timer.builder(LATENCY)
+                .description("from hand-over to the RAW acknowledgement")
+                .tag("dataset", dataset)
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
                 .register(registry);
     }
 }

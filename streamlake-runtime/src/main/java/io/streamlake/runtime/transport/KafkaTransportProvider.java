@@ -51,7 +51,9 @@ public final class KafkaTransportProvider implements TransportProvider {
 
         @Override
         protected void configure() {
-            OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class).setBinding().to(KafkaDeadLetterSource.class);
+            OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class)
+                    .setBinding()
+                    .to(KafkaDeadLetterSource.class);
             OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
         }
 
@@ -63,10 +65,13 @@ public final class KafkaTransportProvider implements TransportProvider {
 
         @Provides
         @Singleton
-        KafkaAdapter adapter(KafkaAdapterConfig config, IngestionSettings ingestion, Lifecycle lifecycle,
-                             Optional<MeterRegistry> registry) {
-            KafkaAdapter adapter = lifecycle.register(KafkaAdapter.create(config, ingestion.topics(),
-                    ingestion.deadLetterPayloadLimit()));
+        KafkaAdapter adapter(
+                KafkaAdapterConfig config,
+                IngestionSettings ingestion,
+                Lifecycle lifecycle,
+                Optional<MeterRegistry> registry) {
+            KafkaAdapter adapter = lifecycle.register(
+                    KafkaAdapter.create(config, ingestion.topics(), ingestion.deadLetterPayloadLimit()));
             registry.ifPresent(r -> lifecycle.register(KafkaProducerMeters.bind(adapter, r)));
             return adapter;
         }
@@ -86,7 +91,8 @@ public final class KafkaTransportProvider implements TransportProvider {
         @Provides
         @Singleton
         TopicProvisioner provisioner(KafkaAdapterConfig config, Settings settings, Lifecycle lifecycle) {
-            return lifecycle.register(TopicProvisioner.create(config, settings.core().topicNaming()));
+            return lifecycle.register(
+                    TopicProvisioner.create(config, settings.core().topicNaming()));
         }
 
         @Provides

@@ -44,9 +44,12 @@ final class StdoutRecords {
         return new EventPublisher() {
             @Override
             public CompletableFuture<PublishReceipt> publish(OutboundEvent event) {
-                Map<String, String> headers = HeaderNames.standardHeaders(event.metadata(), event.value().contentType());
-                boolean json = HeaderNames.CONTENT_TYPE_JSON.equals(event.value().contentType());
-                return CompletableFuture.completedFuture(write(event.topic(), event.key(), headers, event.value().bytes(), json));
+                Map<String, String> headers = HeaderNames.standardHeaders(
+                        event.metadata(), event.value().contentType());
+                boolean json =
+                        HeaderNames.CONTENT_TYPE_JSON.equals(event.value().contentType());
+                return CompletableFuture.completedFuture(
+                        write(event.topic(), event.key(), headers, event.value().bytes(), json));
             }
 
             @Override
@@ -96,7 +99,10 @@ final class StdoutRecords {
             if (json) {
                 g.writeFieldName("value");
                 // raw CR/LF never occur inside JSON strings, so this keeps the record on one line and the value intact
-                g.writeRawValue(new String(value, StandardCharsets.UTF_8).strip().replace('\r', ' ').replace('\n', ' '));
+                g.writeRawValue(new String(value, StandardCharsets.UTF_8)
+                        .strip()
+                        .replace('\r', ' ')
+                        .replace('\n', ' '));
             } else {
                 g.writeStringField("value_base64", Base64.getEncoder().encodeToString(value));
             }

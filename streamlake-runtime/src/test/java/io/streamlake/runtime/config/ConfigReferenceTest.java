@@ -23,13 +23,18 @@ class ConfigReferenceTest {
             Files.createDirectories(DOC.getParent());
             Files.writeString(DOC, generated, StandardCharsets.UTF_8);
         }
-        assertThat(Files.exists(DOC)).as("%s is missing; regenerate it with: mvn -pl streamlake-runtime -am test "
-                + "-Dtest=ConfigReferenceTest -Dstreamlake.regenerateDocs=true -Dsurefire.failIfNoSpecifiedTests=false", DOC)
+        assertThat(Files.exists(DOC))
+                .as(
+                        "%s is missing; regenerate it with: mvn -pl streamlake-runtime -am test "
+                                + "-Dtest=ConfigReferenceTest -Dstreamlake.regenerateDocs=true -Dsurefire.failIfNoSpecifiedTests=false",
+                        DOC)
                 .isTrue();
         assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-                .as("%s is stale: the configuration declarations changed. Regenerate it with: mvn -pl streamlake-runtime -am "
-                        + "test -Dtest=ConfigReferenceTest -Dstreamlake.regenerateDocs=true "
-                        + "-Dsurefire.failIfNoSpecifiedTests=false (or ./streamlake config --reference > docs/configuration.md)", DOC)
+                .as(
+                        "%s is stale: the configuration declarations changed. Regenerate it with: mvn -pl streamlake-runtime -am "
+                                + "test -Dtest=ConfigReferenceTest -Dstreamlake.regenerateDocs=true "
+                                + "-Dsurefire.failIfNoSpecifiedTests=false (or ./streamlake config --reference > docs/configuration.md)",
+                        DOC)
                 .isEqualTo(generated);
     }
 
@@ -37,10 +42,17 @@ class ConfigReferenceTest {
     void givenTheReference_thenEverySectionAndTheEnvironmentMappingAreDocumented() {
         String doc = ConfigReference.markdown();
 
-        assertThat(doc).contains("## Core").contains("## Schemas").contains("## Kafka transport")
-                .contains("`topic.prefix`").contains("`STREAMLAKE_TOPIC_PREFIX`")
-                .contains("`bootstrap.servers`").contains("`KAFKA_BOOTSTRAP_SERVERS`")
-                .contains("`schema.registry.url`").contains("`SCHEMA_REGISTRY_URL`")
-                .contains("`serialization`").contains("`STREAMLAKE_SERIALIZATION`");
+        assertThat(doc)
+                .contains("## Core")
+                .contains("## Schemas")
+                .contains("## Kafka transport")
+                .contains("`topic.prefix`")
+                .contains("`STREAMLAKE_TOPIC_PREFIX`")
+                .contains("`bootstrap.servers`")
+                .contains("`KAFKA_BOOTSTRAP_SERVERS`")
+                .contains("`schema.registry.url`")
+                .contains("`SCHEMA_REGISTRY_URL`")
+                .contains("`serialization`")
+                .contains("`STREAMLAKE_SERIALIZATION`");
     }
 }

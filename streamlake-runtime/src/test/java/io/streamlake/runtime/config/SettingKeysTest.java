@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class SettingKeysTest {
 
     private static Settings load(Map<String, String> values) {
-        return new SettingsLoader(Transports.discover().configSections()).explicit(values, "set in the test").load();
+        return new SettingsLoader(Transports.discover().configSections())
+                .explicit(values, "set in the test")
+                .load();
     }
 
     @Test
@@ -28,9 +30,13 @@ class SettingKeysTest {
 
     @Test
     void givenTheDeadLetterPayloadLimit_thenTheCoreOwnsItForEveryTransport() {
-        assertThat(load(Map.of(CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG, "1024")).core().ingestionSettings()
-                .deadLetterPayloadLimit()).isEqualTo(1024);
-        assertThat(ConfigSections.kafka().definition().names()).doesNotContain(CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG);
+        assertThat(load(Map.of(CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG, "1024"))
+                        .core()
+                        .ingestionSettings()
+                        .deadLetterPayloadLimit())
+                .isEqualTo(1024);
+        assertThat(ConfigSections.kafka().definition().names())
+                .doesNotContain(CoreSettings.DLQ_PAYLOAD_MAX_BYTES_CONFIG);
     }
 
     @Test
@@ -51,7 +57,8 @@ class SettingKeysTest {
     void givenTheReference_thenEveryCoreDeclarationIsListedWithItsDoc() {
         String reference = ConfigReference.markdown();
 
-        CoreSettings.KEYS.forEach(key -> assertThat(reference).contains("`" + key.name() + "`")
+        CoreSettings.KEYS.forEach(key -> assertThat(reference)
+                .contains("`" + key.name() + "`")
                 .contains(key.doc().substring(0, 30)));
     }
 }

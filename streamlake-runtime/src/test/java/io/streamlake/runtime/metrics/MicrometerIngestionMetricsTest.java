@@ -26,20 +26,35 @@ class MicrometerIngestionMetricsTest {
         metrics.failed(ORDERS, true);
         metrics.published(USERS, Duration.ofMillis(5));
 
-        assertThat(registry.get(MicrometerIngestionMetrics.DEAD_LETTERED).tag("dataset", "orders")
-                .tag("stage", "validate").tag("error_class", "SchemaViolation").counter().count()).isEqualTo(2);
-        assertThat(registry.get(MicrometerIngestionMetrics.FAILED).tag("retriable", "true").counter().count()).isEqualTo(1);
-        assertThat(registry.get(MicrometerIngestionMetrics.LATENCY).tag("dataset", "orders").timer().count()).isEqualTo(100);
+        assertThat(registry.get(MicrometerIngestionMetrics.DEAD_LETTERED)
+                        .tag("dataset", "orders")
+                        .tag("stage", "validate")
+                        .tag("error_class", "SchemaViolation")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get(MicrometerIngestionMetrics.FAILED)
+                        .tag("retriable", "true")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get(MicrometerIngestionMetrics.LATENCY)
+                        .tag("dataset", "orders")
+                        .timer()
+                        .count())
+                .isEqualTo(100);
 
         IngestionCounts counts = IngestionCounts.read(registry, ORDERS);
         assertThat(counts.published()).isEqualTo(100);
         assertThat(counts.deadLettered()).isEqualTo(3);
-        assertThat(counts.deadLetteredByStage()).containsEntry(DlqStage.PARSE, 1L).containsEntry(DlqStage.VALIDATE, 2L);
+        assertThat(counts.deadLetteredByStage())
+                .containsEntry(DlqStage.PARSE, 1L)
+                .containsEntry(DlqStage.VALIDATE, 2L);
         assertThat(counts.failed()).isEqualTo(1);
-        assertThat(counts.ackLatencyP50()).hasValueSatisfying(p50 ->
-                assertThat(p50).isBetween(Duration.ofMillis(40), Duration.ofMillis(60)));
-        assertThat(counts.ackLatencyP99()).hasValueSatisfying(p99 ->
-                assertThat(p99).isBetween(Duration.ofMillis(90), Duration.ofMillis(110)));
+        assertThat(counts.ackLatencyP50())
+                .hasValueSatisfying(p50 -> assertThat(p50).isBetween(Duration.ofMillis(40), Duration.ofMillis(60)));
+        assertThat(counts.ackLatencyP99())
+                .hasValueSatisfying(p99 -> assertThat(p99).isBetween(Duration.ofMillis(90), Duration.ofMillis(110)));
         assertThat(IngestionCounts.read(registry, USERS).published()).isEqualTo(1);
     }
 

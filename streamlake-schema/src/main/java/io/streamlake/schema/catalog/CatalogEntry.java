@@ -21,7 +21,8 @@ public record CatalogEntry(DatasetName dataset, SchemaVersion version, Schema sc
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(source, "source");
         if (schema.getType() != Schema.Type.RECORD) {
-            throw new IllegalArgumentException(source + ": a dataset schema must be an Avro record, not " + schema.getType());
+            throw new IllegalArgumentException(
+                    source + ": a dataset schema must be an Avro record, not " + schema.getType());
         }
     }
 

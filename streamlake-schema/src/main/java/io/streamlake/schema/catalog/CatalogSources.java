@@ -47,7 +47,8 @@ final class CatalogSources {
 
     void addDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new CatalogLoadException("schema catalog directory " + dir + " does not exist or is not a directory", null);
+            throw new CatalogLoadException(
+                    "schema catalog directory " + dir + " does not exist or is not a directory", null);
         }
         try (Stream<Path> files = Files.walk(dir, 2)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {

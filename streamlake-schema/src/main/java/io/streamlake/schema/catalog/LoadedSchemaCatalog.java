@@ -29,9 +29,12 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
         }
         this.byDataset = map;
         Map<DatasetName, CatalogLookup.Found> newest = new HashMap<>();
-        map.forEach((dataset, versions) -> newest.put(dataset, new CatalogLookup.Found(versions.lastEntry().getValue())));
+        map.forEach((dataset, versions) ->
+                newest.put(dataset, new CatalogLookup.Found(versions.lastEntry().getValue())));
         this.latest = newest;
-        this.names = map.keySet().stream().sorted(Comparator.comparing(DatasetName::value)).toList();
+        this.names = map.keySet().stream()
+                .sorted(Comparator.comparing(DatasetName::value))
+                .toList();
     }
 
     @Override
@@ -56,14 +59,16 @@ final class LoadedSchemaCatalog implements SchemaCatalog {
         NavigableMap<SchemaVersion, CatalogEntry> versions = byDataset.get(dataset);
         if (versions == null) {
             return new CatalogLookup.NotFound("unknown dataset '" + dataset + "' (the schema catalog has "
-                    + (names.isEmpty() ? "no datasets" : names.stream().map(DatasetName::value)
-                    .collect(Collectors.joining(", "))) + ")");
+                    + (names.isEmpty()
+                            ? "no datasets"
+                            : names.stream().map(DatasetName::value).collect(Collectors.joining(", ")))
+                    + ")");
         }
         CatalogEntry entry = versions.get(version.get());
         if (entry == null) {
             return new CatalogLookup.NotFound("unknown schema version " + version.get() + " of dataset '" + dataset
-                    + "' (known: " + versions.keySet().stream().map(SchemaVersion::toString)
-                    .collect(Collectors.joining(", ")) + ")");
+                    + "' (known: "
+                    + versions.keySet().stream().map(SchemaVersion::toString).collect(Collectors.joining(", ")) + ")");
         }
         return new CatalogLookup.Found(entry);
     }

@@ -9,8 +9,7 @@ public final class SchemaCatalogs {
     /** Classpath resource listing the built-in schemas, one {@code <dataset>/v<N>.avsc} a line. */
     public static final String INDEX_RESOURCE = "schemas/index.txt";
 
-    private SchemaCatalogs() {
-    }
+    private SchemaCatalogs() {}
 
     /** The built-in schemas only (classpath resources listed in {@value #INDEX_RESOURCE}). */
     public static SchemaCatalog builtIn() {

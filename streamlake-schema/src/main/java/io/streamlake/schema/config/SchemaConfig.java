@@ -40,77 +40,160 @@ public final class SchemaConfig extends AbstractConfig {
     public static final String VALIDATION_ENABLED_CONFIG = "validation.enabled";
 
     /** Codec names accepted by {@value #SERIALIZATION_CONFIG}. */
-    public enum Serialization { JSON, AVRO }
+    public enum Serialization {
+        JSON,
+        AVRO
+    }
 
     /** Values of {@value #REGISTRY_MODE_CONFIG}. */
-    public enum RegistryMode { AUTO_REGISTER, USE_LATEST, PINNED }
+    public enum RegistryMode {
+        AUTO_REGISTER,
+        USE_LATEST,
+        PINNED
+    }
 
     private static final ConfigDef CONFIG = new ConfigDef()
-            .define(SERIALIZATION_CONFIG, Type.STRING, "json", ConfigDef.ValidString.in("json", "avro"), Importance.HIGH,
+            .define(
+                    SERIALIZATION_CONFIG,
+                    Type.STRING,
+                    "json",
+                    ConfigDef.ValidString.in("json", "avro"),
+                    Importance.HIGH,
                     "How event values are written to Kafka: 'json' (the validated UTF-8 JSON bytes, content_type "
                             + "application/json) or 'avro' (Avro binary in the Confluent wire format with a Schema "
                             + "Registry id, content_type application/avro).")
-            .define(REGISTRY_URL_CONFIG, Type.STRING, "http://localhost:8081", new UrlValidator(), Importance.HIGH,
+            .define(
+                    REGISTRY_URL_CONFIG,
+                    Type.STRING,
+                    "http://localhost:8081",
+                    new UrlValidator(),
+                    Importance.HIGH,
                     "Base URL of a Confluent-compatible Schema Registry REST API (for Apicurio: "
                             + "http://host:port/apis/ccompat/v7). 'mock://<scope>' selects an in-memory registry "
                             + "shared by everything in the JVM using the same scope (tests, demos).")
-            .define(REGISTRY_BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+            .define(
+                    REGISTRY_BASIC_AUTH_USER_INFO_CONFIG,
+                    Type.PASSWORD,
+                    null,
+                    Importance.MEDIUM,
                     "Basic authentication credentials for the Schema Registry, as 'user:password'.")
-            .define(REGISTRY_BEARER_TOKEN_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+            .define(
+                    REGISTRY_BEARER_TOKEN_CONFIG,
+                    Type.PASSWORD,
+                    null,
+                    Importance.MEDIUM,
                     "Bearer token sent as 'Authorization: Bearer <token>' to the Schema Registry. "
                             + "Mutually exclusive with basic authentication.")
-            .define(REGISTRY_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, "", Importance.LOW,
+            .define(
+                    REGISTRY_TRUSTSTORE_LOCATION_CONFIG,
+                    Type.STRING,
+                    "",
+                    Importance.LOW,
                     "Trust store (PKCS12 or JKS) with the CA certificates for an https registry URL. "
                             + "Empty uses the JVM's default trust store.")
-            .define(REGISTRY_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
+            .define(
+                    REGISTRY_TRUSTSTORE_PASSWORD_CONFIG,
+                    Type.PASSWORD,
+                    null,
+                    Importance.LOW,
                     "Password of the registry trust store.")
-            .define(REGISTRY_CONNECT_TIMEOUT_MS_CONFIG, Type.INT, 5000, ConfigDef.Range.between(1, 600_000), Importance.LOW,
+            .define(
+                    REGISTRY_CONNECT_TIMEOUT_MS_CONFIG,
+                    Type.INT,
+                    5000,
+                    ConfigDef.Range.between(1, 600_000),
+                    Importance.LOW,
                     "How long to wait for a TCP/TLS connection to the Schema Registry, in milliseconds.")
-            .define(REGISTRY_READ_TIMEOUT_MS_CONFIG, Type.INT, 10000, ConfigDef.Range.between(1, 600_000), Importance.LOW,
+            .define(
+                    REGISTRY_READ_TIMEOUT_MS_CONFIG,
+                    Type.INT,
+                    10000,
+                    ConfigDef.Range.between(1, 600_000),
+                    Importance.LOW,
                     "How long to wait for the Schema Registry's answer to one request, in milliseconds.")
-            .define(REGISTRY_RETRIES_CONFIG, Type.INT, 3, ConfigDef.Range.between(0, 20), Importance.LOW,
+            .define(
+                    REGISTRY_RETRIES_CONFIG,
+                    Type.INT,
+                    3,
+                    ConfigDef.Range.between(0, 20),
+                    Importance.LOW,
                     "How many times a registry request is retried after a connection error or an HTTP 5xx answer "
                             + "(never after 4xx).")
-            .define(REGISTRY_RETRY_BACKOFF_MS_CONFIG, Type.LONG, 200L, ConfigDef.Range.between(0, 60_000), Importance.LOW,
+            .define(
+                    REGISTRY_RETRY_BACKOFF_MS_CONFIG,
+                    Type.LONG,
+                    200L,
+                    ConfigDef.Range.between(0, 60_000),
+                    Importance.LOW,
                     "Initial wait before retrying a registry request, in milliseconds; doubled after each retry.")
-            .define(REGISTRY_MODE_CONFIG, Type.STRING, "auto-register",
-                    ConfigDef.ValidString.in("auto-register", "use-latest", "pinned"), Importance.MEDIUM,
+            .define(
+                    REGISTRY_MODE_CONFIG,
+                    Type.STRING,
+                    "auto-register",
+                    ConfigDef.ValidString.in("auto-register", "use-latest", "pinned"),
+                    Importance.MEDIUM,
                     "How the Avro codec obtains its schema id. 'auto-register' registers the catalog version "
                             + "under the subject before first use (the registry checks compatibility; for "
                             + "development). 'use-latest' writes with the subject's latest registered schema, "
                             + "which must be able to read the catalog version. 'pinned' writes with exactly the "
                             + "schema id given by " + REGISTRY_PINNED_ID_CONFIG + ".")
-            .define(REGISTRY_PINNED_ID_CONFIG, Type.INT, null, ConfigDef.LambdaValidator.with((name, value) -> {
-                        if (value != null && (Integer) value < 0) {
-                            throw new ConfigException(name, value, "must be a registry schema id (0 or more)");
-                        }
-                    }, () -> "empty, or a schema id (0 or more)"), Importance.LOW,
+            .define(
+                    REGISTRY_PINNED_ID_CONFIG,
+                    Type.INT,
+                    null,
+                    ConfigDef.LambdaValidator.with(
+                            (name, value) -> {
+                                if (value != null && (Integer) value < 0) {
+                                    throw new ConfigException(name, value, "must be a registry schema id (0 or more)");
+                                }
+                            },
+                            () -> "empty, or a schema id (0 or more)"),
+                    Importance.LOW,
                     "The registry schema id used when " + REGISTRY_MODE_CONFIG + "=pinned.")
-            .define(SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, "topic",
-                    ConfigDef.ValidString.in("topic", "record", "topic-record"), Importance.MEDIUM,
+            .define(
+                    SUBJECT_NAME_STRATEGY_CONFIG,
+                    Type.STRING,
+                    "topic",
+                    ConfigDef.ValidString.in("topic", "record", "topic-record"),
+                    Importance.MEDIUM,
                     "Registry subject for a dataset's schema: 'topic' gives '<raw topic>-value', 'record' the "
                             + "record's full name, 'topic-record' '<raw topic>-<record full name>'.")
-            .define(CATALOG_DIR_CONFIG, Type.STRING, "", Importance.MEDIUM,
+            .define(
+                    CATALOG_DIR_CONFIG,
+                    Type.STRING,
+                    "",
+                    Importance.MEDIUM,
                     "Directory with more schemas laid out as <dataset>/v<N>.avsc. Its files extend the "
                             + "built-in catalog and override a built-in file of the same dataset and version. "
                             + "Empty uses the built-in catalog only.")
-            .define(UNKNOWN_FIELDS_CONFIG, Type.STRING, "reject", ConfigDef.ValidString.in("reject", "ignore"),
+            .define(
+                    UNKNOWN_FIELDS_CONFIG,
+                    Type.STRING,
+                    "reject",
+                    ConfigDef.ValidString.in("reject", "ignore"),
                     Importance.MEDIUM,
                     "What validation does with a JSON field the schema does not declare: 'reject' makes it a "
                             + "violation (the event is dead-lettered), 'ignore' accepts the event (Avro drops the "
                             + "field; JSON keeps the original bytes).")
-            .define(VALIDATION_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+            .define(
+                    VALIDATION_ENABLED_CONFIG,
+                    Type.BOOLEAN,
+                    true,
+                    Importance.MEDIUM,
                     "Validate every JSON payload against its dataset's schema before serializing. When false, "
                             + "only errors the codec cannot get past (Avro conversion) reject an event.");
 
     public SchemaConfig(Map<?, ?> originals) {
         super(CONFIG, originals, false);
         if (registryMode() == RegistryMode.PINNED && getInt(REGISTRY_PINNED_ID_CONFIG) == null) {
-            throw new ConfigException(REGISTRY_PINNED_ID_CONFIG, null,
-                    "must be set when " + REGISTRY_MODE_CONFIG + "=pinned");
+            throw new ConfigException(
+                    REGISTRY_PINNED_ID_CONFIG, null, "must be set when " + REGISTRY_MODE_CONFIG + "=pinned");
         }
-        if (getPassword(REGISTRY_BASIC_AUTH_USER_INFO_CONFIG) != null && getPassword(REGISTRY_BEARER_TOKEN_CONFIG) != null) {
-            throw new ConfigException(REGISTRY_BEARER_TOKEN_CONFIG, "[hidden]",
+        if (getPassword(REGISTRY_BASIC_AUTH_USER_INFO_CONFIG) != null
+                && getPassword(REGISTRY_BEARER_TOKEN_CONFIG) != null) {
+            throw new ConfigException(
+                    REGISTRY_BEARER_TOKEN_CONFIG,
+                    "[hidden]",
                     "cannot be combined with " + REGISTRY_BASIC_AUTH_USER_INFO_CONFIG + "; choose one authentication");
         }
         Password userInfo = getPassword(REGISTRY_BASIC_AUTH_USER_INFO_CONFIG);
@@ -129,7 +212,8 @@ public final class SchemaConfig extends AbstractConfig {
     }
 
     public RegistryMode registryMode() {
-        return RegistryMode.valueOf(getString(REGISTRY_MODE_CONFIG).toUpperCase(Locale.ROOT).replace('-', '_'));
+        return RegistryMode.valueOf(
+                getString(REGISTRY_MODE_CONFIG).toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     public Optional<Integer> pinnedId() {
@@ -171,8 +255,10 @@ public final class SchemaConfig extends AbstractConfig {
                     throw new ConfigException(name, value, "has no host");
                 }
                 if (uri.getUserInfo() != null) {
-                    throw new ConfigException(name, "[hidden]", "must not contain credentials; use "
-                            + REGISTRY_BASIC_AUTH_USER_INFO_CONFIG);
+                    throw new ConfigException(
+                            name,
+                            "[hidden]",
+                            "must not contain credentials; use " + REGISTRY_BASIC_AUTH_USER_INFO_CONFIG);
                 }
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, "is not a URL: " + e.getMessage());

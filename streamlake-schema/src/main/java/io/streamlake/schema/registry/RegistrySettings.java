@@ -19,9 +19,16 @@ import org.apache.kafka.common.config.types.Password;
  * @param retries             retries after a connection error or 5xx (never after 4xx)
  * @param retryBackoff        first wait before a retry, doubled each time
  */
-public record RegistrySettings(String url, Optional<String> basicAuthUserInfo, Optional<String> bearerToken,
-                               Optional<String> truststoreLocation, Optional<String> truststorePassword,
-                               Duration connectTimeout, Duration readTimeout, int retries, Duration retryBackoff) {
+public record RegistrySettings(
+        String url,
+        Optional<String> basicAuthUserInfo,
+        Optional<String> bearerToken,
+        Optional<String> truststoreLocation,
+        Optional<String> truststorePassword,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int retries,
+        Duration retryBackoff) {
 
     public RegistrySettings {
         Objects.requireNonNull(url, "url");
@@ -42,8 +49,16 @@ public record RegistrySettings(String url, Optional<String> basicAuthUserInfo, O
 
     /** Settings for {@code url} with no authentication and the default timeouts and retries. */
     public static RegistrySettings of(String url) {
-        return new RegistrySettings(url, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(200));
+        return new RegistrySettings(
+                url,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                3,
+                Duration.ofMillis(200));
     }
 
     public static RegistrySettings from(SchemaConfig config) {
@@ -51,7 +66,9 @@ public record RegistrySettings(String url, Optional<String> basicAuthUserInfo, O
                 config.getString(SchemaConfig.REGISTRY_URL_CONFIG).trim(),
                 secret(config.getPassword(SchemaConfig.REGISTRY_BASIC_AUTH_USER_INFO_CONFIG)),
                 secret(config.getPassword(SchemaConfig.REGISTRY_BEARER_TOKEN_CONFIG)),
-                Optional.of(config.getString(SchemaConfig.REGISTRY_TRUSTSTORE_LOCATION_CONFIG).trim()).filter(s -> !s.isEmpty()),
+                Optional.of(config.getString(SchemaConfig.REGISTRY_TRUSTSTORE_LOCATION_CONFIG)
+                                .trim())
+                        .filter(s -> !s.isEmpty()),
                 secret(config.getPassword(SchemaConfig.REGISTRY_TRUSTSTORE_PASSWORD_CONFIG)),
                 Duration.ofMillis(config.getInt(SchemaConfig.REGISTRY_CONNECT_TIMEOUT_MS_CONFIG)),
                 Duration.ofMillis(config.getInt(SchemaConfig.REGISTRY_READ_TIMEOUT_MS_CONFIG)),
@@ -60,23 +77,55 @@ public record RegistrySettings(String url, Optional<String> basicAuthUserInfo, O
     }
 
     public RegistrySettings withBasicAuth(String userInfo) {
-        return new RegistrySettings(url, Optional.of(userInfo), Optional.empty(), truststoreLocation, truststorePassword,
-                connectTimeout, readTimeout, retries, retryBackoff);
+        return new RegistrySettings(
+                url,
+                Optional.of(userInfo),
+                Optional.empty(),
+                truststoreLocation,
+                truststorePassword,
+                connectTimeout,
+                readTimeout,
+                retries,
+                retryBackoff);
     }
 
     public RegistrySettings withBearerToken(String token) {
-        return new RegistrySettings(url, Optional.empty(), Optional.of(token), truststoreLocation, truststorePassword,
-                connectTimeout, readTimeout, retries, retryBackoff);
+        return new RegistrySettings(
+                url,
+                Optional.empty(),
+                Optional.of(token),
+                truststoreLocation,
+                truststorePassword,
+                connectTimeout,
+                readTimeout,
+                retries,
+                retryBackoff);
     }
 
     public RegistrySettings withRetries(int count, Duration backoff) {
-        return new RegistrySettings(url, basicAuthUserInfo, bearerToken, truststoreLocation, truststorePassword,
-                connectTimeout, readTimeout, count, backoff);
+        return new RegistrySettings(
+                url,
+                basicAuthUserInfo,
+                bearerToken,
+                truststoreLocation,
+                truststorePassword,
+                connectTimeout,
+                readTimeout,
+                count,
+                backoff);
     }
 
     public RegistrySettings withTimeouts(Duration connect, Duration read) {
-        return new RegistrySettings(url, basicAuthUserInfo, bearerToken, truststoreLocation, truststorePassword,
-                connect, read, retries, retryBackoff);
+        return new RegistrySettings(
+                url,
+                basicAuthUserInfo,
+                bearerToken,
+                truststoreLocation,
+                truststorePassword,
+                connect,
+                read,
+                retries,
+                retryBackoff);
     }
 
     /** True for {@code mock://<scope>}. */

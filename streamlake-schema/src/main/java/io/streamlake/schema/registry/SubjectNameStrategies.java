@@ -10,8 +10,7 @@ public final class SubjectNameStrategies {
     /** {@code <topic>-<record full name>} (TopicRecordNameStrategy). */
     public static final SubjectNameStrategy TOPIC_RECORD = (topic, schema) -> topic + "-" + schema.getFullName();
 
-    private SubjectNameStrategies() {
-    }
+    private SubjectNameStrategies() {}
 
     /**
      * @param name {@code topic}, {@code record} or {@code topic-record}
@@ -22,8 +21,9 @@ public final class SubjectNameStrategies {
             case "topic" -> TOPIC;
             case "record" -> RECORD;
             case "topic-record" -> TOPIC_RECORD;
-            default -> throw new IllegalArgumentException("unknown subject name strategy '" + name
-                    + "' (expected topic, record or topic-record)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown subject name strategy '" + name + "' (expected topic, record or topic-record)");
         };
     }
 }

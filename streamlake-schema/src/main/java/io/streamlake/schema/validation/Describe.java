@@ -12,14 +12,14 @@ public final class Describe {
     /** Found string values longer than this are cut and marked with {@code …}. */
     public static final int MAX_FOUND_CHARS = 40;
 
-    private Describe() {
-    }
+    private Describe() {}
 
     /** {@code string "abc"}, {@code number 5}, {@code boolean true}, {@code null}, {@code object}, {@code array}. */
     public static String found(JsonNode node) {
         return switch (node.getNodeType()) {
             case STRING -> "string \"" + shorten(node.textValue()) + "\"";
-            case NUMBER -> "number " + shorten(node.isBigDecimal() ? node.decimalValue().toString() : node.asText());
+            case NUMBER ->
+                "number " + shorten(node.isBigDecimal() ? node.decimalValue().toString() : node.asText());
             case BOOLEAN -> "boolean " + node.booleanValue();
             case NULL -> "null";
             case OBJECT -> "object";
@@ -43,8 +43,9 @@ public final class Describe {
             case FIXED -> "fixed " + schema.getName() + " (" + schema.getFixedSize() + " bytes)";
             case ARRAY -> "array";
             case MAP -> "object (map)";
-            case UNION -> "one of [" + schema.getTypes().stream().map(Describe::branchName)
-                    .collect(Collectors.joining(", ")) + "]";
+            case UNION ->
+                "one of ["
+                        + schema.getTypes().stream().map(Describe::branchName).collect(Collectors.joining(", ")) + "]";
             default -> schema.getType().getName();
         };
     }
@@ -53,7 +54,10 @@ public final class Describe {
     static String branchName(Schema branch) {
         return switch (branch.getType()) {
             case RECORD, ENUM, FIXED -> branch.getFullName();
-            default -> branch.getLogicalType() != null ? branch.getLogicalType().getName() : branch.getType().getName();
+            default ->
+                branch.getLogicalType() != null
+                        ? branch.getLogicalType().getName()
+                        : branch.getType().getName();
         };
     }
 

@@ -13,8 +13,7 @@ import org.apache.avro.Schema;
  */
 final class FlatConformance {
 
-    private FlatConformance() {
-    }
+    private FlatConformance() {}
 
     /** True only when the flat payload certainly conforms to the record schema; false means "not sure". */
     static boolean conforms(Schema record, TopLevelScalars scalars, TreeConformance checker) {

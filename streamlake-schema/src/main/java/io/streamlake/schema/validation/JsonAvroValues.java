@@ -32,8 +32,7 @@ public final class JsonAvroValues {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private JsonAvroValues() {
-    }
+    private JsonAvroValues() {}
 
     public static boolean booleanValue(Schema schema, JsonNode node) {
         if (!node.isBoolean()) {
@@ -51,8 +50,8 @@ public final class JsonAvroValues {
         }
         BigInteger value = integral(schema, node);
         if (value.compareTo(INT_MIN) < 0 || value.compareTo(INT_MAX) > 0) {
-            throw new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)
-                    + " (out of int range)");
+            throw new Mismatch(
+                    "expected " + Describe.expected(schema) + ", got " + Describe.found(node) + " (out of int range)");
         }
         return value.intValue();
     }
@@ -66,8 +65,8 @@ public final class JsonAvroValues {
         }
         BigInteger value = integral(schema, node);
         if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) {
-            throw new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)
-                    + " (out of long range)");
+            throw new Mismatch(
+                    "expected " + Describe.expected(schema) + ", got " + Describe.found(node) + " (out of long range)");
         }
         return value.longValue();
     }
@@ -97,7 +96,8 @@ public final class JsonAvroValues {
             throw Describe.mismatch(schema, node);
         }
         String text = node.textValue();
-        if (schema.getLogicalType() != null && "uuid".equals(schema.getLogicalType().getName())) {
+        if (schema.getLogicalType() != null
+                && "uuid".equals(schema.getLogicalType().getName())) {
             try {
                 UUID.fromString(text);
             } catch (IllegalArgumentException e) {
@@ -131,24 +131,26 @@ public final class JsonAvroValues {
         }
         bytes = latin1(schema, node);
         if (bytes.length != schema.getFixedSize()) {
-            throw new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)
-                    + " (" + bytes.length + " bytes)");
+            throw new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node) + " ("
+                    + bytes.length + " bytes)");
         }
         return bytes;
     }
 
     public static int enumIndex(Schema schema, JsonNode node) {
         int index = node.isTextual() && schema.hasEnumSymbol(node.textValue())
-                ? schema.getEnumOrdinal(node.textValue()) : -1;
+                ? schema.getEnumOrdinal(node.textValue())
+                : -1;
         if (index < 0) {
-            throw new Mismatch("expected one of " + schema.getEnumSymbols() + " (enum " + schema.getName()
-                    + "), got " + Describe.found(node));
+            throw new Mismatch("expected one of " + schema.getEnumSymbols() + " (enum " + schema.getName() + "), got "
+                    + Describe.found(node));
         }
         return index;
     }
 
     /** More integer digits than a long has (19); such numbers are outside every integer type's range. */
     private static final int MAX_INTEGER_DIGITS = 20;
+
     private static final BigInteger BEYOND_LONG = BigInteger.TEN.pow(MAX_INTEGER_DIGITS);
 
     private static BigInteger integral(Schema schema, JsonNode node) {
@@ -182,8 +184,8 @@ public final class JsonAvroValues {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c > 0xFF) {
-                throw new Mismatch("expected " + Describe.expected(schema) + " (one character U+0000-U+00FF per byte), got "
-                        + Describe.found(node));
+                throw new Mismatch("expected " + Describe.expected(schema)
+                        + " (one character U+0000-U+00FF per byte), got " + Describe.found(node));
             }
             bytes[i] = (byte) c;
         }
@@ -193,7 +195,8 @@ public final class JsonAvroValues {
     private static byte[] decimalBytes(Schema schema, LogicalTypes.Decimal decimal, JsonNode node) {
         BigDecimal value;
         try {
-            value = node.isNumber() ? node.decimalValue()
+            value = node.isNumber()
+                    ? node.decimalValue()
                     : node.isTextual() ? new BigDecimal(node.textValue().strip()) : null;
         } catch (NumberFormatException e) {
             value = null;

@@ -48,7 +48,9 @@ public final class JsonPath {
         } else if (IDENTIFIER.matcher(name).matches()) {
             out.append('.').append(name);
         } else {
-            out.append("['").append(name.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+            out.append("['")
+                    .append(name.replace("\\", "\\\\").replace("'", "\\'"))
+                    .append("']");
         }
     }
 }

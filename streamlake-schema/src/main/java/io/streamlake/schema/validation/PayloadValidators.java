@@ -6,8 +6,7 @@ import io.streamlake.schema.catalog.SchemaCatalog;
 /** Creates the schema-backed {@link PayloadValidator}. */
 public final class PayloadValidators {
 
-    private PayloadValidators() {
-    }
+    private PayloadValidators() {}
 
     /**
      * A validator that resolves the dataset's version in {@code catalog} (unknown dataset or version: an

@@ -16,8 +16,7 @@ public final class ScalarBranches {
     /** The answer when only {@link TreeConformance} can tell. */
     public static final int NOT_SURE = -1;
 
-    private ScalarBranches() {
-    }
+    private ScalarBranches() {}
 
     /** The index {@code plainBranchIndex} gives for a value of this kind, or {@link #NOT_SURE}. */
     public static int plainBranchIndex(Schema union, Kind kind) {
@@ -43,15 +42,17 @@ public final class ScalarBranches {
         return switch (kind) {
             case NULL -> type != Schema.Type.NULL;
             case TRUE, FALSE -> type != Schema.Type.BOOLEAN;
-            case STRING -> switch (type) {
-                case NULL, BOOLEAN, FLOAT, DOUBLE, RECORD, MAP, ARRAY -> true;
-                case INT, LONG -> branch.getLogicalType() == null;
-                default -> false;
-            };
-            case INT, LONG, PLAIN_DECIMAL, OTHER_NUMBER -> switch (type) {
-                case NULL, BOOLEAN, STRING, ENUM, RECORD, MAP, ARRAY -> true;
-                default -> false;
-            };
+            case STRING ->
+                switch (type) {
+                    case NULL, BOOLEAN, FLOAT, DOUBLE, RECORD, MAP, ARRAY -> true;
+                    case INT, LONG -> branch.getLogicalType() == null;
+                    default -> false;
+                };
+            case INT, LONG, PLAIN_DECIMAL, OTHER_NUMBER ->
+                switch (type) {
+                    case NULL, BOOLEAN, STRING, ENUM, RECORD, MAP, ARRAY -> true;
+                    default -> false;
+                };
         };
     }
 }

@@ -43,13 +43,17 @@ final class SchemaPayloadValidator implements PayloadValidator {
             return new ValidationOutcome.Valid(entry.version());
         }
         if (!(payload instanceof JsonPayload json)) {
-            return ValidationOutcome.Invalid.of("$", "payload is not JSON (got " + payload.getClass().getSimpleName()
-                    + "); schema validation needs a JSON payload");
+            return ValidationOutcome.Invalid.of(
+                    "$",
+                    "payload is not JSON (got " + payload.getClass().getSimpleName()
+                            + "); schema validation needs a JSON payload");
         }
         if (streaming.conforms(entry.schema(), json)) {
             return new ValidationOutcome.Valid(entry.version());
         }
         List<Violation> violations = checker.violations(entry.schema(), json.tree());
-        return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations, entry.version());
+        return violations.isEmpty()
+                ? new ValidationOutcome.Valid(entry.version())
+                : new ValidationOutcome.Invalid(violations, entry.version());
     }
 }

@@ -124,7 +124,8 @@ final class StreamingConformance {
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
             for (Schema branch : types) {
                 Schema.Type type = branch.getType();
-                boolean fits = t == JsonToken.START_ARRAY ? type == Schema.Type.ARRAY
+                boolean fits = t == JsonToken.START_ARRAY
+                        ? type == Schema.Type.ARRAY
                         : type == Schema.Type.RECORD || type == Schema.Type.MAP;
                 if (fits) {
                     return value(branch, p, t);

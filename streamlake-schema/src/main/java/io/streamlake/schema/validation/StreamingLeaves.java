@@ -13,8 +13,7 @@ import org.apache.avro.Schema;
  */
 final class StreamingLeaves {
 
-    private StreamingLeaves() {
-    }
+    private StreamingLeaves() {}
 
     /**
      * True when the token fits the leaf type; false means "not sure". Plain cases are decided from the token;

@@ -20,8 +20,7 @@ import org.apache.avro.Schema;
  */
 final class Temporals {
 
-    private Temporals() {
-    }
+    private Temporals() {}
 
     static long fromText(Schema schema, JsonNode node) {
         String logical = JsonAvroValues.logicalName(schema);
@@ -45,7 +44,8 @@ final class Temporals {
     }
 
     private static Instant instant(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
     }
 
     private static Instant local(String text) {
@@ -57,7 +57,7 @@ final class Temporals {
             case "date" -> "days since 1970-01-01 or an ISO-8601 date";
             case "time-millis", "time-micros" -> "a number or an ISO-8601 time of day";
             case "local-timestamp-millis", "local-timestamp-micros", "local-timestamp-nanos" ->
-                    "a number or an ISO-8601 local date-time";
+                "a number or an ISO-8601 local date-time";
             default -> "epoch number or an ISO-8601 instant with offset";
         };
     }

@@ -22,8 +22,7 @@ import org.apache.avro.Schema;
 public final class TreeConformance {
 
     /** A union branch chosen for a JSON value; {@code value} is unwrapped when the wrapped form was used. */
-    public record Branch(int index, Schema schema, JsonNode value) {
-    }
+    public record Branch(int index, Schema schema, JsonNode value) {}
 
     private final UnknownFieldPolicy unknownFields;
 
@@ -75,8 +74,10 @@ public final class TreeConformance {
                 Schema branch = types.get(i);
                 boolean named = wrapped.getKey().equals(Describe.branchName(branch))
                         || wrapped.getKey().equals(branch.getType().getName())
-                        || (branch.getType() == Schema.Type.RECORD || branch.getType() == Schema.Type.ENUM
-                            || branch.getType() == Schema.Type.FIXED) && wrapped.getKey().equals(branch.getName());
+                        || (branch.getType() == Schema.Type.RECORD
+                                        || branch.getType() == Schema.Type.ENUM
+                                        || branch.getType() == Schema.Type.FIXED)
+                                && wrapped.getKey().equals(branch.getName());
                 if (named && conforms(branch, wrapped.getValue())) {
                     return Optional.of(new Branch(i, branch, wrapped.getValue()));
                 }
@@ -177,7 +178,8 @@ public final class TreeConformance {
         if (candidates == 1) {
             check(only, node, path, out);
         } else {
-            out.add(new Violation(path.toString(), "expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
+            out.add(new Violation(
+                    path.toString(), "expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
         }
     }
 
@@ -190,7 +192,8 @@ public final class TreeConformance {
             JsonNode value = node.get(field.name());
             if (value == null) {
                 if (!field.hasDefaultValue()) {
-                    out.add(new Violation(path.field(field.name()).toString(),
+                    out.add(new Violation(
+                            path.field(field.name()).toString(),
                             "required field missing (expected " + Describe.expected(field.schema()) + ")"));
                 }
                 continue;
@@ -202,7 +205,8 @@ public final class TreeConformance {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (schema.getField(name) == null) {
-                    out.add(new Violation(path.field(name).toString(),
+                    out.add(new Violation(
+                            path.field(name).toString(),
                             "unknown field (record " + schema.getName() + " does not declare it)"));
                 }
             }

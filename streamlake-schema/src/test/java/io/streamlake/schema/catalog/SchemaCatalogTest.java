@@ -25,14 +25,23 @@ class SchemaCatalogTest {
 
     @Test
     void givenBuiltInResources_thenIndexListsExactlyTheSchemaFiles() throws IOException, URISyntaxException {
-        Path root = Path.of(getClass().getClassLoader().getResource("schemas/index.txt").toURI()).getParent();
+        Path root = Path.of(getClass()
+                        .getClassLoader()
+                        .getResource("schemas/index.txt")
+                        .toURI())
+                .getParent();
         List<String> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".avsc"))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
         List<String> indexed = Files.readAllLines(root.resolve("index.txt")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .sorted()
+                .toList();
         assertThat(indexed).isEqualTo(files);
     }
 
@@ -56,14 +65,16 @@ class SchemaCatalogTest {
         CatalogEntry latest = catalog.require(ORDERS, Optional.empty());
         assertThat(latest.version()).isEqualTo(SchemaVersion.of(2));
         Schema.Field currency = latest.schema().getField("currency");
-        assertThat(currency.schema().getTypes()).extracting(Schema::getType)
+        assertThat(currency.schema().getTypes())
+                .extracting(Schema::getType)
                 .containsExactly(Schema.Type.NULL, Schema.Type.STRING);
         assertThat(currency.defaultVal()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
     }
 
     @Test
     void givenPayments_thenItUsesTimestampMillisNestedRecordAndEnum() {
-        Schema payment = catalog.require(DatasetName.of("payments"), Optional.empty()).schema();
+        Schema payment =
+                catalog.require(DatasetName.of("payments"), Optional.empty()).schema();
         assertThat(payment.getField("paid_at").schema().getLogicalType()).isEqualTo(LogicalTypes.timestampMillis());
         assertThat(payment.getField("method").schema().getType()).isEqualTo(Schema.Type.ENUM);
         assertThat(payment.getField("customer").schema().getType()).isEqualTo(Schema.Type.RECORD);
@@ -72,7 +83,8 @@ class SchemaCatalogTest {
     @Test
     void givenUnknownDataset_thenNotFoundNamesIt() {
         assertThat(catalog.lookup(DatasetName.of("refunds"), Optional.empty()))
-                .isEqualTo(new CatalogLookup.NotFound("unknown dataset 'refunds' (the schema catalog has orders, payments)"));
+                .isEqualTo(new CatalogLookup.NotFound(
+                        "unknown dataset 'refunds' (the schema catalog has orders, payments)"));
     }
 
     @Test
@@ -80,15 +92,23 @@ class SchemaCatalogTest {
         assertThat(catalog.lookup(ORDERS, Optional.of(SchemaVersion.of(9))))
                 .isEqualTo(new CatalogLookup.NotFound("unknown schema version v9 of dataset 'orders' (known: v1, v2)"));
         assertThatThrownBy(() -> catalog.require(ORDERS, Optional.of(SchemaVersion.of(9))))
-                .isInstanceOf(UnknownSchemaException.class).hasMessageContaining("v9");
+                .isInstanceOf(UnknownSchemaException.class)
+                .hasMessageContaining("v9");
     }
 
     @Test
-    void givenExternalDirectory_thenItAddsDatasetsAndVersionsAndOverridesBuiltIns(@TempDir Path dir) throws IOException {
-        write(dir.resolve("refunds/v1.avsc"), "{\"type\":\"record\",\"name\":\"Refund\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}");
-        write(dir.resolve("orders/v3.avsc"), "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"io.streamlake.datasets.orders\","
-                + "\"fields\":[{\"name\":\"order_id\",\"type\":\"string\"}]}");
-        write(dir.resolve("orders/v1.avsc"), "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}");
+    void givenExternalDirectory_thenItAddsDatasetsAndVersionsAndOverridesBuiltIns(@TempDir Path dir)
+            throws IOException {
+        write(
+                dir.resolve("refunds/v1.avsc"),
+                "{\"type\":\"record\",\"name\":\"Refund\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}");
+        write(
+                dir.resolve("orders/v3.avsc"),
+                "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"io.streamlake.datasets.orders\","
+                        + "\"fields\":[{\"name\":\"order_id\",\"type\":\"string\"}]}");
+        write(
+                dir.resolve("orders/v1.avsc"),
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}");
         write(dir.resolve("orders/notes.txt"), "ignored");
 
         SchemaCatalog extended = SchemaCatalogs.create(Optional.of(dir));
@@ -102,17 +122,22 @@ class SchemaCatalogTest {
 
     @Test
     void givenBrokenFileInExternalDirectory_thenLoadingFailsNamingIt(@TempDir Path dir) throws IOException {
-        write(dir.resolve("bad/v1.avsc"), "{\"type\":\"record\",\"name\":\"Bad\",\"fields\":[{\"name\":\"a\",\"type\":\"nope\"}]}");
+        write(
+                dir.resolve("bad/v1.avsc"),
+                "{\"type\":\"record\",\"name\":\"Bad\",\"fields\":[{\"name\":\"a\",\"type\":\"nope\"}]}");
 
         assertThatThrownBy(() -> SchemaCatalogs.create(Optional.of(dir)))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("v1.avsc").hasMessageContaining("nope");
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("v1.avsc")
+                .hasMessageContaining("nope");
     }
 
     @Test
     void givenMissingExternalDirectory_thenLoadingFailsNamingIt(@TempDir Path dir) {
         Path missing = dir.resolve("missing");
         assertThatThrownBy(() -> SchemaCatalogs.create(Optional.of(missing)))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining(missing.toString());
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining(missing.toString());
     }
 
     static void write(Path file, String text) throws IOException {

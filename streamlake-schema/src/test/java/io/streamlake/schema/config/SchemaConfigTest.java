@@ -21,28 +21,57 @@ class SchemaConfigTest {
         assertThat(config.catalogDir()).isEmpty();
         assertThat(config.rejectUnknownFields()).isTrue();
         assertThat(config.validationEnabled()).isTrue();
-        assertThat(config.getInt(SchemaConfig.REGISTRY_CONNECT_TIMEOUT_MS_CONFIG)).isEqualTo(5000);
+        assertThat(config.getInt(SchemaConfig.REGISTRY_CONNECT_TIMEOUT_MS_CONFIG))
+                .isEqualTo(5000);
         assertThat(config.getInt(SchemaConfig.REGISTRY_READ_TIMEOUT_MS_CONFIG)).isEqualTo(10000);
         assertThat(config.getInt(SchemaConfig.REGISTRY_RETRIES_CONFIG)).isEqualTo(3);
-        assertThat(config.getLong(SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG)).isEqualTo(200L);
+        assertThat(config.getLong(SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG))
+                .isEqualTo(200L);
     }
 
     @Test
     void givenEveryKey_thenConfigDefDeclaresItWithDocumentation() {
-        assertThat(SchemaConfig.configDef().names()).containsExactlyInAnyOrder("serialization", "schema.registry.url",
-                "schema.registry.basic.auth.user.info", "schema.registry.bearer.token",
-                "schema.registry.ssl.truststore.location", "schema.registry.ssl.truststore.password",
-                "schema.registry.connect.timeout.ms", "schema.registry.read.timeout.ms", "schema.registry.retries",
-                "schema.registry.retry.backoff.ms", "schema.registry.mode", "schema.registry.pinned.id",
-                "schema.subject.name.strategy", "schema.catalog.dir", "schema.unknown.fields", "validation.enabled");
-        SchemaConfig.configDef().configKeys().values().forEach(k -> assertThat(k.documentation).isNotBlank());
+        assertThat(SchemaConfig.configDef().names())
+                .containsExactlyInAnyOrder(
+                        "serialization",
+                        "schema.registry.url",
+                        "schema.registry.basic.auth.user.info",
+                        "schema.registry.bearer.token",
+                        "schema.registry.ssl.truststore.location",
+                        "schema.registry.ssl.truststore.password",
+                        "schema.registry.connect.timeout.ms",
+                        "schema.registry.read.timeout.ms",
+                        "schema.registry.retries",
+                        "schema.registry.retry.backoff.ms",
+                        "schema.registry.mode",
+                        "schema.registry.pinned.id",
+                        "schema.subject.name.strategy",
+                        "schema.catalog.dir",
+                        "schema.unknown.fields",
+                        "validation.enabled");
+        SchemaConfig.configDef()
+                .configKeys()
+                .values()
+                .forEach(k -> assertThat(k.documentation).isNotBlank());
     }
 
     @Test
     void givenValues_thenTypedAccessorsReadThem() {
-        SchemaConfig config = new SchemaConfig(Map.of("serialization", "avro", "schema.registry.url", "mock://x",
-                "schema.registry.mode", "pinned", "schema.registry.pinned.id", "42", "schema.catalog.dir", "/tmp/c",
-                "schema.unknown.fields", "ignore", "schema.subject.name.strategy", "topic-record"));
+        SchemaConfig config = new SchemaConfig(Map.of(
+                "serialization",
+                "avro",
+                "schema.registry.url",
+                "mock://x",
+                "schema.registry.mode",
+                "pinned",
+                "schema.registry.pinned.id",
+                "42",
+                "schema.catalog.dir",
+                "/tmp/c",
+                "schema.unknown.fields",
+                "ignore",
+                "schema.subject.name.strategy",
+                "topic-record"));
         assertThat(config.serialization()).isEqualTo(SchemaConfig.Serialization.AVRO);
         assertThat(config.registryMode()).isEqualTo(SchemaConfig.RegistryMode.PINNED);
         assertThat(config.pinnedId()).contains(42);
@@ -53,23 +82,32 @@ class SchemaConfigTest {
     @Test
     void givenInvalidValues_thenErrorNamesTheKey() {
         assertThatThrownBy(() -> new SchemaConfig(Map.of("serialization", "protobuf")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("serialization");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serialization");
         assertThatThrownBy(() -> new SchemaConfig(Map.of("schema.registry.url", "ftp://x")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.url");
         assertThatThrownBy(() -> new SchemaConfig(Map.of("schema.registry.mode", "pinned")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.pinned.id");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.pinned.id");
         assertThatThrownBy(() -> new SchemaConfig(Map.of("schema.registry.retries", "-1")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.retries");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema.registry.retries");
     }
 
     @Test
     void givenSecrets_thenTheyNeverAppearInErrors() {
         assertThatThrownBy(() -> new SchemaConfig(Map.of("schema.registry.basic.auth.user.info", "nocolonsecret")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("user:password").hasMessageNotContaining("nocolonsecret");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("user:password")
+                .hasMessageNotContaining("nocolonsecret");
         assertThatThrownBy(() -> new SchemaConfig(Map.of("schema.registry.url", "http://u:pw123@host:8081")))
-                .isInstanceOf(ConfigException.class).hasMessageNotContaining("pw123");
-        assertThatThrownBy(() -> new SchemaConfig(Map.of("schema.registry.basic.auth.user.info", "u:p1",
-                "schema.registry.bearer.token", "tok9")))
-                .isInstanceOf(ConfigException.class).hasMessageNotContaining("tok9").hasMessageNotContaining("p1");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("pw123");
+        assertThatThrownBy(() -> new SchemaConfig(
+                        Map.of("schema.registry.basic.auth.user.info", "u:p1", "schema.registry.bearer.token", "tok9")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("tok9")
+                .hasMessageNotContaining("p1");
     }
 }

@@ -20,8 +20,9 @@ public abstract class SchemaRegistryClientContract {
             + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},"
             + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
     /** A new field without a default: not BACKWARD compatible with {@link #V1}. */
-    public static final Schema INCOMPATIBLE = parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
-            + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"count\",\"type\":\"int\"}]}");
+    public static final Schema INCOMPATIBLE =
+            parse("{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"contract\","
+                    + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"count\",\"type\":\"int\"}]}");
 
     /** The client under test; may be the same instance for every test. */
     protected abstract SchemaRegistryClient client();
@@ -106,7 +107,9 @@ public abstract class SchemaRegistryClientContract {
 
     @Test
     void givenSubjectWithoutVersions_thenAnySchemaIsCompatible() {
-        assertThat(client().checkCompatibility(uniqueSubject("empty"), INCOMPATIBLE).compatible()).isTrue();
+        assertThat(client().checkCompatibility(uniqueSubject("empty"), INCOMPATIBLE)
+                        .compatible())
+                .isTrue();
     }
 
     @Test
@@ -125,7 +128,9 @@ public abstract class SchemaRegistryClientContract {
         client().setSubjectCompatibility(subject, CompatibilityLevel.BACKWARD);
         client().register(subject, V1);
         assertThatThrownBy(() -> client().register(subject, INCOMPATIBLE))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
         assertThat(client().versions(subject)).containsExactly(1);
     }
 
@@ -136,7 +141,8 @@ public abstract class SchemaRegistryClientContract {
         client().setSubjectCompatibility(subject, CompatibilityLevel.FORWARD);
         assertThat(client().subjectCompatibility(subject)).contains(CompatibilityLevel.FORWARD);
         // a new required field: FORWARD compatible (V1 reads it, ignoring the field), not BACKWARD compatible
-        assertThat(client().checkCompatibility(subject, INCOMPATIBLE).compatible()).isTrue();
+        assertThat(client().checkCompatibility(subject, INCOMPATIBLE).compatible())
+                .isTrue();
         client().register(subject, INCOMPATIBLE);
         assertThat(client().versions(subject)).containsExactly(1, 2);
     }

@@ -40,7 +40,8 @@ class PayloadValidatorTest {
     private List<String> violations(DatasetName dataset, Optional<SchemaVersion> version, String text) {
         ValidationOutcome outcome = validator.validate(dataset, version, json(text));
         assertThat(outcome).isInstanceOf(ValidationOutcome.Invalid.class);
-        return ((ValidationOutcome.Invalid) outcome).violations().stream().map(Violation::toString).toList();
+        return ((ValidationOutcome.Invalid) outcome)
+                .violations().stream().map(Violation::toString).toList();
     }
 
     private List<String> paymentViolations(String from, String to) {
@@ -55,7 +56,10 @@ class PayloadValidatorTest {
 
     @Test
     void givenNoVersion_thenLatestIsUsed() {
-        assertThat(validator.validate(ORDERS, Optional.empty(), json("{\"order_id\": \"o-1\", \"amount\": 1, \"currency\": \"EUR\"}")))
+        assertThat(validator.validate(
+                        ORDERS,
+                        Optional.empty(),
+                        json("{\"order_id\": \"o-1\", \"amount\": 1, \"currency\": \"EUR\"}")))
                 .isEqualTo(new ValidationOutcome.Valid(SchemaVersion.of(2)));
     }
 
@@ -79,10 +83,11 @@ class PayloadValidatorTest {
 
     @Test
     void givenSeveralErrors_thenAllAreReported() {
-        assertThat(violations(ORDERS, V1, "{\"order_id\": true, \"amount\": null, \"extra\": 1}")).containsExactly(
-                "$.order_id: expected string, got boolean true",
-                "$.amount: expected double, got null",
-                "$.extra: unknown field (record Order does not declare it)");
+        assertThat(violations(ORDERS, V1, "{\"order_id\": true, \"amount\": null, \"extra\": 1}"))
+                .containsExactly(
+                        "$.order_id: expected string, got boolean true",
+                        "$.amount: expected double, got null",
+                        "$.extra: unknown field (record Order does not declare it)");
     }
 
     @Test
@@ -93,7 +98,8 @@ class PayloadValidatorTest {
 
     @Test
     void givenFieldWithDefaultAbsent_thenValid() {
-        assertThat(validator.validate(ORDERS, Optional.of(SchemaVersion.of(2)), json("{\"order_id\": \"o-1\", \"amount\": 1}")))
+        assertThat(validator.validate(
+                        ORDERS, Optional.of(SchemaVersion.of(2)), json("{\"order_id\": \"o-1\", \"amount\": 1}")))
                 .isEqualTo(new ValidationOutcome.Valid(SchemaVersion.of(2)));
     }
 
@@ -108,8 +114,10 @@ class PayloadValidatorTest {
         Optional<SchemaVersion> v2 = Optional.of(SchemaVersion.of(2));
         assertThat(validator.validate(ORDERS, v2, json("{\"order_id\": \"o\", \"amount\": 1, \"currency\": null}")))
                 .isInstanceOf(ValidationOutcome.Valid.class);
-        assertThat(validator.validate(ORDERS, v2, json("{\"order_id\": \"o\", \"amount\": 1, \"currency\": {\"string\": \"EUR\"}}")))
-                .as("Avro-JSON wrapped union form is accepted too").isInstanceOf(ValidationOutcome.Valid.class);
+        assertThat(validator.validate(
+                        ORDERS, v2, json("{\"order_id\": \"o\", \"amount\": 1, \"currency\": {\"string\": \"EUR\"}}")))
+                .as("Avro-JSON wrapped union form is accepted too")
+                .isInstanceOf(ValidationOutcome.Valid.class);
         assertThat(violations(ORDERS, v2, "{\"order_id\": \"o\", \"amount\": 1, \"currency\": 978}"))
                 .containsExactly("$.currency: expected one of [null, string], got number 978");
     }
@@ -125,13 +133,15 @@ class PayloadValidatorTest {
     @Test
     void givenLongOutOfRange_thenViolation() {
         assertThat(paymentViolations("1764241200000", "9223372036854775808"))
-                .containsExactly("$.paid_at: expected timestamp-millis, got number 9223372036854775808 (out of long range)");
+                .containsExactly(
+                        "$.paid_at: expected timestamp-millis, got number 9223372036854775808 (out of long range)");
     }
 
     @Test
     void givenBadEnumSymbol_thenViolationListsSymbols() {
-        assertThat(paymentViolations("\"CARD\"", "\"CASH\"")).containsExactly(
-                "$.method: expected one of [CARD, BANK_TRANSFER, WALLET] (enum PaymentMethod), got string \"CASH\"");
+        assertThat(paymentViolations("\"CARD\"", "\"CASH\""))
+                .containsExactly(
+                        "$.method: expected one of [CARD, BANK_TRANSFER, WALLET] (enum PaymentMethod), got string \"CASH\"");
     }
 
     @Test
@@ -144,7 +154,8 @@ class PayloadValidatorTest {
 
     @Test
     void givenArrayElementError_thenPathHasIndex() {
-        String three = PAYMENT.replace("\"unit_price\": 5}]", "\"unit_price\": 5}, {\"sku\": 7, \"quantity\": 1, \"unit_price\": 1}]");
+        String three = PAYMENT.replace(
+                "\"unit_price\": 5}]", "\"unit_price\": 5}, {\"sku\": 7, \"quantity\": 1, \"unit_price\": 1}]");
         assertThat(violations(PAYMENTS, V1, three)).containsExactly("$.items[2].sku: expected string, got number 7");
     }
 
@@ -152,10 +163,12 @@ class PayloadValidatorTest {
     void givenTimestampAsIsoString_thenValid_andGarbageRejected() {
         assertThat(validator.validate(PAYMENTS, V1, json(PAYMENT.replace("1764241200000", "\"2025-11-27T11:00:00Z\""))))
                 .isInstanceOf(ValidationOutcome.Valid.class);
-        assertThat(validator.validate(PAYMENTS, V1, json(PAYMENT.replace("1764241200000", "\"2025-11-27T12:00:00.123+01:00\""))))
+        assertThat(validator.validate(
+                        PAYMENTS, V1, json(PAYMENT.replace("1764241200000", "\"2025-11-27T12:00:00.123+01:00\""))))
                 .isInstanceOf(ValidationOutcome.Valid.class);
-        assertThat(paymentViolations("1764241200000", "\"yesterday\"")).containsExactly(
-                "$.paid_at: expected timestamp-millis (epoch number or an ISO-8601 instant with offset), got string \"yesterday\"");
+        assertThat(paymentViolations("1764241200000", "\"yesterday\""))
+                .containsExactly(
+                        "$.paid_at: expected timestamp-millis (epoch number or an ISO-8601 instant with offset), got string \"yesterday\"");
         assertThat(paymentViolations("1764241200000", "true"))
                 .containsExactly("$.paid_at: expected timestamp-millis, got boolean true");
     }
@@ -170,16 +183,21 @@ class PayloadValidatorTest {
     void givenWrongContainerKinds_thenViolations() {
         assertThat(paymentViolations("\"customer\": {", "\"customer\": [], \"x\": {"))
                 .contains("$.customer: expected object (record Customer), got array");
-        assertThat(violations(PAYMENTS, V1, PAYMENT.replace("\"items\": [", "\"items\": {\"a\": [").replace("5}]", "5}]}")))
+        assertThat(violations(
+                        PAYMENTS,
+                        V1,
+                        PAYMENT.replace("\"items\": [", "\"items\": {\"a\": [").replace("5}]", "5}]}")))
                 .containsExactly("$.items: expected array, got object");
     }
 
     @Test
     void givenUnknownField_thenRejectedByDefault_andIgnoredWhenConfigured() {
         String text = "{\"order_id\": \"o-1\", \"amount\": 1, \"note\": \"hi\"}";
-        assertThat(violations(ORDERS, V1, text)).containsExactly("$.note: unknown field (record Order does not declare it)");
+        assertThat(violations(ORDERS, V1, text))
+                .containsExactly("$.note: unknown field (record Order does not declare it)");
         PayloadValidator lenient = PayloadValidators.create(SchemaCatalogs.builtIn(), UnknownFieldPolicy.IGNORE, true);
-        assertThat(lenient.validate(ORDERS, V1, json(text))).isEqualTo(new ValidationOutcome.Valid(SchemaVersion.of(1)));
+        assertThat(lenient.validate(ORDERS, V1, json(text)))
+                .isEqualTo(new ValidationOutcome.Valid(SchemaVersion.of(1)));
     }
 
     @Test
@@ -220,10 +238,18 @@ class PayloadValidatorTest {
     void givenWholeNumbersFarBeyondEveryIntegerRange_thenOutOfRangeViolationsWithoutExpandingThem() {
         // 1e999999999 would make BigInteger throw; 1e100000000 would take seconds and 40 MB to expand
         assertThat(paymentViolations("\"quantity\": 1,", "\"quantity\": 1e999999999,"))
-                .singleElement().asString().contains("$.items[0].quantity").contains("(out of int range)");
+                .singleElement()
+                .asString()
+                .contains("$.items[0].quantity")
+                .contains("(out of int range)");
         assertThat(paymentViolations("\"quantity\": 1,", "\"quantity\": -1e100000000,"))
-                .singleElement().asString().contains("(out of int range)");
+                .singleElement()
+                .asString()
+                .contains("(out of int range)");
         assertThat(paymentViolations("\"paid_at\": 1764241200000", "\"paid_at\": 1e100000000"))
-                .singleElement().asString().contains("$.paid_at").contains("(out of long range)");
+                .singleElement()
+                .asString()
+                .contains("$.paid_at")
+                .contains("(out of long range)");
     }
 }

@@ -34,10 +34,14 @@ public final class ReferenceValidator implements PayloadValidator {
         }
         var entry = ((CatalogLookup.Found) lookup).entry();
         if (!(payload instanceof JsonPayload json)) {
-            return ValidationOutcome.Invalid.of("$", "payload is not JSON (got " + payload.getClass().getSimpleName()
-                    + "); schema validation needs a JSON payload");
+            return ValidationOutcome.Invalid.of(
+                    "$",
+                    "payload is not JSON (got " + payload.getClass().getSimpleName()
+                            + "); schema validation needs a JSON payload");
         }
         List<Violation> violations = checker.violations(entry.schema(), json.tree());
-        return violations.isEmpty() ? new ValidationOutcome.Valid(entry.version()) : new ValidationOutcome.Invalid(violations, entry.version());
+        return violations.isEmpty()
+                ? new ValidationOutcome.Valid(entry.version())
+                : new ValidationOutcome.Invalid(violations, entry.version());
     }
 }

@@ -33,11 +33,19 @@ class ScalarBranchesTest {
             Kind.NULL, List.of(NullNode.getInstance()),
             Kind.TRUE, List.of(BooleanNode.TRUE),
             Kind.FALSE, List.of(BooleanNode.FALSE),
-            Kind.STRING, List.of(TextNode.valueOf("x"), TextNode.valueOf("A"), TextNode.valueOf("2024-01-31"),
-                    TextNode.valueOf("123e4567-e89b-12d3-a456-426614174000"), TextNode.valueOf("")),
+            Kind.STRING,
+                    List.of(
+                            TextNode.valueOf("x"),
+                            TextNode.valueOf("A"),
+                            TextNode.valueOf("2024-01-31"),
+                            TextNode.valueOf("123e4567-e89b-12d3-a456-426614174000"),
+                            TextNode.valueOf("")),
             Kind.INT, List.of(IntNode.valueOf(5), IntNode.valueOf(-1)),
             Kind.LONG, List.of(LongNode.valueOf(1L << 40)),
-            Kind.PLAIN_DECIMAL, List.of(DecimalNode.valueOf(new BigDecimal("1.5")), DecimalNode.valueOf(new BigDecimal("9".repeat(60) + ".5"))));
+            Kind.PLAIN_DECIMAL,
+                    List.of(
+                            DecimalNode.valueOf(new BigDecimal("1.5")),
+                            DecimalNode.valueOf(new BigDecimal("9".repeat(60) + ".5"))));
 
     @Property(tries = 3_000)
     void givenAnyUnionOfScalarBranches_whenTheKindDecides_thenItIsTheCheckersBranch(
@@ -61,7 +69,8 @@ class ScalarBranchesTest {
 
     @Example
     void givenAnEnumBeforeTheString_thenOnlyTheCheckerDecides() {
-        Schema union = Schema.createUnion(SchemaBuilder.enumeration("E").symbols("A"), Schema.create(Schema.Type.STRING));
+        Schema union =
+                Schema.createUnion(SchemaBuilder.enumeration("E").symbols("A"), Schema.create(Schema.Type.STRING));
         assertThat(ScalarBranches.plainBranchIndex(union, Kind.STRING)).isEqualTo(ScalarBranches.NOT_SURE);
     }
 

@@ -2,7 +2,6 @@ package io.streamlake.test.assertions;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.TopicNaming;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +23,12 @@ public final class DatasetAssert {
     private final TopicNaming naming;
     private final Duration timeout;
 
-    DatasetAssert(Map<String, Object> clientProperties, Supplier<String> registryUrl, DatasetName dataset,
-                  TopicNaming naming, Duration timeout) {
+    DatasetAssert(
+            Map<String, Object> clientProperties,
+            Supplier<String> registryUrl,
+            DatasetName dataset,
+            TopicNaming naming,
+            Duration timeout) {
         this.clientProperties = Map.copyOf(clientProperties);
         this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
         this.dataset = Objects.requireNonNull(dataset, "dataset");

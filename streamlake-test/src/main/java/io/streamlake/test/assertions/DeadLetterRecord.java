@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param originalTopic    the RAW topic the event was meant for
  * @param payloadTruncated whether the DLQ kept only the start of the payload, or the value was not dead-letter JSON
  */
-public record DeadLetterRecord(String topic, int partition, long offset, String key, String value,
-                               Map<String, String> headers, byte[] payload, String stage, String reason,
-                               String errorClass, String originalTopic, boolean payloadTruncated)
+public record DeadLetterRecord(
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        String value,
+        Map<String, String> headers,
+        byte[] payload,
+        String stage,
+        String reason,
+        String errorClass,
+        String originalTopic,
+        boolean payloadTruncated)
         implements DatasetRecord {
 
     public DeadLetterRecord {

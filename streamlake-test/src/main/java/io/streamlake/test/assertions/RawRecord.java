@@ -10,8 +10,8 @@ import java.util.Objects;
  *                decoded with its writer schema from the registry and shown as JSON
  * @param headers every header as UTF-8 text ({@code dataset}, {@code schema_version}, {@code ingestion_id}, …)
  */
-public record RawRecord(String topic, int partition, long offset, String key, String value,
-                        Map<String, String> headers) implements DatasetRecord {
+public record RawRecord(String topic, int partition, long offset, String key, String value, Map<String, String> headers)
+        implements DatasetRecord {
 
     public RawRecord {
         Objects.requireNonNull(topic, "topic");

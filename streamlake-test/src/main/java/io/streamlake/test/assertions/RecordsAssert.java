@@ -56,8 +56,10 @@ public final class RecordsAssert<R extends DatasetRecord> {
         Objects.requireNonNull(requirement, "requirement");
         TopicRecords.Snapshot<R> snapshot = await(s -> s.records().stream().anyMatch(r -> meets(r, requirement)));
         if (snapshot.records().stream().noneMatch(r -> meets(r, requirement))) {
-            fail(describe("expected a record that satisfies the requirement; each failed it:"
-                    + System.lineSeparator() + failures(snapshot.records(), requirement), snapshot));
+            fail(describe(
+                    "expected a record that satisfies the requirement; each failed it:" + System.lineSeparator()
+                            + failures(snapshot.records(), requirement),
+                    snapshot));
         }
         return this;
     }
@@ -69,10 +71,13 @@ public final class RecordsAssert<R extends DatasetRecord> {
         if (snapshot.records().isEmpty()) {
             fail(describe("expected records that all satisfy the requirement", snapshot));
         }
-        List<R> failing = snapshot.records().stream().filter(r -> !meets(r, requirement)).toList();
+        List<R> failing =
+                snapshot.records().stream().filter(r -> !meets(r, requirement)).toList();
         if (!failing.isEmpty()) {
-            fail(describe("expected every record to satisfy the requirement; these did not:"
-                    + System.lineSeparator() + failures(failing, requirement), snapshot));
+            fail(describe(
+                    "expected every record to satisfy the requirement; these did not:" + System.lineSeparator()
+                            + failures(failing, requirement),
+                    snapshot));
         }
         return this;
     }
@@ -81,7 +86,8 @@ public final class RecordsAssert<R extends DatasetRecord> {
     public RecordsAssert<R> noneSatisfy(Consumer<? super R> requirement) {
         Objects.requireNonNull(requirement, "requirement");
         TopicRecords.Snapshot<R> snapshot = reader.get();
-        List<R> meeting = snapshot.records().stream().filter(r -> meets(r, requirement)).toList();
+        List<R> meeting =
+                snapshot.records().stream().filter(r -> meets(r, requirement)).toList();
         if (!meeting.isEmpty()) {
             fail(describe("expected no record to satisfy the requirement; these did: " + meeting, snapshot));
         }
@@ -144,16 +150,26 @@ public final class RecordsAssert<R extends DatasetRecord> {
     }
 
     private String describe(String expectation, TopicRecords.Snapshot<R> snapshot) {
-        StringBuilder message = new StringBuilder("topic ").append(topic).append(": ").append(expectation);
+        StringBuilder message =
+                new StringBuilder("topic ").append(topic).append(": ").append(expectation);
         if (snapshot.problem() != null) {
-            message.append(System.lineSeparator()).append("but it could not be read: ").append(snapshot.problem());
+            message.append(System.lineSeparator())
+                    .append("but it could not be read: ")
+                    .append(snapshot.problem());
             return message.toString();
         }
-        message.append(System.lineSeparator()).append("found ").append(snapshot.records().size())
-                .append(" record(s) (waited up to ").append(timeout.toMillis()).append(" ms)");
+        message.append(System.lineSeparator())
+                .append("found ")
+                .append(snapshot.records().size())
+                .append(" record(s) (waited up to ")
+                .append(timeout.toMillis())
+                .append(" ms)");
         if (!snapshot.records().isEmpty()) {
-            message.append(':').append(System.lineSeparator()).append(snapshot.records().stream()
-                    .map(r -> "  " + r).collect(Collectors.joining(System.lineSeparator())));
+            message.append(':')
+                    .append(System.lineSeparator())
+                    .append(snapshot.records().stream()
+                            .map(r -> "  " + r)
+                            .collect(Collectors.joining(System.lineSeparator())));
         }
         return message.toString();
     }

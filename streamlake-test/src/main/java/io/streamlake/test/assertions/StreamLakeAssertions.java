@@ -24,13 +24,16 @@ import io.streamlake.test.StreamLakeEnvironment;
  */
 public final class StreamLakeAssertions {
 
-    private StreamLakeAssertions() {
-    }
+    private StreamLakeAssertions() {}
 
     /** The dataset's topics under {@code env}'s topic prefix, on its cluster; Avro decoded with its registry. */
     public static DatasetAssert assertThatDataset(StreamLakeEnvironment env, String dataset) {
-        return new DatasetAssert(env.kafka().clientProperties(), env::schemaRegistryUrl, DatasetName.of(dataset),
-                new TopicNaming(env.topicPrefix()), DatasetAssert.DEFAULT_TIMEOUT);
+        return new DatasetAssert(
+                env.kafka().clientProperties(),
+                env::schemaRegistryUrl,
+                DatasetName.of(dataset),
+                new TopicNaming(env.topicPrefix()),
+                DatasetAssert.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -38,7 +41,11 @@ public final class StreamLakeAssertions {
      * {@link DatasetAssert#withTopicPrefix}) on {@code kafka}; Avro values are decoded with {@code registry}.
      */
     public static DatasetAssert assertThatDataset(KafkaEndpoint kafka, RegistryEndpoint registry, String dataset) {
-        return new DatasetAssert(kafka.clientProperties(), registry::url, DatasetName.of(dataset),
-                TopicNaming.defaults(), DatasetAssert.DEFAULT_TIMEOUT);
+        return new DatasetAssert(
+                kafka.clientProperties(),
+                registry::url,
+                DatasetName.of(dataset),
+                TopicNaming.defaults(),
+                DatasetAssert.DEFAULT_TIMEOUT);
     }
 }

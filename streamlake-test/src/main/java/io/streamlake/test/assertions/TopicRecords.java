@@ -8,13 +8,9 @@ import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.ReadOptions;
 import io.streamlake.kafka.read.TopicReader;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
-import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.SchemaRegistryClients;
+import io.streamlake.schema.codec.avro.AvroWireDecoder;
 import io.streamlake.schema.registry.RegistrySettings;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Reads a topic from its beginning to the end offsets it had when the read began, with the Kafka adapter's
@@ -39,8 +37,11 @@ final class TopicRecords {
 
     TopicRecords(Map<String, Object> clientProperties, Supplier<String> registryUrl) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        clientProperties.forEach((key, value) -> settings.put(key.equals(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG)
-                ? key : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key, value));
+        clientProperties.forEach((key, value) -> settings.put(
+                key.equals(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG)
+                        ? key
+                        : KafkaAdapterConfig.PASSTHROUGH_PREFIX + key,
+                value));
         settings.put(KafkaAdapterConfig.CLIENT_ID_CONFIG, "streamlake-test");
         settings.put(KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG, "10000");
         this.reader = new TopicReader(new KafkaAdapterConfig(settings));
@@ -48,8 +49,7 @@ final class TopicRecords {
     }
 
     /** A read of a topic: its records, or why there are none. */
-    record Snapshot<R>(List<R> records, String problem) {
-    }
+    record Snapshot<R>(List<R> records, String problem) {}
 
     Snapshot<RawRecord> raw(String topic) {
         return read(topic, this::raw);
@@ -74,15 +74,25 @@ final class TopicRecords {
 
     private RawRecord raw(ConsumerRecord<byte[], byte[]> record) {
         Map<String, String> headers = headers(record);
-        return new RawRecord(record.topic(), record.partition(), record.offset(), key(record),
-                value(record, headers), headers);
+        return new RawRecord(
+                record.topic(), record.partition(), record.offset(), key(record), value(record, headers), headers);
     }
 
-    private static DeadLetterRecord deadLetter(ConsumerRecord<byte[], byte[]> record, DeadLetter letter,
-                                               boolean truncated) {
-        return new DeadLetterRecord(record.topic(), record.partition(), record.offset(), key(record),
-                text(record.value()), headers(record), letter.originalPayload(), letter.stage().wireName(),
-                letter.reason(), letter.errorClass(), letter.originalTopic(), truncated);
+    private static DeadLetterRecord deadLetter(
+            ConsumerRecord<byte[], byte[]> record, DeadLetter letter, boolean truncated) {
+        return new DeadLetterRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                key(record),
+                text(record.value()),
+                headers(record),
+                letter.originalPayload(),
+                letter.stage().wireName(),
+                letter.reason(),
+                letter.errorClass(),
+                letter.originalTopic(),
+                truncated);
     }
 
     /** Avro when the headers say so, or when the value starts with the wire format's magic byte 0 (JSON never does). */
@@ -96,8 +106,10 @@ final class TopicRecords {
         try {
             return avroDecoder().decode(value).toJson();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("could not decode the Avro value of " + record.topic() + "/"
-                    + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not decode the Avro value of " + record.topic() + "/" + record.partition() + "@"
+                            + record.offset() + ": " + e.getMessage(),
+                    e);
         }
     }
 

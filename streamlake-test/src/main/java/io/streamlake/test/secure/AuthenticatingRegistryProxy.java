@@ -2,10 +2,6 @@ package io.streamlake.test.secure;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A registry that requires credentials, for tests and demos: an HTTP reverse proxy on a free port of
@@ -47,9 +45,20 @@ import java.util.concurrent.Executors;
 public final class AuthenticatingRegistryProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticatingRegistryProxy.class);
-    private static final Set<String> NOT_FORWARDED = Set.of("authorization", "connection", "content-length",
-            "expect", "host", "keep-alive", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
-            "proxy-connection", "date");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "authorization",
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "keep-alive",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "proxy-connection",
+            "date");
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI upstream;
@@ -64,8 +73,10 @@ public final class AuthenticatingRegistryProxy implements AutoCloseable {
     private AuthenticatingRegistryProxy(URI upstream, RegistryCredentials credentials) throws IOException {
         this.upstream = upstream;
         this.credentials = credentials;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "streamlake-registry-proxy");
@@ -85,12 +96,13 @@ public final class AuthenticatingRegistryProxy implements AutoCloseable {
      */
     public static AuthenticatingRegistryProxy start(String upstreamUrl, RegistryCredentials credentials)
             throws IOException {
-        URI upstream = URI.create(Objects.requireNonNull(upstreamUrl, "upstreamUrl").replaceAll("/+$", ""));
+        URI upstream =
+                URI.create(Objects.requireNonNull(upstreamUrl, "upstreamUrl").replaceAll("/+$", ""));
         if (upstream.getScheme() == null || upstream.getHost() == null) {
             throw new IllegalArgumentException("upstream must be an absolute http(s) URL, got " + upstreamUrl);
         }
-        AuthenticatingRegistryProxy proxy = new AuthenticatingRegistryProxy(upstream,
-                Objects.requireNonNull(credentials, "credentials"));
+        AuthenticatingRegistryProxy proxy =
+                new AuthenticatingRegistryProxy(upstream, Objects.requireNonNull(credentials, "credentials"));
         proxy.server.start();
         LOG.info("Authenticating registry proxy at {} for {} (user {})", proxy.url(), upstream, credentials.username());
         return proxy;
@@ -125,7 +137,8 @@ public final class AuthenticatingRegistryProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             if (!authorized(authorization)) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"schema-registry\", charset=\"UTF-8\"");
+                exchange.getResponseHeaders()
+                        .add("WWW-Authenticate", "Basic realm=\"schema-registry\", charset=\"UTF-8\"");
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"schema-registry\"");
                 respond(exchange, 401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
                 return;
@@ -148,10 +161,16 @@ public final class AuthenticatingRegistryProxy implements AutoCloseable {
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
         URI target = upstream.resolve(exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(UPSTREAM_TIMEOUT)
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(UPSTREAM_TIMEOUT)
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> request.header(name, v));

@@ -27,8 +27,8 @@ public record RegistryCredentials(String username, String password, String beare
 
     /** The {@code Authorization} header value for basic authentication, {@code Basic base64(user:password)}. */
     public String basicAuthorization() {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The {@code Authorization} header value for the token, {@code Bearer <token>}. */

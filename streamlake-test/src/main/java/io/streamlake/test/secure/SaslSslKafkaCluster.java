@@ -3,12 +3,10 @@ package io.streamlake.test.secure;
 import io.streamlake.embedded.EmbeddedKafkaCluster;
 import io.streamlake.embedded.EmbeddedKafkaConfig;
 import io.streamlake.embedded.EmbeddedStartupException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link EmbeddedKafkaCluster} whose brokers also have a client listener secured with SASL_SSL and
@@ -83,8 +81,11 @@ public final class SaslSslKafkaCluster implements AutoCloseable {
     }
 
     private void createUsers(Map<String, String> users) {
-        ScramUsers.create(cluster.bootstrapServers(), settings,
-                cluster.runningListenerAddresses(SaslSslSettings.LISTENER_NAME), users,
+        ScramUsers.create(
+                cluster.bootstrapServers(),
+                settings,
+                cluster.runningListenerAddresses(SaslSslSettings.LISTENER_NAME),
+                users,
                 cluster.config().readinessTimeout());
     }
 

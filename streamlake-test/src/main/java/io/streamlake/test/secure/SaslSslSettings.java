@@ -1,15 +1,13 @@
 package io.streamlake.test.secure;
 
 import io.streamlake.embedded.ClientListener;
-
-import org.apache.kafka.common.security.auth.SecurityProtocol;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 
 /**
  * A client listener secured with SASL_SSL and SCRAM-SHA-512 on every broker of a {@link SaslSslKafkaCluster}:
@@ -26,6 +24,7 @@ public record SaslSslSettings(TlsMaterial tls, Map<String, String> initialUsers)
 
     /** Name of the secured listener in the brokers' {@code listeners}. */
     public static final String LISTENER_NAME = "SECURE";
+
     public static final String MECHANISM = "SCRAM-SHA-512";
     /** Kafka's minimum for SCRAM; keeps authentication cheap on a small machine. */
     public static final int SCRAM_ITERATIONS = 4096;
@@ -50,7 +49,8 @@ public record SaslSslSettings(TlsMaterial tls, Map<String, String> initialUsers)
         String prefix = listener().propertyPrefix();
         Map<String, String> p = new LinkedHashMap<>();
         p.put(prefix + "sasl.enabled.mechanisms", MECHANISM);
-        p.put(prefix + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+        p.put(
+                prefix + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         p.put(prefix + "ssl.keystore.type", TlsMaterial.STORE_TYPE);
         p.put(prefix + "ssl.keystore.location", tls.keyStore().toAbsolutePath().toString());
@@ -114,7 +114,7 @@ public record SaslSslSettings(TlsMaterial tls, Map<String, String> initialUsers)
 
     @Override
     public String toString() {
-        return "SaslSslSettings[listener=" + LISTENER_NAME + ", mechanism=" + MECHANISM + ", " + tls
-                + ", users=" + initialUsers.keySet() + "]";
+        return "SaslSslSettings[listener=" + LISTENER_NAME + ", mechanism=" + MECHANISM + ", " + tls + ", users="
+                + initialUsers.keySet() + "]";
     }
 }

@@ -1,7 +1,13 @@
 package io.streamlake.test.secure;
 
 import io.streamlake.embedded.EmbeddedStartupException;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -11,14 +17,6 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Creates SCRAM-SHA-512 users through the Admin API on the PLAINTEXT listener, then waits until each broker
@@ -30,16 +28,19 @@ final class ScramUsers {
     private static final Logger LOG = LoggerFactory.getLogger(ScramUsers.class);
     private static final int PROBE_TIMEOUT_MS = 5_000;
 
-    private ScramUsers() {
-    }
+    private ScramUsers() {}
 
     /**
      * Upserts {@code users} and waits until the brokers at {@code secureAddresses} authenticate each of them.
      *
      * @throws EmbeddedStartupException when that does not happen within {@code timeout}, or the Admin API refuses
      */
-    static void create(String plaintextBootstrap, SaslSslSettings settings, List<String> secureAddresses,
-                       Map<String, String> users, Duration timeout) {
+    static void create(
+            String plaintextBootstrap,
+            SaslSslSettings settings,
+            List<String> secureAddresses,
+            Map<String, String> users,
+            Duration timeout) {
         if (users.isEmpty()) {
             return;
         }
@@ -51,8 +52,8 @@ final class ScramUsers {
             Thread.currentThread().interrupt();
             throw new EmbeddedStartupException("interrupted while creating SCRAM users " + users.keySet(), e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new EmbeddedStartupException("could not create SCRAM users " + users.keySet() + " on "
-                    + plaintextBootstrap + ": " + e, e);
+            throw new EmbeddedStartupException(
+                    "could not create SCRAM users " + users.keySet() + " on " + plaintextBootstrap + ": " + e, e);
         }
         LOG.info("SCRAM-SHA-512 users {} created on embedded Kafka cluster {}", users.keySet(), plaintextBootstrap);
     }
@@ -63,8 +64,8 @@ final class ScramUsers {
             return;
         }
         List<UserScramCredentialAlteration> alterations = new ArrayList<>();
-        ScramCredentialInfo info = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512,
-                SaslSslSettings.SCRAM_ITERATIONS);
+        ScramCredentialInfo info =
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SaslSslSettings.SCRAM_ITERATIONS);
         users.forEach((user, password) -> alterations.add(new UserScramCredentialUpsertion(user, info, password)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, plaintextBootstrap))) {
             admin.alterUserScramCredentials(alterations).all().get(30, TimeUnit.SECONDS);
@@ -72,8 +73,9 @@ final class ScramUsers {
     }
 
     /** Retries each (broker, user) until it authenticates, or fails once {@code deadline} passed. */
-    private static void awaitAuthenticating(SaslSslSettings settings, List<String> brokerAddresses,
-                                            Map<String, String> users, long deadline) throws InterruptedException {
+    private static void awaitAuthenticating(
+            SaslSslSettings settings, List<String> brokerAddresses, Map<String, String> users, long deadline)
+            throws InterruptedException {
         for (String address : brokerAddresses) {
             for (Map.Entry<String, String> user : users.entrySet()) {
                 while (!authenticates(settings, address, user.getKey(), user.getValue())) {
@@ -99,11 +101,14 @@ final class ScramUsers {
             if (e.getCause() instanceof AuthenticationException) {
                 return false;
             }
-            throw new IllegalStateException("SASL_SSL listener at " + address + " did not answer user " + user
-                    + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "SASL_SSL listener at " + address + " did not answer user " + user + ": " + e.getCause(),
+                    e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("SASL_SSL listener at " + address + " did not answer within "
-                    + Duration.ofMillis(PROBE_TIMEOUT_MS).toSeconds() + " s", e);
+            throw new IllegalStateException(
+                    "SASL_SSL listener at " + address + " did not answer within "
+                            + Duration.ofMillis(PROBE_TIMEOUT_MS).toSeconds() + " s",
+                    e);
         }
     }
 }

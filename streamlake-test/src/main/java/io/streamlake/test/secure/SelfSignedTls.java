@@ -34,8 +34,7 @@ public final class SelfSignedTls {
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SelfSignedTls() {
-    }
+    private SelfSignedTls() {}
 
     /**
      * Writes {@code server.keystore.p12} and {@code client.truststore.p12} into {@code directory} (created if
@@ -57,11 +56,32 @@ public final class SelfSignedTls {
 
     private static void runKeytool(Path keyStore, String password) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        List<String> command = List.of(keytool.toString(), "-genkeypair", "-noprompt",
-                "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", Integer.toString(VALIDITY_DAYS), "-storetype", TlsMaterial.STORE_TYPE,
-                "-keystore", keyStore.toString(), "-storepass:env", "SL_STOREPASS", "-keypass:env", "SL_STOREPASS");
+        List<String> command = List.of(
+                keytool.toString(),
+                "-genkeypair",
+                "-noprompt",
+                "-alias",
+                ALIAS,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-sigalg",
+                "SHA256withECDSA",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                Integer.toString(VALIDITY_DAYS),
+                "-storetype",
+                TlsMaterial.STORE_TYPE,
+                "-keystore",
+                keyStore.toString(),
+                "-storepass:env",
+                "SL_STOREPASS",
+                "-keypass:env",
+                "SL_STOREPASS");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SL_STOREPASS", password);
         Process process = builder.start();
@@ -81,8 +101,8 @@ public final class SelfSignedTls {
         }
     }
 
-    private static void writeTrustStore(Path keyStore, String keyStorePassword, Path trustStore,
-                                        String trustStorePassword) throws IOException {
+    private static void writeTrustStore(
+            Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) throws IOException {
         try {
             KeyStore keys = KeyStore.getInstance(TlsMaterial.STORE_TYPE);
             try (InputStream in = Files.newInputStream(keyStore)) {

@@ -23,10 +23,16 @@ class StreamLakeAssertionsTest {
             lake.produce("b", "{\"order_id\":\"b\",\"amount\":2.0}", "orders", "v1");
         }
         long began = System.nanoTime();
-        assertThatThrownBy(() -> assertThatDataset(env, "orders").within(Duration.ofMinutes(1)).raw().hasSize(1))
+        assertThatThrownBy(() -> assertThatDataset(env, "orders")
+                        .within(Duration.ofMinutes(1))
+                        .raw()
+                        .hasSize(1))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining(env.rawTopic("orders")).hasMessageContaining("expected 1 record(s)")
-                .hasMessageContaining("found 2 record(s)").hasMessageContaining("key=a").hasMessageContaining("key=b");
+                .hasMessageContaining(env.rawTopic("orders"))
+                .hasMessageContaining("expected 1 record(s)")
+                .hasMessageContaining("found 2 record(s)")
+                .hasMessageContaining("key=a")
+                .hasMessageContaining("key=b");
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
     }
 
@@ -36,18 +42,25 @@ class StreamLakeAssertionsTest {
         try (StreamLake lake = env.builder().build()) {
             lake.produce("a", "{\"order_id\":\"a\",\"amount\":1.0}", "orders", "v1");
         }
-        assertThatThrownBy(() -> assertThatDataset(env, "orders").within(Duration.ofMillis(300)).raw()
-                .anySatisfy(r -> assertThat(r.key()).isEqualTo("z")))
+        assertThatThrownBy(() -> assertThatDataset(env, "orders")
+                        .within(Duration.ofMillis(300))
+                        .raw()
+                        .anySatisfy(r -> assertThat(r.key()).isEqualTo("z")))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("expected a record that satisfies the requirement")
-                .hasMessageContaining("key=a").hasMessageContaining("\"z\"");
+                .hasMessageContaining("key=a")
+                .hasMessageContaining("\"z\"");
     }
 
     @Test
     void givenAMissingTopic_thenTheFailureSaysItCouldNotBeRead(StreamLakeEnvironment env) {
-        assertThatThrownBy(() -> assertThatDataset(env, "payments").within(Duration.ZERO).dlq().hasSize(1))
+        assertThatThrownBy(() -> assertThatDataset(env, "payments")
+                        .within(Duration.ZERO)
+                        .dlq()
+                        .hasSize(1))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining(env.dlqTopic("payments")).hasMessageContaining("could not be read")
+                .hasMessageContaining(env.dlqTopic("payments"))
+                .hasMessageContaining("could not be read")
                 .hasMessageContaining("does not exist");
     }
 }

@@ -1,11 +1,8 @@
 package io.streamlake.test.secure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,8 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The proxy in front of a small upstream that echoes what it received (the proxy's behaviour does not depend
@@ -28,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthenticatingRegistryProxyTest {
 
-    private static final RegistryCredentials CREDENTIALS = new RegistryCredentials("registry-user", "pa:ss\u00e9word",
-            "tok-123");
+    private static final RegistryCredentials CREDENTIALS =
+            new RegistryCredentials("registry-user", "pa:ss\u00e9word", "tok-123");
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> upstreamAuthorizations = new CopyOnWriteArrayList<>();
     private HttpServer upstream;
@@ -39,7 +37,8 @@ class AuthenticatingRegistryProxyTest {
     void start() throws IOException {
         upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         upstream.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream in = exchange.getRequestBody()) {
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 upstreamAuthorizations.add(String.valueOf(authorization));
                 String echo = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
@@ -65,7 +64,8 @@ class AuthenticatingRegistryProxyTest {
 
     @Test
     void givenNoCredentials_then401WithChallenges_andUpstreamNotCalled() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(proxy.url() + "/subjects")).GET());
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(URI.create(proxy.url() + "/subjects")).GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate"))
@@ -78,9 +78,11 @@ class AuthenticatingRegistryProxyTest {
 
     @Test
     void givenWrongPassword_then401_andTheAttemptIsRecorded() throws Exception {
-        String wrong = "Basic " + Base64.getEncoder().encodeToString("registry-user:nope".getBytes(StandardCharsets.UTF_8));
+        String wrong =
+                "Basic " + Base64.getEncoder().encodeToString("registry-user:nope".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(proxy.url() + "/subjects"))
-                .header("Authorization", wrong).GET());
+                .header("Authorization", wrong)
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(proxy.receivedAuthorizations()).containsExactly(wrong);
@@ -89,11 +91,11 @@ class AuthenticatingRegistryProxyTest {
 
     @Test
     void givenBasicCredentials_thenForwardedWithPathQueryAndBody_withoutAuthorization() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(proxy.url() + "/subjects/orders-value/versions?normalize=true"))
-                .header("Authorization", CREDENTIALS.basicAuthorization())
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"s\"}")));
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(proxy.url() + "/subjects/orders-value/versions?normalize=true"))
+                        .header("Authorization", CREDENTIALS.basicAuthorization())
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"s\"}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
@@ -106,7 +108,8 @@ class AuthenticatingRegistryProxyTest {
     @Test
     void givenBearerToken_thenForwarded_andUpstreamStatusKept() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(proxy.url() + "/subjects/missing"))
-                .header("Authorization", "Bearer tok-123").GET());
+                .header("Authorization", "Bearer tok-123")
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("GET /apis/ccompat/v7/subjects/missing ");
@@ -117,7 +120,8 @@ class AuthenticatingRegistryProxyTest {
     void givenUpstreamDown_then502() throws Exception {
         upstream.stop(0);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(proxy.url() + "/subjects"))
-                .header("Authorization", CREDENTIALS.bearerAuthorization()).GET());
+                .header("Authorization", CREDENTIALS.bearerAuthorization())
+                .GET());
 
         assertThat(response.statusCode()).isEqualTo(502);
     }
@@ -125,8 +129,10 @@ class AuthenticatingRegistryProxyTest {
     @Test
     void givenCredentials_thenToStringsHideSecrets() {
         assertThat(proxy.url()).matches("http://127\\.0\\.0\\.1:\\d+/apis/ccompat/v7");
-        assertThat(CREDENTIALS + " " + proxy).contains("registry-user")
-                .doesNotContain("pa:ss").doesNotContain("tok-123");
+        assertThat(CREDENTIALS + " " + proxy)
+                .contains("registry-user")
+                .doesNotContain("pa:ss")
+                .doesNotContain("tok-123");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

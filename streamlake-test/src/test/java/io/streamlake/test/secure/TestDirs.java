@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 final class TestDirs {
 
-    private TestDirs() {
-    }
+    private TestDirs() {}
 
     /** The module's {@code target/} (set by surefire), or {@code target} relative to the working directory. */
     static Path work() {

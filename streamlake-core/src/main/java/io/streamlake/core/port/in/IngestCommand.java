@@ -48,8 +48,14 @@ public record IngestCommand(
     }
 
     /** A command with a fresh ingestion id. */
-    public IngestCommand(DatasetName dataset, String key, String keyField, byte[] payload,
-                         Optional<SchemaVersion> schemaVersion, Optional<Instant> eventTime, Map<String, String> attributes) {
+    public IngestCommand(
+            DatasetName dataset,
+            String key,
+            String keyField,
+            byte[] payload,
+            Optional<SchemaVersion> schemaVersion,
+            Optional<Instant> eventTime,
+            Map<String, String> attributes) {
         this(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.empty());
     }
 
@@ -64,11 +70,13 @@ public record IngestCommand(
     }
 
     public IngestCommand withSchemaVersion(SchemaVersion version) {
-        return new IngestCommand(dataset, key, keyField, payload, Optional.of(version), eventTime, attributes, ingestionId);
+        return new IngestCommand(
+                dataset, key, keyField, payload, Optional.of(version), eventTime, attributes, ingestionId);
     }
 
     public IngestCommand withEventTime(Instant time) {
-        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes, ingestionId);
+        return new IngestCommand(
+                dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes, ingestionId);
     }
 
     public IngestCommand withAttributes(Map<String, String> extra) {
@@ -76,6 +84,7 @@ public record IngestCommand(
     }
 
     public IngestCommand withIngestionId(String id) {
-        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.of(id));
+        return new IngestCommand(
+                dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.of(id));
     }
 }

@@ -9,14 +9,11 @@ enum NoMetrics implements IngestionMetrics {
     INSTANCE;
 
     @Override
-    public void published(DatasetName dataset, Duration latency) {
-    }
+    public void published(DatasetName dataset, Duration latency) {}
 
     @Override
-    public void deadLettered(DatasetName dataset, DlqStage stage, String errorClass) {
-    }
+    public void deadLettered(DatasetName dataset, DlqStage stage, String errorClass) {}
 
     @Override
-    public void failed(DatasetName dataset, boolean retriable) {
-    }
+    public void failed(DatasetName dataset, boolean retriable) {}
 }

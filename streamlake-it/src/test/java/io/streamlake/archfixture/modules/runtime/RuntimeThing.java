@@ -1,5 +1,4 @@
 package io.streamlake.archfixture.modules.runtime;
 
 /** The runtime side of the layering fixture. */
-public final class RuntimeThing {
-}
+public final class RuntimeThing {}

@@ -8,8 +8,7 @@ import io.streamlake.schema.validation.UnknownFieldPolicy;
 /** Creates the Avro codec. */
 public final class AvroCodecs {
 
-    private AvroCodecs() {
-    }
+    private AvroCodecs() {}
 
     /**
      * A serializer writing JSON payloads as Avro in the Confluent wire format with ids from {@code preflight}.

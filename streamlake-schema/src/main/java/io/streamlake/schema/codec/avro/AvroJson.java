@@ -36,8 +36,7 @@ public final class AvroJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private AvroJson() {
-    }
+    private AvroJson() {}
 
     /**
      * The record for a JSON object under {@code schema}; undeclared fields are ignored, absent fields with a

@@ -44,8 +44,8 @@ public final class AvroWireDecoder {
 
     private static GenericRecord read(Schema writer, Schema reader, byte[] value) {
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, WireFormat.HEADER_LENGTH,
-                    value.length - WireFormat.HEADER_LENGTH, null);
+            BinaryDecoder decoder = DecoderFactory.get()
+                    .binaryDecoder(value, WireFormat.HEADER_LENGTH, value.length - WireFormat.HEADER_LENGTH, null);
             GenericRecord record = new GenericDatumReader<GenericRecord>(writer, reader).read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new IllegalArgumentException("value has " + (value.length - WireFormat.HEADER_LENGTH)
@@ -53,8 +53,8 @@ public final class AvroWireDecoder {
             }
             return record;
         } catch (IOException | AvroRuntimeException | ClassCastException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("value is not a valid Avro record of " + writer.getFullName() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "value is not a valid Avro record of " + writer.getFullName() + ": " + e.getMessage(), e);
         }
     }
 }

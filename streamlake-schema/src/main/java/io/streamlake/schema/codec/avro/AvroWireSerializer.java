@@ -52,11 +52,14 @@ final class AvroWireSerializer implements PayloadSerializer {
     @Override
     public SerializedPayload serialize(Envelope envelope) {
         if (!(envelope.payload() instanceof JsonPayload json)) {
-            throw new RejectedPayloadException(TreeAvroWriter.ERROR_CLASS, "$: payload is not JSON ("
-                    + envelope.payload().getClass().getSimpleName() + "); the Avro codec converts JSON payloads");
+            throw new RejectedPayloadException(
+                    TreeAvroWriter.ERROR_CLASS,
+                    "$: payload is not JSON (" + envelope.payload().getClass().getSimpleName()
+                            + "); the Avro codec converts JSON payloads");
         }
         Buffers b = buffers.get();
-        PreparedSchema prepared = b.prepared(preflight, envelope.metadata().dataset(), envelope.metadata().schemaVersion());
+        PreparedSchema prepared = b.prepared(
+                preflight, envelope.metadata().dataset(), envelope.metadata().schemaVersion());
         b.out.reset();
         b.out.write(b.header(prepared.schemaId()), 0, WireFormat.HEADER_LENGTH);
         try {

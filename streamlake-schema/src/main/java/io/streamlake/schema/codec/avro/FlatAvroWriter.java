@@ -21,10 +21,10 @@ import org.apache.avro.io.Encoder;
  */
 final class FlatAvroWriter {
 
-    private FlatAvroWriter() {
-    }
+    private FlatAvroWriter() {}
 
-    static boolean write(Schema record, TopLevelScalars scalars, TreeConformance checker, Encoder out) throws IOException {
+    static boolean write(Schema record, TopLevelScalars scalars, TreeConformance checker, Encoder out)
+            throws IOException {
         if (record.getType() != Schema.Type.RECORD) {
             return false;
         }
@@ -35,7 +35,8 @@ final class FlatAvroWriter {
                     return false;
                 }
             } else if (field.hasDefaultValue()) {
-                new GenericDatumWriter<>(field.schema(), GenericData.get()).write(GenericData.get().getDefaultValue(field), out);
+                new GenericDatumWriter<>(field.schema(), GenericData.get())
+                        .write(GenericData.get().getDefaultValue(field), out);
             } else {
                 return false;
             }

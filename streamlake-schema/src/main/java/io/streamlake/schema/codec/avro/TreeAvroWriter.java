@@ -51,8 +51,9 @@ final class TreeAvroWriter {
                         out.writeIndex(plain);
                         write(schema.getTypes().get(plain), node, out, path);
                     } else {
-                        TreeConformance.Branch branch = checker.unionBranch(schema, node).orElseThrow(() ->
-                                new Mismatch("expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
+                        TreeConformance.Branch branch = checker.unionBranch(schema, node)
+                                .orElseThrow(() -> new Mismatch(
+                                        "expected " + Describe.expected(schema) + ", got " + Describe.found(node)));
                         out.writeIndex(branch.index());
                         write(branch.schema(), branch.value(), out, path);
                     }
@@ -68,7 +69,8 @@ final class TreeAvroWriter {
      * A record field's value: like {@link #write} with the field's path, but the path is made only when an error
      * needs it or the value has parts of its own, so a flat record of leaves and nullable leaves allocates none.
      */
-    private void writeField(Schema schema, JsonNode value, Encoder out, JsonPath record, String name) throws IOException {
+    private void writeField(Schema schema, JsonNode value, Encoder out, JsonPath record, String name)
+            throws IOException {
         Schema leaf = schema;
         int branch = -1;
         if (schema.getType() == Schema.Type.UNION) {
@@ -123,8 +125,10 @@ final class TreeAvroWriter {
                 new GenericDatumWriter<>(field.schema(), GenericData.get())
                         .write(GenericData.get().getDefaultValue(field), out);
             } else {
-                throw new RejectedPayloadException(ERROR_CLASS, path.field(field.name())
-                        + ": required field missing (expected " + Describe.expected(field.schema()) + ")");
+                throw new RejectedPayloadException(
+                        ERROR_CLASS,
+                        path.field(field.name()) + ": required field missing (expected "
+                                + Describe.expected(field.schema()) + ")");
             }
         }
     }

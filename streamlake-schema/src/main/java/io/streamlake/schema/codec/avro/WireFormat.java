@@ -9,8 +9,7 @@ public final class WireFormat {
     public static final byte MAGIC_BYTE = 0;
     public static final int HEADER_LENGTH = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** Writes the 5-byte header for {@code schemaId} into {@code out[0..4]}. */
     static void writeHeader(byte[] out, int schemaId) {

@@ -25,14 +25,14 @@ final class FlatScan {
     private static final int MAX_INT_DIGITS = 18;
 
     /** Longer field names are the general path's to refuse (Jackson's name-length limit). */
-    private static final int MAX_NAME_LENGTH = StrictJson.FAST_FACTORY.streamReadConstraints().getMaxNameLength();
+    private static final int MAX_NAME_LENGTH =
+            StrictJson.FAST_FACTORY.streamReadConstraints().getMaxNameLength();
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    private FlatScan() {
-    }
+    private FlatScan() {}
 
     /** The top-level scalars of {@code raw}, or null when the general path has to decide. */
     static TopLevelScalars scan(byte[] raw) {
@@ -107,8 +107,8 @@ final class FlatScan {
         return number(raw, i, name, top);
     }
 
-    private static int literal(byte[] raw, int i, String word, String name, TopLevelScalars.Kind kind,
-                               TopLevelScalars top) {
+    private static int literal(
+            byte[] raw, int i, String word, String name, TopLevelScalars.Kind kind, TopLevelScalars top) {
         int end = i + word.length();
         if (end > raw.length) {
             return -1;
@@ -221,7 +221,8 @@ final class FlatScan {
     private static boolean plain(long word) {
         long quote = word ^ (ONES * '"');
         long backslash = word ^ (ONES * '\\');
-        long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - ONES * 0x20) & ~word) | word;
+        long found =
+                ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - ONES * 0x20) & ~word) | word;
         return (found & HIGHS) == 0;
     }
 
@@ -235,8 +236,7 @@ final class FlatScan {
         private static final int MAX_CACHED_LENGTH = 64;
         private static final Entry[] TABLE = new Entry[SLOTS];
 
-        private record Entry(byte[] bytes, String text) {
-        }
+        private record Entry(byte[] bytes, String text) {}
 
         static String of(byte[] raw, int from, int to) {
             int length = to - from;

@@ -96,8 +96,8 @@ public final class JsonPayload implements Payload {
             }
             throw new IllegalStateException("accepted payload is not a JSON object: " + node.getNodeType());
         } catch (IOException e) {
-            throw new IllegalStateException("accepted payload no longer parses: " + e.getMessage(),
-                    new UncheckedIOException(e));
+            throw new IllegalStateException(
+                    "accepted payload no longer parses: " + e.getMessage(), new UncheckedIOException(e));
         }
     }
 

@@ -20,8 +20,7 @@ public final class JsonScalars {
     /** Decimal literals longer than this are not judged by streaming code (BigDecimal and double rules differ). */
     public static final int MAX_PLAIN_DECIMAL_CHARS = 100;
 
-    private JsonScalars() {
-    }
+    private JsonScalars() {}
 
     /**
      * The node the tree holds for this scalar token (a string, boolean, null, or an integer within long range), or
@@ -35,11 +34,12 @@ public final class JsonScalars {
             case VALUE_TRUE -> BooleanNode.TRUE;
             case VALUE_FALSE -> BooleanNode.FALSE;
             case VALUE_NULL -> NullNode.getInstance();
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> IntNode.valueOf(p.getIntValue());
-                case LONG -> LongNode.valueOf(p.getLongValue());
-                default -> null;
-            };
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> IntNode.valueOf(p.getIntValue());
+                    case LONG -> LongNode.valueOf(p.getLongValue());
+                    default -> null;
+                };
             default -> null;
         };
     }

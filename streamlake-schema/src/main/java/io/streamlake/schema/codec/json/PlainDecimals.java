@@ -13,6 +13,7 @@ final class PlainDecimals {
     static final int MAX_DIGITS = 15;
     /** Fraction digits that {@link #exact} takes. */
     static final int MAX_FRACTION = 22;
+
     private static final double[] POWERS_OF_TEN = new double[MAX_FRACTION + 1];
 
     static {
@@ -23,8 +24,7 @@ final class PlainDecimals {
         }
     }
 
-    private PlainDecimals() {
-    }
+    private PlainDecimals() {}
 
     /** The double of the literal in {@code text[offset, offset + length)}. */
     static double parse(char[] text, int offset, int length) {

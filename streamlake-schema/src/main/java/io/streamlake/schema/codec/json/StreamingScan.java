@@ -26,8 +26,7 @@ final class StreamingScan {
     /** Accepted, but not a flat object: no top-level summary. */
     static final TopLevelScalars NOT_FLAT = new TopLevelScalars();
 
-    private StreamingScan() {
-    }
+    private StreamingScan() {}
 
     /** True when the tree parse of {@code raw} (known to be strict UTF-8) would certainly give Parsed. */
     static boolean accepts(byte[] raw) {

@@ -28,8 +28,7 @@ final class StrictJson {
     /** Builds the tree of accepted bytes: the strict mapper's features on {@link #FAST_FACTORY}. */
     static final ObjectMapper TREE_MAPPER = mapper(FAST_FACTORY);
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     private static JsonFactory factory(boolean duplicateDetection) {
         var builder = JsonFactory.builder()

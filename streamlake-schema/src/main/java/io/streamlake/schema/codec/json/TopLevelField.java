@@ -18,8 +18,7 @@ final class TopLevelField {
     @SuppressWarnings("StringOperationCanBeSimplified")
     static final String OTHER = new String("<other>");
 
-    private TopLevelField() {
-    }
+    private TopLevelField() {}
 
     /**
      * The string value of the top-level field {@code name}, or {@link #NONE} or {@link #OTHER}; also {@link #OTHER}

@@ -38,7 +38,9 @@ public final class TopLevelScalars {
         PLAIN_DECIMAL,
         /** A bigger integer or another float: only the tree knows it exactly. */
         OTHER_NUMBER,
-        TRUE, FALSE, NULL
+        TRUE,
+        FALSE,
+        NULL
     }
 
     private static final Kind[] KINDS = Kind.values();
@@ -49,8 +51,7 @@ public final class TopLevelScalars {
     private long[] bits = new long[4];
     private int size;
 
-    TopLevelScalars() {
-    }
+    TopLevelScalars() {}
 
     /** Records the scalar value token {@code t} of the field {@code name}; false when it is not a scalar. */
     boolean add(String name, JsonParser p, JsonToken t) throws IOException {
@@ -64,7 +65,8 @@ public final class TopLevelScalars {
             }
             case VALUE_NUMBER_INT -> {
                 JsonParser.NumberType type = p.getNumberType();
-                kind = type == JsonParser.NumberType.INT ? Kind.INT
+                kind = type == JsonParser.NumberType.INT
+                        ? Kind.INT
                         : type == JsonParser.NumberType.LONG ? Kind.LONG : Kind.OTHER_NUMBER;
                 value = kind == Kind.OTHER_NUMBER ? 0 : p.getLongValue();
             }

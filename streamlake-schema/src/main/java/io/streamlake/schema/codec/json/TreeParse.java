@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class TreeParse {
 
-    private TreeParse() {
-    }
+    private TreeParse() {}
 
     static ParseOutcome parse(byte[] raw) {
         if (raw == null || raw.length == 0) {
@@ -34,7 +33,8 @@ final class TreeParse {
         } catch (StreamConstraintsException e) {
             return new ParseOutcome.Malformed(constraintReason(e));
         } catch (JsonProcessingException e) {
-            return new ParseOutcome.Malformed("malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
+            return new ParseOutcome.Malformed(
+                    "malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
         } catch (IOException e) {
             return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
         } catch (NumberFormatException e) {
@@ -65,7 +65,8 @@ final class TreeParse {
             return "nesting deeper than " + JsonPayloadParser.MAX_NESTING_DEPTH + at(e.getLocation());
         }
         if (message.contains("String value length")) {
-            return "a string is longer than " + JsonPayloadParser.MAX_STRING_LENGTH + " characters" + at(e.getLocation());
+            return "a string is longer than " + JsonPayloadParser.MAX_STRING_LENGTH + " characters"
+                    + at(e.getLocation());
         }
         if (message.contains("Number value length")) {
             return "a number is longer than " + JsonPayloadParser.MAX_NUMBER_LENGTH + " digits" + at(e.getLocation());

@@ -16,8 +16,7 @@ final class Utf8 {
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Why {@code bytes} are not acceptable UTF-8 JSON text, naming the byte offset; empty when they are. */
     static Optional<String> problem(byte[] bytes) {
@@ -33,7 +32,8 @@ final class Utf8 {
             }
             int b = bytes[i] & 0xFF;
             if (b == 0) {
-                return Optional.of("NUL byte at byte offset " + i + " (payloads must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
+                return Optional.of("NUL byte at byte offset " + i
+                        + " (payloads must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
             }
             if (b < 0x80) {
                 i++;
@@ -65,8 +65,8 @@ final class Utf8 {
                 cp = (cp << 6) | (c & 0x3F);
             }
             if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return Optional.of("invalid UTF-8: illegal sequence encoding U+" + Integer.toHexString(cp).toUpperCase()
-                        + " at byte offset " + i);
+                return Optional.of("invalid UTF-8: illegal sequence encoding U+"
+                        + Integer.toHexString(cp).toUpperCase() + " at byte offset " + i);
             }
             i += length;
         }

@@ -15,8 +15,7 @@ import org.apache.avro.SchemaCompatibility;
  */
 public final class AvroCompatibility {
 
-    private AvroCompatibility() {
-    }
+    private AvroCompatibility() {}
 
     /**
      * Whether {@code candidate} may follow {@code existing} under {@code level}, with Avro's reasons when not.
@@ -31,10 +30,12 @@ public final class AvroCompatibility {
         List<String> messages = new ArrayList<>();
         for (Schema old : against) {
             if (level.backward()) {
-                messages.addAll(readerWriter(candidate, old, "new schema cannot read data written with an earlier one"));
+                messages.addAll(
+                        readerWriter(candidate, old, "new schema cannot read data written with an earlier one"));
             }
             if (level.forward()) {
-                messages.addAll(readerWriter(old, candidate, "an earlier schema cannot read data written with the new one"));
+                messages.addAll(
+                        readerWriter(old, candidate, "an earlier schema cannot read data written with the new one"));
             }
         }
         return new CompatibilityResult(messages.isEmpty(), messages);
@@ -42,8 +43,9 @@ public final class AvroCompatibility {
 
     /** The reasons {@code reader} cannot read {@code writer}'s data; empty when it can. */
     static List<String> readerWriter(Schema reader, Schema writer, String what) {
-        SchemaCompatibility.SchemaCompatibilityResult result =
-                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
+        SchemaCompatibility.SchemaCompatibilityResult result = SchemaCompatibility.checkReaderWriterCompatibility(
+                        reader, writer)
+                .getResult();
         if (result.getCompatibility() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             return List.of();
         }

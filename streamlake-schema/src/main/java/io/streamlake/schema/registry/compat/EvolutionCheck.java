@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param compatible   whether it is registered or could be registered now
  * @param messages     the registry's reasons when not compatible
  */
-public record EvolutionCheck(String label, String subject, Optional<Integer> registeredId, boolean compatible,
-                             List<String> messages) {
+public record EvolutionCheck(
+        String label, String subject, Optional<Integer> registeredId, boolean compatible, List<String> messages) {
 
     public EvolutionCheck {
         messages = List.copyOf(messages);
@@ -21,7 +21,8 @@ public record EvolutionCheck(String label, String subject, Optional<Integer> reg
 
     /** One line for people, e.g. {@code orders v3 -> subject streamlake.orders.raw-value: INCOMPATIBLE: …}. */
     public String summary() {
-        String state = registeredId.map(id -> "registered as id " + id)
+        String state = registeredId
+                .map(id -> "registered as id " + id)
                 .orElse(compatible ? "compatible, not yet registered" : "INCOMPATIBLE: " + String.join("; ", messages));
         return label + " -> subject " + subject + ": " + state;
     }

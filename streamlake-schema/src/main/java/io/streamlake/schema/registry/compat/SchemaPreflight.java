@@ -49,8 +49,13 @@ public final class SchemaPreflight {
     private final Optional<Integer> pinnedId;
     private final Map<CatalogEntry, PreparedSchema> prepared = new ConcurrentHashMap<>();
 
-    public SchemaPreflight(SchemaCatalog catalog, SchemaRegistryClient registry, SubjectNameStrategy subjects,
-                           TopicNaming topics, RegistryMode mode, Optional<Integer> pinnedId) {
+    public SchemaPreflight(
+            SchemaCatalog catalog,
+            SchemaRegistryClient registry,
+            SubjectNameStrategy subjects,
+            TopicNaming topics,
+            RegistryMode mode,
+            Optional<Integer> pinnedId) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.subjects = Objects.requireNonNull(subjects, "subjects");
@@ -101,7 +106,8 @@ public final class SchemaPreflight {
         String subject = subject(entry);
         Optional<RegisteredSchema> registered = registry.lookup(subject, entry.schema());
         if (registered.isPresent()) {
-            return new EvolutionCheck(entry.label(), subject, Optional.of(registered.get().id()), true, List.of());
+            return new EvolutionCheck(
+                    entry.label(), subject, Optional.of(registered.get().id()), true, List.of());
         }
         CompatibilityResult result = explained(subject, entry, registry.checkCompatibility(subject, entry.schema()));
         return new EvolutionCheck(entry.label(), subject, Optional.empty(), result.compatible(), result.messages());
@@ -119,13 +125,17 @@ public final class SchemaPreflight {
         if (latest.isEmpty()) {
             return result;
         }
-        List<String> local = AvroCompatibility.readerWriter(entry.schema(), latest.get().schema(),
-                "(registry gave no reason; Avro check against version " + latest.get().version() + ") "
-                        + entry.label() + " cannot read data written with it");
-        return new CompatibilityResult(false, local.isEmpty()
-                ? List.of("(registry gave no reason; " + entry.label() + " can read version " + latest.get().version()
-                        + ", so the subject's level is stricter than BACKWARD)")
-                : local);
+        List<String> local = AvroCompatibility.readerWriter(
+                entry.schema(),
+                latest.get().schema(),
+                "(registry gave no reason; Avro check against version "
+                        + latest.get().version() + ") " + entry.label() + " cannot read data written with it");
+        return new CompatibilityResult(
+                false,
+                local.isEmpty()
+                        ? List.of("(registry gave no reason; " + entry.label() + " can read version "
+                                + latest.get().version() + ", so the subject's level is stricter than BACKWARD)")
+                        : local);
     }
 
     private PreparedSchema prepareNow(CatalogEntry entry) {
@@ -133,16 +143,29 @@ public final class SchemaPreflight {
         PreparedSchema result = switch (mode) {
             case AUTO_REGISTER -> autoRegister(entry, subject);
             case USE_LATEST -> {
-                RegisteredSchema latest = registry.latest(subject).orElseThrow(() -> refused(entry, subject,
-                        "the subject has no registered versions (use-latest mode registers nothing; register the "
-                                + "schema first or use auto-register)"));
+                RegisteredSchema latest = registry.latest(subject)
+                        .orElseThrow(() -> refused(
+                                entry,
+                                subject,
+                                "the subject has no registered versions (use-latest mode registers nothing; register the "
+                                        + "schema first or use auto-register)"));
                 yield readable(entry, subject, latest.id(), latest.schema(), "latest version " + latest.version());
             }
-            case PINNED -> readable(entry, subject, pinnedId.orElseThrow(),
-                    registry.schemaById(pinnedId.orElseThrow()), "pinned schema id " + pinnedId.orElseThrow());
+            case PINNED ->
+                readable(
+                        entry,
+                        subject,
+                        pinnedId.orElseThrow(),
+                        registry.schemaById(pinnedId.orElseThrow()),
+                        "pinned schema id " + pinnedId.orElseThrow());
         };
-        LOG.info("{} uses schema id {} under subject {} ({} mode, registry {})",
-                entry.label(), result.schemaId(), subject, mode, registry.url());
+        LOG.info(
+                "{} uses schema id {} under subject {} ({} mode, registry {})",
+                entry.label(),
+                result.schemaId(),
+                subject,
+                mode,
+                registry.url());
         return result;
     }
 
@@ -160,8 +183,12 @@ public final class SchemaPreflight {
             return new PreparedSchema(entry, subject, registry.register(subject, entry.schema()), entry.schema());
         } catch (SchemaRegistryException e) {
             if (e.status() == 409 || e.status() == 422) {
-                throw refused(entry, subject, "the registry refused it: " + e.registryMessage() + "; "
-                        + explained(subject, entry, new CompatibilityResult(false, List.of())).reason());
+                throw refused(
+                        entry,
+                        subject,
+                        "the registry refused it: " + e.registryMessage() + "; "
+                                + explained(subject, entry, new CompatibilityResult(false, List.of()))
+                                        .reason());
             }
             throw e;
         }
@@ -169,8 +196,8 @@ public final class SchemaPreflight {
 
     private PreparedSchema readable(CatalogEntry entry, String subject, int id, Schema writer, String what) {
         if (!writer.toString().equals(entry.schema().toString())) {
-            List<String> reasons = AvroCompatibility.readerWriter(writer, entry.schema(),
-                    "the registry's " + what + " cannot read payloads of " + entry.label());
+            List<String> reasons = AvroCompatibility.readerWriter(
+                    writer, entry.schema(), "the registry's " + what + " cannot read payloads of " + entry.label());
             if (!reasons.isEmpty()) {
                 throw refused(entry, subject, String.join("; ", reasons));
             }

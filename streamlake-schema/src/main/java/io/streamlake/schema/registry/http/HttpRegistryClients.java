@@ -9,8 +9,7 @@ import io.streamlake.schema.registry.SchemaRegistryClient;
  */
 public final class HttpRegistryClients {
 
-    private HttpRegistryClients() {
-    }
+    private HttpRegistryClients() {}
 
     /**
      * A caching client of the registry at {@code settings.url()}: schema → id and id → schema answers are

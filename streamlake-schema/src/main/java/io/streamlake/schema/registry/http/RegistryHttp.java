@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 final class RegistryHttp {
 
     static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final String ACCEPT = MEDIA_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
+    private static final String ACCEPT =
+            MEDIA_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
 
@@ -34,7 +35,8 @@ final class RegistryHttp {
     private final HttpClient client;
     private final Optional<String> authorization;
     final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     RegistryHttp(RegistrySettings settings) {
         this.settings = settings;
@@ -82,15 +84,26 @@ final class RegistryHttp {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryUnavailableException("interrupted while calling schema registry " + url(), 0, e);
+                throw new SchemaRegistryUnavailableException(
+                        "interrupted while calling schema registry " + url(), 0, e);
             }
             if (attempt >= settings.retries()) {
-                throw new SchemaRegistryUnavailableException("schema registry " + url() + " is unavailable ("
-                        + method + " " + path + ", " + (attempt + 1) + " attempt(s)): " + failure, status, cause);
+                throw new SchemaRegistryUnavailableException(
+                        "schema registry " + url() + " is unavailable (" + method + " " + path + ", " + (attempt + 1)
+                                + " attempt(s)): " + failure,
+                        status,
+                        cause);
             }
             long wait = Math.min(MAX_BACKOFF.toMillis(), settings.retryBackoff().toMillis() << Math.min(attempt, 20));
-            LOG.warn("schema registry {} {} {} failed ({}); retry {} of {} in {} ms",
-                    url(), method, path, failure, attempt + 1, settings.retries(), wait);
+            LOG.warn(
+                    "schema registry {} {} {} failed ({}); retry {} of {} in {} ms",
+                    url(),
+                    method,
+                    path,
+                    failure,
+                    attempt + 1,
+                    settings.retries(),
+                    wait);
             sleep(wait);
             attempt++;
         }
@@ -118,8 +131,8 @@ final class RegistryHttp {
         try {
             return body.length == 0 ? json.nullNode() : json.readTree(body);
         } catch (IOException e) {
-            throw new SchemaRegistryException(url(), 200, 0, "the answer to " + method + " " + path
-                    + " is not JSON: " + snippet(body));
+            throw new SchemaRegistryException(
+                    url(), 200, 0, "the answer to " + method + " " + path + " is not JSON: " + snippet(body));
         }
     }
 
@@ -138,15 +151,21 @@ final class RegistryHttp {
             // not JSON: keep the text snippet
         }
         if (status == 401 || status == 403) {
-            message = "authentication or authorization refused (" + (authorization.isPresent()
-                    ? "check " + (settings.basicAuthUserInfo().isPresent() ? "the basic auth user info" : "the bearer token")
-                    : "no credentials configured") + "): " + message;
+            message = "authentication or authorization refused ("
+                    + (authorization.isPresent()
+                            ? "check "
+                                    + (settings.basicAuthUserInfo().isPresent()
+                                            ? "the basic auth user info"
+                                            : "the bearer token")
+                            : "no credentials configured")
+                    + "): " + message;
         }
         return new SchemaRegistryException(url(), status, code, method + " " + path + ": " + message);
     }
 
     private static String describe(SchemaRegistryException e) {
-        return "HTTP " + e.status() + (e.errorCode() > 0 ? " error_code " + e.errorCode() : "") + ": " + e.registryMessage();
+        return "HTTP " + e.status() + (e.errorCode() > 0 ? " error_code " + e.errorCode() : "") + ": "
+                + e.registryMessage();
     }
 
     private static String snippet(byte[] body) {
@@ -162,7 +181,8 @@ final class RegistryHttp {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchemaRegistryUnavailableException("interrupted while waiting to retry the schema registry", 0, e);
+            throw new SchemaRegistryUnavailableException(
+                    "interrupted while waiting to retry the schema registry", 0, e);
         }
     }
 }

@@ -42,7 +42,8 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         try {
-            return Optional.of(registered(subject, http.send("POST", "/subjects/" + enc(subject), body(schema)), schema));
+            return Optional.of(
+                    registered(subject, http.send("POST", "/subjects/" + enc(subject), body(schema)), schema));
         } catch (SchemaRegistryException e) {
             return notFound(e);
         }
@@ -57,7 +58,8 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public Optional<RegisteredSchema> latest(String subject) {
         try {
-            return Optional.of(registered(subject, http.send("GET", "/subjects/" + enc(subject) + "/versions/latest", null), null));
+            return Optional.of(registered(
+                    subject, http.send("GET", "/subjects/" + enc(subject) + "/versions/latest", null), null));
         } catch (SchemaRegistryException e) {
             return notFound(e);
         }
@@ -87,7 +89,8 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public CompatibilityResult checkCompatibility(String subject, Schema schema) {
         JsonNode answer;
         try {
-            answer = http.send("POST", "/compatibility/subjects/" + enc(subject) + "/versions/latest?verbose=true", body(schema));
+            answer = http.send(
+                    "POST", "/compatibility/subjects/" + enc(subject) + "/versions/latest?verbose=true", body(schema));
         } catch (SchemaRegistryException e) {
             notFound(e);
             return new CompatibilityResult(true, List.of("subject " + subject + " has no versions yet"));
@@ -126,8 +129,11 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private CompatibilityLevel level(JsonNode answer) {
-        String text = answer.hasNonNull("compatibilityLevel") ? answer.get("compatibilityLevel").asText()
-                : answer.hasNonNull("compatibility") ? answer.get("compatibility").asText() : null;
+        String text = answer.hasNonNull("compatibilityLevel")
+                ? answer.get("compatibilityLevel").asText()
+                : answer.hasNonNull("compatibility")
+                        ? answer.get("compatibility").asText()
+                        : null;
         if (text == null) {
             throw new SchemaRegistryException(url(), 200, 0, "config answer has no compatibility level: " + answer);
         }
@@ -136,14 +142,18 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private RegisteredSchema registered(String subject, JsonNode answer, Schema known) {
         Schema schema = known != null ? known : parse(answer.path("schema").asText(null), "subject " + subject);
-        return new RegisteredSchema(answer.path("subject").asText(subject), requiredInt(answer, "id", subject),
-                requiredInt(answer, "version", subject), schema);
+        return new RegisteredSchema(
+                answer.path("subject").asText(subject),
+                requiredInt(answer, "id", subject),
+                requiredInt(answer, "version", subject),
+                schema);
     }
 
     private int requiredInt(JsonNode answer, String field, String context) {
         JsonNode value = answer.get(field);
         if (value == null || !value.canConvertToInt()) {
-            throw new SchemaRegistryException(url(), 200, 0, "answer for " + context + " has no integer '" + field + "': " + answer);
+            throw new SchemaRegistryException(
+                    url(), 200, 0, "answer for " + context + " has no integer '" + field + "': " + answer);
         }
         return value.asInt();
     }

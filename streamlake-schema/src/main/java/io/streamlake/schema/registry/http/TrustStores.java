@@ -14,8 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** The SSL context for https registries: the JVM default, or one trusting a configured trust store. */
 final class TrustStores {
 
-    private TrustStores() {
-    }
+    private TrustStores() {}
 
     static SSLContext sslContext(RegistrySettings settings) {
         try {
@@ -23,7 +22,8 @@ final class TrustStores {
                 return SSLContext.getDefault();
             }
             Path path = Path.of(settings.truststoreLocation().get());
-            char[] password = settings.truststorePassword().map(String::toCharArray).orElse(null);
+            char[] password =
+                    settings.truststorePassword().map(String::toCharArray).orElse(null);
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             try (InputStream in = Files.newInputStream(path)) {
                 store.load(in, password);
@@ -36,9 +36,12 @@ final class TrustStores {
         } catch (NoSuchAlgorithmException e) {
             throw new FatalStreamLakeException("no default TLS context in this JVM: " + e.getMessage(), e);
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new FatalStreamLakeException("cannot load the schema registry trust store "
-                    + settings.truststoreLocation().orElse("") + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new FatalStreamLakeException(
+                    "cannot load the schema registry trust store "
+                            + settings.truststoreLocation().orElse("") + ": "
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    e);
         }
     }
 }

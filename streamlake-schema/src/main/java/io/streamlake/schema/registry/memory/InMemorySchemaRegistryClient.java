@@ -42,7 +42,10 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
         }
         CompatibilityResult compatibility = checkCompatibility(subject, schema);
         if (!compatibility.compatible()) {
-            throw new SchemaRegistryException(url, 409, SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+            throw new SchemaRegistryException(
+                    url,
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject \"" + subject
                             + "\", details: " + compatibility.messages());
         }
@@ -59,7 +62,8 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
     public synchronized Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         String text = schema.toString();
         return subjects.getOrDefault(subject, List.of()).stream()
-                .filter(r -> r.schema().toString().equals(text)).findFirst();
+                .filter(r -> r.schema().toString().equals(text))
+                .findFirst();
     }
 
     @Override
@@ -84,12 +88,16 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public synchronized List<Integer> versions(String subject) {
-        return subjects.getOrDefault(subject, List.of()).stream().map(RegisteredSchema::version).toList();
+        return subjects.getOrDefault(subject, List.of()).stream()
+                .map(RegisteredSchema::version)
+                .toList();
     }
 
     @Override
     public synchronized CompatibilityResult checkCompatibility(String subject, Schema schema) {
-        List<Schema> existing = subjects.getOrDefault(subject, List.of()).stream().map(RegisteredSchema::schema).toList();
+        List<Schema> existing = subjects.getOrDefault(subject, List.of()).stream()
+                .map(RegisteredSchema::schema)
+                .toList();
         return AvroCompatibility.check(subjectLevels.getOrDefault(subject, globalLevel), schema, existing);
     }
 

@@ -14,8 +14,7 @@ public final class MockSchemaRegistry {
 
     private static final Map<String, InMemorySchemaRegistryClient> SCOPES = new ConcurrentHashMap<>();
 
-    private MockSchemaRegistry() {
-    }
+    private MockSchemaRegistry() {}
 
     /** The client of {@code scope}'s registry, created empty on first use. */
     public static SchemaRegistryClient client(String scope) {

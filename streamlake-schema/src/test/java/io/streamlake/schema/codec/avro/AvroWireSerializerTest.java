@@ -53,15 +53,16 @@ class AvroWireSerializerTest {
     }
 
     private SchemaModule module(Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro",
-                SchemaConfig.REGISTRY_URL_CONFIG, "mock://" + scope));
+        Map<String, Object> props = new HashMap<>(
+                Map.of(SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, "mock://" + scope));
         props.putAll(extra);
-        return SchemaModuleFactory.create(new SchemaConfig(props), TopicNaming.defaults(), SchemaCatalogs.builtIn(), registry);
+        return SchemaModuleFactory.create(
+                new SchemaConfig(props), TopicNaming.defaults(), SchemaCatalogs.builtIn(), registry);
     }
 
     private static GenericRecord read(Schema schema, byte[] value) throws IOException {
-        return new GenericDatumReader<GenericRecord>(schema).read(null,
-                DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+        return new GenericDatumReader<GenericRecord>(schema)
+                .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
     }
 
     private int registeredId(SchemaRegistryClient client, String subject, Schema schema) {
@@ -73,7 +74,9 @@ class AvroWireSerializerTest {
         SchemaModule module = module(Map.of());
         SerializedPayload out = Pipeline.serialize(module, "orders", V1, "{\"order_id\": \"o-1\", \"amount\": 10}");
 
-        Schema v1 = module.catalog().require(io.streamlake.core.domain.DatasetName.of("orders"), V1).schema();
+        Schema v1 = module.catalog()
+                .require(io.streamlake.core.domain.DatasetName.of("orders"), V1)
+                .schema();
         int id = registeredId(MockSchemaRegistry.client(scope), "streamlake.orders.raw-value", v1);
         assertThat(out.contentType()).isEqualTo(HeaderNames.CONTENT_TYPE_AVRO);
         assertThat(out.bytes()[0]).isZero();
@@ -106,11 +109,23 @@ class AvroWireSerializerTest {
         int ordersV2 = schemaId(Pipeline.serialize(module, "orders", Optional.of(SchemaVersion.of(2)), order));
 
         SchemaRegistryClient client = MockSchemaRegistry.client(scope);
-        assertThat(ordersV1).isEqualTo(ordersV1Again).isEqualTo(registeredId(client, "streamlake.orders.raw-value",
-                module.catalog().require(io.streamlake.core.domain.DatasetName.of("orders"), V1).schema()));
+        assertThat(ordersV1)
+                .isEqualTo(ordersV1Again)
+                .isEqualTo(registeredId(
+                        client,
+                        "streamlake.orders.raw-value",
+                        module.catalog()
+                                .require(io.streamlake.core.domain.DatasetName.of("orders"), V1)
+                                .schema()));
         assertThat(ordersLatest).isEqualTo(ordersV2).isNotEqualTo(ordersV1);
-        assertThat(payments).isNotIn(ordersV1, ordersV2).isEqualTo(registeredId(client, "streamlake.payments.raw-value",
-                module.catalog().require(io.streamlake.core.domain.DatasetName.of("payments"), V1).schema()));
+        assertThat(payments)
+                .isNotIn(ordersV1, ordersV2)
+                .isEqualTo(registeredId(
+                        client,
+                        "streamlake.payments.raw-value",
+                        module.catalog()
+                                .require(io.streamlake.core.domain.DatasetName.of("payments"), V1)
+                                .schema()));
     }
 
     private static int schemaId(SerializedPayload out) {
@@ -120,10 +135,23 @@ class AvroWireSerializerTest {
     @Test
     void givenNullableUnion_thenBranchesAreWrittenAndDecoded() throws IOException {
         SchemaModule module = module(Map.of());
-        Schema v2 = module.catalog().require(io.streamlake.core.domain.DatasetName.of("orders"), Optional.empty()).schema();
-        byte[] eur = Pipeline.serialize(module, "orders", Optional.empty(), "{\"order_id\": \"o\", \"amount\": 1.5, \"currency\": \"EUR\"}").bytes();
-        byte[] none = Pipeline.serialize(module, "orders", Optional.empty(), "{\"order_id\": \"o\", \"amount\": 1.5}").bytes();
-        byte[] wrapped = Pipeline.serialize(module, "orders", Optional.empty(), "{\"order_id\": \"o\", \"amount\": 1.5, \"currency\": {\"string\": \"EUR\"}}").bytes();
+        Schema v2 = module.catalog()
+                .require(io.streamlake.core.domain.DatasetName.of("orders"), Optional.empty())
+                .schema();
+        byte[] eur = Pipeline.serialize(
+                        module,
+                        "orders",
+                        Optional.empty(),
+                        "{\"order_id\": \"o\", \"amount\": 1.5, \"currency\": \"EUR\"}")
+                .bytes();
+        byte[] none = Pipeline.serialize(module, "orders", Optional.empty(), "{\"order_id\": \"o\", \"amount\": 1.5}")
+                .bytes();
+        byte[] wrapped = Pipeline.serialize(
+                        module,
+                        "orders",
+                        Optional.empty(),
+                        "{\"order_id\": \"o\", \"amount\": 1.5, \"currency\": {\"string\": \"EUR\"}}")
+                .bytes();
         assertThat(read(v2, eur).get("currency")).isEqualTo(new Utf8("EUR"));
         assertThat(read(v2, none).get("currency")).isNull();
         assertThat(wrapped).isEqualTo(eur);
@@ -133,11 +161,14 @@ class AvroWireSerializerTest {
     void givenPaymentWithLogicalTypesEnumNestingAndDefaults_thenDecodedValuesMatch() throws IOException {
         SchemaModule module = module(Map.of());
         SerializedPayload out = Pipeline.serialize(module, "payments", V1, PAYMENT);
-        Schema schema = module.registry().schemaById(ByteBuffer.wrap(out.bytes(), 1, 4).getInt());
+        Schema schema =
+                module.registry().schemaById(ByteBuffer.wrap(out.bytes(), 1, 4).getInt());
         GenericRecord record = read(schema, out.bytes());
 
-        assertThat(record.get("paid_at")).isEqualTo(Instant.parse("2025-11-27T11:00:00.250Z").toEpochMilli());
-        assertThat(record.get("method")).isEqualTo(new GenericData.EnumSymbol(schema.getField("method").schema(), "WALLET"));
+        assertThat(record.get("paid_at"))
+                .isEqualTo(Instant.parse("2025-11-27T11:00:00.250Z").toEpochMilli());
+        assertThat(record.get("method"))
+                .isEqualTo(new GenericData.EnumSymbol(schema.getField("method").schema(), "WALLET"));
         assertThat(((GenericRecord) record.get("customer")).get("address")).isNull();
         GenericRecord item = (GenericRecord) ((List<?>) record.get("items")).get(0);
         assertThat(item.get("quantity")).isEqualTo(3);
@@ -151,9 +182,13 @@ class AvroWireSerializerTest {
         SerializedPayload out = Pipeline.serialize(module, "payments", V1, PAYMENT);
         DecodedRecord decoded = module.decoder().decode(out.bytes());
 
-        assertThat(decoded.schemaId()).isEqualTo(ByteBuffer.wrap(out.bytes(), 1, 4).getInt());
-        assertThat(decoded.toJson()).contains("\"paid_at\":" + Instant.parse("2025-11-27T11:00:00.250Z").toEpochMilli())
-                .contains("\"method\":\"WALLET\"").contains("\"address\":null");
+        assertThat(decoded.schemaId())
+                .isEqualTo(ByteBuffer.wrap(out.bytes(), 1, 4).getInt());
+        assertThat(decoded.toJson())
+                .contains("\"paid_at\":"
+                        + Instant.parse("2025-11-27T11:00:00.250Z").toEpochMilli())
+                .contains("\"method\":\"WALLET\"")
+                .contains("\"address\":null");
         assertThat(AvroJson.fromJson(decoded.schema(), decoded.toJson())).isEqualTo(decoded.record());
     }
 
@@ -177,13 +212,21 @@ class AvroWireSerializerTest {
             port = socket.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port;
-        SchemaModule module = SchemaModuleFactory.create(new SchemaConfig(Map.of(
-                SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, url,
-                SchemaConfig.REGISTRY_RETRIES_CONFIG, "0")), TopicNaming.defaults());
+        SchemaModule module = SchemaModuleFactory.create(
+                new SchemaConfig(Map.of(
+                        SchemaConfig.SERIALIZATION_CONFIG,
+                        "avro",
+                        SchemaConfig.REGISTRY_URL_CONFIG,
+                        url,
+                        SchemaConfig.REGISTRY_RETRIES_CONFIG,
+                        "0")),
+                TopicNaming.defaults());
         assertThatThrownBy(() -> Pipeline.serialize(module, "orders", V1, "{\"order_id\": \"o\", \"amount\": 1}"))
-                .isInstanceOf(RetriableStreamLakeException.class).hasMessageContaining(url);
+                .isInstanceOf(RetriableStreamLakeException.class)
+                .hasMessageContaining(url);
         assertThatThrownBy(module::verifyRegistryReachable)
-                .isInstanceOf(RetriableStreamLakeException.class).hasMessageContaining(url);
+                .isInstanceOf(RetriableStreamLakeException.class)
+                .hasMessageContaining(url);
     }
 
     @Test
@@ -192,12 +235,20 @@ class AvroWireSerializerTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        SchemaModule module = SchemaModuleFactory.create(new SchemaConfig(Map.of(
-                SchemaConfig.SERIALIZATION_CONFIG, "avro", SchemaConfig.REGISTRY_URL_CONFIG, "http://127.0.0.1:" + port,
-                SchemaConfig.REGISTRY_RETRIES_CONFIG, "3", SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG, "5000")),
+        SchemaModule module = SchemaModuleFactory.create(
+                new SchemaConfig(Map.of(
+                        SchemaConfig.SERIALIZATION_CONFIG,
+                        "avro",
+                        SchemaConfig.REGISTRY_URL_CONFIG,
+                        "http://127.0.0.1:" + port,
+                        SchemaConfig.REGISTRY_RETRIES_CONFIG,
+                        "3",
+                        SchemaConfig.REGISTRY_RETRY_BACKOFF_MS_CONFIG,
+                        "5000")),
                 TopicNaming.defaults());
         long start = System.nanoTime();
-        assertThatThrownBy(module::verifyRegistryReachable).isInstanceOf(RetriableStreamLakeException.class)
+        assertThatThrownBy(module::verifyRegistryReachable)
+                .isInstanceOf(RetriableStreamLakeException.class)
                 .hasMessageContaining("1 attempt(s)");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(4));
     }
@@ -208,7 +259,8 @@ class AvroWireSerializerTest {
         String json = "{ \"order_id\" : \"o-1\",\n \"amount\": 10 }";
         SerializedPayload out = Pipeline.serialize(module, "orders", V1, json);
         assertThat(out.contentType()).isEqualTo(HeaderNames.CONTENT_TYPE_JSON);
-        assertThat(new String(out.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat(new String(out.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(json);
         assertThat(registry.calls()).isZero();
     }
 
@@ -223,8 +275,9 @@ class AvroWireSerializerTest {
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < 300; i++) {
                         String id = "o-" + thread + "-" + i + "-" + "x".repeat(i % 50);
-                        byte[] bytes = Pipeline.serialize(module, "orders", V1,
-                                "{\"order_id\": \"" + id + "\", \"amount\": " + i + "}").bytes();
+                        byte[] bytes = Pipeline.serialize(
+                                        module, "orders", V1, "{\"order_id\": \"" + id + "\", \"amount\": " + i + "}")
+                                .bytes();
                         GenericRecord record = module.decoder().decode(bytes).record();
                         if (!record.get("order_id").toString().equals(id) || (double) record.get("amount") != i) {
                             return false;
@@ -244,14 +297,18 @@ class AvroWireSerializerTest {
     @Test
     void givenBytesThatAreNotWireFormatOrTruncated_thenDecoderRefusesThem() {
         SchemaModule module = module(Map.of());
-        byte[] good = Pipeline.serialize(module, "orders", V1, "{\"order_id\": \"o-1\", \"amount\": 10}").bytes();
+        byte[] good = Pipeline.serialize(module, "orders", V1, "{\"order_id\": \"o-1\", \"amount\": 10}")
+                .bytes();
         assertThatThrownBy(() -> module.decoder().decode("{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("magic byte");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("magic byte");
         assertThatThrownBy(() -> module.decoder().decode(java.util.Arrays.copyOf(good, good.length - 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid Avro record");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid Avro record");
         byte[] longer = java.util.Arrays.copyOf(good, good.length + 2);
         assertThatThrownBy(() -> module.decoder().decode(longer))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ended before");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ended before");
     }
 
     @Test
@@ -261,6 +318,7 @@ class AvroWireSerializerTest {
         assertThat(header).containsExactly(0, 1, 2, 3, 4);
         assertThat(WireFormat.schemaId(header)).isEqualTo(0x01020304);
         assertThatThrownBy(() -> WireFormat.schemaId(new byte[] {'{', 0, 0, 0, 1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x7B");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0x7B");
     }
 }

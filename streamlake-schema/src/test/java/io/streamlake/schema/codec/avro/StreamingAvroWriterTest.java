@@ -39,7 +39,8 @@ class StreamingAvroWriterTest {
 
     @Provide
     Arbitrary<byte[]> payloads() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, DifferentialPayloads.shaped()),
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, DifferentialPayloads.shaped()),
                 net.jqwik.api.Tuple.of(3, DifferentialPayloads.ordersInSchemaOrder()),
                 net.jqwik.api.Tuple.of(1, DifferentialPayloads.any()));
     }
@@ -63,7 +64,8 @@ class StreamingAvroWriterTest {
             Statistics.label(schema.getName()).collect(written ? "streamed" : "left to the tree");
             if (written) {
                 ByteArrayOutputStream tree = new ByteArrayOutputStream();
-                assertThatCode(() -> TREE.write(schema, payload.tree(), encoder(tree))).doesNotThrowAnyException();
+                assertThatCode(() -> TREE.write(schema, payload.tree(), encoder(tree)))
+                        .doesNotThrowAnyException();
                 assertThat(streamed.toByteArray()).isEqualTo(tree.toByteArray());
             }
         }
@@ -74,38 +76,51 @@ class StreamingAvroWriterTest {
         assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":-0.0,\"currency\":\"EUR\"}");
         assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":12,\"currency\":null}");
         assertStreamedLikeTree("{\"order_id\":\"é\\u00e9\",\"amount\":9223372036854775807,\"currency\":\"\"}");
-        assertStreamedLikeTree("{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null}");       // another order
-        assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":1.5}");                           // default
+        assertStreamedLikeTree("{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null}"); // another order
+        assertStreamedLikeTree("{\"order_id\":\"o-1\",\"amount\":1.5}"); // default
         assertStreamedLikeTree("{\"order_id\":\"o-1\",\"x\":true,\"amount\":1.5,\"currency\":\"E\"}"); // undeclared
     }
 
     @Test
     void givenNestedOrder_thenStreamedFromTheTokensInSchemaOrderOnly() throws IOException {
-        assertThat(STREAMING.write(ORDERS_V2, payload("{\"order_id\":\"o-1\",\"amount\":1.5,\"currency\":null,\"x\":{}}"),
-                encoder(new ByteArrayOutputStream()))).as("undeclared field").isFalse();
-        assertThat(STREAMING.write(ORDERS_V2, payload("{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null,\"x\":[]}"),
-                encoder(new ByteArrayOutputStream()))).as("another order").isFalse();
+        assertThat(STREAMING.write(
+                        ORDERS_V2,
+                        payload("{\"order_id\":\"o-1\",\"amount\":1.5,\"currency\":null,\"x\":{}}"),
+                        encoder(new ByteArrayOutputStream())))
+                .as("undeclared field")
+                .isFalse();
+        assertThat(STREAMING.write(
+                        ORDERS_V2,
+                        payload("{\"amount\":1.5,\"order_id\":\"o-1\",\"currency\":null,\"x\":[]}"),
+                        encoder(new ByteArrayOutputStream())))
+                .as("another order")
+                .isFalse();
     }
 
     @Test
     void givenAnythingElse_thenLeftToTheTreeWriter() throws IOException {
         List<String> others = List.of(
-                "{\"order_id\":\"o-1\",\"amount\":1e3,\"currency\":null}",         // exponent
-                "{\"order_id\":\"o-1\",\"amount\":\"1\",\"currency\":null}",       // wrong kind
+                "{\"order_id\":\"o-1\",\"amount\":1e3,\"currency\":null}", // exponent
+                "{\"order_id\":\"o-1\",\"amount\":\"1\",\"currency\":null}", // wrong kind
                 "{\"order_id\":\"o-1\",\"amount\":1.5,\"currency\":{\"string\":\"EUR\"}}", // wrapped union
-                "{\"order_id\":\"o-1\",\"currency\":null}",                          // required field missing
+                "{\"order_id\":\"o-1\",\"currency\":null}", // required field missing
                 "{\"order_id\":\"o-1\",\"amount\":1" + "0".repeat(30) + ",\"currency\":null}"); // big integer
         for (String text : others) {
-            assertThat(STREAMING.write(ORDERS_V2, payload(text), encoder(new ByteArrayOutputStream()))).as(text).isFalse();
+            assertThat(STREAMING.write(ORDERS_V2, payload(text), encoder(new ByteArrayOutputStream())))
+                    .as(text)
+                    .isFalse();
         }
     }
 
     @Test
     void givenInvalidPayload_thenStreamingGivesUpAndTheTreeWriterNamesThePath() throws IOException {
         JsonPayload payload = payload("{\"order_id\":\"o-1\",\"amount\":true,\"currency\":null}");
-        assertThat(STREAMING.write(ORDERS_V2, payload, encoder(new ByteArrayOutputStream()))).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TREE.write(ORDERS_V2, payload.tree(),
-                encoder(new ByteArrayOutputStream()))).isInstanceOf(RejectedPayloadException.class).hasMessageContaining("$.amount");
+        assertThat(STREAMING.write(ORDERS_V2, payload, encoder(new ByteArrayOutputStream())))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TREE.write(ORDERS_V2, payload.tree(), encoder(new ByteArrayOutputStream())))
+                .isInstanceOf(RejectedPayloadException.class)
+                .hasMessageContaining("$.amount");
     }
 
     private static void assertStreamedLikeTree(String text) throws IOException {
@@ -118,7 +133,8 @@ class StreamingAvroWriterTest {
     }
 
     private static JsonPayload payload(String text) {
-        return (JsonPayload) ((ParseOutcome.Parsed) new JsonPayloadParser().parse(text.getBytes(StandardCharsets.UTF_8))).payload();
+        return (JsonPayload)
+                ((ParseOutcome.Parsed) new JsonPayloadParser().parse(text.getBytes(StandardCharsets.UTF_8))).payload();
     }
 
     private static BinaryEncoder encoder(ByteArrayOutputStream out) {

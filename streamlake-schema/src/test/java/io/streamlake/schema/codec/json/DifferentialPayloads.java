@@ -29,16 +29,18 @@ public final class DifferentialPayloads {
             Tuple.of(DatasetName.of("payments"), Optional.empty()),
             Tuple.of(DatasetName.of("sink"), Optional.empty()));
 
-    private DifferentialPayloads() {
-    }
+    private DifferentialPayloads() {}
 
     public static List<Schema> schemas() {
-        return TARGETS.stream().map(t -> CATALOG.require(t.get1(), t.get2()).schema()).toList();
+        return TARGETS.stream()
+                .map(t -> CATALOG.require(t.get1(), t.get2()).schema())
+                .toList();
     }
 
     /** Schema-shaped (5), free-form (2), mutated schema-shaped (4), mutated free-form (1), random bytes (1). */
     public static Arbitrary<byte[]> any() {
-        Arbitrary<String> shaped = Arbitraries.oneOf(schemas().stream().map(SchemaShapedJson::of).toList());
+        Arbitrary<String> shaped =
+                Arbitraries.oneOf(schemas().stream().map(SchemaShapedJson::of).toList());
         return Arbitraries.frequencyOf(
                 Tuple.of(5, shaped.map(Mutations::utf8)),
                 Tuple.of(2, JsonTexts.values(3).map(Mutations::utf8)),
@@ -49,22 +51,26 @@ public final class DifferentialPayloads {
 
     /** Mostly schema-shaped, unmutated: for the encoders, which only see parsed payloads. */
     public static Arbitrary<byte[]> shaped() {
-        return Arbitraries.oneOf(schemas().stream().map(SchemaShapedJson::of).toList()).map(Mutations::utf8);
+        return Arbitraries.oneOf(schemas().stream().map(SchemaShapedJson::of).toList())
+                .map(Mutations::utf8);
     }
 
     /** orders v2 objects in schema order with every string and number shape (the encoders' streaming case). */
     public static Arbitrary<byte[]> ordersInSchemaOrder() {
-        Arbitrary<String> currency = Arbitraries.oneOf(Arbitraries.just("null"), JsonTexts.strings(), JsonTexts.numbers(),
-                JsonTexts.literals());
+        Arbitrary<String> currency = Arbitraries.oneOf(
+                Arbitraries.just("null"), JsonTexts.strings(), JsonTexts.numbers(), JsonTexts.literals());
         return net.jqwik.api.Combinators.combine(JsonTexts.strings(), JsonTexts.numbers(), currency)
-                .as((id, amount, cur) -> "{\"order_id\":" + id + ", \"amount\": " + amount + ",\"currency\":" + cur + "}")
+                .as((id, amount, cur) ->
+                        "{\"order_id\":" + id + ", \"amount\": " + amount + ",\"currency\":" + cur + "}")
                 .map(Mutations::utf8);
     }
 
     private static SchemaCatalog catalog() {
         try {
-            return SchemaCatalogs.create(Optional.of(Path.of(
-                    DifferentialPayloads.class.getClassLoader().getResource("differential").toURI())));
+            return SchemaCatalogs.create(Optional.of(Path.of(DifferentialPayloads.class
+                    .getClassLoader()
+                    .getResource("differential")
+                    .toURI())));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

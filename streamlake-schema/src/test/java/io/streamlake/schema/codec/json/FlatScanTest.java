@@ -30,14 +30,19 @@ class FlatScanTest {
 
     @Provide
     Arbitrary<byte[]> payloads() {
-        Arbitrary<String> entry = Combinators.combine(JsonTexts.names(), JsonTexts.scalars()).as((k, v) -> k + ":" + v);
+        Arbitrary<String> entry =
+                Combinators.combine(JsonTexts.names(), JsonTexts.scalars()).as((k, v) -> k + ":" + v);
         Arbitrary<String> space = Arbitraries.of("", "", " ", "\n", "\t\r\n ", "\f");
         Arbitrary<String> flat = Combinators.combine(entry.list().ofMaxSize(6), space)
                 .as((entries, ws) -> ws + "{" + ws + String.join(ws + "," + ws, entries) + ws + "}" + ws);
         Arbitrary<String> plainEntry = Combinators.combine(
-                Arbitraries.of(JsonTexts.NAMES).filter(name -> name.chars().allMatch(c -> c < 0x80)).map(JsonTexts::quote),
-                Arbitraries.oneOf(JsonTexts.numbers(), JsonTexts.literals(),
-                        Arbitraries.strings().ascii().ofMaxLength(20).map(JsonTexts::quote)))
+                        Arbitraries.of(JsonTexts.NAMES)
+                                .filter(name -> name.chars().allMatch(c -> c < 0x80))
+                                .map(JsonTexts::quote),
+                        Arbitraries.oneOf(
+                                JsonTexts.numbers(),
+                                JsonTexts.literals(),
+                                Arbitraries.strings().ascii().ofMaxLength(20).map(JsonTexts::quote)))
                 .as((k, v) -> k + ":" + v);
         Arbitrary<String> plain = plainEntry.list().ofMaxSize(4).map(entries -> "{" + String.join(",", entries) + "}");
         return Arbitraries.frequencyOf(
@@ -57,7 +62,10 @@ class FlatScanTest {
         }
         assertThat(Utf8.problem(raw)).isEmpty();
         TopLevelScalars streaming = StreamingScan.scan(raw);
-        assertThat(streaming).as("the streaming pass accepts it as flat").isNotNull().isNotSameAs(StreamingScan.NOT_FLAT);
+        assertThat(streaming)
+                .as("the streaming pass accepts it as flat")
+                .isNotNull()
+                .isNotSameAs(StreamingScan.NOT_FLAT);
         assertSame(fast, streaming);
     }
 
@@ -97,31 +105,32 @@ class FlatScanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\":\"caf\u00e9\"}",                 // non-ASCII
-        "{\"a\\u0062\":1}",                      // escape in a name
-        "{\"a\":\"x\\ny\"}",                     // escape in a value
-        "{\"a\":\"tab\there\"}",                 // control character
-        "{\"a\":{\"b\":1}}",                     // nested object
-        "{\"a\":[1]}",                           // array
-        "{\"a\":1e3}",                           // exponent
-        "{\"a\":1.5E2}",
-        "{\"a\":1234567890123456789}",           // 19 digits
-        "{\"a\":01}",                            // leading zero
-        "{\"a\":1.}",                            // no fraction digits
-        "{\"a\":-}",
-        "{\"a\":1,\"a\":2}",                     // duplicate
-        "{\"a\":1,}",                            // trailing comma
-        "{\"a\":1} x",                           // trailing garbage
-        "{\"a\":1",                              // truncated
-        "{\"a\" 1}",                             // no colon
-        "{\"a\":tru}",
-        "{\"a\":truex}",
-        "{\"a\":nul}",
-        "[1]",
-        "",
-        "{\"a\":1}\u0000",
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\":\"caf\u00e9\"}", // non-ASCII
+                "{\"a\\u0062\":1}", // escape in a name
+                "{\"a\":\"x\\ny\"}", // escape in a value
+                "{\"a\":\"tab\there\"}", // control character
+                "{\"a\":{\"b\":1}}", // nested object
+                "{\"a\":[1]}", // array
+                "{\"a\":1e3}", // exponent
+                "{\"a\":1.5E2}",
+                "{\"a\":1234567890123456789}", // 19 digits
+                "{\"a\":01}", // leading zero
+                "{\"a\":1.}", // no fraction digits
+                "{\"a\":-}",
+                "{\"a\":1,\"a\":2}", // duplicate
+                "{\"a\":1,}", // trailing comma
+                "{\"a\":1} x", // trailing garbage
+                "{\"a\":1", // truncated
+                "{\"a\" 1}", // no colon
+                "{\"a\":tru}",
+                "{\"a\":truex}",
+                "{\"a\":nul}",
+                "[1]",
+                "",
+                "{\"a\":1}\u0000",
+            })
     void givenBytesOutsideTheSubset_thenTheGeneralPathDecides(String text) {
         assertThat(FlatScan.scan(bytes(text))).isNull();
     }
@@ -137,7 +146,9 @@ class FlatScanTest {
                 for (byte bad : new byte[] {'\\', 0x1F, 0x00, (byte) 0x80, (byte) 0xC3, '"'}) {
                     byte[] raw = bytes("{\"s\":\"" + text + "\"}");
                     raw[6 + at] = bad;
-                    assertThat(FlatScan.scan(raw)).as("byte 0x%02X at %d of %d", bad, at, length).isNull();
+                    assertThat(FlatScan.scan(raw))
+                            .as("byte 0x%02X at %d of %d", bad, at, length)
+                            .isNull();
                 }
             }
         }
@@ -156,7 +167,8 @@ class FlatScanTest {
 
     @Test
     void givenMoreKeysThanTheSummaryHolds_thenTheGeneralPathDecides() {
-        String keys = IntStream.range(0, TopLevelScalars.MAX_FIELDS).mapToObj(i -> "\"k" + i + "\":" + i)
+        String keys = IntStream.range(0, TopLevelScalars.MAX_FIELDS)
+                .mapToObj(i -> "\"k" + i + "\":" + i)
                 .collect(Collectors.joining(","));
         assertThat(FlatScan.scan(bytes("{" + keys + "}"))).isNotNull();
         assertThat(FlatScan.scan(bytes("{" + keys + ",\"one_more\":0}"))).isNull();
@@ -168,7 +180,9 @@ class FlatScanTest {
             assertThat(actual.name(i)).as("name %d", i).isEqualTo(expected.name(i));
             assertThat(actual.kind(i)).as("kind of %s", expected.name(i)).isEqualTo(expected.kind(i));
             assertThat(actual.text(i)).as("text of %s", expected.name(i)).isEqualTo(expected.text(i));
-            assertThat(actual.longValue(i)).as("value bits of %s", expected.name(i)).isEqualTo(expected.longValue(i));
+            assertThat(actual.longValue(i))
+                    .as("value bits of %s", expected.name(i))
+                    .isEqualTo(expected.longValue(i));
         }
     }
 }

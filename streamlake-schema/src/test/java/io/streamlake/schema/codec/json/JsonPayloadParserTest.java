@@ -21,7 +21,8 @@ class JsonPayloadParserTest {
 
     @Test
     void givenObject_thenParsedKeepingTheOriginalBytes() {
-        byte[] raw = "{ \"order_id\": \"o-1\", \"amount\": 10, \"ok\": true, \"n\": null }".getBytes(StandardCharsets.UTF_8);
+        byte[] raw =
+                "{ \"order_id\": \"o-1\", \"amount\": 10, \"ok\": true, \"n\": null }".getBytes(StandardCharsets.UTF_8);
         ParseOutcome outcome = parser.parse(raw);
         JsonPayload payload = (JsonPayload) ((ParseOutcome.Parsed) outcome).payload();
         assertThat(payload.raw()).isSameAs(raw);
@@ -35,20 +36,26 @@ class JsonPayloadParserTest {
     @Test
     void givenMalformedJson_thenReasonHasLineAndColumn() {
         assertThat(reason(parse("{\"order_id\": \"o-1\", }")))
-                .startsWith("malformed JSON: ").contains("at line 1, column 21");
+                .startsWith("malformed JSON: ")
+                .contains("at line 1, column 21");
         assertThat(reason(parse("{\n  \"a\": tru\n}"))).contains("at line 2");
     }
 
     @Test
     void givenTruncatedObject_thenReasonNamesThePositionButNotJacksonsSourceDescription() {
         String reason = reason(parse("{\"order_id\": \"ORD-202\", \"amount\": 1"));
-        assertThat(reason).startsWith("malformed JSON: Unexpected end-of-input")
-                .contains("start marker at [line: 1, column: 1]").doesNotContain("Source").doesNotContain("REDACTED");
+        assertThat(reason)
+                .startsWith("malformed JSON: Unexpected end-of-input")
+                .contains("start marker at [line: 1, column: 1]")
+                .doesNotContain("Source")
+                .doesNotContain("REDACTED");
     }
 
     @Test
     void givenTrailingGarbage_thenMalformed() {
-        assertThat(reason(parse("{\"a\": 1} {\"b\": 2}"))).contains("Trailing token").contains("at line 1");
+        assertThat(reason(parse("{\"a\": 1} {\"b\": 2}")))
+                .contains("Trailing token")
+                .contains("at line 1");
         assertThat(reason(parse("{\"a\": 1} x"))).startsWith("malformed JSON");
     }
 
@@ -59,7 +66,9 @@ class JsonPayloadParserTest {
 
     @Test
     void givenDuplicateKeys_thenMalformedNamingTheKey() {
-        assertThat(reason(parse("{\"amount\": 1, \"amount\": 2}"))).contains("Duplicate field 'amount'").contains("at line 1");
+        assertThat(reason(parse("{\"amount\": 1, \"amount\": 2}")))
+                .contains("Duplicate field 'amount'")
+                .contains("at line 1");
     }
 
     @Test
@@ -74,7 +83,8 @@ class JsonPayloadParserTest {
 
     @Test
     void givenUtf16_thenRejected() {
-        assertThat(reason(parser.parse("{\"a\":1}".getBytes(StandardCharsets.UTF_16LE)))).contains("NUL byte");
+        assertThat(reason(parser.parse("{\"a\":1}".getBytes(StandardCharsets.UTF_16LE))))
+                .contains("NUL byte");
     }
 
     @Test
@@ -115,24 +125,31 @@ class JsonPayloadParserTest {
         String big = "x".repeat(10 * 1024 * 1024);
         ParseOutcome outcome = parse("{\"blob\":\"" + big + "\"}");
         assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
-        assertThat(((JsonPayload) ((ParseOutcome.Parsed) outcome).payload()).tree().get("blob").textValue()).hasSize(big.length());
+        assertThat(((JsonPayload) ((ParseOutcome.Parsed) outcome).payload())
+                        .tree()
+                        .get("blob")
+                        .textValue())
+                .hasSize(big.length());
     }
 
     @Test
     void givenStringAboveTheLimit_thenMalformedCleanly() {
         String huge = "x".repeat(JsonPayloadParser.MAX_STRING_LENGTH + 1);
-        assertThat(reason(parse("{\"blob\":\"" + huge + "\"}"))).startsWith("a string is longer than 20000000 characters");
+        assertThat(reason(parse("{\"blob\":\"" + huge + "\"}")))
+                .startsWith("a string is longer than 20000000 characters");
     }
 
     @Test
     void givenDecimalNumber_thenKeptExactly() {
-        JsonPayload payload = (JsonPayload) ((ParseOutcome.Parsed) parse("{\"a\": 0.1000000000000000000001}")).payload();
+        JsonPayload payload =
+                (JsonPayload) ((ParseOutcome.Parsed) parse("{\"a\": 0.1000000000000000000001}")).payload();
         assertThat(payload.tree().get("a").decimalValue().toPlainString()).isEqualTo("0.1000000000000000000001");
     }
 
     @Test
     void givenExponentBeyondAnIntRange_thenMalformedNotAnException() {
         assertThat(reason(parse("{\"amount\": 1e9999999999}"))).startsWith("a number's exponent is out of range");
-        assertThat(reason(parse("{\"a\": {\"b\": [-2.5E-99999999999]}}"))).startsWith("a number's exponent is out of range");
+        assertThat(reason(parse("{\"a\": {\"b\": [-2.5E-99999999999]}}")))
+                .startsWith("a number's exponent is out of range");
     }
 }

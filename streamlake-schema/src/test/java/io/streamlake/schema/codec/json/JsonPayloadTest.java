@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class JsonPayloadTest {
 
     private static JsonPayload parse(String text) {
-        return (JsonPayload) ((ParseOutcome.Parsed) new JsonPayloadParser().parse(text.getBytes(StandardCharsets.UTF_8)))
-                .payload();
+        return (JsonPayload)
+                ((ParseOutcome.Parsed) new JsonPayloadParser().parse(text.getBytes(StandardCharsets.UTF_8))).payload();
     }
 
     @Test
@@ -56,7 +56,8 @@ class JsonPayloadTest {
         for (String name : List.of("s", "i", "l", "d", "e", "t", "n", "o", "a", "big", "missing", "inner")) {
             JsonPayload streaming = parse(text);
             var expected = new ReferenceJsonPayloadParser().parse(text.getBytes(StandardCharsets.UTF_8));
-            assertThat(streaming.textField(name)).as(name)
+            assertThat(streaming.textField(name))
+                    .as(name)
                     .isEqualTo(((ParseOutcome.Parsed) expected).payload().textField(name));
         }
     }

@@ -2,9 +2,9 @@ package io.streamlake.schema.codec.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +67,8 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
         } catch (StreamConstraintsException e) {
             return new ParseOutcome.Malformed(constraintReason(e));
         } catch (JsonProcessingException e) {
-            return new ParseOutcome.Malformed("malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
+            return new ParseOutcome.Malformed(
+                    "malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
         } catch (IOException e) {
             return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
         }
@@ -123,20 +124,24 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
     /** A strict UTF-8 check written independently of the production {@code Utf8}. */
     static final class ReferenceUtf8 {
 
-        private ReferenceUtf8() {
-        }
+        private ReferenceUtf8() {}
 
         /** Why {@code bytes} are not acceptable UTF-8 JSON text, naming the byte offset; empty when they are. */
         static Optional<String> problem(byte[] bytes) {
-            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-                return Optional.of("payload starts with a UTF-8 byte order mark (EF BB BF); send UTF-8 JSON without a BOM");
+            if (bytes.length >= 3
+                    && (bytes[0] & 0xFF) == 0xEF
+                    && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF) {
+                return Optional.of(
+                        "payload starts with a UTF-8 byte order mark (EF BB BF); send UTF-8 JSON without a BOM");
             }
             int i = 0;
             int n = bytes.length;
             while (i < n) {
                 int b = bytes[i] & 0xFF;
                 if (b == 0) {
-                    return Optional.of("NUL byte at byte offset " + i + " (payloads must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
+                    return Optional.of("NUL byte at byte offset " + i
+                            + " (payloads must be UTF-8 JSON; UTF-16 and UTF-32 are not accepted)");
                 }
                 if (b < 0x80) {
                     i++;
@@ -168,8 +173,8 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
                     cp = (cp << 6) | (c & 0x3F);
                 }
                 if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    return Optional.of("invalid UTF-8: illegal sequence encoding U+" + Integer.toHexString(cp).toUpperCase()
-                            + " at byte offset " + i);
+                    return Optional.of("invalid UTF-8: illegal sequence encoding U+"
+                            + Integer.toHexString(cp).toUpperCase() + " at byte offset " + i);
                 }
                 i += length;
             }

@@ -16,8 +16,7 @@ import org.apache.avro.Schema;
  */
 final class SchemaShapedJson {
 
-    private SchemaShapedJson() {
-    }
+    private SchemaShapedJson() {}
 
     static Arbitrary<String> of(Schema schema) {
         return of(schema, 4);
@@ -29,17 +28,28 @@ final class SchemaShapedJson {
         }
         Arbitrary<String> fitting = switch (schema.getType()) {
             case RECORD -> record(schema, depth);
-            case ARRAY -> of(schema.getElementType(), depth - 1).list().ofMaxSize(3)
-                    .map(items -> "[" + String.join(", ", items) + "]");
-            case MAP -> Combinators.combine(Arbitraries.of("k", "channel", "x", "a b", "k"), of(schema.getValueType(), depth - 1))
-                    .as((k, v) -> JsonTexts.quote(k) + ":" + v).list().ofMaxSize(3)
-                    .map(entries -> "{" + String.join(",", entries) + "}");
+            case ARRAY ->
+                of(schema.getElementType(), depth - 1)
+                        .list()
+                        .ofMaxSize(3)
+                        .map(items -> "[" + String.join(", ", items) + "]");
+            case MAP ->
+                Combinators.combine(
+                                Arbitraries.of("k", "channel", "x", "a b", "k"), of(schema.getValueType(), depth - 1))
+                        .as((k, v) -> JsonTexts.quote(k) + ":" + v)
+                        .list()
+                        .ofMaxSize(3)
+                        .map(entries -> "{" + String.join(",", entries) + "}");
             case UNION -> union(schema, depth);
-            case ENUM -> Arbitraries.oneOf(Arbitraries.of(schema.getEnumSymbols()).map(JsonTexts::quote), JsonTexts.strings());
-            case STRING -> Arbitraries.oneOf(Arbitraries.of("\"ord-1\"", "\"0b7c4c4e-8d5f-4a49-9f0c-3f7f3a8e2d11\""),
-                    JsonTexts.strings());
-            case INT, LONG -> schema.getLogicalType() == null ? JsonTexts.numbers()
-                    : Arbitraries.oneOf(JsonTexts.numbers(), JsonTexts.strings());
+            case ENUM ->
+                Arbitraries.oneOf(Arbitraries.of(schema.getEnumSymbols()).map(JsonTexts::quote), JsonTexts.strings());
+            case STRING ->
+                Arbitraries.oneOf(
+                        Arbitraries.of("\"ord-1\"", "\"0b7c4c4e-8d5f-4a49-9f0c-3f7f3a8e2d11\""), JsonTexts.strings());
+            case INT, LONG ->
+                schema.getLogicalType() == null
+                        ? JsonTexts.numbers()
+                        : Arbitraries.oneOf(JsonTexts.numbers(), JsonTexts.strings());
             case FLOAT, DOUBLE -> JsonTexts.numbers();
             case BOOLEAN -> Arbitraries.of("true", "false");
             case NULL -> Arbitraries.just("null");
@@ -55,16 +65,18 @@ final class SchemaShapedJson {
             Arbitrary<String> entry = value.map(v -> JsonTexts.quote(field.name()) + ": " + v);
             entries.add(Arbitraries.frequencyOf(Tuple.of(10, entry), Tuple.of(1, Arbitraries.just(""))));
         }
-        Arbitrary<String> extra = Combinators.combine(JsonTexts.names(), JsonTexts.values(1)).as((k, v) -> k + ":" + v);
+        Arbitrary<String> extra =
+                Combinators.combine(JsonTexts.names(), JsonTexts.values(1)).as((k, v) -> k + ":" + v);
         entries.add(Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("")), Tuple.of(1, extra)));
         Arbitrary<Boolean> shuffle = Arbitraries.of(false, false, true);
-        return Combinators.combine(JsonTexts.object(entries), shuffle, Arbitraries.longs()).as((text, mix, seed) -> {
-            List<String> kept = presentEntries(text);
-            if (mix) {
-                Collections.shuffle(kept, new java.util.Random(seed));
-            }
-            return "{" + String.join(",", kept) + "}";
-        });
+        return Combinators.combine(JsonTexts.object(entries), shuffle, Arbitraries.longs())
+                .as((text, mix, seed) -> {
+                    List<String> kept = presentEntries(text);
+                    if (mix) {
+                        Collections.shuffle(kept, new java.util.Random(seed));
+                    }
+                    return "{" + String.join(",", kept) + "}";
+                });
     }
 
     private static Arbitrary<String> union(Schema union, int depth) {

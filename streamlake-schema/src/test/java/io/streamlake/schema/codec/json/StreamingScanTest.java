@@ -6,9 +6,9 @@ import io.streamlake.core.domain.ParseOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The streaming pass accepts ordinary objects without a tree and hands everything else to the tree parse. */
 class StreamingScanTest {
@@ -22,7 +22,8 @@ class StreamingScanTest {
 
     @Test
     void givenOrdinaryObject_thenAcceptedWithoutTree() {
-        byte[] raw = bytes("{\"order_id\":\"ord-00000042-abcd\",\"amount\":123.45,\"currency\":\"EUR\",\"n\":[1,{\"a\":null}]}");
+        byte[] raw = bytes(
+                "{\"order_id\":\"ord-00000042-abcd\",\"amount\":123.45,\"currency\":\"EUR\",\"n\":[1,{\"a\":null}]}");
         assertThat(StreamingScan.accepts(raw)).isTrue();
         JsonPayload payload = (JsonPayload) ((ParseOutcome.Parsed) parser.parse(raw)).payload();
         assertThat(payload.hasTree()).isFalse();
@@ -35,21 +36,22 @@ class StreamingScanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\":\"\\q\"}",                      // invalid escape
-        "{\"a\":\"\\u12\"}",                    // short unicode escape
-        "{\"a\":\"tab\there\"}",                // raw control character
-        "{\"a\":1,\"a\":2}",                    // duplicate key
-        "{\"x\":{\"b\":1,\"c\":2,\"b\":3}}",    // duplicate key, nested
-        "{\"a\":1} {\"b\":2}",                  // trailing object
-        "{\"a\":1} x",                          // trailing garbage
-        "[1,2]",                                // not an object
-        "   ",                                  // white space only
-        "{\"a\":1",                             // truncated
-        "{\"a\":01}",                           // leading zero
-        "{\"a\":NaN}",                          // not JSON
-        "{'a':1}",                              // single quotes
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\":\"\\q\"}", // invalid escape
+                "{\"a\":\"\\u12\"}", // short unicode escape
+                "{\"a\":\"tab\there\"}", // raw control character
+                "{\"a\":1,\"a\":2}", // duplicate key
+                "{\"x\":{\"b\":1,\"c\":2,\"b\":3}}", // duplicate key, nested
+                "{\"a\":1} {\"b\":2}", // trailing object
+                "{\"a\":1} x", // trailing garbage
+                "[1,2]", // not an object
+                "   ", // white space only
+                "{\"a\":1", // truncated
+                "{\"a\":01}", // leading zero
+                "{\"a\":NaN}", // not JSON
+                "{'a':1}", // single quotes
+            })
     void givenMalformed_thenRefusedAndTheTreeParseGivesTheReason(String text) {
         assertThat(StreamingScan.accepts(bytes(text))).isFalse();
         assertSameAsReference(bytes(text));
@@ -57,35 +59,42 @@ class StreamingScanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\":1e3}",                          // exponent: BigDecimal rules are the tree's
-        "{\"a\":1.5E-2}",
-        "{\"a\":1.0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\":1e3}", // exponent: BigDecimal rules are the tree's
+                "{\"a\":1.5E-2}",
+                "{\"a\":1.0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001}",
+            })
     void givenNumbersTheScanDoesNotJudge_thenParsedByTheTreeParse(String text) {
         assertThat(StreamingScan.accepts(bytes(text))).isFalse();
         ParseOutcome outcome = parser.parse(bytes(text));
         assertThat(outcome).isInstanceOf(ParseOutcome.Parsed.class);
-        assertThat(((JsonPayload) ((ParseOutcome.Parsed) outcome).payload()).hasTree()).isTrue();
+        assertThat(((JsonPayload) ((ParseOutcome.Parsed) outcome).payload()).hasTree())
+                .isTrue();
         assertSameAsReference(bytes(text));
     }
 
     @Test
     void givenManyKeys_thenDuplicatesAreFoundPastTheLinearCheck() {
-        String keys = IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(","));
+        String keys =
+                IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(","));
         assertThat(StreamingScan.accepts(bytes("{" + keys + "}"))).isTrue();
         assertThat(StreamingScan.accepts(bytes("{" + keys + ",\"k3\":0}"))).isFalse();
         assertThat(StreamingScan.accepts(bytes("{" + keys + ",\"k39\":0}"))).isFalse();
-        assertThat(StreamingScan.accepts(bytes("{\"o\":{" + keys + "},\"k3\":{" + keys + "}}"))).isTrue();
+        assertThat(StreamingScan.accepts(bytes("{\"o\":{" + keys + "},\"k3\":{" + keys + "}}")))
+                .isTrue();
         assertSameAsReference(bytes("{" + keys + ",\"k3\":0}"));
     }
 
     @Test
     void givenInvalidUtf8OrBomOrNul_thenTheTreeParseReasonIsGiven() {
-        assertSameAsReference(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'});
+        assertSameAsReference(
+                new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'});
         assertSameAsReference(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'});
         assertSameAsReference(new byte[] {'{', '"', 'a', '"', ':', '"', 0, '"', '}'});
-        assertSameAsReference(new byte[] {'{', '"', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', (byte) 0xC3, (byte) 0xA9, '"', ':', '1', '}'});
+        assertSameAsReference(new byte[] {
+            '{', '"', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', (byte) 0xC3, (byte) 0xA9, '"', ':', '1', '}'
+        });
     }
 
     private void assertSameAsReference(byte[] raw) {

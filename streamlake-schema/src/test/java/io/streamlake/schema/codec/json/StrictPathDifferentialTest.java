@@ -17,8 +17,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Differential test of the tiered parse and validation against the references ({@link ReferenceJsonPayloadParser} and
@@ -30,7 +30,8 @@ import net.jqwik.api.Tuple;
 class StrictPathDifferentialTest {
 
     static final SchemaCatalog CATALOG = DifferentialPayloads.CATALOG;
-    private static final List<Tuple.Tuple2<DatasetName, Optional<SchemaVersion>>> TARGETS = DifferentialPayloads.TARGETS;
+    private static final List<Tuple.Tuple2<DatasetName, Optional<SchemaVersion>>> TARGETS =
+            DifferentialPayloads.TARGETS;
 
     private static final JsonPayloadParser PARSER = new JsonPayloadParser();
     private static final ReferenceJsonPayloadParser REFERENCE_PARSER = new ReferenceJsonPayloadParser();
@@ -63,8 +64,10 @@ class StrictPathDifferentialTest {
             // the reference throws for a float whose exponent overflows BigDecimal; the parser calls it malformed
             // (a dead letter)
             Statistics.label("parse").collect("reference throws " + e.getClass().getSimpleName());
-            assertThat(PARSER.parse(raw)).isInstanceOfSatisfying(ParseOutcome.Malformed.class,
-                    m -> assertThat(m.reason()).startsWith("a number's exponent is out of range"));
+            assertThat(PARSER.parse(raw))
+                    .isInstanceOfSatisfying(
+                            ParseOutcome.Malformed.class,
+                            m -> assertThat(m.reason()).startsWith("a number's exponent is out of range"));
             return;
         }
         ParseOutcome actual = PARSER.parse(raw);
@@ -76,31 +79,38 @@ class StrictPathDifferentialTest {
         assertThat(actual).isInstanceOf(ParseOutcome.Parsed.class);
         JsonPayload payload = (JsonPayload) ((ParseOutcome.Parsed) actual).payload();
         JsonPayload reference = (JsonPayload) ((ParseOutcome.Parsed) expected).payload();
-        Statistics.label("parse").collect(payload.hasTree() ? "parsed by the tree parse" : "parsed by the streaming pass");
+        Statistics.label("parse")
+                .collect(payload.hasTree() ? "parsed by the tree parse" : "parsed by the streaming pass");
         for (int i = 0; i < VALIDATORS.size(); i++) {
             for (var target : TARGETS) {
                 JsonPayload fresh = (JsonPayload) ((ParseOutcome.Parsed) PARSER.parse(raw)).payload();
                 if (fresh.scalars().isPresent()) {
                     // the same flat payload without its recorded scalars: the token path must agree too
                     JsonPayload tokensOnly = new JsonPayload(raw, (TopLevelScalars) null);
-                    assertSameValidation(outcomeOrThrown(() -> VALIDATORS.get(0).validate(target.get1(), target.get2(), tokensOnly)),
-                            outcomeOrThrown(() -> REFERENCE_VALIDATORS.get(0).validate(target.get1(), target.get2(), reference)));
-                    Statistics.label("flat payloads").collect(tokensOnly.hasTree() ? "token path: not sure" : "token path: conforms");
+                    assertSameValidation(
+                            outcomeOrThrown(() -> VALIDATORS.get(0).validate(target.get1(), target.get2(), tokensOnly)),
+                            outcomeOrThrown(() ->
+                                    REFERENCE_VALIDATORS.get(0).validate(target.get1(), target.get2(), reference)));
+                    Statistics.label("flat payloads")
+                            .collect(tokensOnly.hasTree() ? "token path: not sure" : "token path: conforms");
                 }
                 PayloadValidator validator = VALIDATORS.get(i);
                 PayloadValidator referenceValidator = REFERENCE_VALIDATORS.get(i);
                 Object outcome = outcomeOrThrown(() -> validator.validate(target.get1(), target.get2(), fresh));
-                assertSameValidation(outcome,
+                assertSameValidation(
+                        outcome,
                         outcomeOrThrown(() -> referenceValidator.validate(target.get1(), target.get2(), reference)));
-                Statistics.label("validation").collect(outcome.getClass().getSimpleName()
-                        + (fresh.hasTree() ? " (tree)" : " (streaming only)"));
+                Statistics.label("validation")
+                        .collect(outcome.getClass().getSimpleName()
+                                + (fresh.hasTree() ? " (tree)" : " (streaming only)"));
             }
         }
         for (int i = 0; i < VALIDATORS.size(); i++) {
             for (var target : TARGETS) {
                 PayloadValidator validator = VALIDATORS.get(i);
                 PayloadValidator referenceValidator = REFERENCE_VALIDATORS.get(i);
-                assertSameValidation(outcomeOrThrown(() -> validator.validate(target.get1(), target.get2(), payload)),
+                assertSameValidation(
+                        outcomeOrThrown(() -> validator.validate(target.get1(), target.get2(), payload)),
                         outcomeOrThrown(() -> referenceValidator.validate(target.get1(), target.get2(), reference)));
             }
         }
@@ -118,8 +128,10 @@ class StrictPathDifferentialTest {
     private static void assertSameValidation(Object actual, Object expected) {
         if (expected instanceof String thrown && thrown.startsWith("threw java.lang.ArithmeticException")) {
             Statistics.label("reference threw").collect("ArithmeticException");
-            assertThat(actual).isInstanceOfSatisfying(io.streamlake.core.domain.ValidationOutcome.Invalid.class,
-                    invalid -> assertThat(invalid.reason()).contains("(out of"));
+            assertThat(actual)
+                    .isInstanceOfSatisfying(
+                            io.streamlake.core.domain.ValidationOutcome.Invalid.class,
+                            invalid -> assertThat(invalid.reason()).contains("(out of"));
             return;
         }
         assertThat(actual).isEqualTo(expected);

@@ -50,7 +50,8 @@ class SchemaPreflightTest {
     }
 
     private SchemaPreflight preflight(SchemaCatalog catalog, RegistryMode mode, Optional<Integer> pinned) {
-        return new SchemaPreflight(catalog, registry, SubjectNameStrategies.TOPIC, TopicNaming.defaults(), mode, pinned);
+        return new SchemaPreflight(
+                catalog, registry, SubjectNameStrategies.TOPIC, TopicNaming.defaults(), mode, pinned);
     }
 
     private SchemaPreflight autoRegister(SchemaCatalog catalog) {
@@ -85,8 +86,10 @@ class SchemaPreflightTest {
         preflight.prepare(ORDERS, v(2));
         assertThatThrownBy(() -> preflight.prepare(ORDERS, v(3)))
                 .isInstanceOf(FatalStreamLakeException.class)
-                .hasMessageContaining("orders v3").hasMessageContaining(SUBJECT)
-                .hasMessageContaining("READER_FIELD_MISSING_DEFAULT").hasMessageContaining("customer_id");
+                .hasMessageContaining("orders v3")
+                .hasMessageContaining(SUBJECT)
+                .hasMessageContaining("READER_FIELD_MISSING_DEFAULT")
+                .hasMessageContaining("customer_id");
         assertThat(registry.versions(SUBJECT)).containsExactly(1, 2);
     }
 
@@ -96,7 +99,8 @@ class SchemaPreflightTest {
         preflight.prepare(ORDERS, v(2));
         assertThatThrownBy(() -> preflight.prepare(ORDERS, v(3)))
                 .isInstanceOf(FatalStreamLakeException.class)
-                .hasMessageContaining("orders v3").hasMessageContaining("TYPE_MISMATCH");
+                .hasMessageContaining("orders v3")
+                .hasMessageContaining("TYPE_MISMATCH");
     }
 
     @Test
@@ -124,14 +128,17 @@ class SchemaPreflightTest {
 
     @Test
     void givenUnknownDataset_thenPrepareFailsNamingIt() {
-        assertThatThrownBy(() -> autoRegister(SchemaCatalogs.builtIn()).prepare(DatasetName.of("nope"), Optional.empty()))
-                .isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("unknown dataset 'nope'");
+        assertThatThrownBy(
+                        () -> autoRegister(SchemaCatalogs.builtIn()).prepare(DatasetName.of("nope"), Optional.empty()))
+                .isInstanceOf(FatalStreamLakeException.class)
+                .hasMessageContaining("unknown dataset 'nope'");
     }
 
     @Test
     void givenUseLatest_thenTheLatestSchemaWritesOlderCatalogVersions() {
         autoRegister(SchemaCatalogs.builtIn()).prepare(ORDERS, v(1));
-        int v2Id = registry.register(SUBJECT, SchemaCatalogs.builtIn().require(ORDERS, v(2)).schema());
+        int v2Id = registry.register(
+                SUBJECT, SchemaCatalogs.builtIn().require(ORDERS, v(2)).schema());
 
         PreparedSchema prepared = preflight(SchemaCatalogs.builtIn(), RegistryMode.USE_LATEST, Optional.empty())
                 .prepare(ORDERS, v(1));
@@ -142,8 +149,9 @@ class SchemaPreflightTest {
     @Test
     void givenUseLatestWithoutVersions_thenRefused() {
         assertThatThrownBy(() -> preflight(SchemaCatalogs.builtIn(), RegistryMode.USE_LATEST, Optional.empty())
-                .prepare(ORDERS, v(1)))
-                .isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("no registered versions");
+                        .prepare(ORDERS, v(1)))
+                .isInstanceOf(FatalStreamLakeException.class)
+                .hasMessageContaining("no registered versions");
     }
 
     @Test
@@ -151,14 +159,17 @@ class SchemaPreflightTest {
         SchemaCatalog catalog = catalogWithV3(V3_NEW_REQUIRED_FIELD);
         registry.setSubjectCompatibility(SUBJECT, CompatibilityLevel.NONE);
         registry.register(SUBJECT, catalog.require(ORDERS, v(3)).schema());
-        assertThatThrownBy(() -> preflight(catalog, RegistryMode.USE_LATEST, Optional.empty()).prepare(ORDERS, v(1)))
+        assertThatThrownBy(() -> preflight(catalog, RegistryMode.USE_LATEST, Optional.empty())
+                        .prepare(ORDERS, v(1)))
                 .isInstanceOf(FatalStreamLakeException.class)
-                .hasMessageContaining("orders v1").hasMessageContaining("customer_id");
+                .hasMessageContaining("orders v1")
+                .hasMessageContaining("customer_id");
     }
 
     @Test
     void givenPinnedId_thenExactlyThatSchemaIsUsed() {
-        int v1Id = registry.register("elsewhere", SchemaCatalogs.builtIn().require(ORDERS, v(1)).schema());
+        int v1Id = registry.register(
+                "elsewhere", SchemaCatalogs.builtIn().require(ORDERS, v(1)).schema());
         PreparedSchema prepared = preflight(SchemaCatalogs.builtIn(), RegistryMode.PINNED, Optional.of(v1Id))
                 .prepare(ORDERS, v(2));
         assertThat(prepared.schemaId()).isEqualTo(v1Id);
@@ -169,7 +180,8 @@ class SchemaPreflightTest {
     void givenSubjectStrategies_thenSubjectsAreNamedAsConfluentDoes() {
         var entry = SchemaCatalogs.builtIn().require(ORDERS, v(1));
         String topic = TopicNaming.defaults().raw(ORDERS);
-        assertThat(SubjectNameStrategies.byName("topic").subjectName(topic, entry.schema())).isEqualTo(SUBJECT);
+        assertThat(SubjectNameStrategies.byName("topic").subjectName(topic, entry.schema()))
+                .isEqualTo(SUBJECT);
         assertThat(SubjectNameStrategies.byName("record").subjectName(topic, entry.schema()))
                 .isEqualTo("io.streamlake.datasets.orders.Order");
         assertThat(SubjectNameStrategies.byName("topic-record").subjectName(topic, entry.schema()))

@@ -67,7 +67,10 @@ class HttpSchemaRegistryClientTest {
                 .isInstanceOfSatisfying(SchemaRegistryUnavailableException.class, e -> {
                     assertThat(e.isRetriable()).isTrue();
                     assertThat(e.status()).isEqualTo(500);
-                    assertThat(e.getMessage()).contains(server.url()).contains("50001").contains("store down")
+                    assertThat(e.getMessage())
+                            .contains(server.url())
+                            .contains("50001")
+                            .contains("store down")
                             .contains("4 attempt(s)");
                 });
         assertThat(server.requests()).hasSize(4);
@@ -90,7 +93,9 @@ class HttpSchemaRegistryClientTest {
     void given409_thenNoRetry() {
         server.answer(r -> Response.json(409, "{\"error_code\":409,\"message\":\"incompatible\"}"));
         assertThatThrownBy(() -> client(settings()).register("s", V1))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(409));
         assertThat(server.requests()).hasSize(1);
     }
 
@@ -112,8 +117,9 @@ class HttpSchemaRegistryClientTest {
     void givenBasicAuth_thenAuthorizationHeaderIsSent() {
         server.answer(r -> Response.json(200, "[]"));
         client(settings().withBasicAuth("svc:s3cret")).subjects();
-        assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("svc:s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(server.requests().get(0).header("Authorization"))
+                .isEqualTo(
+                        "Basic " + Base64.getEncoder().encodeToString("svc:s3cret".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -131,7 +137,10 @@ class HttpSchemaRegistryClientTest {
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.isRetriable()).isFalse();
                     assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.getMessage()).contains("40101").contains("basic auth").doesNotContain("s3cret");
+                    assertThat(e.getMessage())
+                            .contains("40101")
+                            .contains("basic auth")
+                            .doesNotContain("s3cret");
                 });
         assertThat(settings.toString()).doesNotContain("s3cret");
         assertThat(server.requests()).hasSize(1);
@@ -139,7 +148,8 @@ class HttpSchemaRegistryClientTest {
 
     @Test
     void givenCompatibilityLevelOrCompatibilityField_thenBothAreAccepted() {
-        server.answer(r -> r.path().equals("/config") ? Response.json(200, "{\"compatibilityLevel\":\"FULL\"}")
+        server.answer(r -> r.path().equals("/config")
+                ? Response.json(200, "{\"compatibilityLevel\":\"FULL\"}")
                 : Response.json(200, "{\"compatibility\":\"NONE\",\"unknown\":1}"));
         SchemaRegistryClient client = client(settings());
         assertThat(client.globalCompatibility()).isEqualTo(CompatibilityLevel.FULL);
@@ -152,8 +162,12 @@ class HttpSchemaRegistryClientTest {
         SchemaRegistryClient client = client(settings());
         client.setGlobalCompatibility(CompatibilityLevel.FULL);
         client.setSubjectCompatibility("s", CompatibilityLevel.FULL_TRANSITIVE);
-        assertThat(server.requests()).extracting(FakeRegistryServer.Request::method).containsExactly("PUT", "PUT");
-        assertThat(server.requests()).extracting(FakeRegistryServer.Request::path).containsExactly("/config", "/config/s");
+        assertThat(server.requests())
+                .extracting(FakeRegistryServer.Request::method)
+                .containsExactly("PUT", "PUT");
+        assertThat(server.requests())
+                .extracting(FakeRegistryServer.Request::path)
+                .containsExactly("/config", "/config/s");
         assertThat(server.requests().get(1).body()).isEqualTo("{\"compatibility\":\"FULL_TRANSITIVE\"}");
     }
 
@@ -172,12 +186,15 @@ class HttpSchemaRegistryClientTest {
         assertThat(client(settings()).latest("s")).isEmpty();
         server.answer(r -> new Response(404, "text/html", "<html>no such route</html>"));
         assertThatThrownBy(() -> client(settings()).latest("s"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.getMessage()).contains("no such route"));
+                .isInstanceOfSatisfying(
+                        SchemaRegistryException.class,
+                        e -> assertThat(e.getMessage()).contains("no such route"));
     }
 
     @Test
     void givenVerboseCompatibilityAnswer_thenMessagesAreReturned() {
-        server.answer(r -> Response.json(200, "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT count\"]}"));
+        server.answer(r ->
+                Response.json(200, "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT count\"]}"));
         CompatibilityResult result = client(settings()).checkCompatibility("s", V1);
         assertThat(result.compatible()).isFalse();
         assertThat(result.messages()).containsExactly("READER_FIELD_MISSING_DEFAULT count");
@@ -189,8 +206,9 @@ class HttpSchemaRegistryClientTest {
         AtomicInteger calls = new AtomicInteger();
         server.answer(r -> {
             calls.incrementAndGet();
-            return r.path().startsWith("/schemas/ids/") ? Response.json(200, "{\"schema\":" + new ObjectMapper()
-                    .valueToTree(V1.toString()) + "}") : Response.json(200, "{\"id\":9}");
+            return r.path().startsWith("/schemas/ids/")
+                    ? Response.json(200, "{\"schema\":" + new ObjectMapper().valueToTree(V1.toString()) + "}")
+                    : Response.json(200, "{\"id\":9}");
         });
         SchemaRegistryClient client = client(settings());
         for (int i = 0; i < 5; i++) {
@@ -204,7 +222,8 @@ class HttpSchemaRegistryClientTest {
     void givenNothingListening_thenRetriableFailureNamingUrl() {
         String url = server.url();
         server.close();
-        assertThatThrownBy(() -> client(RegistrySettings.of(url).withRetries(1, Duration.ofMillis(1))).subjects())
+        assertThatThrownBy(() -> client(RegistrySettings.of(url).withRetries(1, Duration.ofMillis(1)))
+                        .subjects())
                 .isInstanceOfSatisfying(SchemaRegistryUnavailableException.class, e -> {
                     assertThat(e.getMessage()).contains(url).contains("2 attempt(s)");
                     assertThat(e.status()).isZero();

@@ -36,21 +36,60 @@ class TlsSchemaRegistryClientTest {
 
     @TempDir
     static Path dir;
+
     private static HttpsServer server;
     private static Path truststore;
 
     @BeforeAll
     static void start() throws Exception {
         Path keystore = dir.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
         Path cert = dir.resolve("server.crt");
-        keytool("-exportcert", "-alias", "registry", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", cert.toString());
+        keytool(
+                "-exportcert",
+                "-alias",
+                "registry",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                cert.toString());
         truststore = dir.resolve("trust.p12");
-        keytool("-importcert", "-noprompt", "-alias", "registry-ca", "-file", cert.toString(), "-storetype", "PKCS12",
-                "-keystore", truststore.toString(), "-storepass", PASSWORD);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "registry-ca",
+                "-file",
+                cert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                truststore.toString(),
+                "-storepass",
+                PASSWORD);
 
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
@@ -80,29 +119,41 @@ class TlsSchemaRegistryClientTest {
     }
 
     private RegistrySettings settings(Optional<String> store, Optional<String> password) {
-        RegistrySettings base = RegistrySettings.of("https://127.0.0.1:" + server.getAddress().getPort());
-        return new RegistrySettings(base.url(), Optional.empty(), Optional.empty(), store, password,
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(1));
+        RegistrySettings base =
+                RegistrySettings.of("https://127.0.0.1:" + server.getAddress().getPort());
+        return new RegistrySettings(
+                base.url(),
+                Optional.empty(),
+                Optional.empty(),
+                store,
+                password,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0,
+                Duration.ofMillis(1));
     }
 
     @Test
     void givenTrustStoreWithTheServerCertificate_thenHttpsWorks() {
-        SchemaRegistryClient client = SchemaRegistryClients.create(
-                settings(Optional.of(truststore.toString()), Optional.of(PASSWORD)));
+        SchemaRegistryClient client =
+                SchemaRegistryClients.create(settings(Optional.of(truststore.toString()), Optional.of(PASSWORD)));
         assertThat(client.subjects()).isEqualTo(List.of("tls-subject"));
     }
 
     @Test
     void givenDefaultTrustStore_thenTheSelfSignedCertificateIsRefused() {
         SchemaRegistryClient client = SchemaRegistryClients.create(settings(Optional.empty(), Optional.empty()));
-        assertThatThrownBy(client::subjects).isInstanceOf(SchemaRegistryUnavailableException.class)
+        assertThatThrownBy(client::subjects)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
                 .hasMessageContaining("https://127.0.0.1:");
     }
 
     @Test
     void givenWrongTrustStorePassword_thenFatalWithoutThePassword() {
-        assertThatThrownBy(() -> SchemaRegistryClients.create(settings(Optional.of(truststore.toString()), Optional.of("wrong-pw"))))
-                .isInstanceOf(FatalStreamLakeException.class).hasMessageContaining("trust.p12")
+        assertThatThrownBy(() -> SchemaRegistryClients.create(
+                        settings(Optional.of(truststore.toString()), Optional.of("wrong-pw"))))
+                .isInstanceOf(FatalStreamLakeException.class)
+                .hasMessageContaining("trust.p12")
                 .hasMessageNotContaining("wrong-pw");
     }
 

@@ -64,8 +64,13 @@ class MockSchemaRegistryClientTest extends SchemaRegistryClientContract {
         client().setSubjectCompatibility("fwd", CompatibilityLevel.FORWARD);
         client().register("fwd", INCOMPATIBLE);
         assertThat(client().checkCompatibility("fwd", V1).compatible()).isFalse();
-        assertThat(client().checkCompatibility("fwd", parse(INCOMPATIBLE.toString().replace(
-                "}]}", "},{\"name\":\"extra\",\"type\":\"int\"}]}"))).compatible()).isTrue();
+        assertThat(client().checkCompatibility(
+                                "fwd",
+                                parse(INCOMPATIBLE
+                                        .toString()
+                                        .replace("}]}", "},{\"name\":\"extra\",\"type\":\"int\"}]}")))
+                        .compatible())
+                .isTrue();
     }
 
     @Test
@@ -73,8 +78,10 @@ class MockSchemaRegistryClientTest extends SchemaRegistryClientContract {
         client().setSubjectCompatibility("full", CompatibilityLevel.FULL_TRANSITIVE);
         client().register("full", V1);
         client().register("full", V2);
-        assertThat(client().checkCompatibility("full", INCOMPATIBLE).compatible()).isFalse();
+        assertThat(client().checkCompatibility("full", INCOMPATIBLE).compatible())
+                .isFalse();
         assertThat(client().checkCompatibility("full", INCOMPATIBLE).messages())
-                .anySatisfy(m -> assertThat(m).contains("READER_FIELD_MISSING_DEFAULT").contains("count"));
+                .anySatisfy(m ->
+                        assertThat(m).contains("READER_FIELD_MISSING_DEFAULT").contains("count"));
     }
 }
