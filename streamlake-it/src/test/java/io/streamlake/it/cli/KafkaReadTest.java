@@ -64,18 +64,13 @@ class KafkaReadTest {
     void givenDeadLettersOfEveryEncoding_thenTheSourceReadsThemBackByteForByte() {
         String prefix = kafka.uniqueName("read");
         TopicNaming naming = new TopicNaming(prefix);
-        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of(
-                "bootstrap.servers",
-                kafka.bootstrapServers(),
-                "dlq.payload.max.bytes",
-                "64",
-                "topics.partitions",
-                "2"));
+        KafkaAdapterConfig config =
+                new KafkaAdapterConfig(Map.of("bootstrap.servers", kafka.bootstrapServers(), "topics.partitions", "2"));
         byte[] json = "{ \"order_id\" : \"r-1\", \"amount\" : 1.50e0 }".getBytes(UTF_8);
         byte[] text = "order_id=r-2; amount=\"two\"\n".getBytes(UTF_8);
         byte[] binary = {(byte) 0xFF, 0, 1, (byte) 0xC3, 0x28};
         byte[] large = ("{\"order_id\":\"r-4\",\"note\":\"" + "x".repeat(200) + "\"}").getBytes(UTF_8);
-        try (KafkaAdapter adapter = KafkaAdapter.create(config, naming)) {
+        try (KafkaAdapter adapter = KafkaAdapter.create(config, naming, 64)) {
             adapter.topicProvisioner().ensureTopics(ORDERS);
             adapter.deadLetterPort()
                     .deadLetter(letter(naming, "r-1", json, "id-1"))

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
 class PoisonInputBrokerTest {
 
     static final int SAMPLE = 600;
-    /** The adapter's default {@code dlq.payload.max.bytes}. */
+    /** The core's default {@code dlq.payload.max.bytes}. */
     static final int DLQ_PAYLOAD_LIMIT = 262_144;
 
     @Test
@@ -168,7 +168,7 @@ class PoisonInputBrokerTest {
     }
 
     static {
-        // the default the adapter's dlq.payload.max.bytes mirrors
+        // the core's default dlq.payload.max.bytes
         assertThat(IngestionSettings.DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT).isEqualTo(DLQ_PAYLOAD_LIMIT);
     }
 }

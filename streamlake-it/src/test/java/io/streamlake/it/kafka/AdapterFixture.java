@@ -55,6 +55,11 @@ final class AdapterFixture {
         return KafkaAdapter.create(new KafkaAdapterConfig(settings(kafka, overrides)), NAMING);
     }
 
+    /** An adapter whose dead letters keep at most {@code deadLetterPayloadLimit} payload bytes. */
+    static KafkaAdapter adapter(KafkaEndpoint kafka, int deadLetterPayloadLimit, String... overrides) {
+        return KafkaAdapter.create(new KafkaAdapterConfig(settings(kafka, overrides)), NAMING, deadLetterPayloadLimit);
+    }
+
     /** A fresh dataset name, so every test has its own topics. */
     static DatasetName dataset(KafkaEndpoint kafka, String base) {
         return DatasetName.of(kafka.uniqueName(base));

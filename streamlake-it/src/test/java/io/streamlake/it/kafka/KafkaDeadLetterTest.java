@@ -13,7 +13,6 @@ import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
-import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.test.KafkaEndpoint;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,15 +44,13 @@ class KafkaDeadLetterTest {
 
     private static Outcome ingestBadEvent(KafkaEndpoint kafka, String key, byte[] payload) throws Exception {
         DatasetName dataset = AdapterFixture.dataset(kafka, "dlq");
-        try (KafkaAdapter adapter = KafkaAdapter.create(
-                new KafkaAdapterConfig(AdapterFixture.settings(
-                        kafka,
-                        "topics.partitions",
-                        String.valueOf(PARTITIONS),
-                        "kafka.max.request.size",
-                        String.valueOf(MAX_REQUEST_SIZE))),
-                AdapterFixture.NAMING,
-                DLQ_PAYLOAD_MAX_BYTES)) {
+        try (KafkaAdapter adapter = AdapterFixture.adapter(
+                kafka,
+                DLQ_PAYLOAD_MAX_BYTES,
+                "topics.partitions",
+                String.valueOf(PARTITIONS),
+                "kafka.max.request.size",
+                String.valueOf(MAX_REQUEST_SIZE))) {
             var topics = adapter.topicProvisioner().ensureTopics(dataset);
             IngestionService ingestion = AdapterFixture.ingestion(adapter, dataset);
 
@@ -148,8 +145,8 @@ class KafkaDeadLetterTest {
     void givenDeadLetterItselfTooLarge_thenFailedNotRetriableAndNothingOnTheDlq(KafkaEndpoint kafka) throws Exception {
         DatasetName dataset = AdapterFixture.dataset(kafka, "dlq-too-large");
         byte[] payload = ("id=8;blob=" + "y".repeat(20_000)).getBytes(UTF_8);
-        try (KafkaAdapter adapter = AdapterFixture.adapter(
-                kafka, "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE), "dlq.payload.max.bytes", "100000")) {
+        try (KafkaAdapter adapter =
+                AdapterFixture.adapter(kafka, 100_000, "kafka.max.request.size", String.valueOf(MAX_REQUEST_SIZE))) {
             var topics = adapter.topicProvisioner().ensureTopics(dataset);
 
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
@@ -183,7 +180,7 @@ class KafkaDeadLetterTest {
             blob.append((char) ('a' + random.nextInt(26)));
         }
         byte[] payload = ("id=9;blob=" + blob).getBytes(UTF_8);
-        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, "dlq.payload.max.bytes", "1024")) {
+        try (KafkaAdapter adapter = AdapterFixture.adapter(kafka, 1024)) {
             IngestionResult result = AdapterFixture.ingestion(adapter, dataset)
                     .ingest(IngestCommand.of(dataset, "key-broker", payload))
                     .get(60, TimeUnit.SECONDS);
