@@ -9,6 +9,7 @@ import io.streamlake.core.port.in.IngestEventUseCase;
 import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.core.port.in.ReplayDeadLettersUseCase;
 import io.streamlake.core.port.in.StagedIngestUseCase;
+import io.streamlake.core.port.out.DeadLetterBacklog;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
 import io.streamlake.core.port.out.EventPublisher;
@@ -36,6 +37,7 @@ public final class CoreIngestionModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class);
+        OptionalBinder.newOptionalBinder(binder(), DeadLetterBacklog.class);
         OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class)
                 .setDefault()
                 .toInstance(IngestionMetrics.none());
@@ -94,7 +96,7 @@ public final class CoreIngestionModule extends AbstractModule {
     @Provides
     @Singleton
     ReplayDeadLettersUseCase replay(
-            Optional<DeadLetterSource> source,
+            Optional<DeadLetterBacklog> source,
             PayloadParser parser,
             PayloadValidator validator,
             IngestEventUseCase single,
@@ -102,7 +104,7 @@ public final class CoreIngestionModule extends AbstractModule {
             EventPublisher publisher,
             DeadLetterPort deadLetters,
             Settings config) {
-        DeadLetterSource dlq = source.orElseThrow(() -> new InvalidSettingsException(
+        DeadLetterBacklog dlq = source.orElseThrow(() -> new InvalidSettingsException(
                 "transport '" + config.core().transport() + "' cannot read dead letters back; use transport=kafka"));
         return new ReplayService(dlq, parser, validator, single, settings.maxInFlight(), flush(publisher, deadLetters));
     }

@@ -8,8 +8,12 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.ReplayOutcome;
 import io.streamlake.core.domain.ReplaySummary;
+import io.streamlake.core.port.in.ReplayCommand;
 import io.streamlake.core.port.in.ReplayDeadLettersUseCase;
+import io.streamlake.kafka.read.KafkaDeadLetterBacklog;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.transport.KafkaTransportProvider;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +29,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Re-validate a dataset's dead letters against the current catalog; publish those that now pass to RAW",
-            "(keeping key, event time, attributes and ingestion id); the others stay in the DLQ."
+            "(keeping key, event time, attributes and ingestion id); the others stay in the DLQ.",
+            "Replays remember what they handled in the consumer group streamlake-replay.<topic prefix>.<dataset>:",
+            "the next replay reads only dead letters no replay has handled yet (a failed republish is handled again);",
+            "--from-beginning reads them all. 'dlq show' always shows them all."
         })
 public final class DlqReplayCommand implements Callable<Integer> {
 
@@ -42,6 +49,11 @@ public final class DlqReplayCommand implements Callable<Integer> {
             description = "Replay at most N dead letters.")
     long max;
 
+    @Option(
+            names = "--from-beginning",
+            description = "Replay every dead letter, also those earlier replays handled (the group still advances).")
+    boolean fromBeginning;
+
     private final CliContext context;
     private final ConsoleStreams console;
 
@@ -56,7 +68,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
         ReplayDeadLettersUseCase replay = context.get(ReplayDeadLettersUseCase.class);
         Map<String, Long> stays = Collections.synchronizedMap(new TreeMap<>());
         Map<String, Long> failures = Collections.synchronizedMap(new TreeMap<>());
-        ReplaySummary summary = replay.replay(dataset, max, outcome -> {
+        ReplaySummary summary = replay.replay(new ReplayCommand(dataset, max, fromBeginning), outcome -> {
             if (outcome instanceof ReplayOutcome.Stays s) {
                 stays.merge(oneLine(s.reason()), 1L, Long::sum);
             } else if (outcome instanceof ReplayOutcome.Replayed r && r.result() instanceof IngestionResult.Failed f) {
@@ -64,6 +76,7 @@ public final class DlqReplayCommand implements Callable<Integer> {
             }
         });
         console.out().printf("read:          %d%n", summary.read());
+        console.out().printf("skipped:       %d already replayed%s%n", summary.alreadyReplayed(), remembered());
         console.out().printf("republished:   %d%n", summary.republished());
         console.out().printf("dead-lettered: %d (passed validation, failed later)%n", summary.deadLettered());
         console.out().printf("stays:         %d%n", summary.stays());
@@ -72,6 +85,18 @@ public final class DlqReplayCommand implements Callable<Integer> {
         failures.forEach((reason, count) -> console.out().printf("  %4d × %s%n", count, reason));
         console.out().flush();
         return summary.failed() == 0 ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** Where replays are remembered, when the transport is Kafka. */
+    private String remembered() {
+        if (!KafkaTransportProvider.NAME.equals(context.settings().core().transport())) {
+            return "";
+        }
+        String group = new KafkaDeadLetterBacklog(
+                        context.settings().config(KafkaAdapterConfig.class),
+                        context.settings().core().topicNaming())
+                .group(dataset);
+        return " (consumer group " + group + "; --from-beginning re-reads them)";
     }
 
     private static String oneLine(String text) {

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.DeadLetterPosition;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.EventMetadata;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.TopicNaming;
+import io.streamlake.core.port.out.DeadLetterBacklog;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.kafka.publish.KafkaAdapter;
+import io.streamlake.kafka.read.KafkaDeadLetterBacklog;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.ReadOptions;
 import io.streamlake.kafka.read.TopicReader;
@@ -28,7 +31,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** io.streamlake.kafka.read on the real broker: dead letters read back byte for byte, with their metadata. */
+/**
+ * io.streamlake.kafka.read on the real broker: dead letters read back byte for byte, with their metadata; replays
+ * remembered in their consumer group.
+ */
 @StreamLakeIntegrationTest
 class KafkaReadTest {
 
@@ -147,5 +153,44 @@ class KafkaReadTest {
             assertThat(read).isEqualTo(5);
             assertThat(seen).containsExactly("v0", "v1", "v2", "v3", "v4");
         }
+    }
+
+    @Test
+    void givenAReplayCommittedOnlyPartOfTheDlq_thenTheNextReplayReadsOnlyTheRestAndCountsTheCommitted() {
+        TopicNaming naming = new TopicNaming(kafka.uniqueName("backlog"));
+        KafkaAdapterConfig config =
+                new KafkaAdapterConfig(Map.of("bootstrap.servers", kafka.bootstrapServers(), "topics.partitions", "1"));
+        try (KafkaAdapter adapter = KafkaAdapter.create(config, naming)) {
+            adapter.topicProvisioner().ensureTopics(ORDERS);
+            for (int i = 0; i < 5; i++) {
+                adapter.deadLetterPort()
+                        .deadLetter(letter(naming, "k-" + i, "{}".getBytes(UTF_8), "id-" + i))
+                        .join();
+            }
+        }
+        KafkaDeadLetterBacklog backlog = new KafkaDeadLetterBacklog(config, naming);
+
+        List<DeadLetterPosition> seen = new ArrayList<>();
+        try (DeadLetterBacklog.Replay replay = backlog.open(ORDERS, false)) {
+            assertThat(replay.alreadyReplayed()).isZero();
+            assertThat(replay.read(100, (recorded, position) -> seen.add(position)))
+                    .isEqualTo(5);
+            replay.commit(List.of(new DeadLetterPosition(0, 2)));
+        }
+        assertThat(seen).extracting(DeadLetterPosition::offset).containsExactly(0L, 1L, 2L, 3L, 4L);
+
+        List<String> rest = new ArrayList<>();
+        try (DeadLetterBacklog.Replay replay = backlog.open(ORDERS, false)) {
+            assertThat(replay.alreadyReplayed()).isEqualTo(2);
+            replay.read(
+                    100, (recorded, position) -> rest.add(recorded.deadLetter().key()));
+        }
+        assertThat(rest).containsExactly("k-2", "k-3", "k-4");
+
+        try (DeadLetterBacklog.Replay replay = backlog.open(ORDERS, true)) {
+            assertThat(replay.alreadyReplayed()).isZero();
+            assertThat(replay.read(100, (recorded, position) -> {})).isEqualTo(5);
+        }
+        assertThat(backlog.group(ORDERS)).isEqualTo("streamlake-replay." + naming.prefix() + ".orders");
     }
 }

@@ -31,4 +31,16 @@ final class ReaderProperties {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return props;
     }
+
+    /**
+     * As {@link #of}, in consumer group {@code group}: partitions are still assigned (the group never rebalances),
+     * offsets are committed only explicitly, and a partition without a committed offset starts at its beginning.
+     */
+    static Map<String, Object> inGroup(KafkaAdapterConfig config, String group) {
+        Map<String, Object> props = of(config);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.getString(KafkaAdapterConfig.CLIENT_ID_CONFIG) + "-replay");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return props;
+    }
 }

@@ -2,6 +2,7 @@ package io.streamlake.kafka.read;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
+import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -41,7 +43,7 @@ public final class TopicReader {
     public long read(String topic, ReadOptions options, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Duration answer = Duration.ofMillis(config.connectCheckTimeoutMs());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ReaderProperties.of(config))) {
-            List<TopicPartition> partitions = partitions(consumer, topic, answer);
+            List<TopicPartition> partitions = partitions(consumer, topic, answer, config);
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, answer));
             if (options.fromBeginning()) {
@@ -49,49 +51,82 @@ public final class TopicReader {
             } else {
                 consumer.seekToEnd(partitions);
             }
-            long read = 0;
-            long idleSince = System.nanoTime();
-            while (read < options.max()) {
-                if (options.untilEnd() && reachedEnd(consumer, ends)) {
-                    break;
-                }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    if (System.nanoTime() - idleSince > options.idleTimeout().toNanos()) {
-                        break;
-                    }
-                    continue;
-                }
-                idleSince = System.nanoTime();
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    if (read >= options.max()) {
-                        break;
-                    }
-                    if (options.untilEnd()
-                            && record.offset()
-                                    >= ends.getOrDefault(
-                                            new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE)) {
-                        continue;
-                    }
-                    sink.accept(record);
-                    read++;
-                }
-            }
-            return read;
-        } catch (TimeoutException e) {
-            throw notReachable(answer, e);
-        } catch (AuthenticationException e) {
-            throw new FatalStreamLakeException(
-                    "Authentication to Kafka at " + config.bootstrapServers() + " failed (" + config.securityContext()
-                            + ") reading " + topic + ": " + e.getMessage(),
-                    e);
+            return drain(consumer, ends, options, sink);
         } catch (KafkaException e) {
-            throw new FatalStreamLakeException(
-                    "cannot read " + topic + " from Kafka at " + config.bootstrapServers() + ": " + e.getMessage(), e);
+            throw failure(config, topic, e);
         }
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration answer) {
+    /**
+     * Polls {@code consumer}, handing each record to {@code sink}, until {@code options} say stop; with
+     * {@link ReadOptions#untilEnd()}, records at or past {@code ends} are not handed on.
+     */
+    static long drain(
+            KafkaConsumer<byte[], byte[]> consumer,
+            Map<TopicPartition, Long> ends,
+            ReadOptions options,
+            Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+        long read = 0;
+        long idleSince = System.nanoTime();
+        while (read < options.max()) {
+            if (options.untilEnd() && reachedEnd(consumer, ends)) {
+                break;
+            }
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+            if (records.isEmpty()) {
+                if (System.nanoTime() - idleSince > options.idleTimeout().toNanos()) {
+                    break;
+                }
+                continue;
+            }
+            idleSince = System.nanoTime();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (read >= options.max()) {
+                    break;
+                }
+                if (options.untilEnd()
+                        && record.offset()
+                                >= ends.getOrDefault(
+                                        new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE)) {
+                    continue;
+                }
+                sink.accept(record);
+                read++;
+            }
+        }
+        return read;
+    }
+
+    /**
+     * What a failed read or commit of {@code topic} means to the caller: retriable when the cluster did not answer in
+     * time, fatal when it refused (authentication, authorization) or anything else went wrong.
+     */
+    static StreamLakeException failure(KafkaAdapterConfig config, String topic, KafkaException e) {
+        if (e instanceof TimeoutException) {
+            return new RetriableStreamLakeException(
+                    "Kafka cluster at " + config.bootstrapServers() + " not reachable within "
+                            + config.connectCheckTimeoutMs() + " ms ("
+                            + KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG + ")",
+                    e);
+        }
+        if (e instanceof RetriableException) {
+            return new RetriableStreamLakeException(
+                    "Kafka at " + config.bootstrapServers() + " failed on " + topic + ", try again: " + e.getMessage(),
+                    e);
+        }
+        if (e instanceof AuthenticationException) {
+            return new FatalStreamLakeException(
+                    "Authentication to Kafka at " + config.bootstrapServers() + " failed (" + config.securityContext()
+                            + ") reading " + topic + ": " + e.getMessage(),
+                    e);
+        }
+        return new FatalStreamLakeException(
+                "cannot read " + topic + " from Kafka at " + config.bootstrapServers() + ": " + e.getMessage(), e);
+    }
+
+    /** Every partition of {@code topic}, by number; fatal when the topic does not exist. */
+    static List<TopicPartition> partitions(
+            KafkaConsumer<byte[], byte[]> consumer, String topic, Duration answer, KafkaAdapterConfig config) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, answer);
         if (infos == null || infos.isEmpty()) {
             throw new FatalStreamLakeException(
@@ -110,12 +145,5 @@ public final class TopicReader {
             }
         }
         return true;
-    }
-
-    private RetriableStreamLakeException notReachable(Duration answer, Throwable cause) {
-        return new RetriableStreamLakeException(
-                "Kafka cluster at " + config.bootstrapServers() + " not reachable within " + answer.toMillis() + " ms ("
-                        + KafkaAdapterConfig.CONNECT_CHECK_TIMEOUT_MS_CONFIG + ")",
-                cause);
     }
 }

@@ -12,7 +12,7 @@ import org.apache.kafka.common.config.ConfigDef;
  * <p>The {@link #module} must bind {@link io.streamlake.core.port.out.EventPublisher} and
  * {@link io.streamlake.core.port.out.DeadLetterPort} (as singletons; register what must be closed with
  * {@link io.streamlake.runtime.Lifecycle}); it may bind {@link io.streamlake.core.port.out.DeadLetterSource}
- * (enables {@code dlq show|replay}). Implementations need a public no-argument constructor; methods are called
+ * (reads a DLQ back) and {@link io.streamlake.core.port.out.DeadLetterBacklog} (enables {@code dlq replay}). Implementations need a public no-argument constructor; methods are called
  * once per start, from one thread.
  */
 public interface TransportProvider {

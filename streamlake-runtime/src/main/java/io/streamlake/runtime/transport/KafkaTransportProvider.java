@@ -7,11 +7,13 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamlake.core.domain.IngestionSettings;
+import io.streamlake.core.port.out.DeadLetterBacklog;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.DeadLetterSource;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.publish.KafkaAdapter;
+import io.streamlake.kafka.read.KafkaDeadLetterBacklog;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.TopicReader;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
@@ -54,6 +56,9 @@ public final class KafkaTransportProvider implements TransportProvider {
             OptionalBinder.newOptionalBinder(binder(), DeadLetterSource.class)
                     .setBinding()
                     .to(KafkaDeadLetterSource.class);
+            OptionalBinder.newOptionalBinder(binder(), DeadLetterBacklog.class)
+                    .setBinding()
+                    .to(KafkaDeadLetterBacklog.class);
             OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class);
         }
 
@@ -99,6 +104,12 @@ public final class KafkaTransportProvider implements TransportProvider {
         @Singleton
         KafkaDeadLetterSource deadLetterSource(KafkaAdapterConfig config, Settings settings) {
             return new KafkaDeadLetterSource(config, settings.core().topicNaming());
+        }
+
+        @Provides
+        @Singleton
+        KafkaDeadLetterBacklog deadLetterBacklog(KafkaAdapterConfig config, Settings settings) {
+            return new KafkaDeadLetterBacklog(config, settings.core().topicNaming());
         }
 
         @Provides
