@@ -39,12 +39,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     private final KafkaClusterTestKit kit;
     private final EmbeddedKafkaConfig config;
-    private final Path directory;
+    private final ClusterDirectory directory;
     private final String bootstrapServers;
     private final ListenerPorts listenerPorts;
     private boolean closed;
 
-    private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, Path directory) {
+    private EmbeddedKafkaCluster(KafkaClusterTestKit kit, EmbeddedKafkaConfig config, ClusterDirectory directory) {
         this.kit = kit;
         this.config = config;
         this.directory = directory;
@@ -53,20 +53,28 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     }
 
     /**
-     * Formats and starts a cluster and waits until every broker is registered, unfenced and has caught up
-     * with the metadata.
+     * Formats and starts a cluster (a kept {@link EmbeddedKafkaConfig#dataDirectory()} that holds a cluster is
+     * started as it is) and waits until every broker is registered, unfenced and has caught up with the metadata.
      *
      * @throws EmbeddedStartupException when the cluster does not start or is not ready in time
      */
     public static EmbeddedKafkaCluster start(EmbeddedKafkaConfig config) {
         long began = System.nanoTime();
-        Path dir = createDirectory(config.baseDirectory());
+        ClusterDirectory directory = createDirectory(config);
+        Path dir = directory.path();
         KafkaClusterTestKit kit;
+        boolean format;
         try {
-            kit = TestKitFactory.build(config, dir);
+            kit = TestKitFactory.build(config, directory);
         } catch (Exception e) {
-            Directories.deleteQuietly(dir);
+            directory.release();
             throw new EmbeddedStartupException("could not create an embedded Kafka cluster in " + dir + ": " + e, e);
+        }
+        try {
+            format = directory.needsFormat(kit);
+        } catch (RuntimeException e) {
+            closeQuietly(kit);
+            throw e;
         }
         try {
             Deadlines.run(
@@ -74,16 +82,18 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
                             + " not registered and unfenced)",
                     config.readinessTimeout(),
                     () -> {
-                        formatQuietly(kit);
+                        if (format) {
+                            formatQuietly(kit);
+                        }
                         kit.startup();
                         kit.waitForReadyBrokers();
                     });
         } catch (RuntimeException e) {
             closeQuietly(kit);
-            Directories.deleteQuietly(dir);
+            directory.release();
             throw e;
         }
-        EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, dir);
+        EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(kit, config, directory);
         try {
             kit.brokers().forEach(cluster.listenerPorts::read);
         } catch (RuntimeException e) {
@@ -91,11 +101,13 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             throw e;
         }
         LOG.info(
-                "Embedded Kafka cluster with {} broker(s) ready at {} in {} ms (data in {})",
+                "Embedded Kafka cluster {} with {} broker(s) ready at {} in {} ms (data in {}, {})",
+                kit.nodes().clusterId(),
                 config.brokers(),
                 cluster.bootstrapServers,
                 Duration.ofNanos(System.nanoTime() - began).toMillis(),
-                dir);
+                dir,
+                format ? "formatted" : "reused");
         return cluster;
     }
 
@@ -199,7 +211,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         return broker;
     }
 
-    /** Stops every node and deletes the cluster's directory. Idempotent. */
+    /** The cluster id; the same on every start from one kept data directory. */
+    public String clusterId() {
+        return kit.nodes().clusterId();
+    }
+
+    /** Stops every node and deletes the cluster's directory, unless it is a kept data directory. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -208,7 +225,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         closed = true;
         long began = System.nanoTime();
         closeQuietly(kit);
-        Directories.deleteQuietly(directory);
+        directory.release();
         LOG.info(
                 "Embedded Kafka cluster at {} closed in {} ms",
                 bootstrapServers,
@@ -217,16 +234,19 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir=" + directory
+        return "EmbeddedKafkaCluster[" + bootstrapServers + ", brokers=" + config.brokers() + ", dir="
+                + directory.path()
                 + (config.clientListeners().isEmpty() ? "" : ", listeners=" + config.clientListeners()) + "]";
     }
 
-    private static Path createDirectory(Path base) {
+    private static ClusterDirectory createDirectory(EmbeddedKafkaConfig config) {
         try {
-            return Directories.createUnique(base, "kafka-");
+            return ClusterDirectory.create(config);
         } catch (IOException e) {
             throw new EmbeddedStartupException(
-                    "could not create a directory for an embedded Kafka cluster under " + base + ": " + e, e);
+                    "could not prepare a directory for an embedded Kafka cluster ("
+                            + config.dataDirectory().orElse(config.baseDirectory()) + "): " + e,
+                    e);
         }
     }
 

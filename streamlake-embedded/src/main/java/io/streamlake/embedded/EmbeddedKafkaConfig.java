@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How an {@link EmbeddedKafkaCluster} is started. Immutable; change it with the {@code with*} methods.
@@ -15,20 +16,25 @@ import java.util.Objects;
  *                         controller in one node); more brokers get one dedicated controller, so any broker
  *                         can be stopped without touching the quorum
  * @param baseDirectory    parent directory; each cluster creates and, on close, deletes its own
- *                         {@code kafka-*} directory inside it
+ *                         {@code kafka-*} directory inside it (unless {@code dataDirectory} is given)
  * @param brokerProperties broker properties applied after StreamLake's defaults (they win), e.g. extra
  *                         listeners or a different {@code auto.create.topics.enable}
  * @param readinessTimeout how long {@link EmbeddedKafkaCluster#start} and
  *                         {@link EmbeddedKafkaCluster#restartBroker} wait for brokers to be ready
  * @param clientListeners  extra client listeners every broker gets (e.g. one secured with SASL_SSL), with
  *                         distinct names; the PLAINTEXT listener stays (inter-broker traffic, admin bootstrap)
+ * @param dataDirectory    a directory the cluster keeps across starts: an empty or missing one is formatted,
+ *                         one an earlier cluster of the same number of brokers left is reused (its cluster id,
+ *                         topics and records), and {@link EmbeddedKafkaCluster#close()} leaves it in place;
+ *                         empty → a new {@code kafka-*} directory under {@code baseDirectory}, deleted on close
  */
 public record EmbeddedKafkaConfig(
         int brokers,
         Path baseDirectory,
         Map<String, String> brokerProperties,
         Duration readinessTimeout,
-        List<ClientListener> clientListeners) {
+        List<ClientListener> clientListeners,
+        Optional<Path> dataDirectory) {
 
     public static final int MAX_BROKERS = 9;
     public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofSeconds(60);
@@ -47,6 +53,21 @@ public record EmbeddedKafkaConfig(
         if (clientListeners.stream().map(ClientListener::name).distinct().count() != clientListeners.size()) {
             throw new IllegalArgumentException("client listener names must be distinct, got " + clientListeners);
         }
+        if (brokers > 1 && clientListeners.stream().anyMatch(l -> l.port() != 0)) {
+            throw new IllegalArgumentException(
+                    "a client listener with a fixed port needs a single broker, got " + brokers + " brokers");
+        }
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+    }
+
+    /** A configuration without a kept data directory. */
+    public EmbeddedKafkaConfig(
+            int brokers,
+            Path baseDirectory,
+            Map<String, String> brokerProperties,
+            Duration readinessTimeout,
+            List<ClientListener> clientListeners) {
+        this(brokers, baseDirectory, brokerProperties, readinessTimeout, clientListeners, Optional.empty());
     }
 
     /** A configuration without client listeners. */
@@ -62,29 +83,32 @@ public record EmbeddedKafkaConfig(
     }
 
     public EmbeddedKafkaConfig withBrokers(int n) {
-        return new EmbeddedKafkaConfig(n, baseDirectory, brokerProperties, readinessTimeout, clientListeners);
+        return new EmbeddedKafkaConfig(
+                n, baseDirectory, brokerProperties, readinessTimeout, clientListeners, dataDirectory);
     }
 
     public EmbeddedKafkaConfig withBaseDirectory(Path dir) {
-        return new EmbeddedKafkaConfig(brokers, dir, brokerProperties, readinessTimeout, clientListeners);
+        return new EmbeddedKafkaConfig(
+                brokers, dir, brokerProperties, readinessTimeout, clientListeners, dataDirectory);
     }
 
     /** Adds or replaces one broker property. */
     public EmbeddedKafkaConfig withBrokerProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, clientListeners);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, clientListeners, dataDirectory);
     }
 
     /** Adds or replaces several broker properties. */
     public EmbeddedKafkaConfig withBrokerProperties(Map<String, String> more) {
         Map<String, String> props = new LinkedHashMap<>(brokerProperties);
         props.putAll(more);
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, clientListeners);
+        return new EmbeddedKafkaConfig(brokers, baseDirectory, props, readinessTimeout, clientListeners, dataDirectory);
     }
 
     public EmbeddedKafkaConfig withReadinessTimeout(Duration timeout) {
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, timeout, clientListeners);
+        return new EmbeddedKafkaConfig(
+                brokers, baseDirectory, brokerProperties, timeout, clientListeners, dataDirectory);
     }
 
     /**
@@ -94,7 +118,14 @@ public record EmbeddedKafkaConfig(
     public EmbeddedKafkaConfig withClientListener(ClientListener listener) {
         List<ClientListener> listeners = new ArrayList<>(clientListeners);
         listeners.add(Objects.requireNonNull(listener, "listener"));
-        return new EmbeddedKafkaConfig(brokers, baseDirectory, brokerProperties, readinessTimeout, listeners);
+        return new EmbeddedKafkaConfig(
+                brokers, baseDirectory, brokerProperties, readinessTimeout, listeners, dataDirectory);
+    }
+
+    /** Keeps the cluster's data in {@code dir} across starts; see {@link #dataDirectory()}. */
+    public EmbeddedKafkaConfig withDataDirectory(Path dir) {
+        return new EmbeddedKafkaConfig(
+                brokers, baseDirectory, brokerProperties, readinessTimeout, clientListeners, Optional.of(dir));
     }
 
     /** The configuration with the values of password and JAAS broker properties hidden. */
@@ -103,7 +134,8 @@ public record EmbeddedKafkaConfig(
         Map<String, String> shown = new LinkedHashMap<>();
         brokerProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "(hidden)" : value));
         return "EmbeddedKafkaConfig[brokers=" + brokers + ", baseDirectory=" + baseDirectory + ", brokerProperties="
-                + shown + ", readinessTimeout=" + readinessTimeout + ", clientListeners=" + clientListeners + "]";
+                + shown + ", readinessTimeout=" + readinessTimeout + ", clientListeners=" + clientListeners
+                + dataDirectory.map(d -> ", dataDirectory=" + d).orElse("") + "]";
     }
 
     private static boolean isSecret(String key) {

@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apicurio Registry 3.0.9 (in-memory storage, global compatibility rule {@code BACKWARD}) running as a
- * child JVM on free loopback ports, reached through its Confluent-compatible API at {@link #url()}.
+ * A real Apicurio Registry 3.0.9 (global compatibility rule {@code BACKWARD}) running as a child JVM on loopback
+ * ports, reached through its Confluent-compatible API at {@link #url()}. Its HTTP port is
+ * {@link EmbeddedSchemaRegistryConfig#port()} or a free one; its schemas are kept in memory, or in an H2 file under
+ * {@link EmbeddedSchemaRegistryConfig#storageDirectory()} that a later registry on that directory reads again.
  *
  * <p>The distribution is taken from {@link EmbeddedSchemaRegistryConfig#distribution()}, else system property
  * {@code streamlake.apicurio.dist}, else environment variable {@code STREAMLAKE_APICURIO_DIST} (a
@@ -71,7 +73,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             try {
                 return launch(config, runner);
             } catch (PortTaken e) {
-                if (attempt == MAX_ATTEMPTS) {
+                if (attempt == MAX_ATTEMPTS || config.port() != 0) {
                     throw e;
                 }
                 LOG.info("Apicurio Registry's port was taken by another process; retrying on new ports");
@@ -82,12 +84,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** Free ports are picked, released, then bound by the child: another process may take one in between. */
     private static EmbeddedSchemaRegistry launch(EmbeddedSchemaRegistryConfig config, Path runner) {
         long began = System.nanoTime();
-        int port = RegistryProcess.freePort();
+        int port = config.port() != 0 ? config.port() : RegistryProcess.freePort();
         int managementPort = RegistryProcess.freePort();
         Path log = config.logFile().orElse(config.workDirectory().resolve("apicurio-registry-" + port + ".log"));
         Process process;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
+            if (config.storageDirectory().isPresent()) {
+                Files.createDirectories(config.storageDirectory().get());
+            }
             List<String> command = RegistryProcess.command(runner, config, port, managementPort);
             LOG.info(
                     "Starting Apicurio Registry on port {} from {} (extra properties: {}), log {}",

@@ -21,6 +21,11 @@ import java.util.Optional;
  *                         looked up as {@link EmbeddedSchemaRegistry} describes
  * @param cacheDirectory   where a {@code .tar.gz} distribution is unpacked, once per version
  * @param maxHeap          the registry JVM's {@code -Xmx}, e.g. {@code 256m}
+ * @param port             the HTTP port on {@code 127.0.0.1}, 0 to 65535; 0 → a free one. A fixed port that is
+ *                         taken makes {@link EmbeddedSchemaRegistry#start} fail
+ * @param storageDirectory where the registry keeps its schemas (an H2 database file, {@value #STORAGE_FILE}.mv.db),
+ *                         so a later registry on the same directory serves them again; empty → in memory, lost
+ *                         when the registry stops
  */
 public record EmbeddedSchemaRegistryConfig(
         Path workDirectory,
@@ -29,10 +34,14 @@ public record EmbeddedSchemaRegistryConfig(
         Map<String, String> systemProperties,
         Optional<Path> distribution,
         Path cacheDirectory,
-        String maxHeap) {
+        String maxHeap,
+        int port,
+        Optional<Path> storageDirectory) {
 
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     public static final String DEFAULT_MAX_HEAP = "256m";
+    /** The H2 database's name inside {@link #storageDirectory()}. */
+    public static final String STORAGE_FILE = "registry";
 
     public EmbeddedSchemaRegistryConfig {
         Objects.requireNonNull(workDirectory, "workDirectory");
@@ -47,6 +56,10 @@ public record EmbeddedSchemaRegistryConfig(
         if (maxHeap == null || !maxHeap.matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("max heap must look like 256m, got " + maxHeap);
         }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        Objects.requireNonNull(storageDirectory, "storageDirectory");
     }
 
     /**
@@ -61,7 +74,9 @@ public record EmbeddedSchemaRegistryConfig(
                 Map.of(),
                 Optional.empty(),
                 defaultCacheDirectory(),
-                DEFAULT_MAX_HEAP);
+                DEFAULT_MAX_HEAP,
+                0,
+                Optional.empty());
     }
 
     static Path defaultCacheDirectory() {
@@ -72,7 +87,15 @@ public record EmbeddedSchemaRegistryConfig(
 
     public EmbeddedSchemaRegistryConfig withWorkDirectory(Path dir) {
         return new EmbeddedSchemaRegistryConfig(
-                dir, logFile, startupTimeout, systemProperties, distribution, cacheDirectory, maxHeap);
+                dir,
+                logFile,
+                startupTimeout,
+                systemProperties,
+                distribution,
+                cacheDirectory,
+                maxHeap,
+                port,
+                storageDirectory);
     }
 
     public EmbeddedSchemaRegistryConfig withLogFile(Path file) {
@@ -83,12 +106,22 @@ public record EmbeddedSchemaRegistryConfig(
                 systemProperties,
                 distribution,
                 cacheDirectory,
-                maxHeap);
+                maxHeap,
+                port,
+                storageDirectory);
     }
 
     public EmbeddedSchemaRegistryConfig withStartupTimeout(Duration timeout) {
         return new EmbeddedSchemaRegistryConfig(
-                workDirectory, logFile, timeout, systemProperties, distribution, cacheDirectory, maxHeap);
+                workDirectory,
+                logFile,
+                timeout,
+                systemProperties,
+                distribution,
+                cacheDirectory,
+                maxHeap,
+                port,
+                storageDirectory);
     }
 
     /** Adds or replaces one {@code -D} property of the registry process. */
@@ -96,7 +129,15 @@ public record EmbeddedSchemaRegistryConfig(
         Map<String, String> props = new LinkedHashMap<>(systemProperties);
         props.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new EmbeddedSchemaRegistryConfig(
-                workDirectory, logFile, startupTimeout, props, distribution, cacheDirectory, maxHeap);
+                workDirectory,
+                logFile,
+                startupTimeout,
+                props,
+                distribution,
+                cacheDirectory,
+                maxHeap,
+                port,
+                storageDirectory);
     }
 
     public EmbeddedSchemaRegistryConfig withDistribution(Path tarGzOrDirectory) {
@@ -107,16 +148,62 @@ public record EmbeddedSchemaRegistryConfig(
                 systemProperties,
                 Optional.of(tarGzOrDirectory),
                 cacheDirectory,
-                maxHeap);
+                maxHeap,
+                port,
+                storageDirectory);
     }
 
     public EmbeddedSchemaRegistryConfig withCacheDirectory(Path dir) {
         return new EmbeddedSchemaRegistryConfig(
-                workDirectory, logFile, startupTimeout, systemProperties, distribution, dir, maxHeap);
+                workDirectory,
+                logFile,
+                startupTimeout,
+                systemProperties,
+                distribution,
+                dir,
+                maxHeap,
+                port,
+                storageDirectory);
     }
 
     public EmbeddedSchemaRegistryConfig withMaxHeap(String heap) {
         return new EmbeddedSchemaRegistryConfig(
-                workDirectory, logFile, startupTimeout, systemProperties, distribution, cacheDirectory, heap);
+                workDirectory,
+                logFile,
+                startupTimeout,
+                systemProperties,
+                distribution,
+                cacheDirectory,
+                heap,
+                port,
+                storageDirectory);
+    }
+
+    /** Listens on {@code port} (0 → a free one); see {@link #port()}. */
+    public EmbeddedSchemaRegistryConfig withPort(int port) {
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory,
+                logFile,
+                startupTimeout,
+                systemProperties,
+                distribution,
+                cacheDirectory,
+                maxHeap,
+                port,
+                storageDirectory);
+    }
+
+    /** Keeps the schemas in {@code dir} across starts; see {@link #storageDirectory()}. */
+    public EmbeddedSchemaRegistryConfig withStorageDirectory(Path dir) {
+        return new EmbeddedSchemaRegistryConfig(
+                workDirectory,
+                logFile,
+                startupTimeout,
+                systemProperties,
+                distribution,
+                cacheDirectory,
+                maxHeap,
+                port,
+                Optional.of(dir));
     }
 }

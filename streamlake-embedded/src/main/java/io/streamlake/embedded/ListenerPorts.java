@@ -12,8 +12,9 @@ import org.apache.kafka.common.network.ListenerName;
  * The ports the brokers bound for their {@link ClientListener}s, and the broker configuration those listeners
  * need next to the test kit's PLAINTEXT broker listener and its controller listener.
  *
- * <p>Client listeners bind port 0 (a free port chosen by the broker), so they never race with another process
- * for a port; the price is a new port after a broker restart, which {@link #read} picks up. Callers synchronize.
+ * <p>A client listener with port 0 binds a free port chosen by the broker, so it never races with another process
+ * for a port; the price is a new port after a broker restart, which {@link #read} picks up. A listener with a
+ * fixed port binds that port. Callers synchronize.
  */
 final class ListenerPorts {
 
@@ -78,7 +79,8 @@ final class ListenerPorts {
         if (combined) {
             all.append(',').append(ClientListener.CONTROLLER_LISTENER).append("://localhost:0");
         }
-        listeners.forEach(l -> all.append(',').append(l.name()).append("://localhost:0"));
+        listeners.forEach(
+                l -> all.append(',').append(l.name()).append("://localhost:").append(l.port()));
         return all.toString();
     }
 }

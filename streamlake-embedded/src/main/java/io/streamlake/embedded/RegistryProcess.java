@@ -29,6 +29,9 @@ final class RegistryProcess {
         cmd.add("-Dquarkus.management.port=" + managementPort);
         cmd.add("-Dquarkus.log.console.color=false");
         cmd.add("-Dapicurio.rules.global.compatibility=BACKWARD");
+        config.storageDirectory()
+                .ifPresent(dir -> cmd.add("-Dapicurio.datasource.url=jdbc:h2:file:"
+                        + dir.toAbsolutePath().resolve(EmbeddedSchemaRegistryConfig.STORAGE_FILE)));
         for (Map.Entry<String, String> p : config.systemProperties().entrySet()) {
             cmd.add("-D" + p.getKey() + "=" + p.getValue());
         }

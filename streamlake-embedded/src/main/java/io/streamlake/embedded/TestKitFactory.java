@@ -1,6 +1,5 @@
 package io.streamlake.embedded;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.network.ListenerName;
@@ -16,7 +15,7 @@ final class TestKitFactory {
 
     private TestKitFactory() {}
 
-    static KafkaClusterTestKit build(EmbeddedKafkaConfig config, Path dir) throws Exception {
+    static KafkaClusterTestKit build(EmbeddedKafkaConfig config, ClusterDirectory dir) throws Exception {
         boolean combined = config.brokers() == 1;
         Map<Integer, Map<String, String>> perNode = new HashMap<>();
         if (!config.clientListeners().isEmpty()) {
@@ -24,7 +23,7 @@ final class TestKitFactory {
                 perNode.put(id, Map.of("listeners", ListenerPorts.listeners(combined, config.clientListeners())));
             }
         }
-        TestKitNodes nodes = new TestKitNodes.Builder()
+        TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                 .setCombined(combined)
                 .setNumBrokerNodes(config.brokers())
                 .setNumControllerNodes(1)
@@ -32,9 +31,10 @@ final class TestKitFactory {
                 .setControllerListenerName(ListenerName.normalised(ClientListener.CONTROLLER_LISTENER))
                 .setPerServerProperties(perNode)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .setBaseDirectory(dir)
-                .build();
-        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+                .setBaseDirectory(dir.path());
+        dir.clusterId().ifPresent(nodes::setClusterId);
+        KafkaClusterTestKit.Builder builder =
+                new KafkaClusterTestKit.Builder(nodes.build()).setDeleteOnClose(!dir.kept());
         BrokerDefaults.forBrokers(config.brokers()).forEach(builder::setConfigProp);
         if (!config.clientListeners().isEmpty()) {
             ListenerPorts.brokerProperties(config.clientListeners()).forEach(builder::setConfigProp);

@@ -38,4 +38,17 @@ class EmbeddedKafkaConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("distinct");
     }
+
+    @Test
+    void givenFixedListenerPort_thenMoreThanOneBrokerAndPortsOutOfRangeAreRefused() {
+        ClientListener fixed = new ClientListener("CLIENT", SecurityProtocol.PLAINTEXT, 19092);
+        assertThat(fixed.port()).isEqualTo(19092);
+        assertThatThrownBy(() ->
+                        EmbeddedKafkaConfig.defaults().withClientListener(fixed).withBrokers(3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("single broker");
+        assertThatThrownBy(() -> new ClientListener("CLIENT", SecurityProtocol.PLAINTEXT, 70000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("70000");
+    }
 }

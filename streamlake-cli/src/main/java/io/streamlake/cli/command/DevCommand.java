@@ -3,29 +3,61 @@ package io.streamlake.cli.command;
 import com.google.inject.Inject;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.runtime.ConsoleStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Runs a local Kafka broker and Schema Registry in the foreground until Ctrl-C. */
+/**
+ * Runs a local Kafka broker and Schema Registry in the foreground until Ctrl-C, on fixed ports (the next free one
+ * when a port is taken, said on stderr) with their data kept in the data directory across runs.
+ */
 @Command(
         name = "dev",
         mixinStandardHelpOptions = true,
         description =
-                "Run a local Kafka broker (KRaft) and Schema Registry (Apicurio) in the foreground, no Docker; Ctrl-C stops them.")
+                "Run a local Kafka broker (KRaft) and Schema Registry (Apicurio) in the foreground, no Docker; Ctrl-C stops them. "
+                        + "Topics, records and schemas are kept in the data directory for the next run.")
 public final class DevCommand implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
             defaultValue = ".streamlake/dev",
-            description =
-                    "Where the broker and the registry keep their files while running (default ${DEFAULT-VALUE}).")
+            description = "Where the broker and the registry keep their data across runs (default ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(
+            names = "--kafka-port",
+            paramLabel = "PORT",
+            defaultValue = "9092",
+            description = "Kafka's port on localhost; the next free one when taken (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(
+            names = "--registry-port",
+            paramLabel = "PORT",
+            defaultValue = "8081",
+            description =
+                    "The Schema Registry's port on 127.0.0.1; the next free one when taken (default ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(
+            names = "--fresh",
+            description = "Delete the data directory first: no topics, records or schemas from earlier runs.")
+    boolean fresh;
 
     @Option(
             names = "--duration",
@@ -33,6 +65,9 @@ public final class DevCommand implements Callable<Integer> {
             hidden = true,
             description = "Stop by itself after this long (ISO-8601).")
     Duration duration;
+
+    @Spec
+    CommandSpec spec;
 
     private final ConsoleStreams console;
     private final CliEnvironment environment;
@@ -47,9 +82,15 @@ public final class DevCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path dir =
                 environment.workingDirectory().resolve(dataDir).toAbsolutePath().normalize();
+        int kafka = choosePort("Kafka", kafkaPort, Set.of());
+        int registry = choosePort("the Schema Registry", registryPort, Set.of(kafka));
+        if (fresh) {
+            deleteRecursively(dir);
+            console.err().println("--fresh: deleted " + dir);
+        }
         console.err().println("starting Kafka and the Schema Registry (data in " + dir + ") …");
         console.err().flush();
-        EmbeddedStack stack = EmbeddedStack.start(dir);
+        EmbeddedStack stack = EmbeddedStack.startKept(dir, kafka, registry);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
@@ -69,7 +110,14 @@ public final class DevCommand implements Callable<Integer> {
         console.out().println();
         console.out().println("Press Ctrl-C to stop.");
         console.out().flush();
-        boolean byHook = duration == null ? await(stopped) : stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        boolean byHook;
+        try {
+            byHook = duration == null ? await(stopped) : stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stack.close();
+            throw e;
+        }
         if (!byHook) {
             Runtime.getRuntime().removeShutdownHook(hook);
             stack.close();
@@ -77,6 +125,31 @@ public final class DevCommand implements Callable<Integer> {
             console.err().flush();
         }
         return 0;
+    }
+
+    private int choosePort(String server, int wanted, Set<Integer> reserved) {
+        if (wanted < 1 || wanted > 65535) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "port must be between 1 and 65535, got " + wanted);
+        }
+        int port = DevPorts.firstFree(wanted, reserved);
+        if (port != wanted) {
+            console.err().println("port " + wanted + " is taken; " + server + " listens on " + port + " instead");
+        }
+        return port;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + " (--fresh): " + e.getMessage(), e);
+        }
     }
 
     private static boolean await(CountDownLatch latch) throws InterruptedException {

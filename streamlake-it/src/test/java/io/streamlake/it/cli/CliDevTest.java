@@ -58,6 +58,10 @@ class CliDevTest {
                 "dev",
                 "--data-dir",
                 "devdata",
+                "--kafka-port",
+                Integer.toString(DevProcess.freePort()),
+                "--registry-port",
+                Integer.toString(DevProcess.freePort()),
                 "--duration",
                 "PT4S");
         probe.join();
