@@ -57,4 +57,30 @@ class JsonLinesTest {
         new JsonLines(in).forEachRemaining(b -> out.add(new String(b, StandardCharsets.UTF_8)));
         return out;
     }
+
+    @Test
+    void givenAByteOrderMarkAndCrLfLines_thenItIsSkippedAndEachOffsetIsJustPastItsLineEnd() {
+        byte[] input = "\uFEFFa\r\n\nbc\nd".getBytes(StandardCharsets.UTF_8);
+        JsonLines lines = new JsonLines(new ByteArrayInputStream(input));
+        List<Long> offsets = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        lines.forEachRemaining(b -> {
+            read.add(new String(b, StandardCharsets.UTF_8));
+            offsets.add(lines.offset());
+        });
+
+        assertThat(read).containsExactly("a", "b".concat("c"), "d");
+        assertThat(offsets).containsExactly(6L, 10L, 11L);
+        assertThat(lines.byteOrderMarkSkipped()).isTrue();
+    }
+
+    @Test
+    void givenAStartOffset_thenOffsetsCountFromItAndNoByteOrderMarkIsLookedFor() {
+        byte[] input = "\uFEFFx\ny\n".getBytes(StandardCharsets.UTF_8);
+        JsonLines lines = new JsonLines(new ByteArrayInputStream(input), 100);
+
+        assertThat(new String(lines.next(), StandardCharsets.UTF_8)).isEqualTo("\uFEFFx");
+        assertThat(lines.offset()).isEqualTo(105);
+        assertThat(lines.byteOrderMarkSkipped()).isFalse();
+    }
 }
