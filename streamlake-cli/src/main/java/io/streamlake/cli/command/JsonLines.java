@@ -82,7 +82,8 @@ public final class JsonLines implements Iterator<byte[]> {
 
     private boolean fill() throws IOException {
         bufferStart += limit;
-        int n = in.readNBytes(buffer, 0, atStart ? 3 : buffer.length);
+        // read() hands out what is there (a pipe's lines as they come); only the byte-order mark probe waits for 3
+        int n = atStart ? in.readNBytes(buffer, 0, 3) : in.read(buffer, 0, buffer.length);
         position = 0;
         limit = Math.max(n, 0);
         if (atStart) {

@@ -83,4 +83,38 @@ class JsonLinesTest {
         assertThat(lines.offset()).isEqualTo(105);
         assertThat(lines.byteOrderMarkSkipped()).isFalse();
     }
+
+    @Test
+    void givenAPipeThatHasNoMoreYet_thenTheLineItHoldsIsReturnedWithoutWaitingForMore() {
+        InputStream pipe = new InputStream() {
+            private final byte[][] chunks = {
+                "abc".getBytes(StandardCharsets.UTF_8), "def\n".getBytes(StandardCharsets.UTF_8)
+            };
+            private int chunk;
+            private int position;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (chunk == chunks.length) {
+                    throw new AssertionError("read past the line the pipe holds: it would block");
+                }
+                int n = Math.min(len, chunks[chunk].length - position);
+                System.arraycopy(chunks[chunk], position, b, off, n);
+                position += n;
+                if (position == chunks[chunk].length) {
+                    chunk++;
+                    position = 0;
+                }
+                return n;
+            }
+        };
+
+        assertThat(new String(new JsonLines(pipe).next(), StandardCharsets.UTF_8))
+                .isEqualTo("abcdef");
+    }
 }
