@@ -104,7 +104,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         this.ending = ending;
     }
 
-    RunEnding ending() {
+    public RunEnding ending() {
         return ending;
     }
 

@@ -2,7 +2,6 @@ package io.streamlake.cli.produce;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -23,24 +22,14 @@ public final class Interrupts implements AutoCloseable {
 
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
-    private final AtomicInteger received = new AtomicInteger();
 
-    /**
-     * @param first  given the first signal's exit code
-     * @param second given the exit code of any signal after the first
-     */
-    public Interrupts(IntConsumer first, IntConsumer second) {
+    /** @param onSignal given each signal's exit code, on the JVM's signal thread */
+    public Interrupts(IntConsumer onSignal) {
         for (String name : List.of("INT", "TERM")) {
             Signal signal = new Signal(name);
             int code = exitCode(name);
             try {
-                previous.add(Signal.handle(signal, s -> {
-                    if (received.getAndIncrement() == 0) {
-                        first.accept(code);
-                    } else {
-                        second.accept(code);
-                    }
-                }));
+                previous.add(Signal.handle(signal, s -> onSignal.accept(code)));
                 signals.add(signal);
             } catch (IllegalArgumentException e) {
                 // the JVM keeps this signal for itself (e.g. -Xrs): leave it with its default

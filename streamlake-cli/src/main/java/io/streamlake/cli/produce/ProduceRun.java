@@ -12,7 +12,9 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One {@code produce} run over stdin or a file, from its first line to its summary. It reads the lines, and it ends
@@ -37,7 +39,10 @@ public final class ProduceRun {
     private final ConsoleStreams console;
     private final long shutdownTimeoutMs;
     private final Runnable printSummary;
+    private final IntConsumer halt;
+    private final AtomicInteger signals = new AtomicInteger();
     private volatile int signal;
+    private volatile Thread shutdownTimer;
     private final AtomicBoolean ending = new AtomicBoolean();
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
 
@@ -51,6 +56,19 @@ public final class ProduceRun {
             ConsoleStreams console,
             long shutdownTimeoutMs,
             Runnable printSummary) {
+        this(input, report, progress, console, shutdownTimeoutMs, printSummary, Runtime.getRuntime()::halt);
+    }
+
+    /** @param halt ends the JVM at once with the given exit code, after a run stopped without waiting */
+    ProduceRun(
+            ProduceInput input,
+            ProduceReport report,
+            Progress progress,
+            ConsoleStreams console,
+            long shutdownTimeoutMs,
+            Runnable printSummary,
+            IntConsumer halt) {
+        this.halt = halt;
         this.input = input;
         this.report = report;
         this.progress = progress;
@@ -65,7 +83,7 @@ public final class ProduceRun {
      * @return the exit code: 0 every line acknowledged, 1 some not, 130 or 143 stopped by a signal
      */
     public int run(Consumer<Iterator<byte[]>> ingest) {
-        try (Interrupts interrupts = new Interrupts(this::firstSignal, code -> stopNow("a second signal"))) {
+        try (Interrupts interrupts = new Interrupts(this::signal)) {
             try {
                 ingest.accept(lines());
             } finally {
@@ -92,6 +110,15 @@ public final class ProduceRun {
         };
     }
 
+    /** SIGINT (130) or SIGTERM (143) received: the first stops reading, any later one stops now. */
+    void signal(int code) {
+        if (signals.getAndIncrement() == 0) {
+            firstSignal(code);
+        } else {
+            stopNow("a second signal");
+        }
+    }
+
     private void firstSignal(int code) {
         signal = code;
         input.stop();
@@ -112,6 +139,7 @@ public final class ProduceRun {
                 },
                 "streamlake-shutdown-timer");
         timer.setDaemon(true);
+        shutdownTimer = timer;
         timer.start();
     }
 
@@ -120,7 +148,7 @@ public final class ProduceRun {
         int code = end(true, why);
         console.out().flush();
         console.err().flush();
-        Runtime.getRuntime().halt(code);
+        halt.accept(code);
     }
 
     private int end(boolean now) {
@@ -146,6 +174,10 @@ public final class ProduceRun {
     }
 
     private int endOnce(boolean now, String why) {
+        Thread timer = shutdownTimer;
+        if (timer != null && timer != Thread.currentThread()) {
+            timer.interrupt();
+        }
         progress.finish();
         if (why != null) {
             console.err().printf("stopping now (%s): events in flight have an unknown outcome%n", why);

@@ -74,7 +74,7 @@ class CliInterruptTest {
     }
 
     @Test
-    void givenASecondSignal_thenItStopsAtOnceSayingWhatIsUnknownAndResumeStillLandsEveryLine() throws Exception {
+    void givenASecondSignal_thenExit143WithTheSummaryAndResumeStillLandsEveryLineWithinTheWindow() throws Exception {
         Child child = startProduce();
         assertThat(child.quarterRead.await(45, TimeUnit.SECONDS))
                 .as("the child read a quarter of the file; stderr:%n%s", child.err)
@@ -93,7 +93,8 @@ class CliInterruptTest {
         assertThat(child.process.exitValue())
                 .as("stdout:%n%s%nstderr:%n%s", out, err)
                 .isEqualTo(143);
-        assertThat(err).contains("stopping now (a second signal): events in flight have an unknown outcome");
+        // whether the second signal or the last acknowledgement comes first is a race on a healthy broker: with the
+        // signal first, the events in flight are written as unknown (ProduceRunTest shows that part on its own)
         assertThat(out).contains("published:").contains("not read:").contains("resume point:");
 
         Cli.Result resumed = cli.run(
