@@ -1,6 +1,5 @@
 package io.streamlake.cli.produce;
 
-import io.streamlake.cli.command.JsonLines;
 import io.streamlake.cli.context.UsageException;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.streamlake.cli.command;
+package io.streamlake.cli.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

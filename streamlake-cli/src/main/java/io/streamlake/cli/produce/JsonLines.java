@@ -1,4 +1,4 @@
-package io.streamlake.cli.command;
+package io.streamlake.cli.produce;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class JsonLines implements Iterator<byte[]> {
     private boolean atStart;
     private boolean byteOrderMarkSkipped;
 
-    JsonLines(InputStream in) {
+    public JsonLines(InputStream in) {
         this(in, 0);
     }
 
