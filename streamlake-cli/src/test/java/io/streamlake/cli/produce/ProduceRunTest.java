@@ -142,4 +142,32 @@ class ProduceRunTest {
                     .isEqualTo(bytesOf(5));
         }
     }
+
+    @Test
+    void givenStdinStoppedAtOnce_thenTheRestIsNotCountedAndNoResumePointIsWritten() throws Exception {
+        Path rerun = dir.resolve("rerun.jsonl");
+        byte[] lines = IntStream.range(0, 30)
+                .mapToObj(ProduceRunTest::line)
+                .collect(Collectors.joining("\n", "", "\n"))
+                .getBytes(StandardCharsets.UTF_8);
+        try (ProduceInput input = ProduceInput.stdin(new java.io.ByteArrayInputStream(lines));
+                ProduceReport report = new ProduceReport(rerun)) {
+            ProduceRun run = run(input, report, 60_000);
+
+            int code = run.run(it -> {
+                for (int i = 0; i < 3; i++) {
+                    it.next();
+                }
+                run.signal(130);
+                run.signal(130);
+            });
+
+            assertThat(code).isEqualTo(130);
+            assertThat(report.ending().notRead()).isEmpty();
+            assertThat(report.ending().resumePoint()).isEmpty();
+            assertThat(report.ending().unknown()).isEqualTo(3);
+            assertThat(Files.readAllLines(rerun)).hasSize(3);
+            assertThat(dir.resolve(".streamlake")).doesNotExist();
+        }
+    }
 }
