@@ -175,7 +175,7 @@ class ProduceStdoutTest {
     }
 
     @Test
-    void givenAnUnknownDataset_thenTheEventIsDeadLetteredNotAnError() {
+    void givenAnUnknownDataset_thenExitTwoBeforeAnythingIsSent() {
         CliRunner.Result result = new CliRunner(dir)
                 .run(
                         "produce",
@@ -188,10 +188,11 @@ class ProduceStdoutTest {
                         "--payload",
                         "{\"id\":1}");
 
-        assertThat(result.code()).isZero();
-        JsonNode record = records(result.out()).get(0);
-        assertThat(record.get("topic").asText()).isEqualTo("streamlake.invoices.dlq");
-        assertThat(record.get("headers").get("dlq_reason").asText()).contains("invoices");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().strip())
+                .startsWith("error: unknown dataset 'invoices' (known: ")
+                .contains("orders");
     }
 
     @Test

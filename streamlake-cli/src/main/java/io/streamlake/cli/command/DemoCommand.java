@@ -8,6 +8,7 @@ import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.context.UsageException;
 import io.streamlake.cli.output.DemoScreen;
 import io.streamlake.cli.output.RecordView;
+import io.streamlake.cli.produce.JsonLines;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.port.in.IngestCommand;

@@ -11,6 +11,9 @@ import io.streamlake.cli.output.OutputFormat;
 import io.streamlake.cli.output.ProduceReport;
 import io.streamlake.cli.output.ProduceSummary;
 import io.streamlake.cli.output.Progress;
+import io.streamlake.cli.produce.DatasetCheck;
+import io.streamlake.cli.produce.ProduceInput;
+import io.streamlake.cli.produce.ProduceRun;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.IngestionSettings;
@@ -19,16 +22,14 @@ import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.config.CoreConfig;
 import io.streamlake.runtime.metrics.IngestionCounts;
 import io.streamlake.runtime.transport.StdoutTransportProvider;
 import io.streamlake.schema.SchemaModule;
 import io.streamlake.schema.config.SchemaConfig;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -96,6 +97,13 @@ public final class ProduceCommand implements Callable<Integer> {
     Path failedFile;
 
     @Option(
+            names = "--resume",
+            description = "Continue an interrupted or partly failed --file run: send the lines it did not get "
+                    + "acknowledged, then the file from the first line it did not read (resume point in "
+                    + ".streamlake/<file>.resume next to the file). A file that changed since is refused.")
+    boolean resume;
+
+    @Option(
             names = "--output",
             paramLabel = "text|json",
             defaultValue = "text",
@@ -118,28 +126,41 @@ public final class ProduceCommand implements Callable<Integer> {
         if (key != null && keyField != null) {
             throw new UsageException("give --key or --key-field, not both");
         }
-        try (InputStream in = open();
-                ProduceReport report = new ProduceReport(failedPath())) {
-            IngestStreamUseCase ingest = wire();
-            prepareSchema();
-            Progress progress = new Progress(console, report::done);
-            BatchSummary summary;
-            try {
-                summary = ingest.ingestAll(commands(in, progress), report);
-            } finally {
-                progress.finish();
-            }
-            report.finish();
-            IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
-            // A dry run's records are the standard output (JSON lines for a pipe); its summary goes beside them.
-            boolean dryRun = StdoutTransportProvider.NAME.equals(
-                    context.settings().core().transport());
-            new ProduceSummary(report, counts)
-                    .print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
-            return summary.allAcknowledged() && counts.failed() == 0
-                    ? CommandLine.ExitCode.OK
-                    : CommandLine.ExitCode.SOFTWARE;
+        if (resume && (input.payload != null || input.file.equals("-"))) {
+            throw new UsageException(
+                    input.payload != null
+                            ? "--resume continues a --file run; it does not apply to --payload"
+                            : "stdin cannot be resumed: --resume needs --file PATH");
         }
+        try (ProduceInput in = open()) {
+            IngestStreamUseCase ingest = wire();
+            DatasetCheck.requireKnown(context.get(SchemaModule.class).catalog(), dataset);
+            prepareSchema();
+            CoreConfig core = context.settings().core();
+            try (ProduceReport report = new ProduceReport(failedPath(in))) {
+                Runnable printSummary = () -> printSummary(report);
+                if (in == null) {
+                    BatchSummary summary = ingest.ingestAll(
+                            List.of(command(input.payload.getBytes(StandardCharsets.UTF_8)))
+                                    .iterator(),
+                            report);
+                    report.finish();
+                    printSummary.run();
+                    return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+                }
+                Progress progress = new Progress(console, report, core.progressIntervalMs());
+                return new ProduceRun(in, report, progress, console, core.shutdownTimeoutMs(), printSummary)
+                        .run(lines -> ingest.ingestAll(commands(lines), report));
+            }
+        }
+    }
+
+    private void printSummary(ProduceReport report) {
+        IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
+        // A dry run's records are the standard output (JSON lines for a pipe); its summary goes beside them.
+        boolean dryRun =
+                StdoutTransportProvider.NAME.equals(context.settings().core().transport());
+        new ProduceSummary(report, counts).print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
     }
 
     /**
@@ -157,8 +178,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
     /**
      * Avro only: the registry must answer, and the dataset's version is registered or checked before any event is
-     * published (an incompatible version stops here, naming subject, version and reason). An unknown dataset or
-     * version is left to validation, which dead-letters its events.
+     * published (an incompatible version stops here, naming subject, version and reason). An unknown version is left
+     * to validation, which dead-letters its events.
      */
     private void prepareSchema() {
         SchemaModule schemas = context.get(SchemaModule.class);
@@ -172,29 +193,17 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private InputStream open() throws IOException {
+    private ProduceInput open() {
         if (input.payload != null) {
             return null;
         }
         if (input.file.equals("-")) {
-            return new BufferedInputStream(System.in, 1 << 16);
+            return ProduceInput.stdin(System.in);
         }
-        Path path = environment.workingDirectory().resolve(input.file);
-        try {
-            return new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("file " + input.file + " does not exist");
-        } catch (IOException e) {
-            throw new UsageException("file " + input.file + " cannot be read: " + e.getMessage());
-        }
+        return ProduceInput.file(input.file, environment.workingDirectory().resolve(input.file), resume);
     }
 
-    private Iterator<IngestCommand> commands(InputStream in, Progress progress) {
-        if (in == null) {
-            return List.of(command(input.payload.getBytes(StandardCharsets.UTF_8)))
-                    .iterator();
-        }
-        JsonLines lines = new JsonLines(in);
+    private Iterator<IngestCommand> commands(Iterator<byte[]> lines) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -203,7 +212,6 @@ public final class ProduceCommand implements Callable<Integer> {
 
             @Override
             public IngestCommand next() {
-                progress.sent();
                 return command(lines.next());
             }
         };
@@ -220,11 +228,27 @@ public final class ProduceCommand implements Callable<Integer> {
                 java.util.Map.of());
     }
 
-    private Path failedPath() {
+    /**
+     * The re-run file: --failed-file, or streamlake-failed-&lt;timestamp&gt;.jsonl in the working directory. Never the
+     * re-run file a resumed run reads from (a second run within the same second would otherwise overwrite it).
+     */
+    private Path failedPath(ProduceInput in) {
         if (failedFile != null) {
-            return environment.workingDirectory().resolve(failedFile);
+            Path path = environment.workingDirectory().resolve(failedFile);
+            if (in != null
+                    && in.priorRerun()
+                            .filter(p -> p.toAbsolutePath().equals(path.toAbsolutePath()))
+                            .isPresent()) {
+                throw new UsageException(
+                        "--failed-file " + failedFile + " is the re-run file --resume reads; give another");
+            }
+            return path;
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return environment.workingDirectory().resolve("streamlake-failed-" + stamp + ".jsonl");
+        Path path = environment.workingDirectory().resolve("streamlake-failed-" + stamp + ".jsonl");
+        for (int n = 2; Files.exists(path); n++) {
+            path = environment.workingDirectory().resolve("streamlake-failed-" + stamp + "-" + n + ".jsonl");
+        }
+        return path;
     }
 }

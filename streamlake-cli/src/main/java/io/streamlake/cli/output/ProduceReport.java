@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Collects a produce run's outcomes as they arrive (from client I/O threads: thread-safe): dead letters by stage
  * and reason, and the events not acknowledged, whose original bytes go, one per line, to the re-run file (created
- * only when there is one).
+ * only when there is one). It also knows which events are in flight (sent, no outcome yet), so a run stopped
+ * without waiting for them can write them to the re-run file too.
  */
 public final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
 
@@ -32,30 +35,84 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final Map<String, Long> deadLettersByReason = Collections.synchronizedMap(new TreeMap<>());
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Set<byte[]> inFlight =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private OutputStream failedOut;
+    private boolean closed;
+    private volatile RunEnding ending = RunEnding.complete();
 
     public ProduceReport(Path failedFile) {
         this.failedFile = failedFile;
     }
 
+    /** Counts {@code payload} (the very array given to the ingestion) as in flight until its outcome arrives. */
+    public void sent(byte[] payload) {
+        inFlight.add(payload);
+    }
+
     @Override
     public void accept(IngestionResult result) {
-        done.incrementAndGet();
-        if (result instanceof IngestionResult.DeadLettered dl) {
+        if (result instanceof IngestionResult.Published) {
+            published.incrementAndGet();
+        } else if (result instanceof IngestionResult.DeadLettered dl) {
+            deadLettered.incrementAndGet();
             deadLettersByReason.merge(dl.stage().wireName() + ": " + shorten(dl.reason()), 1L, Long::sum);
-        } else if (result instanceof IngestionResult.Failed failed) {
+        } else if (result instanceof IngestionResult.Failed f) {
+            failed.incrementAndGet();
             if (failures.size() < 10_000) {
-                failures.add(new Failure(failed.ref().key(), failed.reason()));
+                failures.add(new Failure(f.ref().key(), f.reason()));
             }
-            writeFailed(failed.ref().payload());
+            rerun(f.ref().payload());
         }
+        // after the re-run file has the line: a stop that writes what is in flight sees it in one place or both
+        inFlight.remove(result.ref().payload());
+        done.incrementAndGet();
     }
 
     public long done() {
         return done.get();
     }
 
-    private synchronized void writeFailed(byte[] payload) {
+    public long published() {
+        return published.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    /** The events sent that have no outcome yet. */
+    public List<byte[]> inFlight() {
+        synchronized (inFlight) {
+            return List.copyOf(inFlight);
+        }
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** How the run ended, for the summary. */
+    public void ending(RunEnding ending) {
+        this.ending = ending;
+    }
+
+    public RunEnding ending() {
+        return ending;
+    }
+
+    /** Writes one line to the re-run file; ignored once the report is {@link #finish() finished}. */
+    public synchronized void rerun(byte[] payload) {
+        if (closed) {
+            return;
+        }
         try {
             if (failedOut == null) {
                 failedOut = new BufferedOutputStream(Files.newOutputStream(failedFile));
@@ -69,7 +126,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     }
 
     /** The re-run file, when some events were not acknowledged. */
-    synchronized Path failedFile() {
+    public synchronized Path failedFile() {
         return failedOut == null ? null : failedFile;
     }
 
@@ -111,8 +168,29 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                     millis(counts.ackLatencyP50()),
                     millis(counts.ackLatencyP99()));
         }
+        RunEnding end = ending();
+        if (end.byteOrderMarkSkipped()) {
+            out.printf("skipped:       a UTF-8 byte-order mark at the start of the file%n");
+        }
+        if (end.stoppedBy().isPresent()) {
+            out.printf(
+                    "not read:      %s  (stopped by %s)%n",
+                    end.notRead().map(String::valueOf).orElse("the rest of stdin, which cannot be resumed"),
+                    end.stoppedBy().get());
+        }
+        if (end.unknown() > 0) {
+            out.printf(
+                    "unknown:       %d events in flight when the run stopped: their outcome is unknown "
+                            + "(written to the re-run file; some may be on RAW already)%n",
+                    end.unknown());
+        }
         Path file = failedFile();
-        if (file != null) {
+        if (end.resumePoint().isPresent()) {
+            out.printf(
+                    "resume point:  %s%s%n  continue with the same command and --resume "
+                            + "(sends the lines not acknowledged, then the rest of the file)%n",
+                    end.resumePoint().get(), file == null ? "" : " (lines not acknowledged: " + file + ")");
+        } else if (file != null) {
             out.printf("not acknowledged events written to %s (re-run: streamlake produce --file %s …)%n", file, file);
         }
     }
@@ -134,6 +212,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
 
     /** Completes the re-run file; call before reading {@link #failedFile()} for the summary. Idempotent. */
     public synchronized void finish() {
+        closed = true;
         if (failedOut != null) {
             try {
                 failedOut.close();

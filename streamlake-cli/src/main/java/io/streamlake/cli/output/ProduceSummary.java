@@ -62,6 +62,17 @@ public final class ProduceSummary {
             }
             Path file = report.failedFile();
             g.writeStringField("failed_file", file == null ? null : file.toString());
+            RunEnding end = report.ending();
+            g.writeBooleanField("byte_order_mark_skipped", end.byteOrderMarkSkipped());
+            g.writeStringField("stopped_by", end.stoppedBy().orElse(null));
+            if (end.notRead().isPresent()) {
+                g.writeNumberField("not_read", end.notRead().get());
+            } else {
+                g.writeNullField("not_read");
+            }
+            g.writeNumberField("unknown", end.unknown());
+            g.writeStringField(
+                    "resume_point", end.resumePoint().map(Path::toString).orElse(null));
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Streams events through {@link IngestEventUseCase} with at most {@code maxInFlight} awaiting their
- * acknowledgement, so memory stays bounded whatever the input's length. Flushes once at the end, never
- * per event.
+ * acknowledgement, so memory stays bounded whatever the input's length. A slot is taken before the next command is
+ * taken from the iterator, so at most {@code maxInFlight} commands are ever taken and not yet resolved (a caller that
+ * stops the iterator knows the most that can be in flight). Flushes once at the end, never per event.
  *
  * <p>With {@code prepareThreads > 0} (and a {@link StagedIngestUseCase}), events are parsed, validated and serialized
  * on that many worker threads while the calling thread reads the input, and handed to the transport in input order
@@ -115,9 +116,9 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         Consumer<IngestionResult> outcomes = sink::outcome;
         try {
             while (commands.hasNext()) {
-                IngestCommand command = commands.next();
                 slots.acquire();
                 try {
+                    IngestCommand command = commands.next();
                     if (staged != null) {
                         staged.dispatch(staged.prepare(command), outcomes);
                     } else {
@@ -141,8 +142,14 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         RuntimeException inputError = null;
         try {
             while (pipeline.error() == null && commands.hasNext()) {
-                IngestCommand command = commands.next();
                 slots.acquire();
+                IngestCommand command;
+                try {
+                    command = commands.next();
+                } catch (RuntimeException e) {
+                    slots.release();
+                    throw e;
+                }
                 pipeline.submit(command);
             }
         } catch (RuntimeException e) {

@@ -63,6 +63,36 @@ class StreamIngestionServiceTest {
     }
 
     @Test
+    void givenSlowAcknowledgements_thenNeverMoreThanMaxInFlightTakenFromTheIteratorAndUnresolved() {
+        p.publisher.acknowledgeOn(task -> acks.execute(() -> {
+            sleep(1);
+            task.run();
+        }));
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger resolved = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        Iterator<IngestCommand> counted = new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < 300;
+            }
+
+            @Override
+            public IngestCommand next() {
+                int n = i++;
+                peak.accumulateAndGet(taken.incrementAndGet() - resolved.get(), Math::max);
+                return IngestCommand.of(ORDERS, "k" + n, bytes("order_id=" + n + ";amount=1;currency=X"));
+            }
+        };
+
+        stream(4).ingestAll(counted, r -> resolved.incrementAndGet());
+
+        assertThat(peak.get()).isBetween(2, 4);
+    }
+
+    @Test
     void givenSlowAcknowledgements_thenNeverMoreThanMaxInFlightOutstanding() {
         p.publisher.acknowledgeOn(task -> acks.execute(() -> {
             sleep(1);

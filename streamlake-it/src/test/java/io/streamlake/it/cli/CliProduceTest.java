@@ -123,17 +123,18 @@ class CliProduceTest {
     }
 
     @Test
-    void givenAnUnknownDataset_thenTheEventIsDeadLetteredAndExitIsZero() {
+    void givenAnUnknownDataset_thenExitTwoAndNothingIsSent() {
         Cli.Result topics = cli.run("topics", "create", "--dataset", "invoices", "--partitions", "1");
         assertThat(topics.code()).as(topics.err()).isZero();
 
         Cli.Result result = cli.run("produce", "--dataset", "invoices", "--key", "i-1", "--payload", "{\"id\":1}");
 
-        assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.out()).contains("dead-lettered: 1").contains("invoices");
-        List<ConsumerRecord<byte[], byte[]>> dead = kafka.consumeAll(cli.dlq("invoices"), 1, Duration.ofSeconds(10));
-        assertThat(dead).hasSize(1);
-        assertThat(headers(dead.get(0)).get("dlq_reason")).contains("invoices");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err().strip()).startsWith("error: unknown dataset 'invoices' (known: ");
+        assertThat(kafka.consumeAll(cli.dlq("invoices"), 1, Duration.ofSeconds(2)))
+                .isEmpty();
+        assertThat(kafka.consumeAll(cli.raw("invoices"), 1, Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.streamlake.cli.command;
+package io.streamlake.cli.produce;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +11,9 @@ import java.util.NoSuchElementException;
  * The lines of a JSON Lines stream as bytes, exactly as they are (invalid UTF-8 included), without their line end
  * ({@code \n} or {@code \r\n}); blank lines are skipped. Reads the input in 64 KiB chunks and scans them for
  * line ends (reading byte by byte through a synchronized stream cost 42% of the CLI's main thread), keeping only
- * one line at a time, never the whole input. Not thread-safe.
+ * one line at a time, never the whole input. A UTF-8 byte-order mark at the very start of the input is skipped and
+ * reported by {@link #byteOrderMarkSkipped()}. {@link #offset()} gives the byte offset just past the last line
+ * {@link #next()} returned, so a later run can continue from there. Not thread-safe.
  */
 public final class JsonLines implements Iterator<byte[]> {
 
@@ -23,9 +25,35 @@ public final class JsonLines implements Iterator<byte[]> {
     private byte[] next;
     private boolean done;
     private long lineNumber;
+    private long bufferStart;
+    private long nextEnd;
+    private long offset;
+    private boolean atStart;
+    private boolean byteOrderMarkSkipped;
 
-    JsonLines(InputStream in) {
+    public JsonLines(InputStream in) {
+        this(in, 0);
+    }
+
+    /**
+     * @param in          the input, positioned at {@code startOffset}
+     * @param startOffset where {@code in} starts in its file; a byte-order mark is looked for only at offset 0
+     */
+    public JsonLines(InputStream in, long startOffset) {
         this.in = in;
+        this.bufferStart = startOffset;
+        this.offset = startOffset;
+        this.atStart = startOffset == 0;
+    }
+
+    /** The byte offset just past the last line {@link #next()} returned (its line end included). */
+    public long offset() {
+        return offset;
+    }
+
+    /** True when the input began with a UTF-8 byte-order mark, which was not returned as part of the first line. */
+    public boolean byteOrderMarkSkipped() {
+        return byteOrderMarkSkipped;
     }
 
     /** The number of the line {@link #next()} last returned, 1-based, blank lines counted. */
@@ -48,13 +76,24 @@ public final class JsonLines implements Iterator<byte[]> {
         }
         byte[] out = next;
         next = null;
+        offset = nextEnd;
         return out;
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(buffer, 0, buffer.length);
+        bufferStart += limit;
+        // read() hands out what is there (a pipe's lines as they come); only the byte-order mark probe waits for 3
+        int n = atStart ? in.readNBytes(buffer, 0, 3) : in.read(buffer, 0, buffer.length);
         position = 0;
         limit = Math.max(n, 0);
+        if (atStart) {
+            atStart = false;
+            if (n == 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+                byteOrderMarkSkipped = true;
+                position = 3;
+                return fill();
+            }
+        }
         return n > 0;
     }
 
@@ -83,6 +122,7 @@ public final class JsonLines implements Iterator<byte[]> {
             throw new UncheckedIOException("cannot read the input: " + e.getMessage(), e);
         }
         lineNumber++;
+        nextEnd = bufferStart + position;
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         for (int i = 0; i < length; i++) {
