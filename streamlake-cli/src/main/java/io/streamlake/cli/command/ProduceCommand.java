@@ -13,6 +13,7 @@ import io.streamlake.cli.output.ProduceSummary;
 import io.streamlake.cli.output.Progress;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
@@ -204,7 +205,9 @@ public final class ProduceCommand implements Callable<Integer> {
             @Override
             public IngestCommand next() {
                 progress.sent();
-                return command(lines.next());
+                byte[] line = lines.next();
+                // the file as the user named it (stdin is '-'); lineNumber() is now the line just read
+                return command(line).withSource(new EventSource(input.file, lines.lineNumber()));
             }
         };
     }
