@@ -140,6 +140,40 @@ class ProduceFileRunTest {
     }
 
     @Test
+    void givenAResumedRunWithSourceHeaders_thenEachEventNamesItsLineInTheFileOrInTheRerunFile() throws IOException {
+        Path input = file("orders.jsonl", 10);
+        long offset = (line(1) + "\n" + line(2) + "\n" + line(3) + "\n" + line(4) + "\n" + line(5) + "\n" + line(6)
+                        + "\n")
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
+        Path rerun = Files.writeString(dir.resolve("rerun.jsonl"), line(3) + "\n" + line(5) + "\n");
+        new ResumePoint(FileIdentity.of(input), offset, Optional.of(rerun)).write();
+
+        CliRunner.Result result = produce("--file", "orders.jsonl", "--resume", "--set", "headers.source=true");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        List<String> sources = result.out()
+                .lines()
+                .filter(l -> l.startsWith("{\"topic\""))
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l).get("headers").get("source").asText();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+        assertThat(sources)
+                .containsExactly(
+                        rerun + ":1",
+                        rerun + ":2",
+                        "orders.jsonl:7",
+                        "orders.jsonl:8",
+                        "orders.jsonl:9",
+                        "orders.jsonl:10");
+    }
+
+    @Test
     void givenAFileThatShrankSinceItsResumePoint_thenExitTwoNamingTheSize() throws IOException {
         Path input = file("orders.jsonl", 10);
         new ResumePoint(FileIdentity.of(input), 40, Optional.empty()).write();

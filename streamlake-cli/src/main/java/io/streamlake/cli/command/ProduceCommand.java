@@ -150,7 +150,7 @@ public final class ProduceCommand implements Callable<Integer> {
                 }
                 Progress progress = new Progress(console, report, core.progressIntervalMs());
                 return new ProduceRun(in, report, progress, console, core.shutdownTimeoutMs(), printSummary)
-                        .run(lines -> ingest.ingestAll(commands(lines), report));
+                        .run(lines -> ingest.ingestAll(commands(lines, in), report));
             }
         }
     }
@@ -203,7 +203,8 @@ public final class ProduceCommand implements Callable<Integer> {
         return ProduceInput.file(input.file, environment.workingDirectory().resolve(input.file), resume);
     }
 
-    private Iterator<IngestCommand> commands(Iterator<byte[]> lines) {
+    /** The commands of {@code lines}, each with the file and line {@code source} says it came from. */
+    private Iterator<IngestCommand> commands(Iterator<byte[]> lines, ProduceInput source) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -212,7 +213,8 @@ public final class ProduceCommand implements Callable<Integer> {
 
             @Override
             public IngestCommand next() {
-                return command(lines.next());
+                byte[] line = lines.next();
+                return command(line).withSource(source.lastSource());
             }
         };
     }

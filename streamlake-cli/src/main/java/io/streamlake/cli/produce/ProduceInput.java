@@ -1,6 +1,7 @@
 package io.streamlake.cli.produce;
 
 import io.streamlake.cli.context.UsageException;
+import io.streamlake.core.domain.EventSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,10 @@ public final class ProduceInput implements AutoCloseable {
     private final JsonLines prior;
     private final Object lock = new Object();
     private long priorLinesRead;
+    /** Lines of the file before the offset it is read from, so a resumed run numbers its lines as the file does. */
+    private final long linesBeforeOffset;
+
+    private EventSource lastSource;
     private volatile boolean stopped;
 
     private ProduceInput(
@@ -46,6 +51,28 @@ public final class ProduceInput implements AutoCloseable {
         this.lines = new JsonLines(in, offset);
         this.priorIn = priorRerun.isPresent() ? buffered(Files.newInputStream(priorRerun.get())) : null;
         this.prior = priorIn == null ? null : new JsonLines(priorIn, 0);
+        this.linesBeforeOffset = file == null || offset == 0 ? 0 : lineEnds(file, offset);
+    }
+
+    private static long lineEnds(Path file, long length) throws IOException {
+        long count = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream prefix = Files.newInputStream(file)) {
+            long left = length;
+            while (left > 0) {
+                int read = prefix.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    break;
+                }
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+                left -= read;
+            }
+        }
+        return count;
     }
 
     /** Standard input: read once, never resumable. */
@@ -136,11 +163,24 @@ public final class ProduceInput implements AutoCloseable {
             if (prior != null && prior.hasNext()) {
                 line = prior.next();
                 priorLinesRead++;
+                lastSource = new EventSource(priorRerun.get().toString(), prior.lineNumber());
             } else {
                 line = lines.next();
+                lastSource = new EventSource(name, linesBeforeOffset + lines.lineNumber());
             }
             sent.accept(line);
             return line;
+        }
+    }
+
+    /**
+     * Where the line {@link #next} handed out last came from: the file as the user named it ({@code -} for stdin) and
+     * its line number in that file, also when the run resumed from an offset; a line of the previous run's re-run
+     * file names that file and its line there. Call on the thread that called {@link #next}.
+     */
+    public EventSource lastSource() {
+        synchronized (lock) {
+            return lastSource;
         }
     }
 

@@ -2,13 +2,14 @@ package io.streamlake.core.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An event that was bad data, on its way to its dataset's DLQ topic.
  *
  * @param key             the original key (so the dead letter lands on the key's partition); may be null
  * @param originalPayload the payload bytes exactly as received
- * @param metadata        the event's metadata: its original headers
+ * @param metadata        the event's metadata: its original headers, and its source when it was read from a file
  * @param stage           where it failed
  * @param reason          why, readable by a person
  * @param errorClass      the kind of error, e.g. {@code SchemaViolation} or an exception's class name
@@ -44,5 +45,10 @@ public record DeadLetter(
 
     public DatasetName dataset() {
         return metadata.dataset();
+    }
+
+    /** The file and line the event was read from, when it came from a file. */
+    public Optional<EventSource> source() {
+        return metadata.source();
     }
 }

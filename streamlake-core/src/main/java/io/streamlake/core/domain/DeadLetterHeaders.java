@@ -13,10 +13,12 @@ import java.util.Map;
  *   <li>the original event's headers, as {@link HeaderNames#standardHeaders} gives them without a content type
  *       (a dead letter's value is the DLQ JSON, and the original content type is not known at every stage):
  *       {@code dataset}, {@code schema_version} (when known), {@code ingestion_id}, {@code event_time},
- *       {@code producer_service}, then the caller's attributes;</li>
+ *       {@code producer_service}, then the caller's attributes; never {@code source}, whose place on a dead letter
+ *       is {@code dlq_source_*};</li>
  *   <li>{@code dlq_reason}, {@code dlq_error_class}, {@code dlq_stage} ({@link DlqStage#wireName()}),
- *       {@code dlq_failed_at} ({@link Timestamps#format}) and {@code dlq_original_topic} — the
- *       {@link #failureHeaders failure headers}.</li>
+ *       {@code dlq_failed_at} ({@link Timestamps#format}), {@code dlq_original_topic} and, when the event was read
+ *       from a file, {@code dlq_source_file} and {@code dlq_source_line} — the {@link #failureHeaders failure
+ *       headers}.</li>
  * </ol>
  * No name occurs twice: attributes may not use reserved names ({@link HeaderNames#isReserved}). Thread-safe
  * (stateless).
@@ -32,14 +34,16 @@ public final class DeadLetterHeaders {
      * @return an unmodifiable map whose iteration order is the header order
      */
     public static Map<String, String> of(DeadLetter deadLetter) {
-        Map<String, String> headers = new LinkedHashMap<>(HeaderNames.standardHeaders(deadLetter.metadata(), null));
+        Map<String, String> headers = new LinkedHashMap<>(
+                HeaderNames.standardHeaders(deadLetter.metadata().withoutSource(), null));
         headers.putAll(failureHeaders(deadLetter));
         return Collections.unmodifiableMap(headers);
     }
 
     /**
      * Only the {@code dlq_*} headers, in order: {@code dlq_reason}, {@code dlq_error_class}, {@code dlq_stage},
-     * {@code dlq_failed_at}, {@code dlq_original_topic}. For a transport that writes the original headers in its own
+     * {@code dlq_failed_at}, {@code dlq_original_topic}, then {@code dlq_source_file} and {@code dlq_source_line} when
+     * the event was read from a file. For a transport that writes the original headers in its own
      * style (the Kafka adapter can write CloudEvents headers) and appends these.
      *
      * @return an unmodifiable map whose iteration order is the header order
@@ -51,6 +55,10 @@ public final class DeadLetterHeaders {
         headers.put(HeaderNames.DLQ_STAGE, deadLetter.stage().wireName());
         headers.put(HeaderNames.DLQ_FAILED_AT, Timestamps.format(deadLetter.failedAt()));
         headers.put(HeaderNames.DLQ_ORIGINAL_TOPIC, deadLetter.originalTopic());
+        deadLetter.source().ifPresent(source -> {
+            headers.put(HeaderNames.DLQ_SOURCE_FILE, source.file());
+            headers.put(HeaderNames.DLQ_SOURCE_LINE, Long.toString(source.line()));
+        });
         return Collections.unmodifiableMap(headers);
     }
 }

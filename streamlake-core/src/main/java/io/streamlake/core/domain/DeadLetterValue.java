@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param ingestionId      the event's ingestion id; may be null
  * @param key              the event's key; may be null
  * @param originalTopic    the RAW topic it was meant for; may be null
+ * @param source           the file and line the event was read from ({@code source_file}, {@code source_line}, written
+ *                         only when known); null when it came from no file
  */
 public record DeadLetterValue(
         byte[] payload,
@@ -50,7 +52,8 @@ public record DeadLetterValue(
         SchemaVersion schemaVersion,
         String ingestionId,
         String key,
-        String originalTopic) {
+        String originalTopic,
+        EventSource source) {
 
     public static final String PAYLOAD = "payload";
     public static final String PAYLOAD_ENCODING = "payload_encoding";
@@ -66,6 +69,8 @@ public record DeadLetterValue(
     public static final String INGESTION_ID = "ingestion_id";
     public static final String KEY = "key";
     public static final String ORIGINAL_TOPIC = "original_topic";
+    public static final String SOURCE_FILE = "source_file";
+    public static final String SOURCE_LINE = "source_line";
 
     public static final String ENCODING_JSON = "json";
     public static final String ENCODING_TEXT = "text";
@@ -78,6 +83,40 @@ public record DeadLetterValue(
                 && !ENCODING_BASE64.equals(payloadEncoding)) {
             throw new IllegalArgumentException("unknown payload encoding " + payloadEncoding);
         }
+    }
+
+    /** A value without a source. */
+    public DeadLetterValue(
+            byte[] payload,
+            String payloadEncoding,
+            long payloadSize,
+            boolean payloadTruncated,
+            String payloadSha256,
+            String errorReason,
+            String errorClass,
+            DlqStage stage,
+            Instant failedAt,
+            DatasetName dataset,
+            SchemaVersion schemaVersion,
+            String ingestionId,
+            String key,
+            String originalTopic) {
+        this(
+                payload,
+                payloadEncoding,
+                payloadSize,
+                payloadTruncated,
+                payloadSha256,
+                errorReason,
+                errorClass,
+                stage,
+                failedAt,
+                dataset,
+                schemaVersion,
+                ingestionId,
+                key,
+                originalTopic,
+                null);
     }
 
     /**
@@ -128,6 +167,12 @@ public record DeadLetterValue(
         stringField(out, KEY, dl.key());
         field(out, ORIGINAL_TOPIC);
         JsonText.appendString(out, dl.originalTopic());
+        if (dl.source().isPresent()) {
+            out.append(',');
+            stringField(out, SOURCE_FILE, dl.source().get().file());
+            field(out, SOURCE_LINE);
+            out.append(dl.source().get().line());
+        }
         out.append('}');
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -135,7 +180,8 @@ public record DeadLetterValue(
     /**
      * Reads what {@link #encode} wrote: the payload bytes exactly as kept ({@code json} as its exact text, {@code text}
      * as the string's UTF-8, {@code base64} decoded) and the other members; members the value lacks are null, a
-     * missing {@code payload_truncated} is false and a missing {@code payload_size} is the kept payload's length.
+     * missing {@code payload_truncated} is false and a missing {@code payload_size} is the kept payload's length. The
+     * source is null unless both {@code source_file} (not empty) and {@code source_line} (from 1) are there.
      * Thread-safe. Never throws for bad data.
      *
      * @return empty when {@code value} is not a dead-letter value: not one UTF-8 JSON object, no {@code payload} or
@@ -177,10 +223,15 @@ public record DeadLetterValue(
                     m.parsed(SCHEMA_VERSION, SchemaVersion::parse),
                     m.string(INGESTION_ID),
                     m.string(KEY),
-                    m.string(ORIGINAL_TOPIC)));
+                    m.string(ORIGINAL_TOPIC),
+                    source(m.string(SOURCE_FILE), m.number(SOURCE_LINE))));
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static EventSource source(String file, Long line) {
+        return file == null || file.isEmpty() || line == null || line < 1 ? null : new EventSource(file, line);
     }
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
@@ -222,7 +273,8 @@ public record DeadLetterValue(
                 && Objects.equals(schemaVersion, v.schemaVersion)
                 && Objects.equals(ingestionId, v.ingestionId)
                 && Objects.equals(key, v.key)
-                && Objects.equals(originalTopic, v.originalTopic);
+                && Objects.equals(originalTopic, v.originalTopic)
+                && Objects.equals(source, v.source);
     }
 
     @Override
@@ -241,7 +293,8 @@ public record DeadLetterValue(
                         schemaVersion,
                         ingestionId,
                         key,
-                        originalTopic);
+                        originalTopic,
+                        source);
     }
 
     @Override
@@ -249,6 +302,7 @@ public record DeadLetterValue(
         return "DeadLetterValue[" + payloadEncoding + " payload, " + payload.length + " of " + payloadSize + " bytes, "
                 + stage + " " + errorClass + ": " + errorReason + ", dataset " + dataset + " " + schemaVersion
                 + ", key "
-                + key + ", id " + ingestionId + ", from " + originalTopic + " at " + failedAt + "]";
+                + key + ", id " + ingestionId + ", from " + originalTopic + " at " + failedAt
+                + (source == null ? "" : ", read from " + source) + "]";
     }
 }

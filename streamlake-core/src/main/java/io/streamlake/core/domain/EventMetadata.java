@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param eventTime       when the event was created
  * @param producerService the publishing service's name
  * @param attributes      extra headers given by the caller; their names must not be reserved ones
+ * @param source          the file and line the event was read from; empty when it did not come from a file, or (on
+ *                        a RAW record) when {@code headers.source} is off
  */
 public record EventMetadata(
         DatasetName dataset,
@@ -24,7 +26,8 @@ public record EventMetadata(
         String ingestionId,
         Instant eventTime,
         String producerService,
-        Map<String, String> attributes) {
+        Map<String, String> attributes,
+        Optional<EventSource> source) {
 
     public EventMetadata {
         Objects.requireNonNull(dataset, "dataset");
@@ -37,10 +40,38 @@ public record EventMetadata(
             throw new IllegalArgumentException("producer service must not be blank");
         }
         attributes = HeaderNames.checkAttributes(attributes);
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** Metadata without a source. */
+    public EventMetadata(
+            DatasetName dataset,
+            Optional<SchemaVersion> schemaVersion,
+            String ingestionId,
+            Instant eventTime,
+            String producerService,
+            Map<String, String> attributes) {
+        this(dataset, schemaVersion, ingestionId, eventTime, producerService, attributes, Optional.empty());
     }
 
     /** The same metadata, now validated against {@code version}. */
     public EventMetadata withSchemaVersion(SchemaVersion version) {
-        return new EventMetadata(dataset, Optional.of(version), ingestionId, eventTime, producerService, attributes);
+        return new EventMetadata(
+                dataset, Optional.of(version), ingestionId, eventTime, producerService, attributes, source);
+    }
+
+    /** The same metadata with {@code from} as its source (empty: none). */
+    public EventMetadata withSource(Optional<EventSource> from) {
+        return from.equals(source)
+                ? this
+                : new EventMetadata(dataset, schemaVersion, ingestionId, eventTime, producerService, attributes, from);
+    }
+
+    /** The same metadata without its source. */
+    public EventMetadata withoutSource() {
+        return source.isEmpty()
+                ? this
+                : new EventMetadata(
+                        dataset, schemaVersion, ingestionId, eventTime, producerService, attributes, Optional.empty());
     }
 }

@@ -26,6 +26,12 @@ public final class HeaderNames {
     /** {@value #CONTENT_TYPE_JSON} or {@value #CONTENT_TYPE_AVRO}. */
     public static final String CONTENT_TYPE = "content_type";
 
+    /**
+     * Where the event was read from, {@code <file>:<line>} ({@link EventSource#label}); on RAW records only when
+     * {@code headers.source=true}.
+     */
+    public static final String SOURCE = "source";
+
     /** Why the event was dead-lettered. */
     public static final String DLQ_REASON = "dlq_reason";
     /** The kind of error that dead-lettered it. */
@@ -37,9 +43,17 @@ public final class HeaderNames {
     /** The RAW topic it was meant for. */
     public static final String DLQ_ORIGINAL_TOPIC = "dlq_original_topic";
 
+    /** The file the dead letter's event was read from, when it came from a file. */
+    public static final String DLQ_SOURCE_FILE = "dlq_source_file";
+    /** The 1-based line of that file, when it came from a file. */
+    public static final String DLQ_SOURCE_LINE = "dlq_source_line";
+
     /** CloudEvents binary mode (Kafka protocol binding): the event id. */
     public static final String CE_ID = "ce_id";
-    /** CloudEvents: the source, the producer service as a URI reference. */
+    /**
+     * CloudEvents: the source as a URI reference: {@code /streamlake/<producer service>}, or the event's file and
+     * line ({@link EventSource#uriReference}) when its RAW record carries its source.
+     */
     public static final String CE_SOURCE = "ce_source";
     /** CloudEvents: the type, {@code io.streamlake.<dataset>}. */
     public static final String CE_TYPE = "ce_type";
@@ -60,8 +74,8 @@ public final class HeaderNames {
     /** The producer service name used when none is configured. */
     public static final String DEFAULT_PRODUCER_SERVICE = "streamlake-producer";
 
-    private static final Set<String> RESERVED =
-            Set.of(DATASET, SCHEMA_VERSION, INGESTION_ID, EVENT_TIME, PRODUCER_SERVICE, CONTENT_TYPE, CE_CONTENT_TYPE);
+    private static final Set<String> RESERVED = Set.of(
+            DATASET, SCHEMA_VERSION, INGESTION_ID, EVENT_TIME, PRODUCER_SERVICE, CONTENT_TYPE, SOURCE, CE_CONTENT_TYPE);
 
     private HeaderNames() {}
 
@@ -73,7 +87,7 @@ public final class HeaderNames {
     /**
      * The StreamLake headers of an event, in a stable order: {@code dataset}, {@code schema_version} (when
      * known), {@code ingestion_id}, {@code event_time}, {@code producer_service}, {@code content_type} (when
-     * known), then the caller's attributes.
+     * known), {@code source} (when the metadata has one), then the caller's attributes.
      */
     public static Map<String, String> standardHeaders(EventMetadata metadata, String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
@@ -85,6 +99,7 @@ public final class HeaderNames {
         if (contentType != null) {
             headers.put(CONTENT_TYPE, contentType);
         }
+        metadata.source().ifPresent(s -> headers.put(SOURCE, s.label()));
         headers.putAll(metadata.attributes());
         return headers;
     }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param prepareThreads         how many threads of a stream parse, validate and serialize events while the
  *                               reading thread reads on; events still reach the transport in input order. 0 does
  *                               everything on the reading thread
+ * @param sourceOnRaw            when true, a RAW record carries its event's source (file and line) in its metadata,
+ *                               so transports write it ({@code source}, {@code ce_source}); dead letters always do
  */
 public record IngestionSettings(
         TopicNaming topics,
@@ -23,7 +25,8 @@ public record IngestionSettings(
         String producerService,
         int maxInFlight,
         int deadLetterPayloadLimit,
-        int prepareThreads) {
+        int prepareThreads,
+        boolean sourceOnRaw) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
     public static final int DEFAULT_DEAD_LETTER_PAYLOAD_LIMIT = 256 * 1024;
@@ -50,6 +53,17 @@ public record IngestionSettings(
         }
     }
 
+    /** Without the source on RAW records. */
+    public IngestionSettings(
+            TopicNaming topics,
+            boolean keyRequired,
+            String producerService,
+            int maxInFlight,
+            int deadLetterPayloadLimit,
+            int prepareThreads) {
+        this(topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads, false);
+    }
+
     /** With {@link #DEFAULT_PREPARE_THREADS}. */
     public IngestionSettings(
             TopicNaming topics,
@@ -72,27 +86,36 @@ public record IngestionSettings(
 
     public IngestionSettings withTopics(TopicNaming t) {
         return new IngestionSettings(
-                t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
+                t, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads, sourceOnRaw);
     }
 
     public IngestionSettings withKeyRequired(boolean required) {
         return new IngestionSettings(
-                topics, required, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads);
+                topics, required, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads, sourceOnRaw);
     }
 
     public IngestionSettings withProducerService(String service) {
-        return new IngestionSettings(topics, keyRequired, service, maxInFlight, deadLetterPayloadLimit, prepareThreads);
+        return new IngestionSettings(
+                topics, keyRequired, service, maxInFlight, deadLetterPayloadLimit, prepareThreads, sourceOnRaw);
     }
 
     public IngestionSettings withMaxInFlight(int n) {
-        return new IngestionSettings(topics, keyRequired, producerService, n, deadLetterPayloadLimit, prepareThreads);
+        return new IngestionSettings(
+                topics, keyRequired, producerService, n, deadLetterPayloadLimit, prepareThreads, sourceOnRaw);
     }
 
     public IngestionSettings withDeadLetterPayloadLimit(int bytes) {
-        return new IngestionSettings(topics, keyRequired, producerService, maxInFlight, bytes, prepareThreads);
+        return new IngestionSettings(
+                topics, keyRequired, producerService, maxInFlight, bytes, prepareThreads, sourceOnRaw);
     }
 
     public IngestionSettings withPrepareThreads(int n) {
-        return new IngestionSettings(topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, n);
+        return new IngestionSettings(
+                topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, n, sourceOnRaw);
+    }
+
+    public IngestionSettings withSourceOnRaw(boolean on) {
+        return new IngestionSettings(
+                topics, keyRequired, producerService, maxInFlight, deadLetterPayloadLimit, prepareThreads, on);
     }
 }

@@ -6,6 +6,7 @@ import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.Envelope;
 import io.streamlake.core.domain.EventMetadata;
 import io.streamlake.core.domain.EventRef;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.OutboundEvent;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -99,7 +101,13 @@ public final class IngestionService implements StagedIngestUseCase {
         String id = command.ingestionId().isPresent() ? command.ingestionId().get() : ids.newIngestionId();
         Instant time = command.eventTime().isPresent() ? command.eventTime().get() : clock.instant();
         EventMetadata metadata = new EventMetadata(
-                command.dataset(), command.schemaVersion(), id, time, settings.producerService(), command.attributes());
+                command.dataset(),
+                command.schemaVersion(),
+                id,
+                time,
+                settings.producerService(),
+                command.attributes(),
+                command.source());
         String rawTopic = rawTopics.get(command.dataset());
         if (rawTopic == null) {
             rawTopic = rawTopics.computeIfAbsent(command.dataset(), settings.topics()::raw);
@@ -189,9 +197,9 @@ public final class IngestionService implements StagedIngestUseCase {
                     new DeadLetter(
                             event.key(),
                             raw.ref().payload(),
-                            event.metadata(),
+                            event.metadata().withSource(raw.source()),
                             DlqStage.PUBLISH,
-                            rejected.getMessage(),
+                            reason(raw.source(), rejected.getMessage()),
                             rejected.errorClass(),
                             clock.instant(),
                             event.topic(),
@@ -272,13 +280,15 @@ public final class IngestionService implements StagedIngestUseCase {
             }
             SchemaVersion version = ((ValidationOutcome.Valid) validation).version();
             metadata = metadata.withSchemaVersion(version);
+            EventMetadata raw = settings.sourceOnRaw() ? metadata : metadata.withoutSource();
             SerializedPayload value;
             try {
-                value = serializer.serialize(new Envelope(key, payload, metadata));
+                value = serializer.serialize(new Envelope(key, payload, raw));
             } catch (RejectedPayloadException e) {
                 return deadLetter(DlqStage.SERIALIZE, e.errorClass(), e.getMessage());
             }
-            return new Prepared.ToRaw(ref(), new OutboundEvent(rawTopic, key, value, metadata), version, started);
+            return new Prepared.ToRaw(
+                    ref(), new OutboundEvent(rawTopic, key, value, raw), version, command.source(), started);
         }
 
         private Prepared deadLetter(DlqStage stage, String errorClass, String reason) {
@@ -289,12 +299,22 @@ public final class IngestionService implements StagedIngestUseCase {
                             command.payload(),
                             metadata,
                             stage,
-                            reason,
+                            reason(command.source(), reason),
                             errorClass,
                             clock.instant(),
                             rawTopic,
                             settings.topics().deadLetter(command.dataset())),
                     started);
         }
+    }
+
+    /**
+     * A dead letter's reason names the file line it came from first, {@code orders.jsonl line 17: …}: the parser's own
+     * position is inside the one line's payload.
+     */
+    private static String reason(Optional<EventSource> source, String reason) {
+        return source.isEmpty()
+                ? reason
+                : source.get().file() + " line " + source.get().line() + ": " + reason;
     }
 }

@@ -132,9 +132,11 @@ public final class ReplayService implements ReplayDeadLettersUseCase {
 
     private static IngestCommand command(RecordedDeadLetter recorded) {
         DeadLetter dl = recorded.deadLetter();
-        return IngestCommand.of(dl.dataset(), dl.key(), dl.originalPayload())
+        IngestCommand command = IngestCommand.of(dl.dataset(), dl.key(), dl.originalPayload())
                 .withEventTime(dl.metadata().eventTime())
                 .withAttributes(dl.metadata().attributes())
                 .withIngestionId(dl.metadata().ingestionId());
+        // the republished event keeps the file and line it was first read from
+        return dl.source().isPresent() ? command.withSource(dl.source().get()) : command;
     }
 }

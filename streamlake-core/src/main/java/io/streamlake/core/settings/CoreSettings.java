@@ -21,6 +21,7 @@ public final class CoreSettings {
     public static final String MAX_IN_FLIGHT_EVENTS_CONFIG = "max.in.flight.events";
     public static final String PREPARE_THREADS_CONFIG = "prepare.threads";
     public static final String DLQ_PAYLOAD_MAX_BYTES_CONFIG = "dlq.payload.max.bytes";
+    public static final String HEADERS_SOURCE_CONFIG = "headers.source";
 
     /** The core's keys, in the order the reference lists them. */
     public static final List<SettingKey> KEYS = List.of(
@@ -73,7 +74,17 @@ public final class CoreSettings {
                             + "(DeadLetterValue.encode); a longer payload keeps its first bytes (base64) and is flagged "
                             + "truncated, with its full size and SHA-256. Keep it well below the DLQ topic's "
                             + "max.message.bytes (base64 grows the payload by a third).",
-                    new Constraint.AtLeast(1)));
+                    new Constraint.AtLeast(1)),
+            new SettingKey(
+                    HEADERS_SOURCE_CONFIG,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.LOW,
+                    "When true, a RAW record read from a file (produce --file) says where it came from: a 'source' "
+                            + "header '<file>:<line>', and in CloudEvents style ce_source is that file and line "
+                            + "instead of /streamlake/<producer.service>. Dead letters always carry dlq_source_file "
+                            + "and dlq_source_line.",
+                    new Constraint.None()));
 
     private CoreSettings() {}
 
@@ -89,6 +100,7 @@ public final class CoreSettings {
                 (String) values.get(PRODUCER_SERVICE_CONFIG),
                 (Integer) values.get(MAX_IN_FLIGHT_EVENTS_CONFIG),
                 (Integer) values.get(DLQ_PAYLOAD_MAX_BYTES_CONFIG),
-                (Integer) values.get(PREPARE_THREADS_CONFIG));
+                (Integer) values.get(PREPARE_THREADS_CONFIG),
+                (Boolean) values.get(HEADERS_SOURCE_CONFIG));
     }
 }

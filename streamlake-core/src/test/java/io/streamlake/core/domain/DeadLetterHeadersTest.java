@@ -64,4 +64,43 @@ class DeadLetterHeadersTest {
                 "streamlake.orders.dlq");
         assertThat(DeadLetterHeaders.of(dl)).doesNotContainKeys("schema_version", "content_type", "content-type");
     }
+
+    @Test
+    void givenDeadLetterFromAFile_thenSourceFileAndLineFollowTheFailureHeadersAndNoSourceHeader() {
+        DeadLetter fromFile = new DeadLetter(
+                DEAD_LETTER.key(),
+                DEAD_LETTER.originalPayload(),
+                DEAD_LETTER.metadata().withSource(Optional.of(new EventSource("data/orders.jsonl", 17))),
+                DEAD_LETTER.stage(),
+                DEAD_LETTER.reason(),
+                DEAD_LETTER.errorClass(),
+                DEAD_LETTER.failedAt(),
+                DEAD_LETTER.originalTopic(),
+                DEAD_LETTER.deadLetterTopic());
+
+        Map<String, String> headers = DeadLetterHeaders.of(fromFile);
+
+        assertThat(headers).doesNotContainKey("source");
+        assertThat(DeadLetterHeaders.failureHeaders(fromFile).keySet())
+                .containsExactly(
+                        "dlq_reason",
+                        "dlq_error_class",
+                        "dlq_stage",
+                        "dlq_failed_at",
+                        "dlq_original_topic",
+                        "dlq_source_file",
+                        "dlq_source_line")
+                .allMatch(HeaderNames::isReserved);
+        assertThat(headers)
+                .containsEntry("dlq_source_file", "data/orders.jsonl")
+                .containsEntry("dlq_source_line", "17");
+    }
+
+    @Test
+    void givenSource_thenItsUriReferenceIsEscapedAndNeverReadsAsAScheme() {
+        assertThat(new EventSource("orders.jsonl", 17).uriReference()).isEqualTo("./orders.jsonl:17");
+        assertThat(new EventSource("data/my orders.jsonl", 3).uriReference()).isEqualTo("data/my%20orders.jsonl:3");
+        assertThat(new EventSource("/tmp/ü.jsonl", 1).uriReference()).isEqualTo("/tmp/%C3%BC.jsonl:1");
+        assertThat(new EventSource("-", 2).label()).isEqualTo("-:2");
+    }
 }

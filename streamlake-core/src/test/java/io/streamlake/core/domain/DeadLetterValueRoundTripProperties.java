@@ -59,7 +59,8 @@ class DeadLetterValueRoundTripProperties {
                         dl.metadata().schemaVersion().orElse(null),
                         dl.metadata().ingestionId(),
                         dl.key(),
-                        dl.originalTopic()));
+                        dl.originalTopic(),
+                        dl.source().orElse(null)));
         if (truncated) {
             assertThat(read.payloadEncoding()).isEqualTo(DeadLetterValue.ENCODING_BASE64);
         } else {
@@ -93,6 +94,14 @@ class DeadLetterValueRoundTripProperties {
         assertThat(node.get(DeadLetterValue.KEY).textValue()).isEqualTo(read.key());
         assertThat(node.get(DeadLetterValue.PAYLOAD_ENCODING).textValue()).isEqualTo(read.payloadEncoding());
         assertThat(node.get(DeadLetterValue.PAYLOAD_TRUNCATED).booleanValue()).isEqualTo(read.payloadTruncated());
+        if (read.source() != null) {
+            assertThat(node.get(DeadLetterValue.SOURCE_FILE).textValue())
+                    .isEqualTo(read.source().file());
+            assertThat(node.get(DeadLetterValue.SOURCE_LINE).longValue())
+                    .isEqualTo(read.source().line());
+        } else {
+            assertThat(node.has(DeadLetterValue.SOURCE_FILE)).isFalse();
+        }
     }
 
     @Property(tries = 500)
@@ -138,6 +147,13 @@ class DeadLetterValueRoundTripProperties {
                         Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L),
                         Arbitraries.integers().between(0, 999_999_999))
                 .as(Instant::ofEpochSecond);
+        // any file name (a path, '-' for stdin, quotes, line separators) and any line from 1
+        Arbitrary<Optional<EventSource>> sources = Combinators.combine(
+                        Arbitraries.oneOf(
+                                Arbitraries.of("-", "orders.jsonl", "data/my orders.jsonl"), nonEmpty(anyText)),
+                        Arbitraries.longs().between(1, Long.MAX_VALUE))
+                .as(EventSource::new)
+                .optional();
         return Combinators.combine(
                         anyText.injectNull(0.2),
                         nonBlank,
@@ -146,8 +162,8 @@ class DeadLetterValueRoundTripProperties {
                         times,
                         Arbitraries.of("orders", "a", "x.y-z_1"),
                         versions,
-                        anyText)
-                .as((key, reason, errorClass, stage, failedAt, dataset, version, id) -> new DeadLetterTemplate(
+                        Combinators.combine(anyText, sources).as(IdAndSource::new))
+                .as((key, reason, errorClass, stage, failedAt, dataset, version, idAndSource) -> new DeadLetterTemplate(
                         key,
                         reason,
                         errorClass,
@@ -156,11 +172,19 @@ class DeadLetterValueRoundTripProperties {
                         new EventMetadata(
                                 DatasetName.of(dataset),
                                 version,
-                                id.isEmpty() ? "id" : id,
+                                idAndSource.id().isEmpty() ? "id" : idAndSource.id(),
                                 Instant.EPOCH,
                                 HeaderNames.DEFAULT_PRODUCER_SERVICE,
-                                Map.of())));
+                                Map.of(),
+                                idAndSource.source())));
     }
+
+    private static Arbitrary<String> nonEmpty(Arbitrary<String> text) {
+        return text.filter(s -> !s.isEmpty());
+    }
+
+    /** Combinators take at most eight arbitraries: the ingestion id and the source travel together. */
+    record IdAndSource(String id, Optional<EventSource> source) {}
 
     /** A dead letter without its payload. */
     record DeadLetterTemplate(

@@ -9,6 +9,7 @@ import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.DeadLetterHeaders;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.IngestionResult;
@@ -89,6 +90,60 @@ class IngestionServiceTest {
         assertThat(dl.failedAt()).isEqualTo(Pipeline.NOW);
         assertThat(dl.metadata().schemaVersion()).isEmpty();
         assertThat(p.publisher.all()).isEmpty();
+    }
+
+    @Test
+    void givenEventFromAFileAndMalformedPayload_thenDeadLetterCarriesTheSourceAndItsReasonNamesTheLine() {
+        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k1", new byte[] {(byte) 0xFF, 'x'})
+                .withSource(new EventSource("orders.jsonl", 17)));
+
+        assertDeadLettered(result, DlqStage.PARSE, "orders.jsonl line 17: ");
+        DeadLetter dl = p.deadLetters.all().get(0);
+        assertThat(dl.reason()).startsWith("orders.jsonl line 17: ").contains("not valid UTF-8");
+        assertThat(dl.source()).contains(new EventSource("orders.jsonl", 17));
+        assertThat(DeadLetterHeaders.of(dl))
+                .containsEntry(HeaderNames.DLQ_SOURCE_FILE, "orders.jsonl")
+                .containsEntry(HeaderNames.DLQ_SOURCE_LINE, "17");
+        DeadLetterValue value =
+                DeadLetterValue.decode(DeadLetterValue.encode(dl, 1024)).orElseThrow();
+        assertThat(value.source()).isEqualTo(new EventSource("orders.jsonl", 17));
+    }
+
+    @Test
+    void givenEventFromAFileAndSchemaViolation_thenTheValidateReasonNamesTheLineToo() {
+        IngestionResult result =
+                p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1")).withSource(new EventSource("-", 3)));
+        assertDeadLettered(result, DlqStage.VALIDATE, "- line 3: ");
+        assertThat(p.deadLetters.all().get(0).source()).contains(new EventSource("-", 3));
+    }
+
+    @Test
+    void givenEventFromAFileByDefault_thenItsRawRecordHasNoSource() {
+        p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))
+                .withSource(new EventSource("orders.jsonl", 4)));
+        OutboundEvent sent = p.publisher.all().get(0);
+        assertThat(sent.metadata().source()).isEmpty();
+        assertThat(HeaderNames.standardHeaders(sent.metadata(), null)).doesNotContainKey(HeaderNames.SOURCE);
+    }
+
+    @Test
+    void givenSourceOnRaw_thenItsRawRecordCarriesTheSourceHeader() {
+        Pipeline withSource = new Pipeline(IngestionSettings.defaults().withSourceOnRaw(true));
+        withSource.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))
+                .withSource(new EventSource("orders.jsonl", 4)));
+        OutboundEvent sent = withSource.publisher.all().get(0);
+        assertThat(sent.metadata().source()).contains(new EventSource("orders.jsonl", 4));
+        assertThat(HeaderNames.standardHeaders(sent.metadata(), null))
+                .containsEntry(HeaderNames.SOURCE, "orders.jsonl:4");
+    }
+
+    @Test
+    void givenEventFromAFileRejectedByTheBroker_thenThePublishDeadLetterKeepsTheSource() {
+        p.publisher.failWith(e -> new RejectedPayloadException("RecordTooLarge", "record is 2000000 bytes"));
+        IngestionResult result = p.ingest(IngestCommand.of(ORDERS, "k", bytes("order_id=1;amount=2;currency=X"))
+                .withSource(new EventSource("orders.jsonl", 9)));
+        assertDeadLettered(result, DlqStage.PUBLISH, "orders.jsonl line 9: record is 2000000 bytes");
+        assertThat(p.deadLetters.all().get(0).source()).contains(new EventSource("orders.jsonl", 9));
     }
 
     @Test

@@ -4,7 +4,9 @@ import static io.streamlake.core.service.Pipeline.ORDERS;
 import static io.streamlake.core.service.Pipeline.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.ReplayOutcome;
 import io.streamlake.core.domain.ReplaySummary;
 import io.streamlake.core.domain.RetriableStreamLakeException;
@@ -57,6 +59,26 @@ class ReplayServiceTest {
                 .filteredOn(o -> o instanceof ReplayOutcome.Stays)
                 .extracting(o -> ((ReplayOutcome.Stays) o).reason())
                 .containsExactly("field 'garbage' is not name=value");
+    }
+
+    @Test
+    void givenDeadLetterFromAFile_thenTheRepublishedEventKeepsItsOriginalSource() {
+        Pipeline withSource = new Pipeline(IngestionSettings.defaults().withSourceOnRaw(true));
+        withSource.ingest(IngestCommand.of(ORDERS, "k1", bytes("order_id=1;amount=2"))
+                .withSource(new EventSource("orders.jsonl", 3)));
+        withSource.validator.require(ORDERS, SchemaVersion.of(3), "order_id", "amount");
+
+        ReplaySummary summary = new ReplayService(
+                        withSource.deadLetters,
+                        new KeyValuePayloadParser(),
+                        withSource.validator,
+                        withSource.service,
+                        4,
+                        () -> {})
+                .replay(ReplayCommand.of(ORDERS), outcomes::add);
+
+        assertThat(summary.republished()).isEqualTo(1);
+        assertThat(withSource.publisher.all().get(0).metadata().source()).contains(new EventSource("orders.jsonl", 3));
     }
 
     @Test

@@ -32,7 +32,7 @@ class SerializationPipelineTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Instant EVENT_TIME = Instant.parse("2026-11-27T10:15:30.250Z");
-    private static final Map<String, String> ATTRIBUTES = Map.of("tenant", "acme", "source", "pipeline-it");
+    private static final Map<String, String> ATTRIBUTES = Map.of("tenant", "acme", "origin", "pipeline-it");
 
     @Test
     void givenAvroSerialization_thenRecordDecodesWithPlainAvroUsingSchemaFetchedById(

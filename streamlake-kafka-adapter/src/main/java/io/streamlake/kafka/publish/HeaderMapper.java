@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.DeadLetterHeaders;
 import io.streamlake.core.domain.EventMetadata;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.Timestamps;
@@ -32,26 +33,32 @@ final class HeaderMapper {
         this.style = style;
     }
 
-    /** The headers of a RAW record. */
+    /**
+     * The headers of a RAW record. When the metadata has a source (only with {@code headers.source=true}), the
+     * StreamLake style writes it as {@code source} ({@code <file>:<line>}, after {@code content_type}) and the
+     * CloudEvents style as {@code ce_source} ({@link EventSource#uriReference}) instead of
+     * {@code /streamlake/<service>}.
+     */
     Headers forEvent(EventMetadata metadata, String contentType) {
         RecordHeaders headers = new RecordHeaders();
-        add(headers, metadata, contentType);
+        add(headers, metadata, contentType, metadata.source().orElse(null));
         return headers;
     }
 
     /**
      * The headers of a DLQ record: the original event's headers in the configured style (without a content type: a
      * dead letter's value is the DLQ JSON, and the original content type is not known for every stage), then
-     * {@link DeadLetterHeaders#failureHeaders}.
+     * {@link DeadLetterHeaders#failureHeaders}. Its source is written there ({@code dlq_source_file},
+     * {@code dlq_source_line}) and never as {@code source} or {@code ce_source}, as {@link DeadLetterHeaders} says.
      */
     Headers forDeadLetter(DeadLetter deadLetter) {
         RecordHeaders headers = new RecordHeaders();
-        add(headers, deadLetter.metadata(), null);
+        add(headers, deadLetter.metadata(), null, null);
         DeadLetterHeaders.failureHeaders(deadLetter).forEach((name, value) -> headers.add(name, utf8(value)));
         return headers;
     }
 
-    private void add(RecordHeaders headers, EventMetadata m, String contentType) {
+    private void add(RecordHeaders headers, EventMetadata m, String contentType, EventSource source) {
         Repeated r = repeated(m, contentType);
         byte[] eventTime = Timestamps.formatAscii(m.eventTime());
         byte[] id = utf8(m.ingestionId());
@@ -66,11 +73,14 @@ final class HeaderMapper {
             if (r.contentType != null) {
                 headers.add(HeaderNames.CONTENT_TYPE, r.contentType);
             }
+            if (source != null) {
+                headers.add(HeaderNames.SOURCE, utf8(source.label()));
+            }
         }
         if (style.writesCloudEvents()) {
             headers.add(HeaderNames.CE_SPECVERSION, SPECVERSION);
             headers.add(HeaderNames.CE_ID, id);
-            headers.add(HeaderNames.CE_SOURCE, r.ceSource);
+            headers.add(HeaderNames.CE_SOURCE, source == null ? r.ceSource : utf8(source.uriReference()));
             headers.add(HeaderNames.CE_TYPE, r.ceType);
             headers.add(HeaderNames.CE_TIME, eventTime);
             if (r.ceDataschema != null) {

@@ -7,6 +7,7 @@ import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.EventMetadata;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.SchemaVersion;
@@ -22,8 +23,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Turns a DLQ record back into a {@link RecordedDeadLetter}: {@link DeadLetterValue#decode} reads the value (the
- * payload byte for byte, the reason, the stage); the headers give the original metadata, and fill in what the value
- * lacks; the record gives the key, the topic and the position. A value that is not DLQ JSON is kept whole as a
+ * payload byte for byte, the reason, the stage, the source file and line); the headers give the original metadata,
+ * and fill in what the value lacks; the record gives the key, the topic and the position. A value that is not DLQ JSON is kept whole as a
  * truncated (not replayable) dead letter, so it is shown but never replayed. Thread-safe (stateless).
  */
 final class DeadLetterRecordDecoder {
@@ -105,7 +106,15 @@ final class DeadLetterRecordDecoder {
                 id,
                 parsed(time, Timestamps::parse, fallbackTime),
                 orElse(service, HeaderNames.DEFAULT_PRODUCER_SERVICE),
-                attributes);
+                attributes,
+                Optional.ofNullable(value != null && value.source() != null ? value.source() : source(headers)));
+    }
+
+    /** The file and line from {@code dlq_source_file} and {@code dlq_source_line}; null when either is unusable. */
+    private static EventSource source(Map<String, String> headers) {
+        String file = headers.get(HeaderNames.DLQ_SOURCE_FILE);
+        Long line = parsed(headers.get(HeaderNames.DLQ_SOURCE_LINE), Long::valueOf, null);
+        return file == null || file.isEmpty() || line == null || line < 1 ? null : new EventSource(file, line);
     }
 
     private static String datasetOf(String dlqTopic) {

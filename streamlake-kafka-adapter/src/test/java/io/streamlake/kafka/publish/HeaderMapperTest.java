@@ -3,6 +3,9 @@ package io.streamlake.kafka.publish;
 import static io.streamlake.kafka.publish.Fixtures.pairs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamlake.core.domain.DeadLetter;
+import io.streamlake.core.domain.EventMetadata;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.kafka.settings.HeadersStyle;
 import java.util.List;
@@ -90,6 +93,65 @@ class HeaderMapperTest {
                 .toList();
 
         assertThat(names).doesNotContain("schema_version", "ce_dataschema", "content_type", "content-type");
+    }
+
+    private static EventMetadata fromFile() {
+        return Fixtures.metadata().withSource(Optional.of(new EventSource("orders.jsonl", 17)));
+    }
+
+    @Test
+    void givenSourceInStreamLakeStyle_thenSourceHeaderAfterContentTypeAndCoreOrderKept() {
+        var headers = new HeaderMapper(HeadersStyle.STREAMLAKE).forEvent(fromFile(), "application/json");
+
+        assertThat(pairs(headers))
+                .containsExactlyElementsOf(
+                        HeaderNames.standardHeaders(fromFile(), "application/json").entrySet().stream()
+                                .map(e -> Map.entry(e.getKey(), e.getValue()))
+                                .toList())
+                .contains(Map.entry("source", "orders.jsonl:17"));
+    }
+
+    @Test
+    void givenSourceInCloudEventsStyle_thenCeSourceIsTheFileAndLine() {
+        var headers = new HeaderMapper(HeadersStyle.CLOUDEVENTS).forEvent(fromFile(), "application/json");
+
+        assertThat(pairs(headers))
+                .contains(Map.entry("ce_source", "./orders.jsonl:17"))
+                .extracting(Map.Entry::getKey)
+                .doesNotContain("source");
+    }
+
+    @Test
+    void givenSourceInBothStyles_thenSourceAndCeSourceOnceEach() {
+        var headers = pairs(new HeaderMapper(HeadersStyle.BOTH).forEvent(fromFile(), "application/json"));
+
+        assertThat(headers).containsOnlyOnce(Map.entry("source", "orders.jsonl:17"));
+        assertThat(headers).containsOnlyOnce(Map.entry("ce_source", "./orders.jsonl:17"));
+    }
+
+    @Test
+    void givenDeadLetterFromAFileInBothStyles_thenDlqSourceHeadersAndTheServiceAsCeSource() {
+        DeadLetter dl = Fixtures.deadLetter(new byte[] {1});
+        DeadLetter fromFile = new DeadLetter(
+                dl.key(),
+                dl.originalPayload(),
+                fromFile(),
+                dl.stage(),
+                dl.reason(),
+                dl.errorClass(),
+                dl.failedAt(),
+                dl.originalTopic(),
+                dl.deadLetterTopic());
+
+        var headers = pairs(new HeaderMapper(HeadersStyle.BOTH).forDeadLetter(fromFile));
+
+        assertThat(headers)
+                .contains(
+                        Map.entry("ce_source", "/streamlake/checkout"),
+                        Map.entry("dlq_source_file", "orders.jsonl"),
+                        Map.entry("dlq_source_line", "17"))
+                .extracting(Map.Entry::getKey)
+                .doesNotContain("source");
     }
 
     @Test

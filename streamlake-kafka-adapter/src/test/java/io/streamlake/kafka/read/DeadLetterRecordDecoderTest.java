@@ -8,6 +8,7 @@ import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.DeadLetterValue;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.EventMetadata;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.RecordedDeadLetter;
 import io.streamlake.core.domain.SchemaVersion;
 import java.time.Instant;
@@ -80,6 +81,50 @@ class DeadLetterRecordDecoderTest {
         assertThat(read.deadLetter().originalPayload()).isEqualTo(dl.originalPayload());
         assertThat(read.deadLetter().metadata()).isEqualTo(metadata);
         assertThat(read.deadLetter()).usingRecursiveComparison().isEqualTo(dl);
+    }
+
+    @Test
+    void givenDeadLetterFromAFile_thenItsSourceIsReadFromTheValueOrElseFromTheHeaders() {
+        EventSource source = new EventSource("orders.jsonl", 3);
+        DeadLetter dl = new DeadLetter(
+                "k-1",
+                "not json".getBytes(UTF_8),
+                new EventMetadata(
+                        DatasetName.of("orders"),
+                        Optional.empty(),
+                        "id-1",
+                        FAILED_AT,
+                        "checkout",
+                        Map.of(),
+                        Optional.of(source)),
+                DlqStage.PARSE,
+                "orders.jsonl line 3: unexpected n",
+                "MalformedPayload",
+                FAILED_AT,
+                "streamlake.orders.raw",
+                DLQ);
+        assertThat(decode(decoder, dl, new RecordHeaders()).deadLetter().source())
+                .contains(source);
+
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dlq_source_file", "orders.jsonl".getBytes(UTF_8));
+        headers.add("dlq_source_line", "3".getBytes(UTF_8));
+        byte[] valueWithoutSource = DeadLetterValue.encode(
+                new DeadLetter(
+                        dl.key(),
+                        dl.originalPayload(),
+                        dl.metadata().withoutSource(),
+                        dl.stage(),
+                        dl.reason(),
+                        dl.errorClass(),
+                        dl.failedAt(),
+                        dl.originalTopic(),
+                        dl.deadLetterTopic()),
+                1024);
+        assertThat(decoder.decode(record("k-1", valueWithoutSource, headers))
+                        .deadLetter()
+                        .source())
+                .contains(source);
     }
 
     @Test

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes records as JSON lines: {@code {"topic":…,"key":…,"headers":{…},"value":…}}. A JSON value is embedded as
- * JSON; any other (Avro) as {@code "value_base64"}. Dead letters carry the {@link DeadLetterHeaders} and the DLQ
- * JSON value. Every record is "acknowledged" on partition 0 with a per-topic offset. Thread-safe: one line per call.
+ * JSON; any other (Avro) as {@code "value_base64"}. RAW records carry {@link HeaderNames#standardHeaders} (with
+ * {@code source} when {@code headers.source} is on and the event was read from a file); dead letters carry the
+ * {@link DeadLetterHeaders} (with {@code dlq_source_file} and {@code dlq_source_line}) and the DLQ JSON value. Every record is "acknowledged" on partition 0 with a per-topic offset. Thread-safe: one line per call.
  */
 final class StdoutRecords {
 

@@ -1,6 +1,7 @@
 package io.streamlake.core.port.in;
 
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.SchemaVersion;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param attributes    extra headers; names must not be reserved ones
  * @param ingestionId   the ingestion id to keep (a replayed dead letter keeps its original one, so consumers
  *                      de-duplicate a replay run twice); empty means a fresh one
+ * @param source        the file and line the event was read from; always written on its dead letter, on its RAW
+ *                      record only when {@code IngestionSettings.sourceOnRaw()}; empty when it came from no file
  */
 public record IngestCommand(
         DatasetName dataset,
@@ -30,7 +33,8 @@ public record IngestCommand(
         Optional<SchemaVersion> schemaVersion,
         Optional<Instant> eventTime,
         Map<String, String> attributes,
-        Optional<String> ingestionId) {
+        Optional<String> ingestionId,
+        Optional<EventSource> source) {
 
     public IngestCommand {
         Objects.requireNonNull(dataset, "dataset");
@@ -45,6 +49,20 @@ public record IngestCommand(
         if (ingestionId.isPresent() && ingestionId.get().isBlank()) {
             throw new IllegalArgumentException("ingestion id must not be blank");
         }
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A command without a source. */
+    public IngestCommand(
+            DatasetName dataset,
+            String key,
+            String keyField,
+            byte[] payload,
+            Optional<SchemaVersion> schemaVersion,
+            Optional<Instant> eventTime,
+            Map<String, String> attributes,
+            Optional<String> ingestionId) {
+        this(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, ingestionId, Optional.empty());
     }
 
     /** A command with a fresh ingestion id. */
@@ -56,7 +74,7 @@ public record IngestCommand(
             Optional<SchemaVersion> schemaVersion,
             Optional<Instant> eventTime,
             Map<String, String> attributes) {
-        this(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.empty());
+        this(dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.empty(), Optional.empty());
     }
 
     /** An event with an explicit key, validated against the dataset's latest schema. */
@@ -71,20 +89,34 @@ public record IngestCommand(
 
     public IngestCommand withSchemaVersion(SchemaVersion version) {
         return new IngestCommand(
-                dataset, key, keyField, payload, Optional.of(version), eventTime, attributes, ingestionId);
+                dataset, key, keyField, payload, Optional.of(version), eventTime, attributes, ingestionId, source);
     }
 
     public IngestCommand withEventTime(Instant time) {
         return new IngestCommand(
-                dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes, ingestionId);
+                dataset, key, keyField, payload, schemaVersion, Optional.of(time), attributes, ingestionId, source);
     }
 
     public IngestCommand withAttributes(Map<String, String> extra) {
-        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, extra, ingestionId);
+        return new IngestCommand(dataset, key, keyField, payload, schemaVersion, eventTime, extra, ingestionId, source);
     }
 
     public IngestCommand withIngestionId(String id) {
         return new IngestCommand(
-                dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.of(id));
+                dataset, key, keyField, payload, schemaVersion, eventTime, attributes, Optional.of(id), source);
+    }
+
+    /** The same command, read from {@code from} (a file and line). */
+    public IngestCommand withSource(EventSource from) {
+        return new IngestCommand(
+                dataset,
+                key,
+                keyField,
+                payload,
+                schemaVersion,
+                eventTime,
+                attributes,
+                ingestionId,
+                Optional.of(Objects.requireNonNull(from, "source")));
     }
 }

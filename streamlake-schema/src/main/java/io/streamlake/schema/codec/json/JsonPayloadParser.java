@@ -8,7 +8,7 @@ import io.streamlake.core.port.out.PayloadParser;
  * order mark); no duplicate keys; nesting at most {@value #MAX_NESTING_DEPTH} deep; strings at most
  * {@value #MAX_STRING_LENGTH} characters; numbers at most {@value #MAX_NUMBER_LENGTH} digits. Floating-point
  * numbers are kept exactly (as {@code BigDecimal}) so decimal fields lose nothing.
- * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at line 1, column 17});
+ * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at column 17} in a one-line payload, {@code at line 2, column 3} otherwise);
  * this class never throws for bad input. Thread-safe.
  *
  * <p>How, in three tiers that validation and Avro writing repeat under the same names: the flat tier reads a flat

@@ -31,10 +31,10 @@ final class TreeParse {
         try {
             tree = StrictJson.STRICT_MAPPER.readTree(raw);
         } catch (StreamConstraintsException e) {
-            return new ParseOutcome.Malformed(constraintReason(e));
+            return new ParseOutcome.Malformed(constraintReason(e, raw));
         } catch (JsonProcessingException e) {
             return new ParseOutcome.Malformed(
-                    "malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
+                    "malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation(), raw));
         } catch (IOException e) {
             return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
         } catch (NumberFormatException e) {
@@ -59,26 +59,43 @@ final class TreeParse {
         return message == null ? "" : message.replaceAll("\\[Source: [^;\\]]*;\\s*", "[");
     }
 
-    private static String constraintReason(StreamConstraintsException e) {
+    private static String constraintReason(StreamConstraintsException e, byte[] raw) {
         String message = String.valueOf(e.getOriginalMessage());
         if (message.contains("nesting depth")) {
-            return "nesting deeper than " + JsonPayloadParser.MAX_NESTING_DEPTH + at(e.getLocation());
+            return "nesting deeper than " + JsonPayloadParser.MAX_NESTING_DEPTH + at(e.getLocation(), raw);
         }
         if (message.contains("String value length")) {
             return "a string is longer than " + JsonPayloadParser.MAX_STRING_LENGTH + " characters"
-                    + at(e.getLocation());
+                    + at(e.getLocation(), raw);
         }
         if (message.contains("Number value length")) {
-            return "a number is longer than " + JsonPayloadParser.MAX_NUMBER_LENGTH + " digits" + at(e.getLocation());
+            return "a number is longer than " + JsonPayloadParser.MAX_NUMBER_LENGTH + " digits"
+                    + at(e.getLocation(), raw);
         }
-        return "payload exceeds a parser limit: " + message + at(e.getLocation());
+        return "payload exceeds a parser limit: " + message + at(e.getLocation(), raw);
     }
 
-    private static String at(JsonLocation location) {
+    /**
+     * The position in the payload: {@code at column 17} when the payload is one line (a line of a JSON Lines file,
+     * whose file line the caller names), {@code at line 2, column 3} otherwise.
+     */
+    private static String at(JsonLocation location, byte[] raw) {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
+        if (location.getLineNr() == 1 && isOneLine(raw)) {
+            return " at column " + location.getColumnNr();
+        }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static boolean isOneLine(byte[] raw) {
+        for (byte b : raw) {
+            if (b == '\n' || b == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String kind(JsonNode node) {

@@ -37,7 +37,8 @@ class JsonPayloadParserTest {
     void givenMalformedJson_thenReasonHasLineAndColumn() {
         assertThat(reason(parse("{\"order_id\": \"o-1\", }")))
                 .startsWith("malformed JSON: ")
-                .contains("at line 1, column 21");
+                .contains("at column 21")
+                .doesNotContain("line");
         assertThat(reason(parse("{\n  \"a\": tru\n}"))).contains("at line 2");
     }
 
@@ -55,7 +56,7 @@ class JsonPayloadParserTest {
     void givenTrailingGarbage_thenMalformed() {
         assertThat(reason(parse("{\"a\": 1} {\"b\": 2}")))
                 .contains("Trailing token")
-                .contains("at line 1");
+                .contains("at column");
         assertThat(reason(parse("{\"a\": 1} x"))).startsWith("malformed JSON");
     }
 
@@ -68,7 +69,7 @@ class JsonPayloadParserTest {
     void givenDuplicateKeys_thenMalformedNamingTheKey() {
         assertThat(reason(parse("{\"amount\": 1, \"amount\": 2}")))
                 .contains("Duplicate field 'amount'")
-                .contains("at line 1");
+                .contains("at column");
     }
 
     @Test

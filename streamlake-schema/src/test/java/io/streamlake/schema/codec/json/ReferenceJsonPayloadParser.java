@@ -24,7 +24,7 @@ import java.util.Optional;
  * order mark); no duplicate keys; nesting at most {@value #MAX_NESTING_DEPTH} deep; strings at most
  * {@value #MAX_STRING_LENGTH} characters; numbers at most {@value #MAX_NUMBER_LENGTH} digits. Floating-point
  * numbers are kept exactly (as {@code BigDecimal}) so decimal fields lose nothing.
- * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at line 1, column 17});
+ * Malformed input gives {@link ParseOutcome.Malformed} with the position ({@code at column 17} in a one-line payload, {@code at line 2, column 3} otherwise);
  * this class never throws for bad input. Thread-safe.
  */
 public final class ReferenceJsonPayloadParser implements PayloadParser {
@@ -65,10 +65,10 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
         try {
             tree = mapper.readTree(raw);
         } catch (StreamConstraintsException e) {
-            return new ParseOutcome.Malformed(constraintReason(e));
+            return new ParseOutcome.Malformed(constraintReason(e, raw));
         } catch (JsonProcessingException e) {
             return new ParseOutcome.Malformed(
-                    "malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation()));
+                    "malformed JSON: " + withoutSource(e.getOriginalMessage()) + at(e.getLocation(), raw));
         } catch (IOException e) {
             return new ParseOutcome.Malformed("unreadable JSON: " + e.getMessage());
         }
@@ -89,23 +89,30 @@ public final class ReferenceJsonPayloadParser implements PayloadParser {
         return message == null ? "" : message.replaceAll("\\[Source: [^;\\]]*;\\s*", "[");
     }
 
-    private static String constraintReason(StreamConstraintsException e) {
+    private static String constraintReason(StreamConstraintsException e, byte[] raw) {
         String message = String.valueOf(e.getOriginalMessage());
         if (message.contains("nesting depth")) {
-            return "nesting deeper than " + MAX_NESTING_DEPTH + at(e.getLocation());
+            return "nesting deeper than " + MAX_NESTING_DEPTH + at(e.getLocation(), raw);
         }
         if (message.contains("String value length")) {
-            return "a string is longer than " + MAX_STRING_LENGTH + " characters" + at(e.getLocation());
+            return "a string is longer than " + MAX_STRING_LENGTH + " characters" + at(e.getLocation(), raw);
         }
         if (message.contains("Number value length")) {
-            return "a number is longer than " + MAX_NUMBER_LENGTH + " digits" + at(e.getLocation());
+            return "a number is longer than " + MAX_NUMBER_LENGTH + " digits" + at(e.getLocation(), raw);
         }
-        return "payload exceeds a parser limit: " + message + at(e.getLocation());
+        return "payload exceeds a parser limit: " + message + at(e.getLocation(), raw);
     }
 
-    private static String at(JsonLocation location) {
+    private static String at(JsonLocation location, byte[] raw) {
         if (location == null || location.getLineNr() < 1) {
             return "";
+        }
+        boolean oneLine = true;
+        for (byte b : raw) {
+            oneLine &= b != '\n' && b != '\r';
+        }
+        if (location.getLineNr() == 1 && oneLine) {
+            return " at column " + location.getColumnNr();
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
