@@ -123,11 +123,15 @@ public final class ProduceCommand implements Callable<Integer> {
             IngestStreamUseCase ingest = wire();
             prepareSchema();
             Progress progress = new Progress(console, report::done);
+            JsonLines lines = in == null ? null : new JsonLines(in);
             BatchSummary summary;
             try {
-                summary = ingest.ingestAll(commands(in, progress), report);
+                summary = ingest.ingestAll(commands(lines, progress), report);
             } finally {
                 progress.finish();
+            }
+            if (lines != null) {
+                report.notRead(lines); // left when the stream stopped early: the cluster was unreachable
             }
             report.finish();
             IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
@@ -136,7 +140,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     context.settings().core().transport());
             new ProduceSummary(report, counts)
                     .print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
-            return summary.allAcknowledged() && counts.failed() == 0
+            return summary.allAcknowledged() && counts.failed() == 0 && report.notRead() == 0
                     ? CommandLine.ExitCode.OK
                     : CommandLine.ExitCode.SOFTWARE;
         }
@@ -189,12 +193,11 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private Iterator<IngestCommand> commands(InputStream in, Progress progress) {
-        if (in == null) {
+    private Iterator<IngestCommand> commands(JsonLines lines, Progress progress) {
+        if (lines == null) {
             return List.of(command(input.payload.getBytes(StandardCharsets.UTF_8)))
                     .iterator();
         }
-        JsonLines lines = new JsonLines(in);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

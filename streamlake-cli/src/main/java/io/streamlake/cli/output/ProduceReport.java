@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Collects a produce run's outcomes as they arrive (from client I/O threads: thread-safe): dead letters by stage
  * and reason, and the events not acknowledged, whose original bytes go, one per line, to the re-run file (created
- * only when there is one).
+ * only when there is one). The lines a stopped run did not read (the cluster was unreachable) follow them there.
  */
 public final class ProduceReport implements Consumer<IngestionResult>, AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final Map<String, Long> deadLettersByReason = Collections.synchronizedMap(new TreeMap<>());
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong notRead = new AtomicLong();
     private OutputStream failedOut;
 
     public ProduceReport(Path failedFile) {
@@ -53,6 +55,22 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
 
     public long done() {
         return done.get();
+    }
+
+    /**
+     * Writes the input lines the run did not read (it stopped early: the platform was unreachable) to the re-run
+     * file, after the failed events, and counts them. Call once the run has returned.
+     */
+    public void notRead(Iterator<byte[]> rest) {
+        while (rest.hasNext()) {
+            writeFailed(rest.next());
+            notRead.incrementAndGet();
+        }
+    }
+
+    /** How many input lines the run did not read. */
+    public long notRead() {
+        return notRead.get();
     }
 
     private synchronized void writeFailed(byte[] payload) {
@@ -104,6 +122,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         if (listed.size() > LISTED) {
             out.printf("  … and %d more%n", counts.failed() - LISTED);
         }
+        if (notRead() > 0) {
+            out.printf("not read:      %d  (the run stopped: the cluster was unreachable)%n", notRead());
+        }
         if (counts.ackLatencyP50().isPresent()) {
             out.printf(
                     java.util.Locale.ROOT,
@@ -113,7 +134,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         }
         Path file = failedFile();
         if (file != null) {
-            out.printf("not acknowledged events written to %s (re-run: streamlake produce --file %s …)%n", file, file);
+            out.printf(
+                    "not acknowledged %sevents written to %s (re-run: streamlake produce --file %s …)%n",
+                    notRead() > 0 ? "and not read " : "", file, file);
         }
     }
 

@@ -53,6 +53,7 @@ public final class ProduceSummary {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeNumberField("not_read", report.notRead());
             if (summary.ackLatencyP50().isPresent()) {
                 g.writeNumberField("ack_latency_p50_ms", ProduceReport.millis(summary.ackLatencyP50()));
                 g.writeNumberField("ack_latency_p99_ms", ProduceReport.millis(summary.ackLatencyP99()));
