@@ -1,6 +1,7 @@
 package io.streamlake.cli.output;
 
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.runtime.metrics.IngestionCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong notRead = new AtomicLong();
+    /** The reason of the first event failed because the cluster was known unreachable; the run stopped reading. */
+    private volatile String stoppedBecause;
     private OutputStream failedOut;
 
     public ProduceReport(Path failedFile) {
@@ -49,8 +52,16 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
             if (failures.size() < 10_000) {
                 failures.add(new Failure(failed.ref().key(), failed.reason()));
             }
+            if (stoppedBecause == null && PlatformUnavailableException.isCauseOf(failed.cause())) {
+                stoppedBecause = failed.reason();
+            }
             writeFailed(failed.ref().payload());
         }
+    }
+
+    /** Why the run stopped reading early, or null when it read its whole input. */
+    String stoppedBecause() {
+        return stoppedBecause;
     }
 
     public long done() {
@@ -122,8 +133,11 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         if (listed.size() > LISTED) {
             out.printf("  … and %d more%n", counts.failed() - LISTED);
         }
-        if (notRead() > 0) {
-            out.printf("not read:      %d  (the run stopped: the cluster was unreachable)%n", notRead());
+        if (notRead() > 0 || stoppedBecause != null) {
+            out.printf("not read:      %d%n", notRead());
+            if (stoppedBecause != null) {
+                out.printf("  the run stopped reading: %s%n", stoppedBecause);
+            }
         }
         if (counts.ackLatencyP50().isPresent()) {
             out.printf(

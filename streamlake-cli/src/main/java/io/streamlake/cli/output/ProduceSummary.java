@@ -54,6 +54,7 @@ public final class ProduceSummary {
             }
             g.writeEndArray();
             g.writeNumberField("not_read", report.notRead());
+            g.writeStringField("stopped_because", report.stoppedBecause());
             if (summary.ackLatencyP50().isPresent()) {
                 g.writeNumberField("ack_latency_p50_ms", ProduceReport.millis(summary.ackLatencyP50()));
                 g.writeNumberField("ack_latency_p99_ms", ProduceReport.millis(summary.ackLatencyP99()));
