@@ -48,12 +48,17 @@ final class AdminProbe implements OutageBreaker.Probe {
         }
     }
 
+    /** Closes the admin client outside this object's monitor: closing completes a pending probe on its thread. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (admin != null) {
-            admin.close(Duration.ZERO);
+    public void close() {
+        Admin open;
+        synchronized (this) {
+            closed = true;
+            open = admin;
             admin = null;
+        }
+        if (open != null) {
+            open.close(Duration.ZERO);
         }
     }
 }

@@ -184,11 +184,19 @@ final class OutageBreaker implements AutoCloseable {
         }
     }
 
-    /** Stops the ticker and closes the probe. */
+    /**
+     * Stops the ticker and closes the probe. Not under this object's monitor: closing the probe completes its pending
+     * request on the probe's own thread, whose {@link #probed} takes the monitor.
+     */
     @Override
-    public synchronized void close() {
-        if (ticker != null) {
-            ticker.shutdownNow();
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = ticker;
+            ticker = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
         }
         probe.close();
     }
