@@ -37,6 +37,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final AtomicLong notRead = new AtomicLong();
     /** The reason of the first event failed because the cluster was known unreachable; the run stopped reading. */
     private volatile String stoppedBecause;
+
     private OutputStream failedOut;
 
     public ProduceReport(Path failedFile) {

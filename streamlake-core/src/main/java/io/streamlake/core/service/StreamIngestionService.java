@@ -107,10 +107,9 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                 slots.release();
             }
         };
-        RuntimeException inputError =
-                prepareThreads > 0
-                        ? pipelined(commands, slots, sink, unavailable)
-                        : oneByOne(commands, slots, sink, unavailable);
+        RuntimeException inputError = prepareThreads > 0
+                ? pipelined(commands, slots, sink, unavailable)
+                : oneByOne(commands, slots, sink, unavailable);
         flush.run();
         slots.awaitEmpty();
         if (inputError != null) {

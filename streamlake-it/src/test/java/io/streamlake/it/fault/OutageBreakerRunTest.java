@@ -94,17 +94,25 @@ class OutageBreakerRunTest {
                         summary.failed(),
                         notRead,
                         tookMs,
-                        failed.stream().map(IngestionResult.Failed::reason).distinct().limit(3).toList());
+                        failed.stream()
+                                .map(IngestionResult.Failed::reason)
+                                .distinct()
+                                .limit(3)
+                                .toList());
                 System.out.println("OutageBreakerRunTest: " + report);
 
                 assertThat(tookMs).as(report).isLessThanOrEqualTo(DELIVERY_TIMEOUT_MS + FAIL_AFTER_MS + MARGIN_MS);
                 assertThat(notRead).as("events left unread: " + report).isPositive();
                 assertThat(summary.total()).as(report).isEqualTo(events.read.get());
-                assertThat(summary.published() + summary.failed() + notRead).as(report).isEqualTo(EVENTS);
+                assertThat(summary.published() + summary.failed() + notRead)
+                        .as(report)
+                        .isEqualTo(EVENTS);
                 assertThat(summary.deadLettered()).as(report).isZero();
-                assertThat(failed).as(report).hasSize((int) summary.failed()).allSatisfy(f -> assertThat(f.retriable())
-                        .as(f.reason())
-                        .isTrue());
+                assertThat(failed)
+                        .as(report)
+                        .hasSize((int) summary.failed())
+                        .allSatisfy(
+                                f -> assertThat(f.retriable()).as(f.reason()).isTrue());
                 assertThat(failed)
                         .as("failed at once by the open breaker: " + report)
                         .anySatisfy(f -> {

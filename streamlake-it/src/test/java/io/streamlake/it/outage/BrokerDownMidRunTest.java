@@ -133,7 +133,9 @@ class BrokerDownMidRunTest {
             assertThat(published).isGreaterThanOrEqualTo(BEFORE_STOP - SLOW_FIRST_METADATA);
             long notRead = countOrZero(first.out(), "not read:");
             assertThat(notRead).as("lines not read once the breaker opened").isPositive();
-            assertThat(first.out()).contains("Kafka cluster unreachable since ").contains("bootstrap servers " + servers);
+            assertThat(first.out())
+                    .contains("Kafka cluster unreachable since ")
+                    .contains("bootstrap servers " + servers);
             assertThat(published + failed + notRead).isEqualTo(LINES);
             assertThat(first.out()).containsPattern("dead-lettered: 0\\R");
             assertThat(first.out()).containsPattern("  key ö-\\d+: .+");

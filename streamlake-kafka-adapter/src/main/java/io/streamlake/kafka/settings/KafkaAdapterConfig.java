@@ -149,13 +149,7 @@ public final class KafkaAdapterConfig extends AbstractConfig {
                     MEDIUM,
                     HEADERS_STYLE_DOC)
             .define(CONNECT_CHECK_TIMEOUT_MS_CONFIG, Type.INT, 10_000, atLeast(1), MEDIUM, CONNECT_CHECK_TIMEOUT_MS_DOC)
-            .define(
-                    OUTAGE_FAIL_AFTER_MS_CONFIG,
-                    Type.LONG,
-                    30_000L,
-                    atLeast(1),
-                    MEDIUM,
-                    OUTAGE_FAIL_AFTER_MS_DOC)
+            .define(OUTAGE_FAIL_AFTER_MS_CONFIG, Type.LONG, 30_000L, atLeast(1), MEDIUM, OUTAGE_FAIL_AFTER_MS_DOC)
             .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 6, atLeast(1), MEDIUM, TOPICS_PARTITIONS_DOC)
             .define(
                     TOPICS_REPLICATION_FACTOR_CONFIG,

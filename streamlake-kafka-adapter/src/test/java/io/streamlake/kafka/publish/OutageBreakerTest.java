@@ -79,7 +79,8 @@ class OutageBreakerTest {
         assertThat(failure.isRetriable()).isTrue();
         assertThat(failure.since()).isEqualTo(START);
         assertThat(failure)
-                .hasMessageContaining("cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092")
+                .hasMessageContaining(
+                        "cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092")
                 .hasMessageContaining("outage.fail.after.ms")
                 .hasMessageContaining("streamlake.orders.raw");
     }
@@ -123,7 +124,9 @@ class OutageBreakerTest {
 
         nextProbe.complete(null);
         advanceMs(FAIL_AFTER_MS - 1);
-        assertThat(breaker.isOpen()).as("the probe's answer restarted the silence").isFalse();
+        assertThat(breaker.isOpen())
+                .as("the probe's answer restarted the silence")
+                .isFalse();
     }
 
     @Test
@@ -168,7 +171,8 @@ class OutageBreakerTest {
         assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.SECONDS.toNanos(1));
         assertThat(error)
                 .isInstanceOf(PlatformUnavailableException.class)
-                .hasMessageContaining("cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092");
+                .hasMessageContaining(
+                        "cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092");
         assertThat(producer.history()).as("records that reached the producer").hasSize(1);
         assertThat(first).isNotDone();
     }
