@@ -130,8 +130,13 @@ public final class ProduceCommand implements Callable<Integer> {
             } finally {
                 progress.finish();
             }
-            if (lines != null) {
-                report.notRead(lines); // left when the stream stopped early: the cluster was unreachable
+            if (lines != null && report.stoppedBecause() != null) { // the cluster was unreachable: reading stopped
+                if (input.file.equals("-")) {
+                    // the stream checks for the outage before it asks for a next line: none is buffered unread
+                    report.notReadAfterLine(lines.lineNumber());
+                } else {
+                    report.notRead(lines);
+                }
             }
             report.finish();
             IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
@@ -140,7 +145,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     context.settings().core().transport());
             new ProduceSummary(report, counts)
                     .print(dryRun ? console.err() : console.out(), output == OutputFormat.JSON);
-            return summary.allAcknowledged() && counts.failed() == 0 && report.notRead() == 0
+            return summary.allAcknowledged() && counts.failed() == 0 && report.stoppedBecause() == null
                     ? CommandLine.ExitCode.OK
                     : CommandLine.ExitCode.SOFTWARE;
         }

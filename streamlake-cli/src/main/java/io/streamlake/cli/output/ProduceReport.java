@@ -38,6 +38,8 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     /** The reason of the first event failed because the cluster was known unreachable; the run stopped reading. */
     private volatile String stoppedBecause;
 
+    private volatile long notReadAfterLine = -1;
+
     private OutputStream failedOut;
 
     public ProduceReport(Path failedFile) {
@@ -61,8 +63,21 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     }
 
     /** Why the run stopped reading early, or null when it read its whole input. */
-    String stoppedBecause() {
+    public String stoppedBecause() {
         return stoppedBecause;
+    }
+
+    /**
+     * The run stopped reading standard input after {@code line} (1-based, blank lines counted): the rest was not
+     * consumed, so it is neither counted nor in the re-run file (reading it to its end could wait forever).
+     */
+    public void notReadAfterLine(long line) {
+        notReadAfterLine = line;
+    }
+
+    /** The last line read of a stopped standard input, or -1. */
+    long notReadAfterLine() {
+        return notReadAfterLine;
     }
 
     public long done() {
@@ -70,8 +85,8 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     }
 
     /**
-     * Writes the input lines the run did not read (it stopped early: the platform was unreachable) to the re-run
-     * file, after the failed events, and counts them. Call once the run has returned.
+     * Writes the input lines of a file the run did not read (it stopped early: the platform was unreachable) to the
+     * re-run file, after the failed events, and counts them. Call once the run has returned.
      */
     public void notRead(Iterator<byte[]> rest) {
         while (rest.hasNext()) {
@@ -134,11 +149,13 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         if (listed.size() > LISTED) {
             out.printf("  … and %d more%n", counts.failed() - LISTED);
         }
-        if (notRead() > 0 || stoppedBecause != null) {
+        if (notReadAfterLine >= 0) {
+            out.printf("not read:      standard input after line %d (not consumed)%n", notReadAfterLine);
+        } else if (notRead() > 0 || stoppedBecause != null) {
             out.printf("not read:      %d%n", notRead());
-            if (stoppedBecause != null) {
-                out.printf("  the run stopped reading: %s%n", stoppedBecause);
-            }
+        }
+        if (stoppedBecause != null) {
+            out.printf("  the run stopped reading: %s%n", stoppedBecause);
         }
         if (counts.ackLatencyP50().isPresent()) {
             out.printf(

@@ -55,6 +55,11 @@ public final class ProduceSummary {
             g.writeEndArray();
             g.writeNumberField("not_read", report.notRead());
             g.writeStringField("stopped_because", report.stoppedBecause());
+            if (report.notReadAfterLine() >= 0) {
+                g.writeNumberField("not_read_after_line", report.notReadAfterLine());
+            } else {
+                g.writeNullField("not_read_after_line");
+            }
             if (summary.ackLatencyP50().isPresent()) {
                 g.writeNumberField("ack_latency_p50_ms", ProduceReport.millis(summary.ackLatencyP50()));
                 g.writeNumberField("ack_latency_p99_ms", ProduceReport.millis(summary.ackLatencyP99()));
