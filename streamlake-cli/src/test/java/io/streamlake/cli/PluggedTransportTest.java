@@ -86,6 +86,55 @@ class PluggedTransportTest {
     }
 
     @Test
+    void givenThePlatformUnavailable_thenTheRunStopsWithTheFailedLinesAndAResumePointForTheUnreadOnes()
+            throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            lines.add("{\"order_id\":\"x" + i + "\",\"amount\":" + i + "}");
+        }
+        Files.write(dir.resolve("in.jsonl"), lines);
+
+        CliRunner.Result result = new CliRunner(dir)
+                .run(
+                        "produce",
+                        "--transport",
+                        "recording",
+                        "--set",
+                        "recording.mode=unavailable",
+                        "--set",
+                        "max.in.flight.events=8",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "in.jsonl",
+                        "--key-field",
+                        "order_id",
+                        "--failed-file",
+                        "rerun.jsonl");
+
+        assertThat(result.code()).isEqualTo(1);
+        long failed = count(result.out(), "failed:");
+        long notRead = count(result.out(), "not read:");
+        assertThat(notRead).isPositive();
+        assertThat(failed + notRead).isEqualTo(500);
+        assertThat(result.out())
+                .contains("(stopped by an unreachable cluster: Kafka cluster unreachable since 2026-12-04T10:00:00Z")
+                .contains("resume point:");
+        List<String> rerun = Files.readAllLines(dir.resolve("rerun.jsonl"));
+        assertThat(rerun).hasSize((int) failed);
+        assertThat(lines.subList(0, (int) failed)).containsExactlyInAnyOrderElementsOf(rerun);
+        assertThat(dir.resolve(".streamlake").resolve("in.jsonl.resume")).exists();
+    }
+
+    private static long count(String summary, String label) {
+        return summary.lines()
+                .filter(l -> l.startsWith(label))
+                .findFirst()
+                .map(l -> Long.parseLong(l.substring(label.length()).trim().split("\\s+")[0]))
+                .orElseThrow(() -> new AssertionError("no '" + label + "' in " + summary));
+    }
+
+    @Test
     void givenPrepareThreads_thenAFileIsPreparedOnWorkersAndPublishedInItsOwnOrder() throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 2_000; i++) {

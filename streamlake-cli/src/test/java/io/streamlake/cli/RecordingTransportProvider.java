@@ -3,6 +3,7 @@ package io.streamlake.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.port.out.DeadLetterPort;
@@ -11,6 +12,7 @@ import io.streamlake.core.testing.InMemoryDeadLetterPort;
 import io.streamlake.core.testing.InMemoryEventPublisher;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.spi.TransportProvider;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,8 @@ import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * A team's own transport, found on the test class path through META-INF/services. Keeps records in memory;
- * {@code recording.mode=fail} makes every RAW publish fail as an outage would.
+ * {@code recording.mode=fail} makes every RAW publish fail as an outage would; {@code recording.mode=unavailable} as
+ * a transport that knows the platform is unreachable (its outage breaker is open).
  */
 public final class RecordingTransportProvider implements TransportProvider {
 
@@ -44,21 +47,25 @@ public final class RecordingTransportProvider implements TransportProvider {
                         "recording.mode",
                         ConfigDef.Type.STRING,
                         "accept",
-                        ConfigDef.ValidString.in("accept", "fail"),
+                        ConfigDef.ValidString.in("accept", "fail", "unavailable"),
                         ConfigDef.Importance.LOW,
-                        "accept, or fail every RAW publish.");
+                        "accept, fail every RAW publish, or fail it as unavailable (the breaker open).");
     }
 
     @Override
     public Module module(Settings settings) {
-        boolean fail = settings.section(name()).getString("recording.mode").equals("fail");
+        String mode = settings.section(name()).getString("recording.mode");
         return new AbstractModule() {
             @Override
             protected void configure() {
                 publishingThreads.clear();
                 InMemoryEventPublisher publisher = new InMemoryEventPublisher();
-                if (fail) {
+                if (mode.equals("fail")) {
                     publisher.failWith(e -> new RetriableStreamLakeException("broker at test:1 not reachable", null));
+                } else if (mode.equals("unavailable")) {
+                    publisher.failWith(e -> new PlatformUnavailableException(
+                            "Kafka cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers test:1",
+                            Instant.parse("2026-12-04T10:00:00Z")));
                 }
                 InMemoryDeadLetterPort deadLetters = new InMemoryDeadLetterPort();
                 lastPublisher = publisher;

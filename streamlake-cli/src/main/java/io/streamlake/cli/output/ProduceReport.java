@@ -1,6 +1,7 @@
 package io.streamlake.cli.output;
 
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.runtime.metrics.IngestionCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile String stoppedBecause;
     private final Set<byte[]> inFlight =
             Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private OutputStream failedOut;
@@ -61,6 +63,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
             deadLettered.incrementAndGet();
             deadLettersByReason.merge(dl.stage().wireName() + ": " + shorten(dl.reason()), 1L, Long::sum);
         } else if (result instanceof IngestionResult.Failed f) {
+            if (stoppedBecause == null && PlatformUnavailableException.isCauseOf(f.cause())) {
+                stoppedBecause = f.reason();
+            }
             failed.incrementAndGet();
             if (failures.size() < 10_000) {
                 failures.add(new Failure(f.ref().key(), f.reason()));
@@ -70,6 +75,14 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         // after the re-run file has the line: a stop that writes what is in flight sees it in one place or both
         inFlight.remove(result.ref().payload());
         done.incrementAndGet();
+    }
+
+    /**
+     * Why the stream stopped reading before the input's end: the reason of the first event that failed because the
+     * platform was known unreachable (the outage breaker was open); null when it read to the end.
+     */
+    public String stoppedBecause() {
+        return stoppedBecause;
     }
 
     public long done() {
@@ -175,7 +188,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         if (end.stoppedBy().isPresent()) {
             out.printf(
                     "not read:      %s  (stopped by %s)%n",
-                    end.notRead().map(String::valueOf).orElse("the rest of stdin, which cannot be resumed"),
+                    end.notRead()
+                            .map(String::valueOf)
+                            .orElse("standard input after line " + end.linesRead() + ", which cannot be resumed"),
                     end.stoppedBy().get());
         }
         if (end.unknown() > 0) {

@@ -65,6 +65,7 @@ public final class ProduceSummary {
             RunEnding end = report.ending();
             g.writeBooleanField("byte_order_mark_skipped", end.byteOrderMarkSkipped());
             g.writeStringField("stopped_by", end.stoppedBy().orElse(null));
+            g.writeNumberField("lines_read", end.linesRead());
             if (end.notRead().isPresent()) {
                 g.writeNumberField("not_read", end.notRead().get());
             } else {

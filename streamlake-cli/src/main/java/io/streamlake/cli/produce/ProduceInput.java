@@ -184,6 +184,13 @@ public final class ProduceInput implements AutoCloseable {
         }
     }
 
+    /** How many lines of the input (not of a previous run's re-run file) were handed out, counted from its start. */
+    public long linesRead() {
+        synchronized (lock) {
+            return linesBeforeOffset + lines.lineNumber();
+        }
+    }
+
     /** Reads no further line; {@link #hasNext()} answers false from now on. */
     public void stop() {
         stopped = true;

@@ -21,7 +21,9 @@ import java.util.function.IntConsumer;
  * the run exactly once, in one of three ways:
  *
  * <ul>
- *   <li>the input was read to its end (or reading failed) and every outcome arrived: the main thread ends it;
+ *   <li>the input was read to its end (or reading failed), or the stream stopped reading because the cluster was
+ *       unreachable (the outage breaker), and every outcome arrived: the main thread ends it, with exit 1 when any
+ *       event was not acknowledged;
  *   <li>SIGINT or SIGTERM: reading stops, the outcomes in flight are awaited as usual, and the main thread ends it
  *       with exit 130 or 143;
  *   <li>a second signal, or {@code shutdown.timeout.ms} after the first: the signal or timer thread ends it at once,
@@ -192,7 +194,10 @@ public final class ProduceRun {
         }
         input.copyUnreadPriorLines(position, report::rerun);
         report.finish();
-        boolean stopped = signal != 0;
+        boolean signalled = signal != 0;
+        // the outage breaker ended the stream before the input's end: like a signal, the rest is not read
+        String outage = signalled ? null : report.stoppedBecause();
+        boolean stopped = signalled || outage != null;
         Optional<Long> notRead = stopped ? input.linesFrom(position.offset()) : Optional.of(0L);
         Optional<Path> resumePoint = Optional.empty();
         if (input.file().isPresent()) {
@@ -212,12 +217,15 @@ public final class ProduceRun {
         }
         report.ending(new RunEnding(
                 input.byteOrderMarkSkipped(),
-                stopped ? Optional.of(name(signal)) : Optional.empty(),
+                signalled
+                        ? Optional.of(name(signal))
+                        : Optional.ofNullable(outage).map(reason -> "an unreachable cluster: " + reason),
+                input.linesRead(),
                 notRead,
                 unknown,
                 resumePoint));
         printSummary.run();
-        if (stopped) {
+        if (signalled) {
             return signal;
         }
         return report.failed() == 0 ? 0 : 1;

@@ -3,6 +3,7 @@ package io.streamlake.core.service;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestEventUseCase;
 import io.streamlake.core.port.in.IngestStreamUseCase;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -25,6 +27,9 @@ import java.util.function.Consumer;
  * on that many worker threads while the calling thread reads the input, and handed to the transport in input order
  * (so each key's order is kept); with {@code 0}, the calling thread does everything, one event after another.
  * Either way, the outcomes are the same.
+ *
+ * <p>When an event fails with {@link PlatformUnavailableException} (the transport knows the platform is unreachable),
+ * the stream stops reading: the events in flight get their outcomes, the rest of the iterator is left unread.
  */
 public final class StreamIngestionService implements IngestStreamUseCase {
 
@@ -80,10 +85,15 @@ public final class StreamIngestionService implements IngestStreamUseCase {
         InFlightWindow slots = new InFlightWindow(maxInFlight);
         Counts counts = new Counts();
         AtomicReference<RuntimeException> listenerError = new AtomicReference<>();
+        AtomicBoolean unavailable = new AtomicBoolean();
         PreparePipeline.Sink sink = new PreparePipeline.Sink() {
             @Override
             public void outcome(IngestionResult result) {
                 try {
+                    if (result instanceof IngestionResult.Failed failed
+                            && PlatformUnavailableException.isCauseOf(failed.cause())) {
+                        unavailable.set(true);
+                    }
                     counts.add(result);
                     onResult.accept(result);
                 } catch (RuntimeException e) {
@@ -98,8 +108,9 @@ public final class StreamIngestionService implements IngestStreamUseCase {
                 slots.release();
             }
         };
-        RuntimeException inputError =
-                prepareThreads > 0 ? pipelined(commands, slots, sink) : oneByOne(commands, slots, sink);
+        RuntimeException inputError = prepareThreads > 0
+                ? pipelined(commands, slots, sink, unavailable)
+                : oneByOne(commands, slots, sink, unavailable);
         flush.run();
         slots.awaitEmpty();
         if (inputError != null) {
@@ -112,11 +123,18 @@ public final class StreamIngestionService implements IngestStreamUseCase {
     }
 
     private RuntimeException oneByOne(
-            Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
+            Iterator<IngestCommand> commands,
+            InFlightWindow slots,
+            PreparePipeline.Sink sink,
+            AtomicBoolean unavailable) {
         Consumer<IngestionResult> outcomes = sink::outcome;
         try {
-            while (commands.hasNext()) {
+            while (!unavailable.get() && commands.hasNext()) {
                 slots.acquire();
+                if (unavailable.get()) { // the platform became unreachable while the window was full
+                    slots.release();
+                    break;
+                }
                 try {
                     IngestCommand command = commands.next();
                     if (staged != null) {
@@ -137,12 +155,19 @@ public final class StreamIngestionService implements IngestStreamUseCase {
     }
 
     private RuntimeException pipelined(
-            Iterator<IngestCommand> commands, InFlightWindow slots, PreparePipeline.Sink sink) {
+            Iterator<IngestCommand> commands,
+            InFlightWindow slots,
+            PreparePipeline.Sink sink,
+            AtomicBoolean unavailable) {
         PreparePipeline pipeline = new PreparePipeline(staged, prepareThreads, sink);
         RuntimeException inputError = null;
         try {
-            while (pipeline.error() == null && commands.hasNext()) {
+            while (pipeline.error() == null && !unavailable.get() && commands.hasNext()) {
                 slots.acquire();
+                if (unavailable.get()) { // the platform became unreachable while the window was full
+                    slots.release();
+                    break;
+                }
                 IngestCommand command;
                 try {
                     command = commands.next();

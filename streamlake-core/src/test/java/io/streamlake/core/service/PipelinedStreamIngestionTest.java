@@ -12,6 +12,7 @@ import io.streamlake.core.domain.DeadLetter;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
@@ -28,6 +29,7 @@ import io.streamlake.core.testing.KeyValuePayloadParser;
 import io.streamlake.core.testing.SequentialIdGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -339,6 +341,25 @@ class PipelinedStreamIngestionTest {
                 .hasMessage("disk gone");
         assertThat(dispatched).containsExactly("raw:k0", "raw:k1", "raw:k2", "raw:k3", "raw:k4");
         assertThat(flushes).hasValue(1);
+    }
+
+    @Test
+    void givenPlatformUnavailable_thenReadingStopsAndTheRestIsLeftInTheIterator() {
+        publisher.failWith(e -> e.key().equals("k20")
+                ? new PlatformUnavailableException("cluster unreachable since T", Instant.EPOCH)
+                : null);
+        Iterator<IngestCommand> input = IntStream.range(0, 1_000)
+                .mapToObj(i -> IngestCommand.of(ORDERS, "k" + i, bytes("order_id=" + i + ";amount=1")))
+                .iterator();
+
+        BatchSummary summary = stream(service(unevenParser), 8, 2).ingestAll(input, r -> {});
+
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.total())
+                .as("read: at most the window after the failed one")
+                .isBetween(21L, 21L + 8);
+        assertThat(input.hasNext()).isTrue();
+        assertThat(input.next().key()).isEqualTo("k" + summary.total());
     }
 
     @Test

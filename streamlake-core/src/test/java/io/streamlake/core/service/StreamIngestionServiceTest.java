@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.port.in.IngestCommand;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
@@ -127,6 +129,26 @@ class StreamIngestionServiceTest {
         assertThat(summary.failed()).isEqualTo(2);
         assertThat(summary.allAcknowledged()).isFalse();
         assertThat(failed).extracting(r -> r.ref().key()).containsExactlyInAnyOrder("x1", "x2");
+    }
+
+    @Test
+    void givenPlatformUnavailable_thenReadingStopsAndTheRestIsLeftInTheIterator() {
+        p.publisher.failWith(e -> e.key().startsWith("down")
+                ? new PlatformUnavailableException("cluster unreachable since T", Instant.EPOCH)
+                : null);
+        Iterator<IngestCommand> input = List.of(
+                        IngestCommand.of(ORDERS, "ok1", bytes("order_id=1;amount=2;currency=X")),
+                        IngestCommand.of(ORDERS, "down1", bytes("order_id=2;amount=2;currency=X")),
+                        IngestCommand.of(ORDERS, "ok2", bytes("order_id=3;amount=2;currency=X")),
+                        IngestCommand.of(ORDERS, "ok3", bytes("order_id=4;amount=2;currency=X")))
+                .iterator();
+
+        BatchSummary summary = stream(1).ingestAll(input, r -> {});
+
+        assertThat(summary.published()).isEqualTo(1);
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(input.hasNext()).isTrue();
+        assertThat(input.next().key()).isEqualTo("ok2");
     }
 
     @Test

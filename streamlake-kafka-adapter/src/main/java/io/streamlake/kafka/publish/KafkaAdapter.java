@@ -9,6 +9,7 @@ import io.streamlake.kafka.provision.ClusterCheck;
 import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.kafka.settings.KafkaFailures;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,6 +36,13 @@ import org.apache.kafka.common.MetricName;
  * wait for a topic timed out although the cluster answered during it (the topic does not exist), sends to it fail
  * at once for the next {@code max.block.ms} instead of each waiting again.
  *
+ * <p>Outages: when records are outstanding and no broker has answered for {@code outage.fail.after.ms} (default
+ * 30 s), {@code publish} and {@code deadLetter} fail at once with a
+ * {@link io.streamlake.core.domain.PlatformUnavailableException} (retriable; "cluster unreachable since …, bootstrap
+ * servers …") until a describe-cluster probe, repeated while the outage lasts, gets an answer. Records already sent
+ * keep their outcome (acknowledged, or failed after {@code delivery.timeout.ms}). The core's stream stops reading on
+ * that failure.
+ *
  * <p>Threading: everything is thread-safe. Successful futures complete on the producer's I/O thread (keep
  * continuations short, never block in them); failed ones on a separate adapter thread.
  */
@@ -56,9 +64,21 @@ public final class KafkaAdapter implements AutoCloseable {
         this.naming = naming;
         KafkaFailures failures = KafkaFailures.of(config);
         HeaderMapper headers = new HeaderMapper(config.headersStyle());
-        this.channel = new ProducerChannel(producer, 2, config.maxBlockMs());
+        OutageBreaker breaker = new OutageBreaker(
+                        config.outageFailAfterMs(),
+                        config.bootstrapServers(),
+                        new AdminProbe(config.adminProperties(), probeTimeoutMs(config)),
+                        System::nanoTime,
+                        Clock.systemUTC())
+                .start();
+        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs());
         this.publisher = new KafkaEventPublisher(channel, headers, failures);
         this.deadLetters = new KafkaDeadLetterPort(channel, headers, deadLetterPayloadLimit, failures);
+    }
+
+    /** One probe of the outage breaker waits at most {@code outage.fail.after.ms}, between 1 and 10 s. */
+    private static int probeTimeoutMs(KafkaAdapterConfig config) {
+        return (int) Math.max(1_000, Math.min(10_000, config.outageFailAfterMs()));
     }
 
     /**

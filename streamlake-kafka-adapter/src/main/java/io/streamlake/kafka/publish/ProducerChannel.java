@@ -1,6 +1,7 @@
 package io.streamlake.kafka.publish;
 
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.domain.PublishReceipt;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.Utils;
 
@@ -37,6 +39,10 @@ import org.apache.kafka.common.utils.Utils;
  * again (the topic may have been created meanwhile). So a run against a missing topic reports its events failed
  * within about {@code max.block.ms} instead of one wait per event. When no answer came during the wait (an outage,
  * or a cluster slower to answer than a small {@code max.block.ms}) every send still waits, as kafka-clients does.
+ *
+ * <p>An outage is the {@link OutageBreaker}'s: while it is open (no broker answered for {@code outage.fail.after.ms})
+ * every send fails at once with its {@code PlatformUnavailableException}, without reaching the producer. A send that
+ * was already waiting inside {@code KafkaProducer.send} when it opened still waits out its {@code max.block.ms}.
  */
 final class ProducerChannel {
 
@@ -50,6 +56,7 @@ final class ProducerChannel {
             AtomicIntegerFieldUpdater.newUpdater(Delivery.class, "reported");
 
     private final Producer<byte[], byte[]> producer;
+    private final OutageBreaker breaker;
     private final long maxBlockNanos;
     /** Topics whose metadata wait timed out, with the {@code System.nanoTime()} until which sends fail at once. */
     private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
@@ -60,8 +67,9 @@ final class ProducerChannel {
     private volatile Thread failureThreadRef;
     private volatile boolean closed;
 
-    ProducerChannel(Producer<byte[], byte[]> producer, int users, long maxBlockMs) {
+    ProducerChannel(Producer<byte[], byte[]> producer, OutageBreaker breaker, int users, long maxBlockMs) {
         this.producer = producer;
+        this.breaker = breaker;
         this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs);
         this.users = new AtomicInteger(users);
         this.failureThread = Executors.newSingleThreadExecutor(r -> {
@@ -92,12 +100,19 @@ final class ProducerChannel {
     /**
      * Sends {@code record} and reports its outcome to {@code onDone} exactly once, without a future: from the
      * producer's callback on its I/O thread when acknowledged, from the failure thread when not (or on the calling
-     * thread for a topic known to be absent). Never throws.
+     * thread for a topic known to be absent or while the outage breaker is open). Never throws.
      */
     void send(
             ProducerRecord<byte[], byte[]> record,
             FailureMapping mapping,
             BiConsumer<PublishReceipt, Throwable> onDone) {
+        if (breaker.isOpen()) {
+            PlatformUnavailableException down = breaker.failure(record.topic());
+            if (down != null) {
+                onDone.accept(null, mapping.map(record.topic(), down));
+                return;
+            }
+        }
         if (anyAbsent && knownAbsent(record.topic())) {
             onDone.accept(
                     null,
@@ -113,10 +128,12 @@ final class ProducerChannel {
         }
         Delivery delivery = new Delivery(record.topic(), mapping, onDone);
         delivery.sending = Thread.currentThread();
+        breaker.sent();
         try {
             producer.send(record, delivery);
         } catch (RuntimeException e) {
             if (delivery.claim()) {
+                breaker.finished(false);
                 onDone.accept(null, mapping.map(record.topic(), e));
             }
         } finally {
@@ -210,6 +227,7 @@ final class ProducerChannel {
             try {
                 producer.close();
             } finally {
+                breaker.close();
                 failureThread.shutdown();
                 try {
                     failureThread.awaitTermination(30, TimeUnit.SECONDS);
@@ -254,6 +272,9 @@ final class ProducerChannel {
             if (!claim()) {
                 return;
             }
+            // a broker answered: it acknowledged, or refused the record after send() returned (not a time-out)
+            breaker.finished(exception == null
+                    || (sending != Thread.currentThread() && !(exception instanceof RetriableException)));
             if (exception == null) {
                 acknowledged(metadata);
                 return;

@@ -76,6 +76,12 @@ public final class KafkaAdapterConfig extends AbstractConfig {
     public static final String CONNECT_CHECK_TIMEOUT_MS_CONFIG = "connect.check.timeout.ms";
     public static final String CONNECT_CHECK_TIMEOUT_MS_DOC = "At start, the cluster must answer a describe-cluster "
             + "request within this time, so an unreachable cluster fails in seconds rather than after delivery.timeout.ms.";
+    public static final String OUTAGE_FAIL_AFTER_MS_CONFIG = "outage.fail.after.ms";
+    public static final String OUTAGE_FAIL_AFTER_MS_DOC = "When records are outstanding and no broker has answered "
+            + "(acknowledged, refused, or answered a describe-cluster probe) for this long, every further send fails at "
+            + "once (retriable, 'cluster unreachable since ...') instead of waiting max.block.ms, and a stream stops "
+            + "reading; sends work again once a probe finds the cluster answering. Records already sent keep their "
+            + "outcome (acknowledged, or failed after delivery.timeout.ms).";
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
     public static final String TOPICS_PARTITIONS_DOC =
             "Partitions of each provisioned RAW and DLQ topic (equal counts keep "
@@ -143,6 +149,7 @@ public final class KafkaAdapterConfig extends AbstractConfig {
                     MEDIUM,
                     HEADERS_STYLE_DOC)
             .define(CONNECT_CHECK_TIMEOUT_MS_CONFIG, Type.INT, 10_000, atLeast(1), MEDIUM, CONNECT_CHECK_TIMEOUT_MS_DOC)
+            .define(OUTAGE_FAIL_AFTER_MS_CONFIG, Type.LONG, 30_000L, atLeast(1), MEDIUM, OUTAGE_FAIL_AFTER_MS_DOC)
             .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 6, atLeast(1), MEDIUM, TOPICS_PARTITIONS_DOC)
             .define(
                     TOPICS_REPLICATION_FACTOR_CONFIG,
@@ -209,6 +216,11 @@ public final class KafkaAdapterConfig extends AbstractConfig {
 
     public int connectCheckTimeoutMs() {
         return getInt(CONNECT_CHECK_TIMEOUT_MS_CONFIG);
+    }
+
+    /** How long the cluster may stay silent while records are outstanding before sends fail at once. */
+    public long outageFailAfterMs() {
+        return getLong(OUTAGE_FAIL_AFTER_MS_CONFIG);
     }
 
     /**

@@ -58,6 +58,7 @@ class KafkaAdapterConfigTest {
                         "request.timeout.ms",
                         "unsafe.producer.settings.allowed",
                         "headers.style",
+                        "outage.fail.after.ms",
                         "connect.check.timeout.ms",
                         "topics.partitions",
                         "topics.replication.factor",

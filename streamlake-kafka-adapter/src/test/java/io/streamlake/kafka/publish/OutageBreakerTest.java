@@ -1,0 +1,187 @@
+package io.streamlake.kafka.publish;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamlake.core.domain.OutboundEvent;
+import io.streamlake.core.domain.PlatformUnavailableException;
+import io.streamlake.core.domain.SerializedPayload;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outage breaker's state machine on a fake clock and a fake probe, and the channel failing sends at once while it
+ * is open (a {@link MockProducer} that never completes stands in for a cluster that does not answer). Nothing here
+ * claims delivery.
+ */
+class OutageBreakerTest {
+
+    private static final long FAIL_AFTER_MS = 3_000;
+    private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final AtomicInteger probes = new AtomicInteger();
+    private volatile CompletableFuture<Void> nextProbe = new CompletableFuture<>();
+
+    private final OutageBreaker breaker = new OutageBreaker(
+            FAIL_AFTER_MS,
+            "b1:9092,b2:9092",
+            () -> {
+                probes.incrementAndGet();
+                return nextProbe;
+            },
+            nanos::get,
+            new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return START.plusNanos(nanos.get() - 1_000_000_000L);
+                }
+            });
+
+    private void advanceMs(long ms) {
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(ms));
+        breaker.tick();
+    }
+
+    @Test
+    void givenRecordsOutstandingAndNoAnswerForFailAfter_thenItOpensAndFailsSendsNamingSinceAndServers() {
+        breaker.sent();
+        breaker.tick(); // the record is seen outstanding at START
+
+        advanceMs(FAIL_AFTER_MS - 1);
+        assertThat(breaker.isOpen()).isFalse();
+        assertThat(breaker.failure("t")).isNull();
+
+        advanceMs(1);
+        assertThat(breaker.isOpen()).isTrue();
+        PlatformUnavailableException failure = breaker.failure("streamlake.orders.raw");
+        assertThat(failure.isRetriable()).isTrue();
+        assertThat(failure.since()).isEqualTo(START);
+        assertThat(failure)
+                .hasMessageContaining(
+                        "cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092")
+                .hasMessageContaining("outage.fail.after.ms")
+                .hasMessageContaining("streamlake.orders.raw");
+    }
+
+    @Test
+    void givenAcknowledgementsKeepComing_thenItStaysClosed() {
+        for (int i = 0; i < 20; i++) {
+            breaker.sent();
+            breaker.sent();
+            advanceMs(FAIL_AFTER_MS / 2);
+            breaker.finished(true);
+        }
+        assertThat(breaker.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenNothingOutstanding_thenSilenceDoesNotOpenIt() {
+        breaker.sent();
+        breaker.finished(true);
+        advanceMs(10 * FAIL_AFTER_MS);
+        assertThat(breaker.isOpen()).isFalse();
+        assertThat(probes).hasValue(0);
+    }
+
+    @Test
+    void givenFailuresWithoutAnAnswer_thenTheyDoNotCountAsOneAndItOpens() {
+        breaker.sent();
+        breaker.sent();
+        breaker.tick();
+        breaker.finished(false); // e.g. a delivery time-out: no broker answered
+        advanceMs(FAIL_AFTER_MS);
+        assertThat(breaker.isOpen()).isTrue();
+    }
+
+    @Test
+    void givenSilenceForHalfFailAfter_thenItProbesAndAnAnswerKeepsItClosed() {
+        breaker.sent();
+        breaker.tick();
+        advanceMs(FAIL_AFTER_MS / 2);
+        assertThat(probes).hasValue(1);
+
+        nextProbe.complete(null);
+        advanceMs(FAIL_AFTER_MS - 1);
+        assertThat(breaker.isOpen())
+                .as("the probe's answer restarted the silence")
+                .isFalse();
+    }
+
+    @Test
+    void givenOpen_thenItProbesUntilOneAnswersAndThenCloses() {
+        breaker.sent();
+        breaker.tick();
+        nextProbe.completeExceptionally(new RuntimeException("no answer")); // the probe at half the silence
+        advanceMs(FAIL_AFTER_MS);
+        assertThat(breaker.isOpen()).isTrue();
+        int before = probes.get();
+
+        nextProbe = new CompletableFuture<>();
+        nextProbe.completeExceptionally(new RuntimeException("no answer"));
+        advanceMs(1_000);
+        assertThat(probes.get()).isGreaterThan(before);
+        assertThat(breaker.isOpen()).isTrue();
+
+        nextProbe = new CompletableFuture<>();
+        advanceMs(1_000);
+        assertThat(breaker.isOpen()).as("the probe has not answered yet").isTrue();
+        nextProbe.complete(null); // a broker answered: closes at once
+        assertThat(breaker.isOpen()).isFalse();
+        assertThat(breaker.failure("t")).isNull();
+    }
+
+    @Test
+    void givenTheBreakerOpen_thenTheChannelFailsSendsAtOnceWithoutReachingTheProducer() throws Exception {
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
+        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
+        KafkaEventPublisher publisher =
+                new KafkaEventPublisher(channel, new HeaderMapper(config.headersStyle()), KafkaFailures.of(config));
+
+        CompletableFuture<?> first = publisher.publish(event());
+        breaker.tick();
+        advanceMs(FAIL_AFTER_MS);
+        assertThat(breaker.isOpen()).isTrue();
+
+        long t0 = System.nanoTime();
+        Throwable error = publisher.publish(event()).handle((r, e) -> e).get(1, TimeUnit.SECONDS);
+        assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(error)
+                .isInstanceOf(PlatformUnavailableException.class)
+                .hasMessageContaining(
+                        "cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092");
+        assertThat(producer.history()).as("records that reached the producer").hasSize(1);
+        assertThat(first).isNotDone();
+    }
+
+    private static OutboundEvent event() {
+        return new OutboundEvent(
+                "streamlake.orders.raw",
+                "k",
+                new SerializedPayload("{}".getBytes(UTF_8), "application/json"),
+                Fixtures.metadata());
+    }
+}
