@@ -86,7 +86,7 @@ class InvalidPayloadPipelineTest {
                         DlqStage.PARSE,
                         "text",
                         "malformed JSON",
-                        "line 1"),
+                        "at column 31"),
                 Case.of(
                         "trailing",
                         ORDERS,
