@@ -2,6 +2,7 @@ package io.streamlake.cli.command;
 
 import com.google.inject.Inject;
 import io.streamlake.cli.context.CliEnvironment;
+import io.streamlake.cli.context.UsageException;
 import io.streamlake.runtime.ConsoleStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -78,6 +80,28 @@ public final class DevCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    /**
+     * {@code --fresh} deletes only what {@code dev} wrote: a missing or empty directory, or one that holds dev's
+     * {@code kafka/} or {@code registry/} and nothing else.
+     */
+    static void requireDevDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> others = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("kafka") && !name.equals("registry"))
+                    .toList();
+            if (!others.isEmpty()) {
+                throw new UsageException(
+                        "--fresh would delete " + dir + ", which is not a dev data directory (it holds "
+                                + String.join(", ", others) + "); give --data-dir a directory of its own");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         Path dir =
@@ -85,6 +109,7 @@ public final class DevCommand implements Callable<Integer> {
         int kafka = choosePort("Kafka", kafkaPort, Set.of());
         int registry = choosePort("the Schema Registry", registryPort, Set.of(kafka));
         if (fresh) {
+            requireDevDirectory(dir);
             deleteRecursively(dir);
             console.err().println("--fresh: deleted " + dir);
         }

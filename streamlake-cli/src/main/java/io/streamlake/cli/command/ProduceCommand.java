@@ -16,6 +16,7 @@ import io.streamlake.cli.produce.ProduceInput;
 import io.streamlake.cli.produce.ProduceRun;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCommand;
@@ -214,12 +215,17 @@ public final class ProduceCommand implements Callable<Integer> {
             @Override
             public IngestCommand next() {
                 byte[] line = lines.next();
-                return command(line).withSource(source.lastSource());
+                return command(line, source.lastSource());
             }
         };
     }
 
     private IngestCommand command(byte[] payload) {
+        return command(payload, null);
+    }
+
+    /** @param source where the line came from, or null */
+    private IngestCommand command(byte[] payload, EventSource source) {
         return new IngestCommand(
                 dataset,
                 key,
@@ -227,7 +233,9 @@ public final class ProduceCommand implements Callable<Integer> {
                 payload,
                 Optional.ofNullable(schemaVersion),
                 Optional.empty(),
-                java.util.Map.of());
+                java.util.Map.of(),
+                Optional.empty(),
+                Optional.ofNullable(source));
     }
 
     /**

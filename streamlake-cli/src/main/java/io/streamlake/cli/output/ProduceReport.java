@@ -11,11 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -40,8 +40,11 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile String stoppedBecause;
-    private final Set<byte[]> inFlight =
-            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Lines handed to the ingestion and not resolved yet; arrays compare by identity. */
+    private final Set<byte[]> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #freezeInFlight()}: outcomes that arrive later are not counted (their lines were taken as unknown). */
+    private volatile boolean frozen;
+
     private OutputStream failedOut;
     private boolean closed;
     private volatile RunEnding ending = RunEnding.complete();
@@ -57,6 +60,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
 
     @Override
     public void accept(IngestionResult result) {
+        if (frozen) {
+            return;
+        }
         if (result instanceof IngestionResult.Published) {
             published.incrementAndGet();
         } else if (result instanceof IngestionResult.DeadLettered dl) {
@@ -66,14 +72,20 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
             if (stoppedBecause == null && PlatformUnavailableException.isCauseOf(f.cause())) {
                 stoppedBecause = f.reason();
             }
-            failed.incrementAndGet();
-            if (failures.size() < 10_000) {
-                failures.add(new Failure(f.ref().key(), f.reason()));
+            synchronized (this) { // with freezeInFlight: a failed line is in the re-run file once
+                if (frozen) {
+                    return;
+                }
+                failed.incrementAndGet();
+                if (failures.size() < 10_000) {
+                    failures.add(new Failure(f.ref().key(), f.reason()));
+                }
+                rerun(f.ref().payload());
+                inFlight.remove(f.ref().payload());
             }
-            rerun(f.ref().payload());
+        } else {
+            inFlight.remove(result.ref().payload());
         }
-        // after the re-run file has the line: a stop that writes what is in flight sees it in one place or both
-        inFlight.remove(result.ref().payload());
         done.incrementAndGet();
     }
 
@@ -101,11 +113,13 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         return failed.get();
     }
 
-    /** The events sent that have no outcome yet. */
-    public List<byte[]> inFlight() {
-        synchronized (inFlight) {
-            return List.copyOf(inFlight);
-        }
+    /**
+     * The events sent that have no outcome yet, taken once by a run that stops without waiting: outcomes that arrive
+     * afterwards are no longer counted or written, so each of these lines is reported once, as unknown.
+     */
+    public synchronized List<byte[]> freezeInFlight() {
+        frozen = true;
+        return List.copyOf(inFlight);
     }
 
     public int inFlightCount() {

@@ -38,6 +38,8 @@ public final class ProduceInput implements AutoCloseable {
     private final long linesBeforeOffset;
 
     private EventSource lastSource;
+    private long linesHandedOut;
+    private boolean frozen;
     private volatile boolean stopped;
 
     private ProduceInput(
@@ -93,6 +95,17 @@ public final class ProduceInput implements AutoCloseable {
     public static ProduceInput file(String name, Path path, boolean resume) {
         if (Files.isDirectory(path)) {
             throw new UsageException("--file " + name + " is a directory, not a JSON Lines file");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a pipe or device (--file <(zcat x.gz), /dev/stdin) reads like standard input: once, never resumable
+            if (resume) {
+                throw new UsageException("--file " + name + " is not a regular file and cannot be resumed");
+            }
+            try {
+                return new ProduceInput(name, null, null, Optional.empty(), 0, buffered(Files.newInputStream(path)));
+            } catch (IOException e) {
+                throw new UsageException("file " + name + " cannot be read: " + e.getMessage());
+            }
         }
         try {
             FileIdentity identity = FileIdentity.of(path);
@@ -159,6 +172,14 @@ public final class ProduceInput implements AutoCloseable {
     /** The next line, handed to {@code sent} under the lock {@link #position()} takes. */
     public byte[] next(Consumer<byte[]> sent) {
         synchronized (lock) {
+            while (frozen) { // the run is ending without waiting: the JVM halts, no further line is handed out
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the run stopped", e);
+                }
+            }
             byte[] line;
             if (prior != null && prior.hasNext()) {
                 line = prior.next();
@@ -166,7 +187,8 @@ public final class ProduceInput implements AutoCloseable {
                 lastSource = new EventSource(priorRerun.get().toString(), prior.lineNumber());
             } else {
                 line = lines.next();
-                lastSource = new EventSource(name, linesBeforeOffset + lines.lineNumber());
+                linesHandedOut = linesBeforeOffset + lines.lineNumber();
+                lastSource = new EventSource(name, linesHandedOut);
             }
             sent.accept(line);
             return line;
@@ -179,15 +201,25 @@ public final class ProduceInput implements AutoCloseable {
      * file names that file and its line there. Call on the thread that called {@link #next}.
      */
     public EventSource lastSource() {
-        synchronized (lock) {
-            return lastSource;
-        }
+        return lastSource;
     }
 
     /** How many lines of the input (not of a previous run's re-run file) were handed out, counted from its start. */
     public long linesRead() {
         synchronized (lock) {
-            return linesBeforeOffset + lines.lineNumber();
+            return linesHandedOut;
+        }
+    }
+
+    /**
+     * Hands out no further line, ever (a later {@link #next} waits until the JVM halts), and returns how far the run
+     * got: taken together, so no line can slip between the position and what the caller takes as in flight.
+     */
+    public Position freeze() {
+        synchronized (lock) {
+            frozen = true;
+            stopped = true;
+            return new Position(lines.offset(), priorLinesRead);
         }
     }
 

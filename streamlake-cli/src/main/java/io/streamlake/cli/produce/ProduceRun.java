@@ -43,7 +43,9 @@ public final class ProduceRun {
     private final Runnable printSummary;
     private final IntConsumer halt;
     private final AtomicInteger signals = new AtomicInteger();
-    private volatile int signal;
+    /** The first signal's exit code (130 or 143), set before any signal is acted on; 0 without a signal. */
+    private final AtomicInteger signal = new AtomicInteger();
+
     private volatile Thread shutdownTimer;
     private final AtomicBoolean ending = new AtomicBoolean();
     private final CompletableFuture<Integer> ended = new CompletableFuture<>();
@@ -88,6 +90,14 @@ public final class ProduceRun {
         try (Interrupts interrupts = new Interrupts(this::signal)) {
             try {
                 ingest.accept(lines());
+            } catch (RuntimeException e) {
+                // reading or ingesting failed: still write the re-run material and the summary, then report it
+                try {
+                    end(false);
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             } finally {
                 progress.finish();
             }
@@ -96,6 +106,10 @@ public final class ProduceRun {
     }
 
     private Iterator<byte[]> lines() {
+        Consumer<byte[]> sent = line -> {
+            report.sent(line);
+            progress.sent();
+        };
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -104,16 +118,14 @@ public final class ProduceRun {
 
             @Override
             public byte[] next() {
-                return input.next(line -> {
-                    report.sent(line);
-                    progress.sent();
-                });
+                return input.next(sent);
             }
         };
     }
 
     /** SIGINT (130) or SIGTERM (143) received: the first stops reading, any later one stops now. */
     void signal(int code) {
+        signal.compareAndSet(0, code);
         if (signals.getAndIncrement() == 0) {
             firstSignal(code);
         } else {
@@ -122,7 +134,6 @@ public final class ProduceRun {
     }
 
     private void firstSignal(int code) {
-        signal = code;
         input.stop();
         console.err()
                 .printf(
@@ -147,10 +158,14 @@ public final class ProduceRun {
 
     private void stopNow(String why) {
         input.stop();
-        int code = end(true, why);
-        console.out().flush();
-        console.err().flush();
-        halt.accept(code);
+        int code = 1;
+        try {
+            code = end(true, why);
+        } finally {
+            console.out().flush();
+            console.err().flush();
+            halt.accept(code);
+        }
     }
 
     private int end(boolean now) {
@@ -184,17 +199,18 @@ public final class ProduceRun {
         if (why != null) {
             console.err().printf("stopping now (%s): events in flight have an unknown outcome%n", why);
         }
-        ProduceInput.Position position = input.position();
+        ProduceInput.Position position = now ? input.freeze() : input.position();
         long unknown = 0;
         if (now) {
-            for (byte[] line : report.inFlight()) {
+            for (byte[] line : report.freezeInFlight()) {
                 report.rerun(line);
                 unknown++;
             }
         }
         input.copyUnreadPriorLines(position, report::rerun);
         report.finish();
-        boolean signalled = signal != 0;
+        int signalCode = signal.get();
+        boolean signalled = signalCode != 0 || now;
         // the outage breaker ended the stream before the input's end: like a signal, the rest is not read
         String outage = signalled ? null : report.stoppedBecause();
         boolean stopped = signalled || outage != null;
@@ -206,19 +222,23 @@ public final class ProduceRun {
             if (whole) {
                 ResumePoint.delete(file);
             } else {
-                new ResumePoint(
-                                input.identity().orElseThrow(),
-                                position.offset(),
-                                Optional.ofNullable(report.failedFile()))
-                        .write();
-                resumePoint = Optional.of(ResumePoint.location(file));
+                try {
+                    new ResumePoint(
+                                    input.identity().orElseThrow(),
+                                    position.offset(),
+                                    Optional.ofNullable(report.failedFile()))
+                            .write();
+                    resumePoint = Optional.of(ResumePoint.location(file));
+                } catch (UncheckedIOException e) {
+                    console.err().printf("resume point not written: %s%n", e.getMessage());
+                }
             }
             input.priorRerun().ifPresent(ProduceRun::deleteConsumed);
         }
         report.ending(new RunEnding(
                 input.byteOrderMarkSkipped(),
                 signalled
-                        ? Optional.of(name(signal))
+                        ? Optional.of(name(signalCode == 0 ? 143 : signalCode))
                         : Optional.ofNullable(outage).map(reason -> "an unreachable cluster: " + reason),
                 input.linesRead(),
                 notRead,
@@ -226,7 +246,7 @@ public final class ProduceRun {
                 resumePoint));
         printSummary.run();
         if (signalled) {
-            return signal;
+            return signalCode == 0 ? 143 : signalCode;
         }
         return report.failed() == 0 ? 0 : 1;
     }
