@@ -135,7 +135,6 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         try (ProduceInput in = open()) {
             IngestStreamUseCase ingest = wire();
-            DatasetCheck.requireKnown(context.get(SchemaModule.class).catalog(), dataset);
             prepareSchema();
             CoreConfig core = context.settings().core();
             try (ProduceReport report = new ProduceReport(failedPath(in))) {
@@ -166,13 +165,14 @@ public final class ProduceCommand implements Callable<Integer> {
 
     /**
      * The stream use case, its transport created on a background thread (for Kafka: the connectivity check, then the
-     * producer) while this thread loads the schema catalog. Failures surface in the order the wiring gives them: the
-     * ingestion settings, then the catalog, then the transport (e.g. an unreachable cluster, exit 1).
+     * producer) while this thread loads the schema catalog and checks that the dataset is in it. Failures surface in
+     * this order: the ingestion settings, the catalog, an unknown dataset (exit 2), then the transport (e.g. an
+     * unreachable cluster, exit 1).
      */
     private IngestStreamUseCase wire() {
         context.get(IngestionSettings.class);
         CliContext.Prepared transport = context.prepare(EventPublisher.class);
-        context.get(SchemaModule.class);
+        DatasetCheck.requireKnown(context.get(SchemaModule.class).catalog(), dataset);
         transport.join();
         return context.get(IngestStreamUseCase.class);
     }
