@@ -83,7 +83,8 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                 rerun(f.ref().payload());
                 inFlight.remove(f.ref().payload());
             }
-        } else {
+        }
+        if (!(result instanceof IngestionResult.Failed)) {
             inFlight.remove(result.ref().payload());
         }
         done.incrementAndGet();

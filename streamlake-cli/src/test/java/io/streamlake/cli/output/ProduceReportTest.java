@@ -4,11 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.EventRef;
 import io.streamlake.core.domain.IngestionResult;
+import io.streamlake.core.domain.PublishReceipt;
+import io.streamlake.core.domain.SchemaVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +37,28 @@ class ProduceReportTest {
 
         assertThat(Files.readAllLines(report.failedFile(), UTF_8)).containsExactly("{\"order_id\":\"o-1\"}");
         assertThat(report.failed()).isZero();
+    }
+
+    @Test
+    void givenPublishedAndDeadLetteredOutcomes_thenTheirLinesAreNoLongerInFlight() {
+        ProduceReport report = new ProduceReport(dir.resolve("rerun.jsonl"));
+        byte[] published = "{\"order_id\":\"o-3\"}".getBytes(UTF_8);
+        byte[] bad = "not json".getBytes(UTF_8);
+        report.sent(published);
+        report.sent(bad);
+
+        report.accept(new IngestionResult.Published(
+                new EventRef(DatasetName.of("orders"), "o-3", "id-3", published),
+                SchemaVersion.parse("v1"),
+                new PublishReceipt("streamlake.orders.raw", 0, 0, Instant.EPOCH)));
+        report.accept(new IngestionResult.DeadLettered(
+                new EventRef(DatasetName.of("orders"), null, "id-4", bad),
+                DlqStage.PARSE,
+                "MalformedJson",
+                "malformed JSON",
+                new PublishReceipt("streamlake.orders.dlq", 0, 0, Instant.EPOCH)));
+
+        assertThat(report.freezeInFlight()).isEmpty();
     }
 
     @Test
