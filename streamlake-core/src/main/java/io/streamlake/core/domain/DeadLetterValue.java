@@ -85,40 +85,6 @@ public record DeadLetterValue(
         }
     }
 
-    /** A value without a source. */
-    public DeadLetterValue(
-            byte[] payload,
-            String payloadEncoding,
-            long payloadSize,
-            boolean payloadTruncated,
-            String payloadSha256,
-            String errorReason,
-            String errorClass,
-            DlqStage stage,
-            Instant failedAt,
-            DatasetName dataset,
-            SchemaVersion schemaVersion,
-            String ingestionId,
-            String key,
-            String originalTopic) {
-        this(
-                payload,
-                payloadEncoding,
-                payloadSize,
-                payloadTruncated,
-                payloadSha256,
-                errorReason,
-                errorClass,
-                stage,
-                failedAt,
-                dataset,
-                schemaVersion,
-                ingestionId,
-                key,
-                originalTopic,
-                null);
-    }
-
     /**
      * Encodes a dead letter as the DLQ record's value. Thread-safe.
      *

@@ -152,7 +152,8 @@ class DeadLetterValueTest {
                         SchemaVersion.of(2),
                         "id-1",
                         "ORD-1",
-                        "streamlake.orders.raw"));
+                        "streamlake.orders.raw",
+                        null));
     }
 
     @ParameterizedTest
