@@ -81,6 +81,22 @@ public final class TopicProvisioner implements AutoCloseable {
                 status(dlq, created.get(dlq), described.get(dlq), actual.get(dlq), wanted.get(dlq)));
     }
 
+    /**
+     * Makes sure the compacted checkpoint topic of exactly-once file runs ({@link TopicNaming#checkpoints()}) exists
+     * with an answering leader: one partition, {@code cleanup.policy=compact}, the replication factor and
+     * {@code min.insync.replicas} of {@code topics.*}. An existing topic is left as it is.
+     *
+     * @return the topic's name
+     */
+    public String ensureCheckpointTopic() {
+        String name = naming.checkpoints();
+        Map<String, String> configs = topicConfigs(null);
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        create(Map.of(name, configs), 1);
+        LeaderWait.await(admin, List.of(name), settings.readyTimeoutMs(), failures);
+        return name;
+    }
+
     private Map<String, String> topicConfigs(Long retentionMs) {
         Map<String, String> configs = new HashMap<>();
         if (settings.minInsyncReplicas() != null) {
@@ -95,9 +111,13 @@ public final class TopicProvisioner implements AutoCloseable {
     }
 
     private Map<String, Boolean> create(Map<String, Map<String, String>> wanted) {
+        return create(wanted, settings.partitions());
+    }
+
+    private Map<String, Boolean> create(Map<String, Map<String, String>> wanted, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
-        wanted.forEach((name, configs) -> topics.add(
-                new NewTopic(name, java.util.Optional.of(settings.partitions()), settings.replicationFactorIfSet())
+        wanted.forEach((name, configs) ->
+                topics.add(new NewTopic(name, java.util.Optional.of(partitions), settings.replicationFactorIfSet())
                         .configs(configs)));
         CreateTopicsResult result =
                 admin.createTopics(topics, new CreateTopicsOptions().timeoutMs(settings.readyTimeoutMs()));
