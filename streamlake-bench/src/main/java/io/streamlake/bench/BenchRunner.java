@@ -93,9 +93,10 @@ public final class BenchRunner {
     }
 
     /**
-     * The processes of one pair: for {@code cli-file} StreamLake, ConsoleProducer on the keyed lines and, when asked,
-     * on the bare lines; then for {@code cli-file-exactly-once} StreamLake with {@code delivery.guarantee=exactly-once};
-     * in that order on even pairs, reversed on odd ones, and returned in that order.
+     * The processes of one pair: StreamLake ({@code cli-file}), StreamLake with {@code delivery.guarantee=exactly-once}
+     * ({@code cli-file-exactly-once}), ConsoleProducer on the keyed lines and, when asked, on the bare lines
+     * ({@code cli-file}); those of the chosen scenarios, in that order on even pairs, reversed on odd ones, and
+     * returned in that order. The two StreamLake runs are neighbours either way.
      */
     private static List<RunResult> runProcesses(
             BenchCluster cluster, ProcessInputs inputs, List<String> cli, BenchOptions options, int pair)
@@ -109,6 +110,13 @@ public final class BenchRunner {
         if (atLeastOnce) {
             order.add(() -> ProcessRun.streamlake(
                     cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, false));
+        }
+        // right after (or, on odd pairs, right before) the at-least-once run it is compared with
+        if (options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE)) {
+            order.add(() -> ProcessRun.streamlake(
+                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, true));
+        }
+        if (atLeastOnce) {
             order.add(() -> ProcessRun.console(
                     cluster,
                     ProcessRun.ConsoleInput.KEYED,
@@ -122,10 +130,6 @@ public final class BenchRunner {
         if (atLeastOnce && options.consoleBare()) {
             order.add(() -> ProcessRun.console(
                     cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events, payloadBytes, pair, jvm, logs));
-        }
-        if (options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE)) {
-            order.add(() -> ProcessRun.streamlake(
-                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, true));
         }
         RunResult[] results = new RunResult[order.size()];
         for (int k = 0; k < order.size(); k++) {

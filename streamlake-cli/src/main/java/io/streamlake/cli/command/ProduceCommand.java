@@ -13,13 +13,12 @@ import io.streamlake.cli.output.ProduceSummary;
 import io.streamlake.cli.output.Progress;
 import io.streamlake.cli.produce.DatasetCheck;
 import io.streamlake.cli.produce.ExactlyOnceRun;
-import io.streamlake.cli.produce.FileIdentity;
+import io.streamlake.cli.produce.ExactlyOnceStart;
 import io.streamlake.cli.produce.ProduceInput;
 import io.streamlake.cli.produce.ProduceRun;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.EventSource;
-import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCheckpointedUseCase;
@@ -188,34 +187,9 @@ public final class ProduceCommand implements Callable<Integer> {
         prepareSchema();
         try (IngestCheckpointedUseCase file =
                 context.get(ExactlyOnceFiles.class).open(dataset, path)) {
-            Optional<FileCheckpoint> last = file.lastCheckpoint();
-            long offset = 0;
-            if (resume && last.isPresent()) {
-                FileCheckpoint c = last.get();
-                List<String> differences = new FileIdentity(
-                                Path.of(c.path()), c.size(), c.blockLength(), c.blockSha256())
-                        .differences(path);
-                if (!differences.isEmpty()) {
-                    throw new UsageException("cannot resume: " + input.file + " changed since its last checkpoint ("
-                            + String.join(", ", differences) + "); run without --resume to publish it from its "
-                            + "first line");
-                }
-                offset = c.offset();
-                console.err()
-                        .printf(
-                                "resuming %s at line %d (byte %d), after its last checkpoint%n",
-                                input.file, c.line() + 1, offset);
-            } else if (resume) {
-                console.err().printf("no checkpoint committed for %s: starting at its first line%n", input.file);
-            } else if (last.isPresent() && last.get().offset() > 0) {
-                console.err()
-                        .printf(
-                                "note: an earlier exactly-once run of %s committed up to line %d; this run starts at line 1 "
-                                        + "(add --resume to continue from there instead)%n",
-                                input.file, last.get().line());
-            }
-            Optional<FileCheckpoint> start = resume ? last : Optional.empty();
-            try (ProduceInput in = ProduceInput.fileAt(input.file, path, offset);
+            ExactlyOnceStart start =
+                    ExactlyOnceStart.of(input.file, path, file.lastCheckpoint(), resume, console.err());
+            try (ProduceInput in = ProduceInput.fileAt(input.file, path, start.offset());
                     ProduceReport report = new ProduceReport(failedPath(in))) {
                 Progress progress = new Progress(console, report, config.progressIntervalMs());
                 return new ExactlyOnceRun(
@@ -225,7 +199,7 @@ public final class ProduceCommand implements Callable<Integer> {
                                 console,
                                 config.shutdownTimeoutMs(),
                                 config.topicNaming().checkpoints(),
-                                start,
+                                start.checkpoint(),
                                 () -> printSummary(report))
                         .run(file, lines -> commands(lines, in));
             }

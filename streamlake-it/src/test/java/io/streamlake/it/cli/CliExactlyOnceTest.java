@@ -125,6 +125,55 @@ class CliExactlyOnceTest {
                 .contains("line " + LINES + ", byte ")
                 .contains("the end of the file");
 
+        assertEveryLineExactlyOnce();
+    }
+
+    @Test
+    void givenSigtermAfterSomeCommits_thenExit143WithTheCheckpointAndResumeLandsEveryLineExactlyOnce()
+            throws Exception {
+        writeFile("orders.jsonl", LINES);
+        Child child = start(false);
+        assertThat(child.awaitCommitted(LINES / 4, Duration.ofSeconds(60)))
+                .as("stderr:%n%s", child.err)
+                .isGreaterThanOrEqualTo(LINES / 4);
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(child.process.pid()))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = child.out.get(10, TimeUnit.SECONDS);
+        String err = String.join("\n", child.err);
+        System.out.printf("CliExactlyOnceTest SIGTERM: exit %d%n%s%n%s%n", child.process.exitValue(), err, out);
+
+        assertThat(child.process.exitValue())
+                .as("stdout:%n%s%nstderr:%n%s", out, err)
+                .isEqualTo(143);
+        assertThat(err).contains("SIGTERM: reading stopped; committing the open transaction");
+        assertThat(out)
+                .containsPattern("not read: +\\d+  \\(stopped by SIGTERM\\)")
+                .contains("continue with the same command and --resume")
+                .doesNotContain("aborted:")
+                .doesNotContain("open:");
+        long line = Long.parseLong(out.replaceAll("(?s).*checkpoint: line (\\d+),.*", "$1"));
+        long published = Long.parseLong(out.replaceAll("(?s).*published: +(\\d+).*", "$1"));
+        long dead = Long.parseLong(out.replaceAll("(?s).*dead-lettered: +(\\d+).*", "$1"));
+        long notRead = Long.parseLong(out.replaceAll("(?s).*not read: +(\\d+).*", "$1"));
+        assertThat(published + dead)
+                .as("every line read was committed before the exit")
+                .isEqualTo(line);
+        assertThat(line + notRead).isEqualTo(LINES);
+
+        Child resumed = start(true);
+        assertThat(resumed.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String resumedOut = resumed.out.get(10, TimeUnit.SECONDS);
+        assertThat(resumed.process.exitValue())
+                .as("stdout:%n%s%nstderr:%n%s", resumedOut, String.join("\n", resumed.err))
+                .isZero();
+        assertThat(String.join("\n", resumed.err)).contains("resuming orders.jsonl at line " + (line + 1) + " ");
+        assertEveryLineExactlyOnce();
+    }
+
+    private void assertEveryLineExactlyOnce() {
         Map<String, Object> committedOnly = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<byte[], byte[]>> raw = readToEnd(cli.raw("orders"), committedOnly);
         List<ConsumerRecord<byte[], byte[]>> dlq = readToEnd(cli.dlq("orders"), committedOnly);

@@ -135,6 +135,11 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
                         CheckpointRecords.key(checkpoint.path()),
                         CheckpointRecords.value(checkpoint)),
                 (topic, error) -> failure("the checkpoint on " + topic, error));
+        if (written.isCompletedExceptionally()) {
+            // refused before it reached the producer (the outage breaker is open): committing now would make the
+            // chunk visible without its checkpoint, and a resumed run would publish it again
+            throw failure("the checkpoint on " + checkpointTopic, cause(written));
+        }
         try {
             producer.commitTransaction();
         } catch (KafkaException e) {
@@ -218,8 +223,27 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
         }
     }
 
+    /** Whether {@code e} or one of its causes says a newer producer of the same transactional.id took over. */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable cause(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            throw new IllegalStateException("the future did not fail");
+        } catch (CompletionException e) {
+            return e.getCause();
+        }
+    }
+
     private StreamLakeException failure(String what, Throwable e) {
-        if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+        if (fenced(e)) {
             return new FatalStreamLakeException(
                     "another run of " + path + " started (transactional.id " + transactionalId
                             + "): this one is fenced and cannot commit " + what,
