@@ -245,7 +245,8 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
     private StreamLakeException failure(String what, Throwable e) {
         if (fenced(e)) {
             return new FatalStreamLakeException(
-                    "another run of " + path + " started (transactional.id " + transactionalId
+                    "another run of " + path + " started, or this run's transaction outlived "
+                            + "transaction.timeout.ms (transactional.id " + transactionalId
                             + "): this one is fenced and cannot commit " + what,
                     e);
         }
