@@ -29,12 +29,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +123,39 @@ class KafkaTransactionalOutputTest {
         assertThat(kafka.recordsWritten(AdapterFixture.NAMING.raw(dataset)))
                 .as("the zombie's record and the markers are written, just never committed")
                 .isGreaterThan(4);
+    }
+
+    @Test
+    void givenAnotherWritersTransactionOpenOnTheCheckpointTopic_thenTheReadWaitsForItAndFindsTheNewestCheckpoint(
+            KafkaEndpoint kafka) throws Exception {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "eoswait");
+        try (KafkaAdapter admin = AdapterFixture.adapter(kafka)) {
+            admin.topicProvisioner().ensureTopics(dataset);
+        }
+        String path = "/data/" + kafka.uniqueName("a") + ".jsonl";
+        FileCheckpoint start = new FileCheckpoint(path, 100, 100, "ab", 0, 0);
+        try (TransactionalOutput a = open(kafka, dataset, path)) {
+            a.begin();
+            a.commit(start.at(10, 1));
+            // another file's run, killed between its checkpoint record and its commit
+            Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.uniqueName("other-run"));
+            try (KafkaProducer<byte[], byte[]> other =
+                    new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+                other.initTransactions();
+                other.beginTransaction();
+                other.send(new ProducerRecord<>(
+                                AdapterFixture.NAMING.checkpoints(), "/data/other.jsonl".getBytes(UTF_8), new byte[0]))
+                        .get(30, TimeUnit.SECONDS);
+                a.begin();
+                a.commit(start.at(20, 2));
+                CompletableFuture<Optional<FileCheckpoint>> read = CompletableFuture.supplyAsync(a::lastCheckpoint);
+                Thread.sleep(1_500);
+                assertThat(read).as("the read waits for the open transaction").isNotDone();
+                other.abortTransaction();
+                assertThat(read.get(30, TimeUnit.SECONDS)).contains(start.at(20, 2));
+            }
+        }
     }
 
     private static List<String> readCommitted(KafkaEndpoint kafka, String topic) {

@@ -4,7 +4,6 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.PublishReceipt;
-import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
@@ -15,27 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * {@link TransactionalOutput} on a transactional {@code KafkaProducer} of its own: the RAW publisher and the DLQ port
@@ -170,57 +157,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
 
     @Override
     public Optional<FileCheckpoint> lastCheckpoint() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                config.getString(KafkaAdapterConfig.CLIENT_ID_CONFIG) + "-checkpoints");
-        config.passthrough().forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                IsolationLevel.READ_COMMITTED.toString().toLowerCase(java.util.Locale.ROOT));
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        Duration timeout = Duration.ofMillis(config.maxBlockMs());
-        byte[] key = CheckpointRecords.key(path);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(checkpointTopic, timeout);
-            if (partitions == null || partitions.isEmpty()) {
-                throw new FatalStreamLakeException("checkpoint topic " + checkpointTopic + " does not exist");
-            }
-            TopicPartition partition =
-                    new TopicPartition(checkpointTopic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            FileCheckpoint last = null;
-            while (consumer.position(partition, timeout) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new RetriableStreamLakeException("Kafka at " + config.bootstrapServers()
-                            + " did not deliver the checkpoints of " + path + " on " + checkpointTopic + " within "
-                            + timeout.toMillis() + " ms");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null && java.util.Arrays.equals(r.key(), key)) {
-                        last = CheckpointRecords.parse(r.value());
-                    }
-                }
-            }
-            return Optional.ofNullable(last);
-        } catch (KafkaException e) {
-            throw failures.platform("reading the checkpoints of " + path + " on " + checkpointTopic, e);
-        } catch (IllegalArgumentException e) {
-            throw new FatalStreamLakeException(
-                    "a checkpoint of " + path + " on " + checkpointTopic + " cannot be read: " + e.getMessage(), e);
-        }
+        return new CheckpointReader(config, checkpointTopic).last(path);
     }
 
     /** Whether {@code e} or one of its causes says a newer producer of the same transactional.id took over. */
