@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamlake.core.domain.CheckpointedSummary;
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.IngestionResult;
@@ -63,9 +64,60 @@ class KafkaTransactionalOutputTest {
                 Clock.systemUTC());
     }
 
-    private static TransactionalOutput open(KafkaEndpoint kafka, DatasetName dataset, String path) {
+    private static TransactionalOutput open(
+            KafkaEndpoint kafka, DatasetName dataset, String path, String... overrides) {
         return KafkaAdapter.openTransactional(
-                new KafkaAdapterConfig(AdapterFixture.settings(kafka)), AdapterFixture.NAMING, 1024, dataset, path);
+                new KafkaAdapterConfig(AdapterFixture.settings(kafka, overrides)),
+                AdapterFixture.NAMING,
+                1024,
+                dataset,
+                path);
+    }
+
+    @Test
+    void givenARecordLargerThanMaxRequestSize_thenItIsDeadLetteredInTheTransactionWhichCommits(KafkaEndpoint kafka) {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "eosbig");
+        try (KafkaAdapter admin = AdapterFixture.adapter(kafka)) {
+            admin.topicProvisioner().ensureTopics(dataset);
+        }
+        String path = "/data/" + kafka.uniqueName("big") + ".jsonl";
+        FileCheckpoint start = new FileCheckpoint(path, 100, 100, "ab", 0, 0);
+        List<String> lines = List.of("id=1", "id=2;blob=" + "x".repeat(20_000), "id=3");
+        List<IngestionResult> outcomes = new ArrayList<>();
+        int[] taken = {0};
+        TransactionalOutput output = open(kafka, dataset, path, "kafka.max.request.size", "8192");
+        CheckpointedSummary summary;
+        try (CheckpointedIngestionService file =
+                new CheckpointedIngestionService(ingestion(output, dataset), output, 10, 60_000, 10)) {
+            summary = file.ingestAll(
+                    lines.stream()
+                            .map(l -> IngestCommand.of(dataset, "k" + l.substring(0, 4), l.getBytes(UTF_8)))
+                            .peek(c -> taken[0]++)
+                            .iterator(),
+                    () -> start.at(taken[0] * 10L, taken[0]),
+                    outcomes::add);
+            assertThat(file.lastCheckpoint()).contains(start.at(30, 3));
+        }
+
+        assertThat(summary.aborted()).isZero();
+        assertThat(summary.transactions()).isEqualTo(1);
+        assertThat(summary.committed().published()).isEqualTo(2);
+        assertThat(outcomes)
+                .filteredOn(IngestionResult.DeadLettered.class::isInstance)
+                .singleElement()
+                .satisfies(r -> {
+                    IngestionResult.DeadLettered dl = (IngestionResult.DeadLettered) r;
+                    assertThat(dl.stage()).isEqualTo(DlqStage.PUBLISH);
+                    assertThat(dl.errorClass()).isEqualTo("RecordTooLarge");
+                    assertThat(dl.reason()).contains("max.request.size");
+                });
+        assertThat(readCommitted(kafka, AdapterFixture.NAMING.raw(dataset)))
+                .hasSize(2)
+                .anyMatch(v -> v.contains("id=1"))
+                .anyMatch(v -> v.contains("id=3"));
+        assertThat(readCommitted(kafka, AdapterFixture.NAMING.deadLetter(dataset)))
+                .singleElement()
+                .satisfies(v -> assertThat(v).contains("RecordTooLarge").contains("\"payload_truncated\":true"));
     }
 
     @Test

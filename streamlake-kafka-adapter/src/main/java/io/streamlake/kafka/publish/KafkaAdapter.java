@@ -12,6 +12,7 @@ import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.kafka.settings.KafkaFailures;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -126,8 +127,10 @@ public final class KafkaAdapter implements AutoCloseable {
      * Opens the exactly-once output of one file ({@code delivery.guarantee=exactly-once}): checks that the cluster
      * answers, creates the compacted checkpoint topic ({@link TopicNaming#checkpoints()}) when it is missing, then
      * creates a transactional producer whose {@code transactional.id} is stable for this topic prefix, dataset and
-     * file, and initializes it, which fences an earlier run of the same file and aborts its open transaction. Close
-     * the output when done.
+     * file, and initializes it, which fences an earlier run of the same file and aborts its open transaction. Reads
+     * {@code max.message.bytes} of the dataset's RAW and DLQ topics and the checkpoint topic (the broker default when
+     * describeConfigs is not permitted), so that a record too large for them is refused before it is sent and a RAW
+     * one dead-lettered inside the transaction, as in at-least-once mode. Close the output when done.
      *
      * @param path the file's absolute, normalized path: the checkpoint's key and part of the transactional.id
      * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time
@@ -152,6 +155,11 @@ public final class KafkaAdapter implements AutoCloseable {
                 config.transactionalIdPrefix(), naming.prefix(), dataset, path);
         Map<String, Object> props = config.producerProperties();
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+        RecordSizeCheck sizes = RecordSizeCheck.read(
+                props,
+                config.adminProperties(),
+                List.of(naming.raw(dataset), naming.deadLetter(dataset), checkpoints),
+                probeTimeoutMs(config));
         Producer<byte[], byte[]> producer;
         try {
             producer = new KafkaProducer<>(props);
@@ -168,7 +176,7 @@ public final class KafkaAdapter implements AutoCloseable {
             producer.close(java.time.Duration.ZERO);
             throw failures.platform("initializing transactional.id " + id, e);
         }
-        return new KafkaTransactionalOutput(producer, config, deadLetterPayloadLimit, id, checkpoints, path);
+        return new KafkaTransactionalOutput(producer, config, deadLetterPayloadLimit, id, checkpoints, path, sizes);
     }
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */

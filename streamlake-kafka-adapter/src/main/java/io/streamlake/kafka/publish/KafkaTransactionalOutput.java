@@ -31,6 +31,11 @@ import org.apache.kafka.common.errors.ProducerFencedException;
  * topic prefix, dataset and file ({@link #transactionalId}), so opening the output again fences an earlier writer
  * and lets the transaction coordinator abort its open transaction ({@code initTransactions}). Checkpoints are read
  * back with {@code isolation.level=read_committed}.
+ *
+ * <p>A record the producer or the broker would refuse as too large is refused before it is sent
+ * ({@link RecordSizeCheck}): a RAW record then fails with {@code RejectedPayloadException("RecordTooLarge")} and is
+ * dead-lettered inside the open transaction, as in at-least-once mode; sent, the producer's or the broker's refusal
+ * would abort the whole transaction instead.
  */
 final class KafkaTransactionalOutput implements TransactionalOutput {
 
@@ -52,7 +57,8 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
             int deadLetterPayloadLimit,
             String transactionalId,
             String checkpointTopic,
-            String path) {
+            String path,
+            RecordSizeCheck sizeCheck) {
         this.producer = producer;
         this.config = config;
         this.failures = KafkaFailures.of(config);
@@ -67,7 +73,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
                         System::nanoTime,
                         Clock.systemUTC())
                 .start();
-        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs());
+        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs(), sizeCheck);
         this.publisher = new KafkaEventPublisher(channel, headers, failures);
         this.deadLetters = new KafkaDeadLetterPort(channel, headers, deadLetterPayloadLimit, failures);
     }
