@@ -11,6 +11,7 @@ import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.core.port.out.TransactionalOutput;
 import io.streamlake.core.service.CheckpointedIngestionService;
+import io.streamlake.core.service.CommittedMetrics;
 import io.streamlake.core.service.IngestionService;
 import io.streamlake.kafka.publish.KafkaAdapter;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
@@ -74,8 +75,8 @@ public final class ExactlyOnceFiles {
     /**
      * Opens the exactly-once ingest of {@code file} into {@code dataset}: checks the cluster, creates the checkpoint
      * topic when missing, and initializes the file's transactional producer, which fences any earlier run of the
-     * same file and aborts its open transaction. Close it when done. Metrics count outcomes as they arrive, those of
-     * aborted transactions included.
+     * same file and aborts its open transaction. Close it when done. Metrics count published and dead-lettered
+     * events when their transaction commits (those of an aborted one never), failed events when they fail.
      *
      * @param file the file; its absolute, normalized path keys the checkpoints and the transactional.id
      * @throws InvalidSettingsException the transport is not {@code kafka}
@@ -97,6 +98,7 @@ public final class ExactlyOnceFiles {
                 ingestion.deadLetterPayloadLimit(),
                 dataset,
                 path);
+        CommittedMetrics committed = new CommittedMetrics(metrics);
         IngestionService staged = new IngestionService(
                 ingestion,
                 parser,
@@ -106,8 +108,13 @@ public final class ExactlyOnceFiles {
                 output.deadLetters(),
                 ids,
                 clock,
-                metrics);
+                committed);
         return new CheckpointedIngestionService(
-                staged, output, core.transactionMaxEvents(), core.transactionMaxMs(), ingestion.maxInFlight());
+                staged,
+                output,
+                core.transactionMaxEvents(),
+                core.transactionMaxMs(),
+                ingestion.maxInFlight(),
+                committed);
     }
 }

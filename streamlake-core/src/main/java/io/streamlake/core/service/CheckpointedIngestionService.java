@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * awaiting their outcome. A chunk ends after {@code maxEvents} events, or at the first event read
  * {@code maxMs} or more after the chunk began, or at the input's end; then the publisher and the DLQ port are flushed,
  * every outcome of the chunk is awaited (a dead letter that follows a RAW refusal included), and the chunk is
- * committed with the position the caller gives. Outcomes reach the caller only once their chunk is committed.
+ * committed with the position the caller gives. Outcomes reach the caller only once their chunk is committed, and so do
+ * the metrics of published and dead-lettered events when {@code staged} records them to this service's
+ * {@link CommittedMetrics}.
  *
  * <p>A chunk is aborted, and reading stops, when one of its events was not acknowledged (a platform failure: time-out,
  * outage, authorization) or the commit fails; its events are counted as aborted. Not thread-safe: one run at a time.
@@ -39,6 +41,7 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
     private final int maxEvents;
     private final long maxNanos;
     private final int maxInFlight;
+    private final CommittedMetrics metrics;
     private final LongSupplier nanoTime;
 
     /**
@@ -50,7 +53,29 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
      */
     public CheckpointedIngestionService(
             StagedIngestUseCase staged, TransactionalOutput output, int maxEvents, long maxMs, int maxInFlight) {
-        this(staged, output, maxEvents, maxMs, maxInFlight, System::nanoTime);
+        this(staged, output, maxEvents, maxMs, maxInFlight, null, System::nanoTime);
+    }
+
+    /**
+     * As {@link #CheckpointedIngestionService(StagedIngestUseCase, TransactionalOutput, int, long, int)}, with the
+     * {@link CommittedMetrics} {@code staged} records its outcomes to: this service passes a chunk's published and
+     * dead-lettered outcomes on when the chunk commits and drops them when it aborts.
+     */
+    public CheckpointedIngestionService(
+            StagedIngestUseCase staged,
+            TransactionalOutput output,
+            int maxEvents,
+            long maxMs,
+            int maxInFlight,
+            CommittedMetrics metrics) {
+        this(
+                staged,
+                output,
+                maxEvents,
+                maxMs,
+                maxInFlight,
+                Objects.requireNonNull(metrics, "metrics"),
+                System::nanoTime);
     }
 
     CheckpointedIngestionService(
@@ -59,6 +84,7 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
             int maxEvents,
             long maxMs,
             int maxInFlight,
+            CommittedMetrics metrics,
             LongSupplier nanoTime) {
         this.staged = Objects.requireNonNull(staged, "staged");
         this.output = Objects.requireNonNull(output, "output");
@@ -69,6 +95,7 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
         this.maxEvents = maxEvents;
         this.maxNanos = TimeUnit.MILLISECONDS.toNanos(maxMs);
         this.maxInFlight = maxInFlight;
+        this.metrics = metrics;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
@@ -191,6 +218,9 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
             }
             transactions++;
             last = checkpoint;
+            if (metrics != null) {
+                metrics.commit();
+            }
             synchronized (chunk) {
                 chunk.clear();
             }
@@ -223,6 +253,9 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
 
         private void abortChunk(int events, String why) {
             output.abort();
+            if (metrics != null) {
+                metrics.discard();
+            }
             aborted += events;
             abortedBecause = why;
             chunk.clear();

@@ -30,8 +30,10 @@ class CheckpointedIngestionServiceTest {
     private final Pipeline p = new Pipeline();
     private final InMemoryTransactionalOutput output = new InMemoryTransactionalOutput();
     private final FileCheckpoint start = new FileCheckpoint("/data/orders.jsonl", 1000, 64, "ab", 0, 0);
+    private final CountingMetrics metrics = new CountingMetrics();
 
     private CheckpointedIngestionService service(int maxEvents, long maxMs, AtomicLong clock) {
+        CommittedMetrics committed = new CommittedMetrics(metrics);
         IngestionService staged = new IngestionService(
                 IngestionSettings.defaults(),
                 new KeyValuePayloadParser(),
@@ -41,8 +43,8 @@ class CheckpointedIngestionServiceTest {
                 output.deadLetters(),
                 new SequentialIdGenerator(),
                 Clock.fixed(Pipeline.NOW, ZoneOffset.UTC),
-                new CountingMetrics());
-        return new CheckpointedIngestionService(staged, output, maxEvents, maxMs, 4, clock::get);
+                committed);
+        return new CheckpointedIngestionService(staged, output, maxEvents, maxMs, 4, committed, clock::get);
     }
 
     /** Line i (1-based) is "order_id=i;amount=1;currency=X", or "broken" when i is a multiple of 4; each line 10 bytes. */
@@ -92,6 +94,7 @@ class CheckpointedIngestionServiceTest {
         assertThat(summary.aborted()).isZero();
         assertThat(summary.abortedBecause()).isEmpty();
         assertThat(summary.lastCheckpoint()).contains(start.at(100, 10));
+        assertThat(metrics.published()).isEqualTo(8);
     }
 
     @Test
@@ -135,6 +138,10 @@ class CheckpointedIngestionServiceTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("k6").contains("broker gone"));
         assertThat(seen).hasSize(4);
         assertThat(lines.taken).isEqualTo(6);
+        assertThat(metrics.published())
+                .as("line 5 was acknowledged in the aborted chunk: not counted")
+                .isEqualTo(3);
+        assertThat(metrics.failed()).as("a failure is counted when it happens").isEqualTo(1);
     }
 
     @Test
@@ -151,6 +158,9 @@ class CheckpointedIngestionServiceTest {
         assertThat(summary.abortedBecause())
                 .hasValueSatisfying(r -> assertThat(r).contains("could not be committed"));
         assertThat(summary.lastCheckpoint()).contains(start.at(40, 4));
+        assertThat(metrics.published())
+                .as("the metrics count what the summary counts: the committed chunk's three")
+                .isEqualTo(3);
     }
 
     @Test
