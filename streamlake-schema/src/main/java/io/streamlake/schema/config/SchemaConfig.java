@@ -182,9 +182,10 @@ public final class SchemaConfig extends AbstractConfig {
                     Type.STRING,
                     "",
                     Importance.MEDIUM,
-                    "Directory with more schemas laid out as <dataset>/v<N>.avsc. Its files extend the "
-                            + "built-in catalog and override a built-in file of the same dataset and version. "
-                            + "Empty uses the built-in catalog only.")
+                    "Directory with more schemas laid out as <dataset>/v<N>.avsc, each with its optional "
+                            + "data-contract rules in <dataset>/v<N>.rules.json. Its files extend the built-in "
+                            + "catalog and override a built-in version of the same dataset (schema and rules "
+                            + "together). Empty uses the built-in catalog only.")
             .define(
                     UNKNOWN_FIELDS_CONFIG,
                     Type.STRING,
