@@ -209,4 +209,48 @@ class DataContractCliTest {
                         .ruleSet("streamlake.sales.raw-value", 1))
                 .isEmpty();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "undefined field | \"expr\": \"message.amont > 0.0\"                   | expr column 8: undefined field 'amont'",
+                "syntax error    | \"expr\": \"message.amount >\"                      | expr column 17",
+                "mode            | \"expr\": \"true\", \"mode\": \"WRITEREAD\"           | mode 'WRITEREAD' is not supported",
+                "kind            | \"expr\": \"true\", \"kind\": \"CHECK\"               | kind 'CHECK' is unknown",
+                "type            | \"expr\": \"true\", \"type\": \"JSONATA\"             | type 'JSONATA' is not supported",
+                "onFailure       | \"expr\": \"true\", \"onFailure\": \"RETRY\"          | onFailure 'RETRY' is not supported",
+            })
+    void givenABadRulesFile_thenProduceExits2NamingTheRuleBeforeSendingAnything(
+            String what, String members, String expected) throws IOException {
+        Files.writeString(
+                catalog.resolve("sales/v1.rules.json"),
+                "{\"domainRules\": [\n  {\"name\": \"broken\", \"kind\": \"CONDITION\", \"type\": \"CEL\", "
+                        + members.strip().replace("\"kind\": \"CONDITION\", ", "") + "}\n]}");
+        String file = Files.readString(catalog.resolve("sales/v1.rules.json"));
+        if (members.contains("\"kind\"")) {
+            file = file.replace("\"kind\": \"CONDITION\", ", "");
+        }
+        if (members.contains("\"type\"")) {
+            file = file.replace("\"type\": \"CEL\", ", "");
+        }
+        Files.writeString(catalog.resolve("sales/v1.rules.json"), file);
+
+        CliRunner.Result result = run(
+                "produce",
+                "--transport",
+                "stdout",
+                "--dataset",
+                "sales",
+                "--key",
+                "k",
+                "--payload",
+                "{\"sale_id\": \"s1\", \"amount\": 1, \"email\": \"e\"}");
+
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("v1.rules.json: rule 'broken' (line 2, column 3)")
+                .contains(expected.strip());
+        assertThat(records(result.out())).isEmpty();
+    }
 }
