@@ -35,6 +35,10 @@ final class MessageView extends AbstractMap<String, Object> {
         this.node = node;
     }
 
+    /**
+     * Every field of the schema is present (CEL's runtime asks this before each selection, so a null field must be
+     * present to compare with {@code null}); {@code has(message.f)} is therefore true for each schema field.
+     */
     @Override
     public boolean containsKey(Object key) {
         return key instanceof String name && record.getField(name) != null;

@@ -200,4 +200,38 @@ class ContractRulesTest {
         assertThat(compiled.isEmpty()).isTrue();
         assertThat(compiled.apply(SHOP, V1, payload("{\"amount\": -1}"))).isInstanceOf(RuleOutcome.Passed.class);
     }
+
+    @Test
+    void givenTheDocumentedExamples_thenTheyCompileAndDoWhatTheDocsSay() {
+        String rules = """
+                {"domainRules": [
+                  {"name": "email-domain", "kind": "TRANSFORM", "type": "CEL_FIELD",
+                   "expr": "name == 'email' ; value.substring(0, value.indexOf('@')) + '@***'"},
+                  {"name": "known-currency", "kind": "CONDITION", "type": "CEL",
+                   "expr": "message.currency == null || message.currency in params.codes.split(',')",
+                   "params": {"codes": "EUR,USD"}},
+                  {"name": "id-form", "kind": "CONDITION", "type": "CEL", "expr": "message.sale_id.matches('^s[0-9]+$')"},
+                  {"name": "buyer-city", "kind": "CONDITION", "type": "CEL",
+                   "expr": "message.buyer == null || message.buyer.city.size() > 0"}]}
+                """;
+
+        RuleOutcome withoutBuyer =
+                apply(rules, "{\"sale_id\": \"s1\", \"amount\": 1, \"currency\": \"EUR\", \"email\": \"ann@x.org\"}");
+        RuleOutcome badCurrency =
+                apply(rules, "{\"sale_id\": \"s1\", \"amount\": 1, \"currency\": \"XXX\", \"email\": \"ann@x.org\"}");
+
+        assertThat(withoutBuyer)
+                .isInstanceOfSatisfying(
+                        RuleOutcome.Passed.class,
+                        p -> assertThat(text(p.payload())).contains("\"email\":\"ann@***\""));
+        assertThat(apply(
+                        rules,
+                        "{\"sale_id\": \"s1\", \"amount\": 1, \"email\": \"a@b\","
+                                + " \"buyer\": {\"name\": \"N\", \"city\": \"Lyon\"}}"))
+                .as("no currency, a buyer")
+                .isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(badCurrency)
+                .isInstanceOfSatisfying(
+                        RuleOutcome.Broken.class, b -> assertThat(b.rule()).isEqualTo("known-currency"));
+    }
 }
