@@ -50,7 +50,9 @@ class ExampleRulesTest {
         assertThat(plain.code()).as(plain.err()).isZero();
         assertThat(line(ruled.err(), "published:")).isEqualTo(line(plain.err(), "published:"));
         assertThat(line(ruled.err(), "dead-lettered:")).isEqualTo(line(plain.err(), "dead-lettered:"));
-        assertThat(ruled.err()).doesNotContain("dead-lettered:     0").containsPattern("known-currency +5 tolerated \\(published\\)");
+        assertThat(ruled.err())
+                .doesNotContain("dead-lettered:     0")
+                .containsPattern("known-currency +5 tolerated \\(published\\)");
         assertThat(ruled.out()).doesNotContain("\"dlq_rule\"");
     }
 
