@@ -40,18 +40,31 @@ final class CelValues {
         if (AvroCelTypes.isDecimal(schema)) {
             return node.isNumber() ? (Object) node.doubleValue() : (Object) node.asText();
         }
+        if (schema.getType() != Schema.Type.UNION && !fitsForReading(schema, node)) {
+            throw new IllegalArgumentException(
+                    "a value of type " + schema.getType().getName() + " is "
+                            + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
         return switch (schema.getType()) {
             case NULL -> NullValue.NULL_VALUE;
             case BOOLEAN -> node.booleanValue();
             case INT, LONG -> node.isTextual() ? temporal(schema, node.textValue()) : (Object) node.longValue();
             case FLOAT, DOUBLE -> node.doubleValue();
-            case STRING, ENUM -> node.asText();
-            case BYTES, FIXED -> ByteString.copyFrom(node.asText(), StandardCharsets.ISO_8859_1);
+            case STRING, ENUM -> node.textValue();
+            case BYTES, FIXED -> ByteString.copyFrom(node.textValue(), StandardCharsets.ISO_8859_1);
             case ARRAY -> list(schema.getElementType(), node);
             case MAP -> map(schema.getValueType(), node);
-            case RECORD -> node instanceof ObjectNode object ? new MessageView(schema, object) : node.asText();
+            case RECORD -> new MessageView(schema, (ObjectNode) node);
             case UNION -> union(schema, node);
         };
+    }
+
+    /** {@link #fits}, and the ISO-8601 text a temporal {@code int}/{@code long} may be given as. */
+    private static boolean fitsForReading(Schema schema, JsonNode node) {
+        return fits(schema, node)
+                || ((schema.getType() == Schema.Type.INT || schema.getType() == Schema.Type.LONG)
+                        && schema.getLogicalType() != null
+                        && node.isTextual());
     }
 
     /** A field's value when the payload leaves it out: its default, as the Avro writer would write it. */

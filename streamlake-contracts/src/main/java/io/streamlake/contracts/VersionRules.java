@@ -88,6 +88,11 @@ final class VersionRules {
                     continue;
                 } catch (TransformFailure e) {
                     failure = "rule '" + rule.name() + "' (" + transform.expr() + ") " + e.getMessage();
+                } catch (RuntimeException e) {
+                    // a value the schema's type does not describe (validation off): the data's fault, not the
+                    // platform's
+                    failure = "rule '" + rule.name() + "' (" + transform.expr() + ") could not read the payload: "
+                            + describe(e);
                 }
             }
             if (deadLetter) {

@@ -234,4 +234,27 @@ class ContractRulesTest {
                 .isInstanceOfSatisfying(
                         RuleOutcome.Broken.class, b -> assertThat(b.rule()).isEqualTo("known-currency"));
     }
+
+    @Test
+    void givenAPayloadThatDoesNotMatchItsSchema_thenRulesFailAsDataNeverAsThePlatform() {
+        String rules = """
+                {"domainRules": [
+                  {"name": "double-quantity", "kind": "TRANSFORM", "type": "CEL_FIELD", "expr": "name == 'quantity' ; value * 2"},
+                  {"name": "positive-amount", "kind": "CONDITION", "type": "CEL", "expr": "message.amount > 0.0"}]}
+                """;
+        ContractRules compiled = ContractRules.compile(Catalogs.catalog(dir, rules));
+
+        // as with validation.enabled=false: the rules see what the schema does not describe
+        RuleOutcome badTransform = compiled.apply(
+                SHOP, V1, payload("{\"sale_id\": \"s1\", \"amount\": 1, \"quantity\": [1], \"email\": \"e\"}"));
+        RuleOutcome badCondition = ContractRules.compile(Catalogs.catalog(dir, POSITIVE))
+                .apply(SHOP, V1, payload("{\"sale_id\": \"s1\", \"amount\": \"x\", \"email\": \"e\"}"));
+
+        assertThat(badTransform)
+                .isInstanceOfSatisfying(
+                        RuleOutcome.Broken.class, b -> assertThat(b.rule()).isEqualTo("double-quantity"));
+        assertThat(badCondition)
+                .isInstanceOfSatisfying(
+                        RuleOutcome.Broken.class, b -> assertThat(b.rule()).isEqualTo("positive-amount"));
+    }
 }
