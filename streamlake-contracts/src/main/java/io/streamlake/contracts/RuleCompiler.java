@@ -19,15 +19,11 @@ import io.streamlake.schema.catalog.CatalogEntry;
 import io.streamlake.schema.rules.RuleSet;
 import io.streamlake.schema.rules.RuleSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.avro.Schema;
 
 /**
  * Compiles the rules of one schema version with CEL, against that version's types ({@link AvroCelTypes}): each rule
@@ -50,13 +46,12 @@ final class RuleCompiler {
 
     private final CatalogEntry entry;
     private final AvroCelTypes types;
-    private final Map<Schema.Field, List<String>> fieldTags = new IdentityHashMap<>();
-    private final Set<String> allTags = new HashSet<>();
+    private final FieldTags tags;
 
     RuleCompiler(CatalogEntry entry) {
         this.entry = entry;
         this.types = new AvroCelTypes(entry.schema());
-        collectTags(entry.schema(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        this.tags = new FieldTags(entry.schema());
     }
 
     /** The compiled rules and what was found for each. */
@@ -155,7 +150,7 @@ final class RuleCompiler {
         }
         if ("TRANSFORM".equals(spec.kind()) && !spec.tags().isEmpty()) {
             Set<String> unknown = new LinkedHashSet<>(spec.tags());
-            unknown.removeAll(allTags);
+            unknown.removeAll(tags.all());
             if (unknown.size() == spec.tags().size()) {
                 throw new Problem(where + ": no field of " + entry.label() + " has the tag(s) " + spec.tags()
                         + " (a field's tags are its Avro property \"tags\" or \"confluent:tags\")");
@@ -184,7 +179,7 @@ final class RuleCompiler {
                 Set.copyOf(spec.tags()),
                 deadLetter,
                 spec.params(),
-                Collections.unmodifiableMap(fieldTags));
+                tags.byField());
     }
 
     private CelCompiler compiler(CelType result, boolean field) {
@@ -242,44 +237,6 @@ final class RuleCompiler {
             }
         }
         return -1;
-    }
-
-    private void collectTags(Schema schema, Set<Schema> seen) {
-        switch (schema.getType()) {
-            case RECORD -> {
-                if (!seen.add(schema)) {
-                    return;
-                }
-                for (Schema.Field field : schema.getFields()) {
-                    List<String> tags = tags(field);
-                    if (!tags.isEmpty()) {
-                        fieldTags.put(field, tags);
-                        allTags.addAll(tags);
-                    }
-                    collectTags(field.schema(), seen);
-                }
-            }
-            case ARRAY -> collectTags(schema.getElementType(), seen);
-            case MAP -> collectTags(schema.getValueType(), seen);
-            case UNION -> schema.getTypes().forEach(branch -> collectTags(branch, seen));
-            default -> {}
-        }
-    }
-
-    /** A field's tags: its {@code tags} and {@code confluent:tags} properties (arrays of strings). */
-    static List<String> tags(Schema.Field field) {
-        List<String> tags = new ArrayList<>();
-        for (String property : List.of("tags", "confluent:tags")) {
-            Object value = field.getObjectProp(property);
-            if (value instanceof List<?> list) {
-                for (Object tag : list) {
-                    if (tag instanceof String s && !tags.contains(s)) {
-                        tags.add(s);
-                    }
-                }
-            }
-        }
-        return List.copyOf(tags);
     }
 
     /** One rule's problem; becomes its {@link RuleCheck}. */
