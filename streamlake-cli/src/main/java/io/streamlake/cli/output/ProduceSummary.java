@@ -91,6 +91,25 @@ public final class ProduceSummary {
             g.writeNumberField("unknown", end.unknown());
             g.writeStringField(
                     "resume_point", end.resumePoint().map(Path::toString).orElse(null));
+            if (report.exactlyOnce().isPresent()) {
+                ExactlyOnceEnding eos = report.exactlyOnce().get();
+                g.writeObjectFieldStart("exactly_once");
+                g.writeStringField("checkpoint_topic", eos.checkpointTopic());
+                g.writeNumberField("transactions", eos.transactions());
+                if (eos.checkpoint().isPresent()) {
+                    g.writeNumberField("checkpoint_line", eos.checkpoint().get().line());
+                    g.writeNumberField(
+                            "checkpoint_offset", eos.checkpoint().get().offset());
+                } else {
+                    g.writeNullField("checkpoint_line");
+                    g.writeNullField("checkpoint_offset");
+                }
+                g.writeNumberField("aborted", eos.aborted());
+                g.writeStringField("aborted_because", eos.abortedBecause().orElse(null));
+                g.writeBooleanField("left_open", eos.leftOpen());
+                g.writeBooleanField("complete", eos.complete());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
