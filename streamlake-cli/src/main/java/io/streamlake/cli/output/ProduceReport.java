@@ -193,6 +193,18 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         }
     }
 
+    /** {@code 2 dead-lettered, 3 tolerated (published), 12 transformed}. */
+    static String ruleEffects(Map<String, Long> effects) {
+        List<String> parts = new ArrayList<>();
+        effects.forEach((effect, count) -> parts.add(count + " "
+                + switch (effect) {
+                    case "dead_lettered" -> "dead-lettered";
+                    case "tolerated" -> "tolerated (published)";
+                    default -> effect;
+                }));
+        return String.join(", ", parts);
+    }
+
     /** Prints the summary for people, with the numbers the run's metrics counted. */
     void print(java.io.PrintWriter out, IngestionCounts counts) {
         out.printf("published:     %d%n", counts.published());
@@ -206,6 +218,10 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                                         .collect(java.util.stream.Collectors.toMap(
                                                 e -> e.getKey().wireName(), Map.Entry::getValue))));
         new TreeMap<>(deadLettersByReason()).forEach((reason, count) -> out.printf("  %4d × %s%n", count, reason));
+        if (!counts.rules().isEmpty()) {
+            out.printf("rules:%n");
+            counts.rules().forEach((rule, effects) -> out.printf("  %-24s %s%n", rule, ruleEffects(effects)));
+        }
         out.printf("failed:        %d%n", counts.failed());
         List<Failure> listed = failures();
         listed.stream().limit(LISTED).forEach(f -> out.printf("  key %s: %s%n", f.key(), f.reason()));

@@ -44,6 +44,23 @@ public final class ProduceSummary {
                 g.writeNumberField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("dead_lettered_by_rule");
+            for (Map.Entry<String, Map<String, Long>> e : summary.rules().entrySet()) {
+                Long n = e.getValue().get("dead_lettered");
+                if (n != null) {
+                    g.writeNumberField(e.getKey(), n);
+                }
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("rules");
+            for (Map.Entry<String, Map<String, Long>> e : summary.rules().entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                for (Map.Entry<String, Long> effect : e.getValue().entrySet()) {
+                    g.writeNumberField(effect.getKey(), effect.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
             g.writeNumberField("failed", summary.failed());
             g.writeArrayFieldStart("failures");
             for (ProduceReport.Failure f : report.failures()) {

@@ -55,7 +55,7 @@ final class KafkaDeadLetterPort implements DeadLetterPort {
                 // a key this long is poison too (it can never be a RAW record); kept whole, it would make the dead
                 // letter too large as well: keep the full key's partition, and its first bytes as key and in the value
                 partition = channel.partitionForKey(topic, key);
-                letter = withKey(deadLetter, utf8Prefix(deadLetter.key(), maxPayloadBytes));
+                letter = deadLetter.withKey(utf8Prefix(deadLetter.key(), maxPayloadBytes));
                 key = letter.key().getBytes(UTF_8);
             }
             byte[] value = DeadLetterValue.encode(letter, maxPayloadBytes);
@@ -71,19 +71,6 @@ final class KafkaDeadLetterPort implements DeadLetterPort {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(mapping.map(topic, e));
         }
-    }
-
-    private static DeadLetter withKey(DeadLetter d, String key) {
-        return new DeadLetter(
-                key,
-                d.originalPayload(),
-                d.metadata(),
-                d.stage(),
-                d.reason(),
-                d.errorClass(),
-                d.failedAt(),
-                d.originalTopic(),
-                d.deadLetterTopic());
     }
 
     /** The longest prefix of {@code text} whose UTF-8 encoding has at most {@code maxBytes} bytes (whole characters). */
