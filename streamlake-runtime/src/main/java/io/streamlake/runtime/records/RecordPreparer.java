@@ -81,7 +81,21 @@ public final class RecordPreparer implements AutoCloseable {
      * @throws RetriableStreamLakeException the registry cannot be reached
      */
     public void checkReady(DatasetName dataset, Optional<SchemaVersion> version) {
-        SchemaModule schemas = Injectors.unwrap(() -> lake.injector().getInstance(SchemaModule.class));
+        requireDataset(dataset);
+        SchemaModule schemas = schemas();
+        schemas.verifyRegistryReachable();
+        if (version.isEmpty() || schemas.catalog().versions(dataset).contains(version.get())) {
+            schemas.prepare(dataset, version);
+        }
+    }
+
+    /**
+     * The part of {@link #checkReady} that contacts nothing: the dataset is in the schema catalog.
+     *
+     * @throws InvalidSettingsException the dataset is not in the catalog (fatal), naming the known ones
+     */
+    public void requireDataset(DatasetName dataset) {
+        SchemaModule schemas = schemas();
         if (!schemas.catalog().datasets().contains(dataset)) {
             throw new InvalidSettingsException("unknown dataset '" + dataset.value() + "' (known: "
                     + schemas.catalog().datasets().stream()
@@ -89,10 +103,10 @@ public final class RecordPreparer implements AutoCloseable {
                             .sorted()
                             .toList() + ")");
         }
-        schemas.verifyRegistryReachable();
-        if (version.isEmpty() || schemas.catalog().versions(dataset).contains(version.get())) {
-            schemas.prepare(dataset, version);
-        }
+    }
+
+    private SchemaModule schemas() {
+        return Injectors.unwrap(() -> lake.injector().getInstance(SchemaModule.class));
     }
 
     /**
