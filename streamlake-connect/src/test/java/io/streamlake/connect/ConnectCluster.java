@@ -128,6 +128,22 @@ final class ConnectCluster {
         return out;
     }
 
+    /** The sum of the topic's end offsets (uncommitted records and transaction markers included). */
+    static long endOffsets(String topic) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, get().kafka().bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, p.partition()));
+            }
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+        }
+    }
+
     /** How many committed records the topic holds (data records, transaction markers not counted). */
     static int countCommitted(String topic) {
         return readCommitted(topic).size();
