@@ -182,6 +182,13 @@ public final class ConnectStatusCommand implements Callable<Integer> {
         for (JsonNode entry : offsets) {
             JsonNode partition = entry.path("partition");
             JsonNode offset = entry.path("offset");
+            if (!offset.isObject()) {
+                lines.add(String.format(
+                        "    %s from byte %d: no offset readable",
+                        partition.path("file").asText("?"),
+                        partition.path("start").asLong()));
+                continue;
+            }
             long start = partition.path("start").asLong();
             long position = offset.path("position").asLong();
             long size = offset.path("size").asLong();

@@ -137,43 +137,20 @@ public final class ConnectorSubmission {
     }
 
     /**
-     * Waits until the connector's committed source offsets say every line of every file part was read, and returns
-     * how many bytes that is; gives up after {@code timeout}, or when a task failed.
+     * Throws when a task of the connector failed, naming it and the first line of its trace.
      *
-     * @throws FatalStreamLakeException when a task failed or the time is up
+     * @throws FatalStreamLakeException a task failed
      */
-    public static long awaitAllRead(String url, String name, long expectedBytes, java.time.Duration timeout) {
+    public static void requireNoFailedTask(String url, String name) {
         ConnectRestClient client = new ConnectRestClient(url);
-        String path = "/connectors/" + ConnectRestClient.encode(name);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no offsets yet";
-        while (System.nanoTime() < deadline) {
-            ConnectRestClient.Answer status = client.get(path + "/status");
-            for (JsonNode task : status.body().path("tasks")) {
-                if (task.path("state").asText().equals("FAILED")) {
-                    throw new FatalStreamLakeException("task " + task.path("id").asInt() + " of connector '" + name
-                            + "' failed: "
-                            + task.path("trace").asText().lines().findFirst().orElse(""));
-                }
+        ConnectRestClient.Answer status = client.get("/connectors/" + ConnectRestClient.encode(name) + "/status");
+        for (JsonNode task : status.body().path("tasks")) {
+            if (task.path("state").asText().equals("FAILED")) {
+                throw new FatalStreamLakeException("task " + task.path("id").asInt() + " of connector '" + name
+                        + "' failed: "
+                        + task.path("trace").asText().lines().findFirst().orElse(""));
             }
-            ConnectRestClient.Answer offsets = client.get(path + "/offsets");
-            if (offsets.ok()) {
-                long read = 0;
-                for (JsonNode entry : offsets.body().path("offsets")) {
-                    read += Math.max(
-                            0,
-                            entry.path("offset").path("position").asLong()
-                                    - entry.path("partition").path("start").asLong());
-                }
-                if (read >= expectedBytes) {
-                    return read;
-                }
-                last = read + " of " + expectedBytes + " bytes read";
-            }
-            sleep();
         }
-        throw new FatalStreamLakeException("connector '" + name + "' on " + url + " did not read its input within "
-                + timeout.toSeconds() + " s (" + last + ")");
     }
 
     private static void sleep() {

@@ -56,6 +56,21 @@ public final class DemoScreen {
                 summary.total(), summary.published(), summary.deadLettered(), summary.failed());
     }
 
+    /** Ingested through Kafka Connect: the counts are those read back from RAW and the DLQ. */
+    public void ingestedThroughConnect(String url, String connector, int tasks, boolean exactlyOnce) {
+        out.printf(
+                "  ingested through Kafka Connect (%s, connector %s, up to %d task%s, %s): %d events: %d published, "
+                        + "%d dead-lettered, 0 not acknowledged%n",
+                url,
+                connector,
+                tasks,
+                tasks == 1 ? "" : "s",
+                exactlyOnce ? "exactly-once" : "at-least-once",
+                rawCount + dlqCount,
+                rawCount,
+                dlqCount);
+    }
+
     public void raw(RecordView view) {
         rawCount++;
         keysByPartition
