@@ -47,7 +47,22 @@ final class ProcessRun {
             List<String> jvmArgs,
             Path logDir)
             throws IOException, InterruptedException {
-        TopicNaming naming = cluster.freshTopics("clifilesl");
+        return streamlake(STREAMLAKE_LABEL, "clifilesl", cluster, file, events, pair, cliCommand, jvmArgs, logDir);
+    }
+
+    /** {@code streamlake produce --file} as {@code label}'s run, to fresh topics named after {@code topicLabel}. */
+    static RunResult streamlake(
+            String label,
+            String topicLabel,
+            BenchCluster cluster,
+            Path file,
+            long events,
+            int pair,
+            List<String> cliCommand,
+            List<String> jvmArgs,
+            Path logDir)
+            throws IOException, InterruptedException {
+        TopicNaming naming = cluster.freshTopics(topicLabel);
         List<String> command = new ArrayList<>();
         if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
             command.add(cliCommand.get(0));
@@ -71,14 +86,7 @@ final class ProcessRun {
                 "--serialization",
                 "json"));
         return measure(
-                STREAMLAKE_LABEL,
-                pair,
-                command,
-                cluster,
-                naming.raw(Workload.DATASET),
-                events,
-                Files.size(file) - events,
-                logDir);
+                label, pair, command, cluster, naming.raw(Workload.DATASET), events, Files.size(file) - events, logDir);
     }
 
     /** What ConsoleProducer reads, and the label of its runs. */

@@ -22,7 +22,14 @@ public enum Scenario {
      * Whole processes: {@code streamlake produce --file} vs Kafka's {@code ConsoleProducer} on the same lines. Its runs
      * are labelled {@code cli-file streamlake}, {@code cli-file console} and {@code cli-file console bare}.
      */
-    CLI_FILE("cli-file", "streamlake produce --file vs ConsoleProducer");
+    CLI_FILE("cli-file", "streamlake produce --file vs ConsoleProducer"),
+    /**
+     * The StreamLake file source connector on a Kafka Connect worker (in the bench's JVM, started once) with 1, 2 and
+     * 4 tasks, against {@code streamlake produce --file} (a process) of the same file. Its runs are labelled
+     * {@code connect-file 1 task}, {@code connect-file 2 tasks}, {@code connect-file 4 tasks} and
+     * {@code connect-file produce}.
+     */
+    CONNECT_FILE("connect-file", "Kafka Connect file source, 1, 2 and 4 tasks, vs streamlake produce --file");
 
     private final String scenarioName;
     private final String description;
@@ -41,7 +48,7 @@ public enum Scenario {
         return description;
     }
 
-    /** Every scenario's name, comma-separated, in declaration order: {@code raw,json,avro,flush-per-event,cli-file}. */
+    /** Every scenario's name, comma-separated, in declaration order: {@code raw,json,avro,flush-per-event,cli-file,connect-file}. */
     public static String names() {
         return Arrays.stream(values()).map(Scenario::scenarioName).collect(Collectors.joining(","));
     }

@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
             "Benchmark StreamLake against raw kafka-clients in interleaved pairs, on an embedded broker "
                     + "unless bootstrap servers are given. Scenarios: raw (raw kafka-clients producer), json (StreamLake "
                     + "JSON), avro (StreamLake Avro), flush-per-event (raw producer, flush after each event), cli-file "
-                    + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes).",
+                    + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes), "
+                    + "connect-file (the StreamLake file source on a Kafka Connect worker with 1, 2 and 4 tasks vs "
+                    + "'produce --file' of the same file; not in the default list).",
             "Exit 0 when every event of every run was acknowledged, 1 otherwise."
         })
 public final class BenchCommand implements Callable<Integer> {
