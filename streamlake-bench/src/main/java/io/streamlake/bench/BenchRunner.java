@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * ConsoleProducer) on one cluster, with the same records and fresh topics per run. After one unmeasured warm-up run
  * of each of {@code raw}, {@code json} and {@code avro}, every pair runs each chosen scenario once, in
  * {@code raw json avro flush-per-event} order on even pairs and the reverse on odd ones (so a slow drift of the
- * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way. {@code cli-file}'s
+ * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way, and so do
+ * {@code connect-file}'s runs ({@code produce --file}, then the connector with 1, 2 and 4 tasks; its worker warmed up
+ * by one unmeasured 4-task run). {@code cli-file}'s
  * input files (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers) are written once, before the
  * first pair.
  * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
@@ -81,6 +83,12 @@ public final class BenchRunner {
                     : workload.writeJsonLines(
                             options.workDirectory().resolve("bench-orders-connect-" + options.events() + ".jsonl"),
                             options.events());
+            if (connect != null && options.warmupEvents() > 0) {
+                Path warmup = workload.writeJsonLines(
+                        options.workDirectory().resolve("bench-orders-connect-warmup.jsonl"), options.warmupEvents());
+                RunResult r = connect.run(cluster, warmup, options.warmupEvents(), 4, -1);
+                progress.accept(String.format("warm-up %s: %,.0f records/s", r.label(), r.recordsPerSecond()));
+            }
             for (int pair = 0; pair < options.pairs(); pair++) {
                 List<Scenario> order = new ArrayList<>(IN_JVM);
                 if (pair % 2 == 1) {
