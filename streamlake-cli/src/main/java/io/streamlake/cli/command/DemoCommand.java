@@ -175,6 +175,7 @@ public final class DemoCommand implements Callable<Integer> {
             throws IOException {
         Path input = Files.createDirectories(dir.resolve("input")).resolve("orders.jsonl");
         Files.copy(in, input);
+        screen.sourceDirectory(input.getParent().toString());
         try (EmbeddedConnectWorker worker = ConnectWorkers.start(
                 stack.bootstrapServers(), plugins, 0, "streamlake-demo-connect", dir.resolve("connect/connect.log"))) {
             ConnectorSubmission.Outcome outcome = ConnectorSubmission.put(

@@ -23,6 +23,7 @@ public final class DemoScreen {
     private final Map<String, Integer> reasons = new TreeMap<>();
     private final List<String> deadLetterSamples = new ArrayList<>();
     private RecordView firstEvent;
+    private String sourceDirectory = "";
     private long rawCount;
     private long dlqCount;
 
@@ -71,6 +72,11 @@ public final class DemoScreen {
                 dlqCount);
     }
 
+    /** Dead letters' reasons name their source file without this directory (the demo's temporary input). */
+    public void sourceDirectory(String directory) {
+        this.sourceDirectory = directory.endsWith("/") ? directory : directory + "/";
+    }
+
     public void raw(RecordView view) {
         rawCount++;
         keysByPartition
@@ -84,7 +90,8 @@ public final class DemoScreen {
     public void deadLetter(RecordedDeadLetter recorded) {
         dlqCount++;
         DeadLetter dl = recorded.deadLetter();
-        String reason = dl.stage().wireName() + ": " + oneLine(dl.reason(), 110);
+        String text = sourceDirectory.isEmpty() ? dl.reason() : dl.reason().replace(sourceDirectory, "");
+        String reason = dl.stage().wireName() + ": " + oneLine(text, 110);
         reasons.merge(reason, 1, Integer::sum);
         if (deadLetterSamples.size() < 3) {
             deadLetterSamples.add(recorded.position() + " key=" + dl.key() + " payload="
