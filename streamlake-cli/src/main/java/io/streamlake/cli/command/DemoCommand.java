@@ -182,7 +182,8 @@ public final class DemoCommand implements Callable<Integer> {
                     worker.url(),
                     CONNECTOR,
                     ConnectorSubmission.fileSource(
-                            context.settings().given(), ORDERS.value(), List.of(input), tasks, keyField));
+                            context.settings().given(), ORDERS.value(), List.of(input), tasks, keyField),
+                    () -> {});
             awaitRecords(worker.url(), lines(input), Duration.ofSeconds(90));
             readBack(screen);
             screen.ingestedThroughConnect(worker.url(), CONNECTOR, tasks, outcome.exactlyOnce());

@@ -22,17 +22,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Creates (or updates) a StreamLake file source connector on a Connect worker: provisions the dataset's topics,
- * has the worker validate the configuration, then puts it. Exactly-once when the worker supports it.
+ * Creates (or updates) a StreamLake file source connector on a Connect worker: has the worker validate the
+ * configuration, provisions the dataset's topics, then puts it. Exactly-once when the worker supports it.
  */
 @Command(
         name = "submit",
         mixinStandardHelpOptions = true,
         description = {
-            "Create or update a StreamLake JSON Lines source connector on a Kafka Connect worker.",
-            "Provisions the dataset's RAW and DLQ topics first (as 'streamlake topics create'). The connector gets the",
-            "StreamLake settings given here (file, environment, --set) that it declares, byte-array converters, and",
-            "exactly-once delivery when the worker has exactly.once.source.support=enabled (else at-least-once)."
+            "Create or update a StreamLake JSON Lines source connector on a Kafka Connect worker. The worker validates",
+            "the settings first; then the dataset's RAW and DLQ topics are provisioned (as 'streamlake topics create')",
+            "and the connector is put. It gets the StreamLake settings given here (file, environment, --set) that it",
+            "declares, byte-array converters, and exactly-once delivery when the worker has",
+            "exactly.once.source.support=enabled (else at-least-once)."
         })
 public final class ConnectSubmitCommand implements Callable<Integer> {
 
@@ -106,18 +107,9 @@ public final class ConnectSubmitCommand implements Callable<Integer> {
                 ConnectorSubmission.fileSource(context.settings().given(), dataset, absolute(input), tasks, keyField);
         PrintWriter out = console.out();
         try {
-            if (!noCreateTopics) {
-                ProvisioningResult topics = context.get(TopicProvisioner.class).ensureTopics(datasetName);
-                out.printf(
-                        "topics: %s (%d partitions), %s (%d partitions)%n",
-                        topics.raw().name(),
-                        topics.raw().partitions(),
-                        topics.deadLetter().name(),
-                        topics.deadLetter().partitions());
-            }
             ConnectorSubmission.Outcome outcome;
             try {
-                outcome = ConnectorSubmission.put(url, connector, candidate);
+                outcome = ConnectorSubmission.put(url, connector, candidate, () -> provision(datasetName, out));
             } catch (ConnectorSubmission.RejectedException e) {
                 PrintWriter err = console.err();
                 err.println("error: the Connect worker at " + url + " rejects the connector's settings:");
@@ -143,6 +135,20 @@ public final class ConnectSubmitCommand implements Callable<Integer> {
         } finally {
             context.close();
         }
+    }
+
+    /** The dataset's RAW and DLQ topics, as 'streamlake topics create' makes them (unless --no-create-topics). */
+    private void provision(DatasetName datasetName, PrintWriter out) {
+        if (noCreateTopics) {
+            return;
+        }
+        ProvisioningResult topics = context.get(TopicProvisioner.class).ensureTopics(datasetName);
+        out.printf(
+                "topics: %s (%d partitions), %s (%d partitions)%n",
+                topics.raw().name(),
+                topics.raw().partitions(),
+                topics.deadLetter().name(),
+                topics.deadLetter().partitions());
     }
 
     private List<Path> absolute(String paths) {

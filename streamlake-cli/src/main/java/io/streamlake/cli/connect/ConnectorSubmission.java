@@ -71,13 +71,14 @@ public final class ConnectorSubmission {
     }
 
     /**
-     * Validates and creates or updates connector {@code name}.
+     * Validates and creates or updates connector {@code name}; {@code beforePut} runs once the worker accepted the
+     * settings, before the connector is put (e.g. to provision its topics).
      *
      * @throws RejectedException when the worker rejects a setting (other than exactly-once support)
      * @throws io.streamlake.core.domain.RetriableStreamLakeException when the worker cannot be reached
      * @throws FatalStreamLakeException when the worker lacks the plugin or refuses the connector
      */
-    public static Outcome put(String url, String name, Map<String, String> candidate) {
+    public static Outcome put(String url, String name, Map<String, String> candidate, Runnable beforePut) {
         ConnectRestClient client = new ConnectRestClient(url);
         Map<String, String> config = new LinkedHashMap<>(candidate);
         config.put("name", name);
@@ -95,6 +96,7 @@ public final class ConnectorSubmission {
         if (!errors.isEmpty()) {
             throw new RejectedException(client.url(), errors);
         }
+        beforePut.run();
         ConnectRestClient.Answer put = client.put("/connectors/" + ConnectRestClient.encode(name) + "/config", config);
         for (int attempt = 0; put.status() == 409 && attempt < 20; attempt++) {
             sleep(); // the group is rebalancing
