@@ -22,7 +22,8 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
     /**
      * The ratios reported, numerator and denominator labels. {@code cli-file}'s is against ConsoleProducer sending the
      * same key and headers ({@code cli-file console}); the one against the bare lines ({@code cli-file console bare})
-     * is informational.
+     * is informational. {@code connect-file}'s are each connector run against {@code streamlake produce --file} of the
+     * same file ({@code connect-file produce}).
      */
     public static final List<String[]> RATIOS = List.of(
             ratio(Scenario.JSON.scenarioName(), Scenario.RAW.scenarioName()),
@@ -30,7 +31,10 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             ratio(Scenario.JSON.scenarioName(), Scenario.FLUSH_PER_EVENT.scenarioName()),
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.KEYED.label()),
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.BARE.label()),
-            ratio(ProcessRun.EXACTLY_ONCE_LABEL, ProcessRun.STREAMLAKE_LABEL));
+            ratio(ProcessRun.EXACTLY_ONCE_LABEL, ProcessRun.STREAMLAKE_LABEL),
+            ratio(ConnectFileRun.label(1), ConnectFileRun.PRODUCE_LABEL),
+            ratio(ConnectFileRun.label(2), ConnectFileRun.PRODUCE_LABEL),
+            ratio(ConnectFileRun.label(4), ConnectFileRun.PRODUCE_LABEL));
     /** Width of the label column: the longest label's, {@code cli-file console bare}. */
     private static final int LABEL_WIDTH = 21;
 

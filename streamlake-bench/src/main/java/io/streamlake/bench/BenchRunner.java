@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * ConsoleProducer) on one cluster, with the same records and fresh topics per run. After one unmeasured warm-up run
  * of each of {@code raw}, {@code json} and {@code avro}, every pair runs each chosen scenario once, in
  * {@code raw json avro flush-per-event} order on even pairs and the reverse on odd ones (so a slow drift of the
- * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way. {@code cli-file}'s
+ * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way, and so do
+ * {@code connect-file}'s runs ({@code produce --file}, then the connector with 1, 2 and 4 tasks; its worker warmed up
+ * by one unmeasured 4-task run). {@code cli-file}'s
  * input files (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers) are written once, before the
  * first pair.
  * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
@@ -57,8 +59,21 @@ public final class BenchRunner {
                 }
             }
         }
+        Optional<Path> plugins = ConnectFileRun.pluginPath();
+        boolean connectFile = options.scenarios().contains(Scenario.CONNECT_FILE);
+        if (connectFile && cli.isEmpty()) {
+            skipped.put(Scenario.CONNECT_FILE.scenarioName(), "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
+            connectFile = false;
+        } else if (connectFile && plugins.isEmpty()) {
+            skipped.put(
+                    Scenario.CONNECT_FILE.scenarioName(),
+                    "skipped: no Connect plugin path (" + ConnectFileRun.PLUGIN_PATH_VARIABLE
+                            + "; ./streamlake bench --scenarios connect-file builds and unzips the plugin)");
+            connectFile = false;
+        }
         Workload workload = new Workload(options.events(), options.payloadBytes());
-        try (BenchCluster cluster = BenchCluster.open(options)) {
+        try (BenchCluster cluster = BenchCluster.open(options);
+                ConnectFileRun connect = connectFile ? ConnectFileRun.start(cluster, plugins.get()) : null) {
             warmUp(cluster, workload, options, progress);
             ProcessInputs inputs = null;
             if (processes && cli.isPresent()) {
@@ -68,6 +83,17 @@ public final class BenchRunner {
                         options.cliCds()
                                 ? CliArchive.create(cluster, workload, options, cli.get())
                                 : options.streamlakeJvmArgs());
+            }
+            Path connectInput = connect == null
+                    ? null
+                    : workload.writeJsonLines(
+                            options.workDirectory().resolve("bench-orders-connect-" + options.events() + ".jsonl"),
+                            options.events());
+            if (connect != null && options.warmupEvents() > 0) {
+                Path warmup = workload.writeJsonLines(
+                        options.workDirectory().resolve("bench-orders-connect-warmup.jsonl"), options.warmupEvents());
+                RunResult r = connect.run(cluster, warmup, options.warmupEvents(), 4, -1);
+                progress.accept(String.format("warm-up %s: %,.0f records/s", r.label(), r.recordsPerSecond()));
             }
             for (int pair = 0; pair < options.pairs(); pair++) {
                 List<Scenario> order = new ArrayList<>(IN_JVM);
@@ -81,6 +107,10 @@ public final class BenchRunner {
                 }
                 if (inputs != null) {
                     runProcesses(cluster, inputs, cli.get(), options, pair).forEach(r -> report(runs, progress, r));
+                }
+                if (connect != null) {
+                    runConnect(connect, cluster, connectInput, cli.get(), options, pair)
+                            .forEach(r -> report(runs, progress, r));
                 }
             }
         } catch (IOException e) {
@@ -139,6 +169,38 @@ public final class BenchRunner {
         return List.of(results);
     }
 
+    /**
+     * {@code connect-file}'s runs of one pair: {@code streamlake produce --file}, then the connector with 1, 2 and 4
+     * tasks, on the same file; reversed on odd pairs. Returned in that order.
+     */
+    private static List<RunResult> runConnect(
+            ConnectFileRun connect, BenchCluster cluster, Path file, List<String> cli, BenchOptions options, int pair)
+            throws IOException, InterruptedException {
+        Path logs = options.workDirectory().resolve("process-logs");
+        long events = options.events();
+        List<ProcessStep> order = new ArrayList<>();
+        order.add(() -> ProcessRun.streamlake(
+                ConnectFileRun.PRODUCE_LABEL,
+                "connectproduce",
+                cluster,
+                file,
+                events,
+                pair,
+                cli,
+                options.streamlakeJvmArgs(),
+                logs,
+                false));
+        for (int tasks : ConnectFileRun.TASKS) {
+            order.add(() -> connect.run(cluster, file, events, tasks, pair));
+        }
+        RunResult[] results = new RunResult[order.size()];
+        for (int k = 0; k < order.size(); k++) {
+            int index = pair % 2 == 0 ? k : order.size() - 1 - k;
+            results[index] = order.get(index).run();
+        }
+        return List.of(results);
+    }
+
     @FunctionalInterface
     private interface ProcessStep {
         RunResult run() throws IOException, InterruptedException;
@@ -185,17 +247,19 @@ public final class BenchRunner {
                 StreamLakeRun.run(cluster, workload, label, pair, events, true, registry, options.prepareThreads());
             case FLUSH_PER_EVENT ->
                 RawProducerRun.run(cluster, workload, label, pair, Math.min(events, options.flushEveryEvents()), true);
-            case CLI_FILE, CLI_FILE_EXACTLY_ONCE -> throw new IllegalArgumentException(label + " runs as processes");
+            case CLI_FILE, CLI_FILE_EXACTLY_ONCE, CONNECT_FILE ->
+                throw new IllegalArgumentException(label + " runs as processes");
         };
     }
 
     private static void report(List<RunResult> runs, Consumer<String> progress, RunResult r) {
         runs.add(r);
         progress.accept(String.format(
-                "pair %d %-21s %,10.0f records/s  p50 %,d us  p99 %,d us  acked %,d/%,d%s",
+                "pair %d %-21s %,10.0f records/s  %.2f s  p50 %,d us  p99 %,d us  acked %,d/%,d%s",
                 r.pair(),
                 r.label(),
                 r.recordsPerSecond(),
+                r.nanos() / 1e9,
                 r.p50Micros(),
                 r.p99Micros(),
                 r.acknowledged(),

@@ -50,7 +50,36 @@ final class ProcessRun {
             Path logDir,
             boolean exactlyOnce)
             throws IOException, InterruptedException {
-        TopicNaming naming = cluster.freshTopics(exactlyOnce ? "clifileeos" : "clifilesl");
+        return streamlake(
+                exactlyOnce ? EXACTLY_ONCE_LABEL : STREAMLAKE_LABEL,
+                exactlyOnce ? "clifileeos" : "clifilesl",
+                cluster,
+                file,
+                events,
+                pair,
+                cliCommand,
+                jvmArgs,
+                logDir,
+                exactlyOnce);
+    }
+
+    /**
+     * {@code streamlake produce --file} as {@code label}'s run, to fresh topics named after {@code topicLabel}, with
+     * {@code delivery.guarantee=exactly-once} when {@code exactlyOnce}.
+     */
+    static RunResult streamlake(
+            String label,
+            String topicLabel,
+            BenchCluster cluster,
+            Path file,
+            long events,
+            int pair,
+            List<String> cliCommand,
+            List<String> jvmArgs,
+            Path logDir,
+            boolean exactlyOnce)
+            throws IOException, InterruptedException {
+        TopicNaming naming = cluster.freshTopics(topicLabel);
         List<String> command = new ArrayList<>();
         if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
             command.add(cliCommand.get(0));
@@ -77,7 +106,7 @@ final class ProcessRun {
             command.addAll(List.of("--set", "delivery.guarantee=exactly-once"));
         }
         return measure(
-                exactlyOnce ? EXACTLY_ONCE_LABEL : STREAMLAKE_LABEL,
+                label,
                 pair,
                 command,
                 cluster,

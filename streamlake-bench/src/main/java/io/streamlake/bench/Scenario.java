@@ -28,7 +28,14 @@ public enum Scenario {
      * file's checkpoint), a whole process on the same lines as {@code cli-file}, run in the same pairs; its runs are
      * labelled {@code cli-file exactly-once} and compared with {@code cli-file streamlake} (at-least-once).
      */
-    CLI_FILE_EXACTLY_ONCE("cli-file-exactly-once", "streamlake produce --file, delivery.guarantee=exactly-once");
+    CLI_FILE_EXACTLY_ONCE("cli-file-exactly-once", "streamlake produce --file, delivery.guarantee=exactly-once"),
+    /**
+     * The StreamLake file source connector on a Kafka Connect worker (in the bench's JVM, started once) with 1, 2 and
+     * 4 tasks, against {@code streamlake produce --file} (a process) of the same file. Its runs are labelled
+     * {@code connect-file 1 task}, {@code connect-file 2 tasks}, {@code connect-file 4 tasks} and
+     * {@code connect-file produce}.
+     */
+    CONNECT_FILE("connect-file", "Kafka Connect file source, 1, 2 and 4 tasks, vs streamlake produce --file");
 
     private final String scenarioName;
     private final String description;
@@ -49,7 +56,7 @@ public enum Scenario {
 
     /**
      * Every scenario's name, comma-separated, in declaration order:
-     * {@code raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once}.
+     * {@code raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file}.
      */
     public static String names() {
         return Arrays.stream(values()).map(Scenario::scenarioName).collect(Collectors.joining(","));

@@ -74,8 +74,9 @@ class BenchMainTest {
 
     @Test
     void givenEveryScenarioName_thenEachIsParsedInAnyCase() {
-        BenchOptions o = BenchMain.parse(
-                new String[] {"--scenarios", "raw, JSON,avro,flush-per-event,cli-file,Cli-File-Exactly-Once"});
+        BenchOptions o = BenchMain.parse(new String[] {
+            "--scenarios", "raw, JSON,avro,flush-per-event,cli-file,Cli-File-Exactly-Once,connect-file"
+        });
         assertThat(o.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
     }
 
@@ -84,7 +85,7 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,B"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'A'")
-                .hasMessageContaining("raw,json,avro,flush-per-event,cli-file");
+                .hasMessageContaining("raw,json,avro,flush-per-event,cli-file,connect-file");
     }
 
     @Test

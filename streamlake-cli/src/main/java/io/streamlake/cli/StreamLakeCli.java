@@ -13,6 +13,7 @@ import io.streamlake.cli.command.DlqCommand;
 import io.streamlake.cli.command.ProduceCommand;
 import io.streamlake.cli.command.SchemaCommand;
 import io.streamlake.cli.command.TopicsCommand;
+import io.streamlake.cli.connect.ConnectCommand;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.context.GlobalOptions;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             DevCommand.class,
             DemoCommand.class,
+            ConnectCommand.class,
             BenchCommand.class,
             CompletionCommand.class
         },

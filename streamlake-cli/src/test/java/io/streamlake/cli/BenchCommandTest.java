@@ -53,6 +53,7 @@ class BenchCommandTest {
     void givenScenarioLetters_thenUsageErrorNamingTheValidNames() {
         CliRunner.Result result = new CliRunner(dir).run("bench", "--scenarios", "A,B");
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("unknown scenario 'A'", "raw,json,avro,flush-per-event,cli-file");
+        assertThat(result.err())
+                .contains("unknown scenario 'A'", "raw,json,avro,flush-per-event,cli-file,connect-file");
     }
 }

@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
                     + "JSON), avro (StreamLake Avro), flush-per-event (raw producer, flush after each event), cli-file "
                     + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes), "
                     + "cli-file-exactly-once ('produce --file' with delivery.guarantee=exactly-once, in the same pairs; "
-                    + "not in the default list).",
+                    + "not in the default list), "
+                    + "connect-file (the StreamLake file source on a Kafka Connect worker with 1, 2 and 4 tasks vs "
+                    + "'produce --file' of the same file; not in the default list).",
             "Exit 0 when every event of every run was acknowledged, 1 otherwise."
         })
 public final class BenchCommand implements Callable<Integer> {

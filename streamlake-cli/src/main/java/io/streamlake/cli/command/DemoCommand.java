@@ -1,6 +1,7 @@
 package io.streamlake.cli.command;
 
 import com.google.inject.Inject;
+import io.streamlake.cli.connect.ConnectorSubmission;
 import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.context.GlobalOptions;
@@ -13,6 +14,7 @@ import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
+import io.streamlake.embedded.EmbeddedConnectWorker;
 import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.read.KafkaDeadLetterSource;
 import io.streamlake.kafka.read.ReadOptions;
@@ -31,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,7 +48,8 @@ import picocli.CommandLine.Option;
         description = {
             "The whole pipeline on a local broker and registry: provision the orders topics, register the schemas,",
             "ingest examples/orders.jsonl, read RAW and DLQ back, and show partitions, keys, dead letters and headers.",
-            "--serialization avro writes Avro in the Confluent wire format."
+            "--serialization avro writes Avro in the Confluent wire format. --connect ingests through a Kafka Connect",
+            "worker with the StreamLake file source connector instead of the in-process producer."
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -75,6 +79,30 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Partitions of the orders topics (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(
+            names = "--connect",
+            description =
+                    "Ingest through a local Kafka Connect worker (the StreamLake file source connector) instead of "
+                            + "the in-process producer.")
+    boolean connect;
+
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "With --connect: the connector's tasks.max (default ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(
+            names = "--plugin-path",
+            paramLabel = "DIR",
+            description = "With --connect: the worker's plugin.path, holding the unzipped StreamLake plugin "
+                    + "(default: env STREAMLAKE_CONNECT_PLUGIN_PATH, which ./streamlake sets).")
+    Path pluginPath;
+
+    /** The demo connector's name. */
+    static final String CONNECTOR = "streamlake-demo-orders";
+
     private final CliContext context;
     private final Invocation invocation;
     private final ConsoleStreams console;
@@ -90,8 +118,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path plugins = connect ? ConnectWorkers.pluginPath(pluginPath, environment) : null;
+        if (tasks < 1) {
+            throw new UsageException("--tasks must be at least 1, got " + tasks);
+        }
         Path dir = Files.createTempDirectory("streamlake-demo");
-        console.err().println("starting a local Kafka broker and Schema Registry …");
+        console.err()
+                .println("starting a local Kafka broker and Schema Registry" + (connect ? " and a Connect worker" : "")
+                        + " …");
         console.err().flush();
         try (InputStream in = open();
                 EmbeddedStack stack = EmbeddedStack.start(dir)) {
@@ -119,8 +153,84 @@ public final class DemoCommand implements Callable<Integer> {
                 String subject = preflight.subject(entry);
                 screen.registered(entry.label(), subject, registry.register(subject, entry.schema()));
             }
+            if (connect) {
+                return throughConnect(in, stack, plugins, dir, screen);
+            }
             BatchSummary summary = context.get(IngestStreamUseCase.class).ingestAll(commands(in), result -> {});
             screen.ingested(summary);
+            readBack(screen);
+            screen.print();
+            return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        } finally {
+            context.close();
+            deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Ingests through a Connect worker: the events go to a file the worker reads with the StreamLake file source
+     * connector; once its committed offsets say the whole file was read, RAW and DLQ are read back.
+     */
+    private int throughConnect(InputStream in, EmbeddedStack stack, Path plugins, Path dir, DemoScreen screen)
+            throws IOException {
+        Path input = Files.createDirectories(dir.resolve("input")).resolve("orders.jsonl");
+        Files.copy(in, input);
+        screen.sourceDirectory(input.getParent().toString());
+        try (EmbeddedConnectWorker worker = ConnectWorkers.start(
+                stack.bootstrapServers(), plugins, 0, "streamlake-demo-connect", dir.resolve("connect/connect.log"))) {
+            ConnectorSubmission.Outcome outcome = ConnectorSubmission.put(
+                    worker.url(),
+                    CONNECTOR,
+                    ConnectorSubmission.fileSource(
+                            context.settings().given(), ORDERS.value(), List.of(input), tasks, keyField),
+                    () -> {});
+            awaitRecords(worker.url(), lines(input), Duration.ofSeconds(90));
+            readBack(screen);
+            screen.ingestedThroughConnect(worker.url(), CONNECTOR, tasks, outcome.exactlyOnce());
+            screen.print();
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /**
+     * Waits until RAW and the DLQ hold a record for each line (every line ends on one of them), or a task failed.
+     * Progress is read from the topics: the source offsets the REST API reports are not needed for that.
+     */
+    private void awaitRecords(String url, long expected, Duration timeout) {
+        KafkaAdapterConfig kafka = context.settings().config(KafkaAdapterConfig.class);
+        TopicReader reader = new TopicReader(kafka);
+        var naming = context.settings().core().topicNaming();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = 0;
+        while (System.nanoTime() < deadline) {
+            ConnectorSubmission.requireNoFailedTask(url, CONNECTOR);
+            ReadOptions count = ReadOptions.snapshot(Long.MAX_VALUE, Duration.ofSeconds(2));
+            seen = reader.read(naming.raw(ORDERS), count, r -> {})
+                    + reader.read(naming.deadLetter(ORDERS), count, r -> {});
+            if (seen >= expected) {
+                return;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.streamlake.core.domain.FatalStreamLakeException("interrupted", e);
+            }
+        }
+        throw new io.streamlake.core.domain.FatalStreamLakeException("connector " + CONNECTOR + " on " + url
+                + " did not write its " + expected + " lines within " + timeout.toSeconds() + " s (" + seen
+                + " records on RAW and the DLQ)");
+    }
+
+    /** The lines the connector reads: the non-blank ones. */
+    private static long lines(Path file) throws IOException {
+        try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> !l.isBlank()).count();
+        }
+    }
+
+    private void readBack(DemoScreen screen) {
+        {
             KafkaAdapterConfig kafka = context.settings().config(KafkaAdapterConfig.class);
             new TopicReader(kafka)
                     .read(
@@ -129,11 +239,6 @@ public final class DemoCommand implements Callable<Integer> {
                             record -> screen.raw(RecordView.of(record, () -> context.get(AvroWireDecoder.class))));
             new KafkaDeadLetterSource(kafka, context.settings().core().topicNaming())
                     .readAll(ORDERS, Long.MAX_VALUE, screen::deadLetter);
-            screen.print();
-            return summary.allAcknowledged() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
-        } finally {
-            context.close();
-            deleteQuietly(dir);
         }
     }
 

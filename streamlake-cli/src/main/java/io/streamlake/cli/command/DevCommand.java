@@ -3,6 +3,7 @@ package io.streamlake.cli.command;
 import com.google.inject.Inject;
 import io.streamlake.cli.context.CliEnvironment;
 import io.streamlake.cli.context.UsageException;
+import io.streamlake.embedded.EmbeddedConnectWorker;
 import io.streamlake.runtime.ConsoleStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,14 +25,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs a local Kafka broker and Schema Registry in the foreground until Ctrl-C, on fixed ports (the next free one
- * when a port is taken, said on stderr) with their data kept in the data directory across runs.
+ * when a port is taken, said on stderr) with their data kept in the data directory across runs. With {@code
+ * --connect}, also a Kafka Connect distributed worker with the StreamLake plugin, whose connectors and offsets are
+ * kept in the broker.
  */
 @Command(
         name = "dev",
         mixinStandardHelpOptions = true,
         description =
                 "Run a local Kafka broker (KRaft) and Schema Registry (Apicurio) in the foreground, no Docker; Ctrl-C stops them. "
-                        + "Topics, records and schemas are kept in the data directory for the next run.")
+                        + "Topics, records and schemas are kept in the data directory for the next run. --connect also "
+                        + "runs a Kafka Connect worker with the StreamLake plugin.")
 public final class DevCommand implements Callable<Integer> {
 
     @Option(
@@ -57,6 +61,27 @@ public final class DevCommand implements Callable<Integer> {
     int registryPort;
 
     @Option(
+            names = "--connect",
+            description = "Also run a Kafka Connect distributed worker with the StreamLake plugin "
+                    + "(see 'streamlake connect submit').")
+    boolean connect;
+
+    @Option(
+            names = "--connect-port",
+            paramLabel = "PORT",
+            defaultValue = "8083",
+            description =
+                    "The Connect worker's REST port on 127.0.0.1; the next free one when taken (default ${DEFAULT-VALUE}).")
+    int connectPort;
+
+    @Option(
+            names = "--plugin-path",
+            paramLabel = "DIR",
+            description = "The Connect worker's plugin.path, holding the unzipped StreamLake plugin "
+                    + "(default: env STREAMLAKE_CONNECT_PLUGIN_PATH, which ./streamlake sets).")
+    Path pluginPath;
+
+    @Option(
             names = "--fresh",
             description = "Delete the data directory first: no topics, records or schemas from earlier runs.")
     boolean fresh;
@@ -71,6 +96,9 @@ public final class DevCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The dev worker's group: its connectors and offsets are kept in the broker across runs. */
+    static final String DEV_GROUP = "streamlake-dev-connect";
+
     private final ConsoleStreams console;
     private final CliEnvironment environment;
 
@@ -82,7 +110,7 @@ public final class DevCommand implements Callable<Integer> {
 
     /**
      * {@code --fresh} deletes only what {@code dev} wrote: a missing or empty directory, or one that holds dev's
-     * {@code kafka/} or {@code registry/} and nothing else.
+     * {@code kafka/}, {@code registry/} or {@code connect/} and nothing else.
      */
     static void requireDevDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -90,7 +118,7 @@ public final class DevCommand implements Callable<Integer> {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             List<String> others = entries.map(p -> p.getFileName().toString())
-                    .filter(name -> !name.equals("kafka") && !name.equals("registry"))
+                    .filter(name -> !name.equals("kafka") && !name.equals("registry") && !name.equals("connect"))
                     .toList();
             if (!others.isEmpty()) {
                 throw new UsageException(
@@ -108,18 +136,41 @@ public final class DevCommand implements Callable<Integer> {
                 environment.workingDirectory().resolve(dataDir).toAbsolutePath().normalize();
         int kafka = choosePort("Kafka", kafkaPort, Set.of());
         int registry = choosePort("the Schema Registry", registryPort, Set.of(kafka));
+        Path plugins = connect ? ConnectWorkers.pluginPath(pluginPath, environment) : null;
+        int connectRest = connect ? choosePort("the Connect worker", connectPort, Set.of(kafka, registry)) : 0;
         if (fresh) {
             requireDevDirectory(dir);
             deleteRecursively(dir);
             console.err().println("--fresh: deleted " + dir);
         }
-        console.err().println("starting Kafka and the Schema Registry (data in " + dir + ") …");
+        console.err()
+                .println("starting Kafka, the Schema Registry" + (connect ? " and a Connect worker" : "") + " (data in "
+                        + dir + ") …");
         console.err().flush();
         EmbeddedStack stack = EmbeddedStack.startKept(dir, kafka, registry);
+        Path connectLog = dir.resolve("connect").resolve("connect.log");
+        EmbeddedConnectWorker worker;
+        try {
+            worker = connect
+                    ? ConnectWorkers.start(stack.bootstrapServers(), plugins, connectRest, DEV_GROUP, connectLog)
+                    : null;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        Runnable stop = () -> {
+            try {
+                if (worker != null) {
+                    worker.close();
+                }
+            } finally {
+                stack.close();
+            }
+        };
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
-                    stack.close();
+                    stop.run();
                     stopped.countDown();
                 },
                 "streamlake-dev-shutdown");
@@ -128,10 +179,15 @@ public final class DevCommand implements Callable<Integer> {
         console.out().println("Schema Registry URL:     " + stack.registryUrl());
         console.out().println("data directory:          " + dir);
         console.out().println("registry log:            " + stack.registryLog());
+        if (worker != null) {
+            console.out().println("Connect REST URL:        " + worker.url());
+            console.out().println("Connect plugin path:     " + plugins);
+            console.out().println("Connect log:             " + connectLog);
+        }
         console.out().println();
         console.out()
                 .println("export KAFKA_BOOTSTRAP_SERVERS=" + stack.bootstrapServers() + " SCHEMA_REGISTRY_URL="
-                        + stack.registryUrl());
+                        + stack.registryUrl() + (worker == null ? "" : " STREAMLAKE_CONNECT_URL=" + worker.url()));
         console.out().println();
         console.out().println("Press Ctrl-C to stop.");
         console.out().flush();
@@ -140,12 +196,12 @@ public final class DevCommand implements Callable<Integer> {
             byHook = duration == null ? await(stopped) : stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            stack.close();
+            stop.run();
             throw e;
         }
         if (!byHook) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            stack.close();
+            stop.run();
             console.err().println("stopped");
             console.err().flush();
         }

@@ -23,6 +23,7 @@ public final class DemoScreen {
     private final Map<String, Integer> reasons = new TreeMap<>();
     private final List<String> deadLetterSamples = new ArrayList<>();
     private RecordView firstEvent;
+    private String sourceDirectory = "";
     private long rawCount;
     private long dlqCount;
 
@@ -56,6 +57,26 @@ public final class DemoScreen {
                 summary.total(), summary.published(), summary.deadLettered(), summary.failed());
     }
 
+    /** Ingested through Kafka Connect: the counts are those read back from RAW and the DLQ. */
+    public void ingestedThroughConnect(String url, String connector, int tasks, boolean exactlyOnce) {
+        out.printf(
+                "  ingested through Kafka Connect (%s, connector %s, up to %d task%s, %s): %d events: %d published, "
+                        + "%d dead-lettered, 0 not acknowledged%n",
+                url,
+                connector,
+                tasks,
+                tasks == 1 ? "" : "s",
+                exactlyOnce ? "exactly-once" : "at-least-once",
+                rawCount + dlqCount,
+                rawCount,
+                dlqCount);
+    }
+
+    /** Dead letters' reasons name their source file without this directory (the demo's temporary input). */
+    public void sourceDirectory(String directory) {
+        this.sourceDirectory = directory.endsWith("/") ? directory : directory + "/";
+    }
+
     public void raw(RecordView view) {
         rawCount++;
         keysByPartition
@@ -69,7 +90,8 @@ public final class DemoScreen {
     public void deadLetter(RecordedDeadLetter recorded) {
         dlqCount++;
         DeadLetter dl = recorded.deadLetter();
-        String reason = dl.stage().wireName() + ": " + oneLine(dl.reason(), 110);
+        String text = sourceDirectory.isEmpty() ? dl.reason() : dl.reason().replace(sourceDirectory, "");
+        String reason = dl.stage().wireName() + ": " + oneLine(text, 110);
         reasons.merge(reason, 1, Integer::sum);
         if (deadLetterSamples.size() < 3) {
             deadLetterSamples.add(recorded.position() + " key=" + dl.key() + " payload="

@@ -29,6 +29,7 @@ class DevFreshTest {
     void givenDevsOwnDirectoryOrNone_thenFreshMayDeleteIt() throws Exception {
         Files.createDirectories(dir.resolve("dev").resolve("kafka"));
         Files.createDirectories(dir.resolve("dev").resolve("registry"));
+        Files.createDirectories(dir.resolve("dev").resolve("connect"));
 
         assertThatCode(() -> DevCommand.requireDevDirectory(dir.resolve("dev"))).doesNotThrowAnyException();
         assertThatCode(() -> DevCommand.requireDevDirectory(dir.resolve("missing")))

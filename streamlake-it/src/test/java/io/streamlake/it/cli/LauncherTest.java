@@ -71,4 +71,21 @@ class LauncherTest {
         assertThat(none.exit()).isZero();
         assertThat(none.out()).contains("-XX:MaxHeapSize=536870912").doesNotContain("-XX:+UseParallelGC");
     }
+
+    @Test
+    void givenConnect_thenTheLauncherUnzipsThePluginAndPassesItsPluginPathOn() throws Exception {
+        Path zip = Path.of(System.getProperty("streamlake.connect.plugin.zip", "missing"));
+        assumeTrue(Files.isRegularFile(zip), "plugin zip built");
+
+        // the plugin path is checked before --tasks: a --tasks error means the launcher's plugin path was accepted
+        Run run = launch(Map.of(), "demo", "--connect", "--tasks", "0");
+
+        assertThat(run.out()).contains("--tasks must be at least 1").doesNotContain("Connect plugin");
+        assertThat(run.exit()).isEqualTo(2);
+        Path plugins = ROOT.resolve("streamlake-connect/target/plugin-path");
+        try (var files = Files.walk(plugins)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("streamlake-connect-") && name.endsWith(".jar"));
+        }
+    }
 }

@@ -67,7 +67,7 @@ public final class KafkaAdapter implements AutoCloseable {
         this.config = config;
         this.naming = naming;
         KafkaFailures failures = KafkaFailures.of(config);
-        HeaderMapper headers = new HeaderMapper(config.headersStyle());
+        KafkaRecords records = new KafkaRecords(new HeaderMapper(config.headersStyle()), deadLetterPayloadLimit);
         OutageBreaker breaker = new OutageBreaker(
                         config.outageFailAfterMs(),
                         config.bootstrapServers(),
@@ -76,8 +76,8 @@ public final class KafkaAdapter implements AutoCloseable {
                         Clock.systemUTC())
                 .start();
         this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs());
-        this.publisher = new KafkaEventPublisher(channel, headers, failures);
-        this.deadLetters = new KafkaDeadLetterPort(channel, headers, deadLetterPayloadLimit, failures);
+        this.publisher = new KafkaEventPublisher(channel, records, failures);
+        this.deadLetters = new KafkaDeadLetterPort(channel, records, failures);
     }
 
     /** One probe of the outage breaker waits at most {@code outage.fail.after.ms}, between 1 and 10 s. */

@@ -65,7 +65,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
         this.transactionalId = transactionalId;
         this.checkpointTopic = checkpointTopic;
         this.path = path;
-        HeaderMapper headers = new HeaderMapper(config.headersStyle());
+        KafkaRecords records = new KafkaRecords(new HeaderMapper(config.headersStyle()), deadLetterPayloadLimit);
         OutageBreaker breaker = new OutageBreaker(
                         config.outageFailAfterMs(),
                         config.bootstrapServers(),
@@ -74,8 +74,8 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
                         Clock.systemUTC())
                 .start();
         this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs(), sizeCheck);
-        this.publisher = new KafkaEventPublisher(channel, headers, failures);
-        this.deadLetters = new KafkaDeadLetterPort(channel, headers, deadLetterPayloadLimit, failures);
+        this.publisher = new KafkaEventPublisher(channel, records, failures);
+        this.deadLetters = new KafkaDeadLetterPort(channel, records, failures);
     }
 
     /**

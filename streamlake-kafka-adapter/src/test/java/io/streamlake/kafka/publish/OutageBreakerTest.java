@@ -158,8 +158,8 @@ class OutageBreakerTest {
                 new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
         ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
-        KafkaEventPublisher publisher =
-                new KafkaEventPublisher(channel, new HeaderMapper(config.headersStyle()), KafkaFailures.of(config));
+        KafkaEventPublisher publisher = new KafkaEventPublisher(
+                channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
 
         CompletableFuture<?> first = publisher.publish(event());
         breaker.tick();

@@ -1,0 +1,79 @@
+package io.streamlake.connect;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A part of one input file, read by one task: the lines that start in bytes {@code [start, end)}, both at line
+ * boundaries. The file's size and modification time when it was split are its identity: a file that changed since is a
+ * new file. Its source partition ({@link #sourcePartition()}) names the file and the part's start; the source offset
+ * says how far the part was read.
+ *
+ * @param file     the path, as {@code input.path} names it (written as the dead letters' {@code dlq_source_file})
+ * @param start    the first byte of the part's first line
+ * @param end      the byte after the part's last line (the file's size for its last part)
+ * @param size     the file's size when it was split
+ * @param modified the file's modification time when it was split, epoch milliseconds
+ */
+record FileSplit(String file, long start, long end, long size, long modified) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String FILE = "file";
+    static final String START = "start";
+    static final String POSITION = "position";
+    static final String LINE = "line";
+    static final String SIZE = "size";
+    static final String MODIFIED = "modified";
+
+    FileSplit {
+        if (start < 0 || end < start || size < end) {
+            throw new IllegalArgumentException(
+                    "invalid part " + start + ".." + end + " of " + file + " (" + size + " bytes)");
+        }
+    }
+
+    /** The source partition: the file and the part's first byte. */
+    Map<String, Object> sourcePartition() {
+        return Map.of(FILE, file, START, start);
+    }
+
+    /**
+     * The source offset after a line.
+     *
+     * @param position the byte after the line (its line end included)
+     * @param line     the line's number in the file, from 1
+     */
+    Map<String, Object> sourceOffset(long position, long line) {
+        return Map.of(POSITION, position, LINE, line, SIZE, size, MODIFIED, modified);
+    }
+
+    /** True when a stored offset was taken on this same file (same size and modification time). */
+    boolean sameFile(Map<String, Object> offset) {
+        return offset != null
+                && offset.get(SIZE) instanceof Number s
+                && s.longValue() == size
+                && offset.get(MODIFIED) instanceof Number m
+                && m.longValue() == modified;
+    }
+
+    static String encode(List<FileSplit> splits) {
+        try {
+            return JSON.writeValueAsString(splits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<FileSplit> decode(String text) {
+        try {
+            return JSON.readValue(text, new TypeReference<List<FileSplit>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("invalid task splits: " + e.getMessage(), e);
+        }
+    }
+}
