@@ -7,6 +7,7 @@ import io.streamlake.core.port.in.IngestCheckpointedUseCase;
 import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.port.out.IngestionMetrics;
 import io.streamlake.core.port.out.PayloadParser;
+import io.streamlake.core.port.out.PayloadRules;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.core.port.out.TransactionalOutput;
@@ -47,6 +48,7 @@ public final class ExactlyOnceFiles {
     private final IngestionSettings ingestion;
     private final PayloadParser parser;
     private final PayloadValidator validator;
+    private final PayloadRules rules;
     private final PayloadSerializer serializer;
     private final IdGenerator ids;
     private final Clock clock;
@@ -58,6 +60,7 @@ public final class ExactlyOnceFiles {
             IngestionSettings ingestion,
             PayloadParser parser,
             PayloadValidator validator,
+            PayloadRules rules,
             PayloadSerializer serializer,
             IdGenerator ids,
             Clock clock,
@@ -66,6 +69,7 @@ public final class ExactlyOnceFiles {
         this.ingestion = ingestion;
         this.parser = parser;
         this.validator = validator;
+        this.rules = rules;
         this.serializer = serializer;
         this.ids = ids;
         this.clock = clock;
@@ -103,6 +107,7 @@ public final class ExactlyOnceFiles {
                 ingestion,
                 parser,
                 validator,
+                rules,
                 serializer,
                 output.publisher(),
                 output.deadLetters(),

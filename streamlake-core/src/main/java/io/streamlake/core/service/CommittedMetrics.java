@@ -2,6 +2,7 @@ package io.streamlake.core.service;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.RuleOutcome;
 import io.streamlake.core.port.out.IngestionMetrics;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The {@link IngestionMetrics} of an exactly-once run: give it to the {@link IngestionService} that a
- * {@link CheckpointedIngestionService} drives, and to that service. Published and dead-lettered outcomes are held
+ * {@link CheckpointedIngestionService} drives, and to that service. Published and dead-lettered outcomes, and the effects of data-contract rules, are held
  * (each with its own acknowledgement latency) until their chunk is committed, then passed on to {@code target}; those
  * of an aborted chunk are dropped, so the counters, like the run's summary, count only what {@code read_committed}
  * consumers see. {@code failed} is passed on at once: an event not acknowledged is a platform failure whether or not
@@ -36,6 +37,11 @@ public final class CommittedMetrics implements IngestionMetrics {
     @Override
     public void deadLettered(DatasetName dataset, DlqStage stage, String errorClass) {
         held.add(() -> target.deadLettered(dataset, stage, errorClass));
+    }
+
+    @Override
+    public void ruleApplied(DatasetName dataset, String rule, RuleOutcome.RuleEffect.Kind effect) {
+        held.add(() -> target.ruleApplied(dataset, rule, effect));
     }
 
     @Override
