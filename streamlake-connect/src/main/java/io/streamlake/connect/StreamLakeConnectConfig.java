@@ -44,14 +44,6 @@ public class StreamLakeConnectConfig extends AbstractConfig {
 
     public StreamLakeConnectConfig(ConfigDef definition, Map<?, ?> originals) {
         super(definition, originals, false);
-        String version = getString(SCHEMA_VERSION_CONFIG);
-        if (version != null) {
-            try {
-                SchemaVersion.parse(version);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(SCHEMA_VERSION_CONFIG, version, e.getMessage());
-            }
-        }
     }
 
     /** The plugin's own keys, shared by the transform and the connector. */
@@ -90,6 +82,7 @@ public class StreamLakeConnectConfig extends AbstractConfig {
                         SCHEMA_VERSION_CONFIG,
                         ConfigDef.Type.STRING,
                         null,
+                        new VersionValidator(),
                         ConfigDef.Importance.MEDIUM,
                         "Validate against this catalog version, e.g. v1 (as streamlake produce --schema-version). "
                                 + "Empty: the dataset's latest.");
@@ -151,6 +144,26 @@ public class StreamLakeConnectConfig extends AbstractConfig {
             }
         }
         return out;
+    }
+
+    /** Empty, or a catalog version as {@link SchemaVersion} accepts it. */
+    static final class VersionValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                SchemaVersion.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or v1, v2, …";
+        }
     }
 
     /** A dataset name as {@link DatasetName} accepts it. */

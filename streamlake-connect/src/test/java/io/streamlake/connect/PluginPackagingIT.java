@@ -2,7 +2,6 @@ package io.streamlake.connect;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * connector and the transform, validates a bad configuration by key, and runs the connector. Runs in the
  * integration-test phase, after the zip is built ({@code mvn verify}).
  */
+@EnabledIfSystemProperty(
+        named = "streamlake.connect.plugin.zip.ready",
+        matches = "true",
+        disabledReason = "runs in the integration-test phase, once the plugin zip is built (mvn verify)")
 @ExtendWith(ConnectCluster.Extension.class)
 class PluginPackagingIT {
 
@@ -39,9 +43,6 @@ class PluginPackagingIT {
     @ParameterizedTest(name = "Kafka Connect {0}")
     @ValueSource(strings = {"oldest", "project"})
     void givenThePluginZipInAPluginPath_thenAWorkerProcessLoadsAndRunsIt(String which) throws Exception {
-        assumeTrue(
-                Boolean.getBoolean("streamlake.connect.plugin.zip.ready"),
-                "runs in the integration-test phase, once the plugin zip is built (mvn verify)");
         String version = which.equals("oldest")
                 ? System.getProperty("streamlake.connect.min.version")
                 : org.apache.kafka.common.utils.AppInfoParser.getVersion();
