@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * real modules ({@code io.streamlake}) and against a fixture that breaks them. Each module's classes live under
  * one root package: core {@code .core}, schema {@code .schema}, Kafka adapter {@code .kafka}, runtime
  * {@code .runtime}, embedded broker and registry {@code .embedded}, testkit {@code .test}, benchmarks
- * {@code .bench}, command line {@code .cli}.
+ * {@code .bench}, command line {@code .cli}, Kafka Connect plugin {@code .connect}.
  */
 final class ModuleRules {
 
@@ -26,8 +26,9 @@ final class ModuleRules {
     }
 
     /**
-     * core ← schema ← Kafka adapter ← runtime ← testkit, benchmarks, command line; the embedded broker and
-     * registry stand apart and serve only the testkit, the benchmarks and the command line.
+     * core ← schema ← Kafka adapter ← runtime ← testkit, benchmarks, command line, Connect plugin; the embedded
+     * broker and registry stand apart and serve only the testkit, the benchmarks and the command line; nothing depends
+     * on the Connect plugin.
      */
     static ArchRule moduleLayering(String root) {
         return layeredArchitecture()
@@ -48,6 +49,8 @@ final class ModuleRules {
                 .definedBy(root + ".bench..")
                 .optionalLayer("cli")
                 .definedBy(root + ".cli..")
+                .optionalLayer("connect")
+                .definedBy(root + ".connect..")
                 .whereLayer("core")
                 .mayNotAccessAnyLayer()
                 .whereLayer("schema")
@@ -64,6 +67,8 @@ final class ModuleRules {
                 .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
                 .whereLayer("cli")
                 .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded", "bench")
+                .whereLayer("connect")
+                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime")
                 .because("a library module never reaches up into the modules built on it");
     }
 }
