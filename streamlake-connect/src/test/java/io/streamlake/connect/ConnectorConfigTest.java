@@ -64,6 +64,20 @@ class ConnectorConfigTest {
     }
 
     @Test
+    void givenSettingsThatContradictEachOther_thenValidateReportsTheKeyTheRuntimeNames() {
+        Map<String, String> config = valid();
+        config.put("schema.registry.mode", "pinned");
+
+        Config result = new StreamLakeFileSourceConnector().validate(config);
+
+        assertThat(errors(result, "schema.registry.pinned.id"))
+                .singleElement()
+                .asString()
+                .contains("pinned");
+        assertThat(errors(result, "dataset")).isEmpty();
+    }
+
+    @Test
     void givenValidSettings_thenTheyPassAndTheRuntimeGetsOnlyItsOwnKeys() {
         Map<String, String> config = valid();
         config.put("topic.prefix", "lake");
