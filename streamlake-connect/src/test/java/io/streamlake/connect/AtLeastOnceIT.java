@@ -47,7 +47,7 @@ class AtLeastOnceIT {
         for (int f = 0; f < 4; f++) {
             Path file = in.resolve("part-" + f + ".jsonl");
             try (BufferedWriter out = Files.newBufferedWriter(file, UTF_8)) {
-                for (int i = 1; i <= 15_000; i++) {
+                for (int i = 1; i <= 8_000; i++) {
                     String label = file + ":" + i;
                     if (i % 211 == 0) {
                         out.write("{\"order_id\":\n");

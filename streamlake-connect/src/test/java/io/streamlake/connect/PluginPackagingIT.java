@@ -122,7 +122,7 @@ class PluginPackagingIT {
     }
 
     /** Unzips {@code zip} into {@code into}; returns its top-level entries. */
-    private static List<String> unzip(Path zip, Path into) throws IOException {
+    static List<String> unzip(Path zip, Path into) throws IOException {
         List<String> top = new ArrayList<>();
         try (InputStream in = Files.newInputStream(zip);
                 ZipInputStream entries = new ZipInputStream(in)) {

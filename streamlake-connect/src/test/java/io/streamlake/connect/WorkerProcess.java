@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * in its own class loader, never from the worker's class path (which holds no StreamLake jar).
  */
 final class WorkerProcess implements AutoCloseable {
+
+    /** Worker class paths by Kafka version, resolved once per JVM. */
+    private static final Map<String, String> CLASSPATHS = new ConcurrentHashMap<>();
 
     private final Process process;
     private final String url;
@@ -30,6 +36,11 @@ final class WorkerProcess implements AutoCloseable {
         this.process = process;
         this.url = url;
         this.classpath = classpath;
+    }
+
+    /** Whether Connect's REST API names this worker by {@code workerId} ({@code host:port}). */
+    boolean is(String workerId) {
+        return workerId != null && url.endsWith(":" + workerId.substring(workerId.lastIndexOf(':') + 1));
     }
 
     /** The worker's own class path. */
@@ -44,31 +55,42 @@ final class WorkerProcess implements AutoCloseable {
      */
     static WorkerProcess start(String kafkaVersion, Path pluginPath, String bootstrapServers, Path work)
             throws Exception {
-        String classpath = workerClasspath(kafkaVersion, work);
+        return start(kafkaVersion, pluginPath, bootstrapServers, work, Map.of());
+    }
+
+    /** As {@link #start(String, Path, String, Path)}, with more worker settings (later ones win). */
+    static WorkerProcess start(
+            String kafkaVersion, Path pluginPath, String bootstrapServers, Path work, Map<String, String> settings)
+            throws Exception {
+        String classpath = CLASSPATHS.get(kafkaVersion);
+        if (classpath == null) {
+            classpath = workerClasspath(kafkaVersion, work);
+            CLASSPATHS.put(kafkaVersion, classpath);
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String id = "plugin-test-" + kafkaVersion.replace('.', '-');
+        String id = settings.getOrDefault("group.id", "plugin-test-" + kafkaVersion.replace('.', '-'));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("bootstrap.servers", bootstrapServers);
+        all.put("group.id", id);
+        all.put("config.storage.topic", id + "-configs");
+        all.put("offset.storage.topic", id + "-offsets");
+        all.put("status.storage.topic", id + "-status");
+        all.put("config.storage.replication.factor", "1");
+        all.put("offset.storage.replication.factor", "1");
+        all.put("status.storage.replication.factor", "1");
+        all.put("offset.flush.interval.ms", "1000");
+        all.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        all.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        all.put("listeners", "http://127.0.0.1:" + port);
+        all.put("plugin.path", pluginPath.toString());
+        all.putAll(settings);
         Path props = work.resolve("worker.properties");
-        Files.writeString(
-                props,
-                String.join(
-                        "\n",
-                        "bootstrap.servers=" + bootstrapServers,
-                        "group.id=" + id,
-                        "config.storage.topic=" + id + "-configs",
-                        "offset.storage.topic=" + id + "-offsets",
-                        "status.storage.topic=" + id + "-status",
-                        "config.storage.replication.factor=1",
-                        "offset.storage.replication.factor=1",
-                        "status.storage.replication.factor=1",
-                        "offset.flush.interval.ms=1000",
-                        "key.converter=org.apache.kafka.connect.converters.ByteArrayConverter",
-                        "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter",
-                        "listeners=http://127.0.0.1:" + port,
-                        "plugin.path=" + pluginPath,
-                        ""));
+        StringBuilder text = new StringBuilder();
+        all.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(props, text);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -170,12 +192,15 @@ final class WorkerProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Kills the worker at once (SIGKILL): no task is stopped, no transaction ended, no offset committed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops the worker at once: the tests need nothing from its shutdown, and a graceful one takes seconds. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        kill();
     }
 }
