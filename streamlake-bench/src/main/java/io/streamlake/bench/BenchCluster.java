@@ -84,6 +84,30 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /** How many records of {@code topic} a {@code read_committed} consumer reads (reads them all). */
+    long committedRecordCount(String topic) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("isolation.level", "read_committed");
+        props.put("max.poll.records", 10_000);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
+    }
+
     @Override
     public void close() {
         embedded.ifPresent(EmbeddedKafkaCluster::close);

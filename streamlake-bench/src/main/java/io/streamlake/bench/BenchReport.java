@@ -29,7 +29,8 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             ratio(Scenario.AVRO.scenarioName(), Scenario.RAW.scenarioName()),
             ratio(Scenario.JSON.scenarioName(), Scenario.FLUSH_PER_EVENT.scenarioName()),
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.KEYED.label()),
-            ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.BARE.label()));
+            ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.BARE.label()),
+            ratio(ProcessRun.EXACTLY_ONCE_LABEL, ProcessRun.STREAMLAKE_LABEL));
     /** Width of the label column: the longest label's, {@code cli-file console bare}. */
     private static final int LABEL_WIDTH = 21;
 
@@ -217,6 +218,12 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             out.append(ProcessRun.ConsoleInput.KEYED.label())
                     .append(": Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
                             + " (pre-rendered, parse.key/parse.headers), no validation")
+                    .append(System.lineSeparator());
+        }
+        if (labels().contains(ProcessRun.EXACTLY_ONCE_LABEL)) {
+            out.append(ProcessRun.EXACTLY_ONCE_LABEL)
+                    .append(": streamlake produce --file with delivery.guarantee=exactly-once (transactions of "
+                            + "transaction.max.events / transaction.max.ms, each committing the file's checkpoint)")
                     .append(System.lineSeparator());
         }
         if (labels().contains(ProcessRun.ConsoleInput.BARE.label())) {

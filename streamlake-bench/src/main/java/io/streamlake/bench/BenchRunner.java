@@ -48,14 +48,20 @@ public final class BenchRunner {
         List<RunResult> runs = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Optional<List<String>> cli = cliCommand(options);
-        if (options.scenarios().contains(Scenario.CLI_FILE) && cli.isEmpty()) {
-            skipped.put(Scenario.CLI_FILE.scenarioName(), "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
+        boolean processes = options.scenarios().contains(Scenario.CLI_FILE)
+                || options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE);
+        if (processes && cli.isEmpty()) {
+            for (Scenario s : List.of(Scenario.CLI_FILE, Scenario.CLI_FILE_EXACTLY_ONCE)) {
+                if (options.scenarios().contains(s)) {
+                    skipped.put(s.scenarioName(), "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
+                }
+            }
         }
         Workload workload = new Workload(options.events(), options.payloadBytes());
         try (BenchCluster cluster = BenchCluster.open(options)) {
             warmUp(cluster, workload, options, progress);
             ProcessInputs inputs = null;
-            if (options.scenarios().contains(Scenario.CLI_FILE) && cli.isPresent()) {
+            if (processes && cli.isPresent()) {
                 inputs = ProcessInputs.write(
                         workload,
                         options,
@@ -87,9 +93,10 @@ public final class BenchRunner {
     }
 
     /**
-     * {@code cli-file}'s processes of one pair: StreamLake, ConsoleProducer on the keyed lines and, when asked, on the
-     * bare lines; in that order on even pairs, reversed on odd ones. Returned StreamLake first, then the like-for-like
-     * baseline.
+     * The processes of one pair: StreamLake ({@code cli-file}), StreamLake with {@code delivery.guarantee=exactly-once}
+     * ({@code cli-file-exactly-once}), ConsoleProducer on the keyed lines and, when asked, on the bare lines
+     * ({@code cli-file}); those of the chosen scenarios, in that order on even pairs, reversed on odd ones, and
+     * returned in that order. The two StreamLake runs are neighbours either way.
      */
     private static List<RunResult> runProcesses(
             BenchCluster cluster, ProcessInputs inputs, List<String> cli, BenchOptions options, int pair)
@@ -99,11 +106,28 @@ public final class BenchRunner {
         long payloadBytes = events * options.payloadBytes();
         List<String> jvm = options.consoleJvmArgs();
         List<ProcessStep> order = new ArrayList<>();
-        order.add(() ->
-                ProcessRun.streamlake(cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs));
-        order.add(() -> ProcessRun.console(
-                cluster, ProcessRun.ConsoleInput.KEYED, inputs.consoleLines(), events, payloadBytes, pair, jvm, logs));
-        if (options.consoleBare()) {
+        boolean atLeastOnce = options.scenarios().contains(Scenario.CLI_FILE);
+        if (atLeastOnce) {
+            order.add(() -> ProcessRun.streamlake(
+                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, false));
+        }
+        // right after (or, on odd pairs, right before) the at-least-once run it is compared with
+        if (options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE)) {
+            order.add(() -> ProcessRun.streamlake(
+                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, true));
+        }
+        if (atLeastOnce) {
+            order.add(() -> ProcessRun.console(
+                    cluster,
+                    ProcessRun.ConsoleInput.KEYED,
+                    inputs.consoleLines(),
+                    events,
+                    payloadBytes,
+                    pair,
+                    jvm,
+                    logs));
+        }
+        if (atLeastOnce && options.consoleBare()) {
             order.add(() -> ProcessRun.console(
                     cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events, payloadBytes, pair, jvm, logs));
         }
@@ -161,7 +185,7 @@ public final class BenchRunner {
                 StreamLakeRun.run(cluster, workload, label, pair, events, true, registry, options.prepareThreads());
             case FLUSH_PER_EVENT ->
                 RawProducerRun.run(cluster, workload, label, pair, Math.min(events, options.flushEveryEvents()), true);
-            case CLI_FILE -> throw new IllegalArgumentException(label + " runs as processes");
+            case CLI_FILE, CLI_FILE_EXACTLY_ONCE -> throw new IllegalArgumentException(label + " runs as processes");
         };
     }
 

@@ -40,7 +40,7 @@ final class CliArchive {
         List<String> dump = new ArrayList<>(options.streamlakeJvmArgs());
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
         dump.addAll(QUIET);
-        ProcessRun.streamlake(cluster, training, TRAINING_EVENTS, -1, cli, dump, dir.resolve("process-logs"));
+        ProcessRun.streamlake(cluster, training, TRAINING_EVENTS, -1, cli, dump, dir.resolve("process-logs"), false);
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run left no class-data archive at " + archive);
         }

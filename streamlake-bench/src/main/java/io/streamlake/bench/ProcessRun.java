@@ -25,6 +25,8 @@ final class ProcessRun {
     static final String CONSOLE_PRODUCER = "org.apache.kafka.tools.ConsoleProducer";
     /** The label of {@code streamlake produce --file}'s runs. */
     static final String STREAMLAKE_LABEL = Scenario.CLI_FILE.scenarioName() + " streamlake";
+    /** The label of {@code streamlake produce --file}'s runs with {@code delivery.guarantee=exactly-once}. */
+    static final String EXACTLY_ONCE_LABEL = Scenario.CLI_FILE.scenarioName() + " exactly-once";
     /** The producer settings handed to ConsoleProducer, as {@code --producer-property}. */
     static final List<String> SHARED_PRODUCER_KEYS = List.of(
             KafkaAdapterConfig.ACKS_CONFIG,
@@ -45,9 +47,10 @@ final class ProcessRun {
             int pair,
             List<String> cliCommand,
             List<String> jvmArgs,
-            Path logDir)
+            Path logDir,
+            boolean exactlyOnce)
             throws IOException, InterruptedException {
-        TopicNaming naming = cluster.freshTopics("clifilesl");
+        TopicNaming naming = cluster.freshTopics(exactlyOnce ? "clifileeos" : "clifilesl");
         List<String> command = new ArrayList<>();
         if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
             command.add(cliCommand.get(0));
@@ -70,15 +73,20 @@ final class ProcessRun {
                 naming.prefix(),
                 "--serialization",
                 "json"));
+        if (exactlyOnce) {
+            command.addAll(List.of("--set", "delivery.guarantee=exactly-once"));
+        }
         return measure(
-                STREAMLAKE_LABEL,
+                exactlyOnce ? EXACTLY_ONCE_LABEL : STREAMLAKE_LABEL,
                 pair,
                 command,
                 cluster,
                 naming.raw(Workload.DATASET),
                 events,
                 Files.size(file) - events,
-                logDir);
+                logDir,
+                null,
+                exactlyOnce);
     }
 
     /** What ConsoleProducer reads, and the label of its runs. */
@@ -166,7 +174,7 @@ final class ProcessRun {
             command.add(key + "=" + props.get(key));
         }
         command.addAll(input.readerArguments);
-        return measure(input.label, pair, command, cluster, topic, events, payloadBytes, logDir, file);
+        return measure(input.label, pair, command, cluster, topic, events, payloadBytes, logDir, file, false);
     }
 
     static String javaExecutable() {
@@ -183,7 +191,7 @@ final class ProcessRun {
             long payloadBytes,
             Path logDir)
             throws IOException, InterruptedException {
-        return measure(label, pair, command, cluster, topic, events, payloadBytes, logDir, null);
+        return measure(label, pair, command, cluster, topic, events, payloadBytes, logDir, null, false);
     }
 
     private static RunResult measure(
@@ -195,7 +203,8 @@ final class ProcessRun {
             long events,
             long payloadBytes,
             Path logDir,
-            Path stdin)
+            Path stdin,
+            boolean committedOnly)
             throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(label.replace(' ', '-') + "-" + pair + ".log");
@@ -216,7 +225,9 @@ final class ProcessRun {
         if (process.exitValue() != 0) {
             throw new IllegalStateException(label + " exited with " + process.exitValue() + "; see " + log);
         }
-        long written = cluster.recordCount(topic);
+        // a transactional topic's offsets count commit markers (and aborted records) too: count what read_committed
+        // consumers see instead, after the clock stopped
+        long written = committedOnly ? cluster.committedRecordCount(topic) : cluster.recordCount(topic);
         return new RunResult(
                 label,
                 pair,

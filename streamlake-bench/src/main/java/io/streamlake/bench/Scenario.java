@@ -22,7 +22,13 @@ public enum Scenario {
      * Whole processes: {@code streamlake produce --file} vs Kafka's {@code ConsoleProducer} on the same lines. Its runs
      * are labelled {@code cli-file streamlake}, {@code cli-file console} and {@code cli-file console bare}.
      */
-    CLI_FILE("cli-file", "streamlake produce --file vs ConsoleProducer");
+    CLI_FILE("cli-file", "streamlake produce --file vs ConsoleProducer"),
+    /**
+     * {@code streamlake produce --file} with {@code delivery.guarantee=exactly-once} (transactions committing the
+     * file's checkpoint), a whole process on the same lines as {@code cli-file}, run in the same pairs; its runs are
+     * labelled {@code cli-file exactly-once} and compared with {@code cli-file streamlake} (at-least-once).
+     */
+    CLI_FILE_EXACTLY_ONCE("cli-file-exactly-once", "streamlake produce --file, delivery.guarantee=exactly-once");
 
     private final String scenarioName;
     private final String description;
@@ -41,7 +47,10 @@ public enum Scenario {
         return description;
     }
 
-    /** Every scenario's name, comma-separated, in declaration order: {@code raw,json,avro,flush-per-event,cli-file}. */
+    /**
+     * Every scenario's name, comma-separated, in declaration order:
+     * {@code raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once}.
+     */
     public static String names() {
         return Arrays.stream(values()).map(Scenario::scenarioName).collect(Collectors.joining(","));
     }

@@ -74,7 +74,8 @@ class BenchMainTest {
 
     @Test
     void givenEveryScenarioName_thenEachIsParsedInAnyCase() {
-        BenchOptions o = BenchMain.parse(new String[] {"--scenarios", "raw, JSON,avro,flush-per-event,cli-file"});
+        BenchOptions o = BenchMain.parse(
+                new String[] {"--scenarios", "raw, JSON,avro,flush-per-event,cli-file,Cli-File-Exactly-Once"});
         assertThat(o.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
     }
 

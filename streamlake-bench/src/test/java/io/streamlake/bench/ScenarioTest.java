@@ -10,7 +10,7 @@ class ScenarioTest {
 
     @Test
     void givenScenarios_thenTheirNamesAreTheFlagValuesInDeclarationOrder() {
-        assertThat(Scenario.names()).isEqualTo("raw,json,avro,flush-per-event,cli-file");
+        assertThat(Scenario.names()).isEqualTo("raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once");
         assertThat(Scenario.FLUSH_PER_EVENT.scenarioName()).isEqualTo("flush-per-event");
         assertThat(Scenario.CLI_FILE).hasToString("cli-file");
     }
@@ -27,8 +27,8 @@ class ScenarioTest {
         for (String old : new String[] {"A", "e", "FLUSH_PER_EVENT"}) {
             assertThatThrownBy(() -> Scenario.parseList(old))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(
-                            "unknown scenario '" + old + "': expected some of raw,json,avro,flush-per-event,cli-file");
+                    .hasMessage("unknown scenario '" + old
+                            + "': expected some of raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once");
         }
     }
 

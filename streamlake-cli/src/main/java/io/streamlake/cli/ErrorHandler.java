@@ -2,6 +2,7 @@ package io.streamlake.cli;
 
 import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.context.UsageException;
+import io.streamlake.core.domain.InvalidRulesException;
 import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import java.io.PrintWriter;
@@ -9,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns what a command throws into one line on stderr and an exit code: configuration and usage errors exit 2,
+ * Turns what a command throws into one line on stderr and an exit code: configuration and usage errors (a
+ * data-contract rule that does not compile included) exit 2,
  * platform failures (unreachable broker or registry) and anything else exit 1. Stack traces only with --verbose.
  */
 public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -27,6 +29,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         String message;
         if (e instanceof InvalidSettingsException
                 || e instanceof UsageException
+                || e instanceof InvalidRulesException
                 || e instanceof IllegalArgumentException) {
             code = CommandLine.ExitCode.USAGE;
             message = e.getMessage();

@@ -34,13 +34,19 @@ public class StreamLakeConnectConfig extends AbstractConfig {
     /** A pinned schema version, as {@code streamlake produce --schema-version}. */
     public static final String SCHEMA_VERSION_CONFIG = "schema.version";
 
-    /** Runtime keys that concern a process or a stream of the CLI, not a record: not accepted here. */
+    /**
+     * Runtime keys that concern a process or a stream of the CLI, not a record, and so are not accepted here (Connect
+     * has its own exactly-once: {@code exactly.once.source.support}, {@code transaction.boundary}).
+     */
     private static final Set<String> NOT_FOR_CONNECT = Set.of(
             CoreConfig.TRANSPORT_CONFIG,
             CoreConfig.PROGRESS_INTERVAL_MS_CONFIG,
             CoreConfig.SHUTDOWN_TIMEOUT_MS_CONFIG,
             CoreConfig.MAX_IN_FLIGHT_EVENTS_CONFIG,
-            CoreConfig.PREPARE_THREADS_CONFIG);
+            CoreConfig.PREPARE_THREADS_CONFIG,
+            CoreConfig.DELIVERY_GUARANTEE_CONFIG,
+            CoreConfig.TRANSACTION_MAX_EVENTS_CONFIG,
+            CoreConfig.TRANSACTION_MAX_MS_CONFIG);
 
     public StreamLakeConnectConfig(ConfigDef definition, Map<?, ?> originals) {
         super(definition, originals, false);

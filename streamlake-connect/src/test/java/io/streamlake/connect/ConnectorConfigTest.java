@@ -97,7 +97,12 @@ class ConnectorConfigTest {
     void givenAKeyTheCliUsesForAStream_thenItIsNotAPluginSetting() {
         assertThat(StreamLakeConnectConfig.transformDef().names())
                 .contains("serialization", "schema.registry.url", "schema.catalog.dir", "topic.prefix", "headers.style")
-                .doesNotContain("transport", "prepare.threads", "max.in.flight.events", "bootstrap.servers");
+                .doesNotContain(
+                        "transport",
+                        "prepare.threads",
+                        "max.in.flight.events",
+                        "bootstrap.servers",
+                        "delivery.guarantee");
     }
 
     @Test

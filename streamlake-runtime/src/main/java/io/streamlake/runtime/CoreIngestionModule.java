@@ -16,6 +16,7 @@ import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.port.out.IngestionMetrics;
 import io.streamlake.core.port.out.PayloadParser;
+import io.streamlake.core.port.out.PayloadRules;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.core.service.IngestionService;
@@ -28,7 +29,9 @@ import java.util.Optional;
 
 /**
  * The core's use cases on whatever ports the other modules bind: {@link IngestEventUseCase},
- * {@link IngestStreamUseCase} and {@link ReplayDeadLettersUseCase}. Metrics go nowhere unless
+ * {@link IngestStreamUseCase} and {@link ReplayDeadLettersUseCase}, which all prepare events through one
+ * {@link IngestionService}, so the data-contract rules ({@link PayloadRules}, bound by {@link SchemaCodecModule}; none
+ * when unbound) run on every path that publishes. Metrics go nowhere unless
  * {@link io.streamlake.runtime.metrics.MetricsModule} (or another {@link IngestionMetrics} binding) is installed. Needs {@link Settings} bound, the codec ports
  * ({@link SchemaCodecModule}) and a transport's ports ({@link io.streamlake.runtime.spi.TransportProvider}).
  */
@@ -41,6 +44,9 @@ public final class CoreIngestionModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), IngestionMetrics.class)
                 .setDefault()
                 .toInstance(IngestionMetrics.none());
+        OptionalBinder.newOptionalBinder(binder(), PayloadRules.class)
+                .setDefault()
+                .toInstance(PayloadRules.none());
     }
 
     @Provides
@@ -67,6 +73,7 @@ public final class CoreIngestionModule extends AbstractModule {
             IngestionSettings settings,
             PayloadParser parser,
             PayloadValidator validator,
+            PayloadRules rules,
             PayloadSerializer serializer,
             EventPublisher publisher,
             DeadLetterPort deadLetters,
@@ -74,7 +81,7 @@ public final class CoreIngestionModule extends AbstractModule {
             Clock clock,
             IngestionMetrics metrics) {
         return new IngestionService(
-                settings, parser, validator, serializer, publisher, deadLetters, ids, clock, metrics);
+                settings, parser, validator, rules, serializer, publisher, deadLetters, ids, clock, metrics);
     }
 
     @Provides

@@ -51,6 +51,16 @@ final class LazyRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public int register(String subject, Schema schema, String ruleSetJson) {
+        return client().register(subject, schema, ruleSetJson);
+    }
+
+    @Override
+    public java.util.Optional<String> ruleSet(String subject, int version) {
+        return client().ruleSet(subject, version);
+    }
+
+    @Override
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         return client().lookup(subject, schema);
     }

@@ -1,9 +1,14 @@
 package io.streamlake.runtime;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import io.streamlake.contracts.ContractRules;
 import io.streamlake.core.port.out.PayloadParser;
+import io.streamlake.core.port.out.PayloadRules;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import io.streamlake.runtime.config.Settings;
@@ -19,7 +24,8 @@ import io.streamlake.schema.registry.SchemaRegistryClient;
 import io.streamlake.schema.registry.compat.SchemaPreflight;
 
 /**
- * The schema catalog, validation, the codec chosen by {@code serialization} (JSON, or Avro in the Confluent wire
+ * The schema catalog, validation, the catalog's data-contract rules ({@link ContractRules}, as the core's
+ * {@link PayloadRules}), the codec chosen by {@code serialization} (JSON, or Avro in the Confluent wire
  * format), the Schema Registry client, the preflight (register/check a version before use) and the Avro decoder,
  * from {@link SchemaModuleFactory}. Needs {@link Settings} bound. Creating them contacts no registry; with JSON the
  * registry's HTTP client is created on first use.
@@ -58,6 +64,40 @@ public final class SchemaCodecModule extends AbstractModule {
     @Singleton
     SchemaCatalog catalog(SchemaModule schemas) {
         return schemas.catalog();
+    }
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), PayloadRules.class)
+                .setBinding()
+                .toProvider(RulesIfAny.class);
+    }
+
+    /** The compiled rules, or {@link PayloadRules#none()} when no version has one (the core then skips the step). */
+    static final class RulesIfAny implements Provider<PayloadRules> {
+        private final ContractRules rules;
+
+        @Inject
+        RulesIfAny(ContractRules rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public PayloadRules get() {
+            return rules.isEmpty() ? PayloadRules.none() : rules;
+        }
+    }
+
+    /**
+     * The catalog's data-contract rules ({@code <dataset>/v<N>.rules.json}), compiled once, here.
+     *
+     * @throws io.streamlake.core.domain.InvalidRulesException naming the file, the rule and the position of each rule
+     *         that does not compile
+     */
+    @Provides
+    @Singleton
+    ContractRules contractRules(SchemaCatalog catalog) {
+        return ContractRules.compile(catalog);
     }
 
     @Provides

@@ -62,6 +62,14 @@ public final class StreamLake implements AutoCloseable {
         return injector.getInstance(IngestStreamUseCase.class);
     }
 
+    /**
+     * Exactly-once ingest of files: each opens one file's transactional ingest, whose chunks commit with the file's
+     * checkpoint ({@code delivery.guarantee=exactly-once}); needs {@code transport=kafka}.
+     */
+    public ExactlyOnceFiles exactlyOnceFiles() {
+        return injector.getInstance(ExactlyOnceFiles.class);
+    }
+
     /** DLQ replay; needs a transport that reads dead letters back ({@code kafka}). */
     public ReplayDeadLettersUseCase replay() {
         return injector.getInstance(ReplayDeadLettersUseCase.class);

@@ -78,6 +78,46 @@ class StreamLakeBuilderErrorsTest {
     }
 
     @Test
+    void givenAnUnknownDeliveryGuarantee_thenTheErrorNamesTheKeyAndTheValidValues() {
+        assertThatThrownBy(() -> StreamLake.builder()
+                        .set("transport", "stdout")
+                        .set("delivery.guarantee", "exactly-twice")
+                        .build())
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("delivery.guarantee")
+                .hasMessageContaining("exactly-twice")
+                .hasMessageContaining("at-least-once")
+                .hasMessageContaining("exactly-once");
+        assertNothingLogged();
+    }
+
+    @Test
+    void givenATransactionOfNoEvents_thenTheErrorNamesTheKey() {
+        assertThatThrownBy(() -> StreamLake.builder()
+                        .set("transport", "stdout")
+                        .set("transaction.max.events", "0")
+                        .build())
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("transaction.max.events");
+        assertNothingLogged();
+    }
+
+    @Test
+    void givenExactlyOnceFilesOnTheStdoutTransport_thenOpenRefusesNamingDeliveryGuaranteeAndTransport() {
+        try (StreamLake lake = StreamLake.builder()
+                .set("transport", "stdout")
+                .set("delivery.guarantee", "exactly-once")
+                .build()) {
+            assertThatThrownBy(() -> lake.exactlyOnceFiles()
+                            .open(io.streamlake.core.domain.DatasetName.of("orders"), java.nio.file.Path.of("x.jsonl")))
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageContaining("delivery.guarantee=exactly-once")
+                    .hasMessageContaining("transport='stdout'");
+        }
+        assertNothingLogged();
+    }
+
+    @Test
     void givenAnUnknownTransport_thenTheErrorNamesTheSettingAndTheKnownOnesWithoutLogging() {
         assertThatThrownBy(() ->
                         StreamLake.builder().set("transport", "carrier-pigeon").build())

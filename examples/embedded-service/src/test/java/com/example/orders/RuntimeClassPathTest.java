@@ -38,6 +38,7 @@ class RuntimeClassPathTest {
             "jmh-",
             "picocli",
             "jackson-dataformat-yaml",
+            "snakeyaml",
             "junit-",
             "streamlake-cli",
             "streamlake-embedded",

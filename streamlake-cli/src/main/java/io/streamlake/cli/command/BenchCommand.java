@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
             "Benchmark StreamLake against raw kafka-clients in interleaved pairs, on an embedded broker "
                     + "unless bootstrap servers are given. Scenarios: raw (raw kafka-clients producer), json (StreamLake "
                     + "JSON), avro (StreamLake Avro), flush-per-event (raw producer, flush after each event), cli-file "
-                    + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes).",
+                    + "('produce --file' vs Kafka's ConsoleProducer sending the same key and headers, whole processes), "
+                    + "cli-file-exactly-once ('produce --file' with delivery.guarantee=exactly-once, in the same pairs; "
+                    + "not in the default list).",
             "Exit 0 when every event of every run was acknowledged, 1 otherwise."
         })
 public final class BenchCommand implements Callable<Integer> {

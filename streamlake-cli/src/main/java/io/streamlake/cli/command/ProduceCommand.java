@@ -12,6 +12,8 @@ import io.streamlake.cli.output.ProduceReport;
 import io.streamlake.cli.output.ProduceSummary;
 import io.streamlake.cli.output.Progress;
 import io.streamlake.cli.produce.DatasetCheck;
+import io.streamlake.cli.produce.ExactlyOnceRun;
+import io.streamlake.cli.produce.ExactlyOnceStart;
 import io.streamlake.cli.produce.ProduceInput;
 import io.streamlake.cli.produce.ProduceRun;
 import io.streamlake.core.domain.BatchSummary;
@@ -19,10 +21,12 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.core.port.in.IngestCheckpointedUseCase;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.in.IngestStreamUseCase;
 import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.runtime.ConsoleStreams;
+import io.streamlake.runtime.ExactlyOnceFiles;
 import io.streamlake.runtime.config.CoreConfig;
 import io.streamlake.runtime.metrics.IngestionCounts;
 import io.streamlake.runtime.transport.StdoutTransportProvider;
@@ -101,7 +105,8 @@ public final class ProduceCommand implements Callable<Integer> {
             names = "--resume",
             description = "Continue an interrupted or partly failed --file run: send the lines it did not get "
                     + "acknowledged, then the file from the first line it did not read (resume point in "
-                    + ".streamlake/<file>.resume next to the file). A file that changed since is refused.")
+                    + ".streamlake/<file>.resume next to the file; with delivery.guarantee=exactly-once, the "
+                    + "checkpoint committed last on Kafka). A file that changed since is refused.")
     boolean resume;
 
     @Option(
@@ -133,6 +138,10 @@ public final class ProduceCommand implements Callable<Integer> {
                             ? "--resume continues a --file run; it does not apply to --payload"
                             : "stdin cannot be resumed: --resume needs --file PATH");
         }
+        CoreConfig config = context.settings().core();
+        if (config.exactlyOnce()) {
+            return exactlyOnce(config);
+        }
         try (ProduceInput in = open()) {
             IngestStreamUseCase ingest = wire();
             prepareSchema();
@@ -155,8 +164,59 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code delivery.guarantee=exactly-once}: a regular file only; the run starts at the file's first line, or with
+     * {@code --resume} at the checkpoint committed last on Kafka (a file changed since is refused).
+     */
+    private int exactlyOnce(CoreConfig config) throws IOException {
+        String eos = CoreConfig.DELIVERY_GUARANTEE_CONFIG + "=" + CoreConfig.EXACTLY_ONCE;
+        if (input.payload != null) {
+            throw new UsageException(eos + " applies to produce --file PATH, not to --payload");
+        }
+        if (input.file.equals("-")) {
+            throw new UsageException(eos + " needs --file PATH: standard input cannot be re-read from a checkpoint");
+        }
+        if (failedFile != null) {
+            throw new UsageException("--failed-file does not apply with " + eos
+                    + ": nothing is written to a re-run file, --resume reads again what was not committed");
+        }
+        Path path = environment.workingDirectory().resolve(input.file);
+        ProduceInput.requireRegularFile(input.file, path, "with " + eos + " it must be re-read from a checkpoint");
+        context.get(IngestionSettings.class);
+        DatasetCheck.requireKnown(context.get(SchemaModule.class).catalog(), dataset);
+        prepareSchema();
+        try (IngestCheckpointedUseCase file =
+                context.get(ExactlyOnceFiles.class).open(dataset, path)) {
+            ExactlyOnceStart start =
+                    ExactlyOnceStart.of(input.file, path, file.lastCheckpoint(), resume, console.err());
+            try (ProduceInput in = ProduceInput.fileAt(input.file, path, start.offset());
+                    ProduceReport report = new ProduceReport(failedPath(in))) {
+                Progress progress = new Progress(console, report, config.progressIntervalMs());
+                return new ExactlyOnceRun(
+                                in,
+                                report,
+                                progress,
+                                console,
+                                config.shutdownTimeoutMs(),
+                                config.topicNaming().checkpoints(),
+                                start.checkpoint(),
+                                () -> printSummary(report))
+                        .run(file, lines -> commands(lines, in));
+            }
+        }
+    }
+
     private void printSummary(ProduceReport report) {
         IngestionCounts counts = IngestionCounts.read(context.get(MeterRegistry.class), dataset);
+        if (report.exactlyOnce().isPresent()) {
+            // only what was committed counts: the metrics saw the outcomes of aborted transactions too
+            counts = new IngestionCounts(
+                    report.published(),
+                    report.deadLetteredByStage(),
+                    report.failed(),
+                    counts.ackLatencyP50(),
+                    counts.ackLatencyP99());
+        }
         // A dry run's records are the standard output (JSON lines for a pipe); its summary goes beside them.
         boolean dryRun =
                 StdoutTransportProvider.NAME.equals(context.settings().core().transport());

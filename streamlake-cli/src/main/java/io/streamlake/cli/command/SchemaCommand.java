@@ -5,13 +5,17 @@ import io.streamlake.cli.context.CliContext;
 import io.streamlake.cli.context.GlobalOptions;
 import io.streamlake.cli.context.Invocation;
 import io.streamlake.cli.context.UsageException;
+import io.streamlake.contracts.ContractRules;
+import io.streamlake.contracts.RuleCheck;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.schema.catalog.CatalogEntry;
 import io.streamlake.schema.catalog.SchemaCatalog;
+import io.streamlake.schema.config.SchemaConfig;
 import io.streamlake.schema.registry.SchemaRegistryClient;
 import io.streamlake.schema.registry.compat.EvolutionCheck;
+import io.streamlake.schema.registry.compat.RuleSetRegistration;
 import io.streamlake.schema.registry.compat.SchemaPreflight;
 import java.util.List;
 import java.util.Optional;
@@ -136,8 +140,17 @@ public final class SchemaCommand implements Runnable {
         public Integer call() {
             SchemaRegistryClient registry = context.get(SchemaRegistryClient.class);
             SchemaPreflight preflight = context.get(SchemaPreflight.class);
+            boolean withRules = context.get(SchemaConfig.class).registryRules() == SchemaConfig.RegistryRules.REGISTER;
             for (CatalogEntry entry : entries(dataset, version)) {
                 String subject = preflight.subject(entry);
+                if (withRules && entry.rules().isPresent()) {
+                    RuleSetRegistration registered = RuleSetRegistration.register(registry, subject, entry);
+                    console.out()
+                            .printf(
+                                    "%s -> subject %s: registered as id %d, %s%n",
+                                    entry.label(), subject, registered.id(), registered.summary());
+                    continue;
+                }
                 int id = registry.register(subject, entry.schema());
                 console.out().printf("%s -> subject %s: registered as id %d%n", entry.label(), subject, id);
             }
@@ -149,7 +162,9 @@ public final class SchemaCommand implements Runnable {
     @Command(
             name = "check",
             description =
-                    "Check a catalog version (default: the latest) against its subject's compatibility rule; exit 1 when incompatible.")
+                    "List each catalog version's data-contract rules and whether they compile (exit 2 when one does"
+                            + " not), then check a version (default: the latest) against its subject's compatibility"
+                            + " rule; exit 1 when incompatible.")
     static final class CheckCommand extends Base {
         @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "The dataset.")
         DatasetName dataset;
@@ -170,13 +185,47 @@ public final class SchemaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SchemaPreflight preflight = context.get(SchemaPreflight.class);
             List<CatalogEntry> all = entries(dataset, version);
+            boolean rulesCompile = printRules(all);
+            if (!rulesCompile) {
+                console.out().flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            SchemaPreflight preflight = context.get(SchemaPreflight.class);
             CatalogEntry entry = all.get(all.size() - 1);
             EvolutionCheck check = preflight.check(entry.dataset(), entry.version());
             console.out().println(check.summary());
             console.out().flush();
             return check.compatible() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        }
+
+        /** Each version's rules, compiled now, one line each; false when one does not compile. */
+        private boolean printRules(List<CatalogEntry> entries) {
+            boolean all = true;
+            for (CatalogEntry entry : entries) {
+                if (entry.rules().isEmpty()) {
+                    console.out().printf("%s: no rules%n", entry.label());
+                    continue;
+                }
+                List<RuleCheck> checks = ContractRules.check(entry);
+                console.out()
+                        .printf(
+                                "%s: %d rule(s) in %s%n",
+                                entry.label(),
+                                checks.size(),
+                                entry.rules().get().source());
+                for (RuleCheck c : checks) {
+                    console.out()
+                            .printf(
+                                    "  %-9s %-24s %-20s %s%n",
+                                    c.status().name().toLowerCase(java.util.Locale.ROOT),
+                                    c.rule(),
+                                    c.kind(),
+                                    c.problem().orElse(c.expr()));
+                    all &= c.status() != RuleCheck.Status.INVALID;
+                }
+            }
+            return all;
         }
     }
 }

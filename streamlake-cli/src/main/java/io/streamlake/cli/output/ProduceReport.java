@@ -1,5 +1,6 @@
 package io.streamlake.cli.output;
 
+import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.runtime.metrics.IngestionCounts;
@@ -48,6 +49,8 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private OutputStream failedOut;
     private boolean closed;
     private volatile RunEnding ending = RunEnding.complete();
+    private volatile ExactlyOnceEnding exactlyOnce;
+    private final Map<DlqStage, AtomicLong> deadLetteredByStage = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProduceReport(Path failedFile) {
         this.failedFile = failedFile;
@@ -67,6 +70,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
             published.incrementAndGet();
         } else if (result instanceof IngestionResult.DeadLettered dl) {
             deadLettered.incrementAndGet();
+            deadLetteredByStage
+                    .computeIfAbsent(dl.stage(), k -> new AtomicLong())
+                    .incrementAndGet();
             deadLettersByReason.merge(dl.stage().wireName() + ": " + shorten(dl.reason()), 1L, Long::sum);
         } else if (result instanceof IngestionResult.Failed f) {
             if (stoppedBecause == null && PlatformUnavailableException.isCauseOf(f.cause())) {
@@ -112,6 +118,23 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
 
     public long failed() {
         return failed.get();
+    }
+
+    /** Dead letters counted here, per stage (stages with none absent). */
+    public Map<DlqStage, Long> deadLetteredByStage() {
+        Map<DlqStage, Long> out = new java.util.EnumMap<>(DlqStage.class);
+        deadLetteredByStage.forEach((stage, n) -> out.put(stage, n.get()));
+        return out;
+    }
+
+    /** How an exactly-once run ended, for the summary. */
+    public void exactlyOnce(ExactlyOnceEnding ending) {
+        this.exactlyOnce = ending;
+    }
+
+    /** How the exactly-once run ended; empty for an at-least-once run. */
+    public java.util.Optional<ExactlyOnceEnding> exactlyOnce() {
+        return java.util.Optional.ofNullable(exactlyOnce);
     }
 
     /**
@@ -170,6 +193,18 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         }
     }
 
+    /** {@code 2 dead-lettered, 3 tolerated (published), 12 transformed}. */
+    static String ruleEffects(Map<String, Long> effects) {
+        List<String> parts = new ArrayList<>();
+        effects.forEach((effect, count) -> parts.add(count + " "
+                + switch (effect) {
+                    case "dead_lettered" -> "dead-lettered";
+                    case "tolerated" -> "tolerated (published)";
+                    default -> effect;
+                }));
+        return String.join(", ", parts);
+    }
+
     /** Prints the summary for people, with the numbers the run's metrics counted. */
     void print(java.io.PrintWriter out, IngestionCounts counts) {
         out.printf("published:     %d%n", counts.published());
@@ -183,6 +218,10 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                                         .collect(java.util.stream.Collectors.toMap(
                                                 e -> e.getKey().wireName(), Map.Entry::getValue))));
         new TreeMap<>(deadLettersByReason()).forEach((reason, count) -> out.printf("  %4d × %s%n", count, reason));
+        if (!counts.rules().isEmpty()) {
+            out.printf("rules:%n");
+            counts.rules().forEach((rule, effects) -> out.printf("  %-24s %s%n", rule, ruleEffects(effects)));
+        }
         out.printf("failed:        %d%n", counts.failed());
         List<Failure> listed = failures();
         listed.stream().limit(LISTED).forEach(f -> out.printf("  key %s: %s%n", f.key(), f.reason()));
@@ -214,6 +253,10 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                             + "(written to the re-run file; some may be on RAW already)%n",
                     end.unknown());
         }
+        if (exactlyOnce != null) {
+            printExactlyOnce(out, exactlyOnce);
+            return;
+        }
         Path file = failedFile();
         if (end.resumePoint().isPresent()) {
             out.printf(
@@ -222,6 +265,33 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                     end.resumePoint().get(), file == null ? "" : " (lines not acknowledged: " + file + ")");
         } else if (file != null) {
             out.printf("not acknowledged events written to %s (re-run: streamlake produce --file %s …)%n", file, file);
+        }
+    }
+
+    private static void printExactlyOnce(java.io.PrintWriter out, ExactlyOnceEnding eos) {
+        out.printf(
+                "exactly-once:  %d transactions committed by this run; checkpoint: %s (topic %s)%n",
+                eos.transactions(),
+                eos.checkpoint()
+                        .map(c -> "line " + c.line() + ", byte " + c.offset()
+                                + (eos.complete() ? ", the end of the file" : ""))
+                        .orElse("none"),
+                eos.checkpointTopic());
+        if (eos.aborted() > 0) {
+            out.printf(
+                    "aborted:       %d events of the last transaction, not committed: read_committed consumers never "
+                            + "see them (%s)%n",
+                    eos.aborted(), eos.abortedBecause().orElse("aborted"));
+        }
+        if (eos.leftOpen()) {
+            out.printf("open:          the last transaction was left open: Kafka aborts it when the next run of this "
+                    + "file starts (or after transaction.timeout.ms); read_committed consumers never see it%n");
+        }
+        if (!eos.complete()) {
+            out.printf(
+                    "  continue with the same command and --resume (reads the file again from line %d; nothing "
+                            + "committed is sent twice, nothing aborted is lost)%n",
+                    eos.resumesAtLine());
         }
     }
 

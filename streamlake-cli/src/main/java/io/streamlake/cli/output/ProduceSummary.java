@@ -44,6 +44,23 @@ public final class ProduceSummary {
                 g.writeNumberField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
+            g.writeObjectFieldStart("dead_lettered_by_rule");
+            for (Map.Entry<String, Map<String, Long>> e : summary.rules().entrySet()) {
+                Long n = e.getValue().get("dead_lettered");
+                if (n != null) {
+                    g.writeNumberField(e.getKey(), n);
+                }
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("rules");
+            for (Map.Entry<String, Map<String, Long>> e : summary.rules().entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                for (Map.Entry<String, Long> effect : e.getValue().entrySet()) {
+                    g.writeNumberField(effect.getKey(), effect.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
             g.writeNumberField("failed", summary.failed());
             g.writeArrayFieldStart("failures");
             for (ProduceReport.Failure f : report.failures()) {
@@ -74,6 +91,25 @@ public final class ProduceSummary {
             g.writeNumberField("unknown", end.unknown());
             g.writeStringField(
                     "resume_point", end.resumePoint().map(Path::toString).orElse(null));
+            if (report.exactlyOnce().isPresent()) {
+                ExactlyOnceEnding eos = report.exactlyOnce().get();
+                g.writeObjectFieldStart("exactly_once");
+                g.writeStringField("checkpoint_topic", eos.checkpointTopic());
+                g.writeNumberField("transactions", eos.transactions());
+                if (eos.checkpoint().isPresent()) {
+                    g.writeNumberField("checkpoint_line", eos.checkpoint().get().line());
+                    g.writeNumberField(
+                            "checkpoint_offset", eos.checkpoint().get().offset());
+                } else {
+                    g.writeNullField("checkpoint_line");
+                    g.writeNullField("checkpoint_offset");
+                }
+                g.writeNumberField("aborted", eos.aborted());
+                g.writeStringField("aborted_because", eos.abortedBecause().orElse(null));
+                g.writeBooleanField("left_open", eos.leftOpen());
+                g.writeBooleanField("complete", eos.complete());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

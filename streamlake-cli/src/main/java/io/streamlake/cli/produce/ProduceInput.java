@@ -139,6 +139,48 @@ public final class ProduceInput implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks that {@code path} is a regular file that can be read, for a run that must be able to continue from a
+     * byte offset ({@code delivery.guarantee=exactly-once}).
+     *
+     * @throws UsageException the file is missing, a directory, not a regular file, or unreadable
+     */
+    public static void requireRegularFile(String name, Path path, String why) {
+        if (Files.isDirectory(path)) {
+            throw new UsageException("--file " + name + " is a directory, not a JSON Lines file");
+        }
+        if (!Files.exists(path)) {
+            throw new UsageException("file " + name + " does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new UsageException("--file " + name + " is not a regular file: " + why);
+        }
+        if (!Files.isReadable(path)) {
+            throw new UsageException("file " + name + " cannot be read: permission denied");
+        }
+    }
+
+    /**
+     * A regular file from byte {@code offset} on (the start of a line), numbering its lines as the file does; no
+     * re-run file of an earlier run is read.
+     *
+     * @throws UsageException the file cannot be read
+     */
+    public static ProduceInput fileAt(String name, Path path, long offset) {
+        try {
+            FileIdentity identity = FileIdentity.of(path);
+            InputStream in = Files.newInputStream(path);
+            in.skipNBytes(offset);
+            return new ProduceInput(name, path, identity, Optional.empty(), offset, buffered(in));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("file " + name + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new UsageException("file " + name + " cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new UsageException("file " + name + " cannot be read: " + e.getMessage());
+        }
+    }
+
     private static InputStream buffered(InputStream in) {
         return new BufferedInputStream(in, 1 << 16);
     }

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param failedAt        when it failed
  * @param originalTopic   the RAW topic it was meant for
  * @param deadLetterTopic the DLQ topic it goes to
+ * @param ruleName        the data-contract rule that dead-lettered it (the {@code dlq_rule} header); null when no rule
+ *                        did. Required at stage {@link DlqStage#RULE}, except on a dead letter read back from a DLQ
+ *                        record that lacks the header
  */
 public record DeadLetter(
         String key,
@@ -26,9 +29,27 @@ public record DeadLetter(
         String errorClass,
         Instant failedAt,
         String originalTopic,
-        String deadLetterTopic) {
+        String deadLetterTopic,
+        String ruleName) {
+
+    /** A dead letter that no data-contract rule made. */
+    public DeadLetter(
+            String key,
+            byte[] originalPayload,
+            EventMetadata metadata,
+            DlqStage stage,
+            String reason,
+            String errorClass,
+            Instant failedAt,
+            String originalTopic,
+            String deadLetterTopic) {
+        this(key, originalPayload, metadata, stage, reason, errorClass, failedAt, originalTopic, deadLetterTopic, null);
+    }
 
     public DeadLetter {
+        if (ruleName != null && ruleName.isBlank()) {
+            throw new IllegalArgumentException("a rule name must not be blank");
+        }
         Objects.requireNonNull(originalPayload, "originalPayload");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(stage, "stage");
@@ -45,6 +66,26 @@ public record DeadLetter(
 
     public DatasetName dataset() {
         return metadata.dataset();
+    }
+
+    /** The data-contract rule that dead-lettered the event, when one did. */
+    public Optional<String> rule() {
+        return Optional.ofNullable(ruleName);
+    }
+
+    /** The same dead letter with another key (e.g. a shortened one). */
+    public DeadLetter withKey(String newKey) {
+        return new DeadLetter(
+                newKey,
+                originalPayload,
+                metadata,
+                stage,
+                reason,
+                errorClass,
+                failedAt,
+                originalTopic,
+                deadLetterTopic,
+                ruleName);
     }
 
     /** The file and line the event was read from, when it came from a file. */

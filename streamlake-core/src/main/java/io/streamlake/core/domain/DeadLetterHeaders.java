@@ -16,7 +16,8 @@ import java.util.Map;
  *       {@code producer_service}, then the caller's attributes; never {@code source}, whose place on a dead letter
  *       is {@code dlq_source_*};</li>
  *   <li>{@code dlq_reason}, {@code dlq_error_class}, {@code dlq_stage} ({@link DlqStage#wireName()}),
- *       {@code dlq_failed_at} ({@link Timestamps#format}), {@code dlq_original_topic} and, when the event was read
+ *       {@code dlq_failed_at} ({@link Timestamps#format}), {@code dlq_original_topic}, {@code dlq_rule} when a
+ *       data-contract rule dead-lettered it, and, when the event was read
  *       from a file, {@code dlq_source_file} and {@code dlq_source_line} — the {@link #failureHeaders failure
  *       headers}.</li>
  * </ol>
@@ -42,7 +43,8 @@ public final class DeadLetterHeaders {
 
     /**
      * Only the {@code dlq_*} headers, in order: {@code dlq_reason}, {@code dlq_error_class}, {@code dlq_stage},
-     * {@code dlq_failed_at}, {@code dlq_original_topic}, then {@code dlq_source_file} and {@code dlq_source_line} when
+     * {@code dlq_failed_at}, {@code dlq_original_topic}, {@code dlq_rule} when a rule dead-lettered the event, then
+     * {@code dlq_source_file} and {@code dlq_source_line} when
      * the event was read from a file. For a transport that writes the original headers in its own
      * style (the Kafka adapter can write CloudEvents headers) and appends these.
      *
@@ -55,6 +57,7 @@ public final class DeadLetterHeaders {
         headers.put(HeaderNames.DLQ_STAGE, deadLetter.stage().wireName());
         headers.put(HeaderNames.DLQ_FAILED_AT, Timestamps.format(deadLetter.failedAt()));
         headers.put(HeaderNames.DLQ_ORIGINAL_TOPIC, deadLetter.originalTopic());
+        deadLetter.rule().ifPresent(rule -> headers.put(HeaderNames.DLQ_RULE, rule));
         deadLetter.source().ifPresent(source -> {
             headers.put(HeaderNames.DLQ_SOURCE_FILE, source.file());
             headers.put(HeaderNames.DLQ_SOURCE_LINE, Long.toString(source.line()));

@@ -8,6 +8,11 @@ public enum DlqStage {
     PARSE,
     /** The payload, its key, its dataset or its version did not pass validation. */
     VALIDATE,
+    /**
+     * A data-contract rule of the payload's schema version failed: a condition was false or could not be evaluated, or
+     * a transform could not be applied. The rule's name is in the {@code dlq_rule} header.
+     */
+    RULE,
     /** The payload could not be encoded. */
     SERIALIZE,
     /** The broker refused the record for its content (e.g. too large for the topic). */

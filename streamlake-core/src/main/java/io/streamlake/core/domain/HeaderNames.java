@@ -36,12 +36,18 @@ public final class HeaderNames {
     public static final String DLQ_REASON = "dlq_reason";
     /** The kind of error that dead-lettered it. */
     public static final String DLQ_ERROR_CLASS = "dlq_error_class";
-    /** {@code parse}, {@code validate}, {@code serialize} or {@code publish}. */
+    /** {@code parse}, {@code validate}, {@code rule}, {@code serialize} or {@code publish}. */
     public static final String DLQ_STAGE = "dlq_stage";
     /** When it was dead-lettered, ISO-8601 UTC. */
     public static final String DLQ_FAILED_AT = "dlq_failed_at";
     /** The RAW topic it was meant for. */
     public static final String DLQ_ORIGINAL_TOPIC = "dlq_original_topic";
+
+    /**
+     * The name of the data-contract rule that dead-lettered the event (stage {@code rule}), as written in its schema
+     * version's rules file.
+     */
+    public static final String DLQ_RULE = "dlq_rule";
 
     /** The file the dead letter's event was read from, when it came from a file. */
     public static final String DLQ_SOURCE_FILE = "dlq_source_file";

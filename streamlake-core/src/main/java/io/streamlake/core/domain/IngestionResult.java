@@ -25,9 +25,17 @@ public sealed interface IngestionResult {
      * The event was bad data and its dead letter was acknowledged on the DLQ topic.
      *
      * @param errorClass the kind of error, as in the {@code dlq_error_class} header
+     * @param rule       the data-contract rule that dead-lettered it (the {@code dlq_rule} header), null when none did
      */
-    record DeadLettered(EventRef ref, DlqStage stage, String errorClass, String reason, PublishReceipt receipt)
+    record DeadLettered(
+            EventRef ref, DlqStage stage, String errorClass, String reason, PublishReceipt receipt, String rule)
             implements IngestionResult {
+
+        /** A dead letter that no data-contract rule made. */
+        public DeadLettered(EventRef ref, DlqStage stage, String errorClass, String reason, PublishReceipt receipt) {
+            this(ref, stage, errorClass, reason, receipt, null);
+        }
+
         public DeadLettered {
             Objects.requireNonNull(ref, "ref");
             Objects.requireNonNull(stage, "stage");

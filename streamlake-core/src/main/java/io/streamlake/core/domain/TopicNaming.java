@@ -3,7 +3,8 @@ package io.streamlake.core.domain;
 import java.util.regex.Pattern;
 
 /**
- * Names a dataset's topics: {@code <prefix>.<dataset>.raw} and {@code <prefix>.<dataset>.dlq}.
+ * Names a dataset's topics: {@code <prefix>.<dataset>.raw} and {@code <prefix>.<dataset>.dlq}; and the compacted
+ * topic of exactly-once file checkpoints, {@code <prefix>.checkpoints} (two parts: never a dataset's topic).
  *
  * @param prefix the topic prefix, {@value #DEFAULT_PREFIX} by default
  */
@@ -39,5 +40,10 @@ public record TopicNaming(String prefix) {
     /** The topic dead letters of {@code dataset} are published to. */
     public String deadLetter(DatasetName dataset) {
         return prefix + "." + dataset.value() + ".dlq";
+    }
+
+    /** The compacted topic where exactly-once file runs commit their checkpoints, keyed by file. */
+    public String checkpoints() {
+        return prefix + ".checkpoints";
     }
 }

@@ -13,6 +13,7 @@ import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.ParseOutcome;
 import io.streamlake.core.domain.Payload;
 import io.streamlake.core.domain.RejectedPayloadException;
+import io.streamlake.core.domain.RuleOutcome;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.domain.SerializedPayload;
 import io.streamlake.core.domain.ValidationOutcome;
@@ -24,6 +25,7 @@ import io.streamlake.core.port.out.EventPublisher;
 import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.port.out.IngestionMetrics;
 import io.streamlake.core.port.out.PayloadParser;
+import io.streamlake.core.port.out.PayloadRules;
 import io.streamlake.core.port.out.PayloadSerializer;
 import io.streamlake.core.port.out.PayloadValidator;
 import java.time.Clock;
@@ -37,7 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Routes each event to RAW or to its DLQ: parse, find the key, validate, serialize, publish. Data errors
+ * Routes each event to RAW or to its DLQ: parse, find the key, validate, apply the schema version's data-contract rules,
+ * serialize, publish. Data errors
  * become dead letters; platform errors become {@link IngestionResult.Failed}, never dead letters.
  * Thread-safe when its ports are. {@link #ingest} is {@link #prepare} then {@link #dispatch}; a stream may prepare on
  * several threads and dispatch in input order ({@link StreamIngestionService}).
@@ -49,6 +52,7 @@ public final class IngestionService implements StagedIngestUseCase {
     private final IngestionSettings settings;
     private final PayloadParser parser;
     private final PayloadValidator validator;
+    private final PayloadRules rules;
     private final PayloadSerializer serializer;
     private final EventPublisher publisher;
     private final DeadLetterPort deadLetters;
@@ -80,9 +84,27 @@ public final class IngestionService implements StagedIngestUseCase {
             IdGenerator ids,
             Clock clock,
             IngestionMetrics metrics) {
+        this(settings, parser, validator, PayloadRules.none(), serializer, publisher, deadLetters, ids, clock, metrics);
+    }
+
+    /**
+     * @param rules the data-contract rules, applied after validation and before serialization
+     */
+    public IngestionService(
+            IngestionSettings settings,
+            PayloadParser parser,
+            PayloadValidator validator,
+            PayloadRules rules,
+            PayloadSerializer serializer,
+            EventPublisher publisher,
+            DeadLetterPort deadLetters,
+            IdGenerator ids,
+            Clock clock,
+            IngestionMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -92,7 +114,7 @@ public final class IngestionService implements StagedIngestUseCase {
     }
 
     /**
-     * Parses, keys, validates and serializes one event; see {@link StagedIngestUseCase#prepare}. Thread-safe.
+     * Parses, keys, validates, applies the rules to and serializes one event; see {@link StagedIngestUseCase#prepare}. Thread-safe.
      */
     @Override
     public PreparedEvent prepare(IngestCommand command) {
@@ -157,6 +179,9 @@ public final class IngestionService implements StagedIngestUseCase {
                 metrics.published(p.ref().dataset(), Duration.ofNanos(System.nanoTime() - startedNanos));
             } else if (outcome instanceof IngestionResult.DeadLettered d) {
                 metrics.deadLettered(d.ref().dataset(), d.stage(), d.errorClass());
+                if (d.rule() != null) {
+                    metrics.ruleApplied(d.ref().dataset(), d.rule(), RuleOutcome.RuleEffect.Kind.DEAD_LETTERED);
+                }
             } else if (outcome instanceof IngestionResult.Failed f) {
                 metrics.failed(f.ref().dataset(), f.retriable());
             }
@@ -215,7 +240,7 @@ public final class IngestionService implements StagedIngestUseCase {
                     .deadLetter(letter)
                     .handle((receipt, error) -> error == null
                             ? new IngestionResult.DeadLettered(
-                                    ref, letter.stage(), letter.errorClass(), reason, receipt)
+                                    ref, letter.stage(), letter.errorClass(), reason, receipt, letter.ruleName())
                             : Failures.failed(
                                     ref,
                                     Failures.unwrap(error),
@@ -280,6 +305,17 @@ public final class IngestionService implements StagedIngestUseCase {
             }
             SchemaVersion version = ((ValidationOutcome.Valid) validation).version();
             metadata = metadata.withSchemaVersion(version);
+            if (rules != PayloadRules.none()) {
+                RuleOutcome ruled = rules.apply(command.dataset(), version, payload);
+                if (ruled instanceof RuleOutcome.Broken broken) {
+                    count(broken.effects());
+                    return deadLetter(
+                            DlqStage.RULE, broken.errorClass(), broken.reason(), broken.payload(), broken.rule());
+                }
+                RuleOutcome.Passed passed = (RuleOutcome.Passed) ruled;
+                count(passed.effects());
+                payload = passed.payload();
+            }
             EventMetadata raw = settings.sourceOnRaw() ? metadata : metadata.withoutSource();
             SerializedPayload value;
             try {
@@ -292,19 +328,41 @@ public final class IngestionService implements StagedIngestUseCase {
         }
 
         private Prepared deadLetter(DlqStage stage, String errorClass, String reason) {
+            return deadLetter(stage, errorClass, reason, null, null);
+        }
+
+        /**
+         * @param payload the payload the dead letter keeps when it is not the one received (a rule's transform changed
+         *                it); null for the one received
+         * @param rule    the rule that dead-lettered the event, or null
+         */
+        private Prepared deadLetter(DlqStage stage, String errorClass, String reason, Payload payload, String rule) {
             return new Prepared.ToDeadLetter(
                     ref(),
                     new DeadLetter(
                             key,
-                            command.payload(),
+                            payload == null ? command.payload() : payload.raw(),
                             metadata,
                             stage,
                             reason(command.source(), reason),
                             errorClass,
                             clock.instant(),
                             rawTopic,
-                            settings.topics().deadLetter(command.dataset())),
+                            settings.topics().deadLetter(command.dataset()),
+                            rule),
                     started);
+        }
+
+        /** Counts the rules' transforms and tolerated violations; a metrics port that throws changes nothing. */
+        private void count(java.util.List<RuleOutcome.RuleEffect> effects) {
+            for (int i = 0; i < effects.size(); i++) {
+                RuleOutcome.RuleEffect effect = effects.get(i);
+                try {
+                    metrics.ruleApplied(command.dataset(), effect.rule(), effect.kind());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "the ingestion metrics failed to count a rule: " + e, e);
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.streamlake.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.Map;
@@ -48,6 +49,32 @@ class DeadLetterHeadersTest {
         assertThat(DeadLetterHeaders.failureHeaders(DEAD_LETTER).keySet())
                 .containsExactly("dlq_reason", "dlq_error_class", "dlq_stage", "dlq_failed_at", "dlq_original_topic")
                 .allMatch(HeaderNames::isReserved);
+    }
+
+    @Test
+    void givenADeadLetterOfARule_thenDlqRuleFollowsTheOriginalTopic() {
+        DeadLetter ruled = new DeadLetter(
+                DEAD_LETTER.key(),
+                DEAD_LETTER.originalPayload(),
+                DEAD_LETTER.metadata(),
+                DlqStage.RULE,
+                "rule 'positive-amount' failed: message.amount > 0.0 is false",
+                "RuleViolation",
+                DEAD_LETTER.failedAt(),
+                DEAD_LETTER.originalTopic(),
+                DEAD_LETTER.deadLetterTopic(),
+                "positive-amount");
+
+        assertThat(DeadLetterHeaders.failureHeaders(ruled))
+                .containsExactly(
+                        entry("dlq_reason", "rule 'positive-amount' failed: message.amount > 0.0 is false"),
+                        entry("dlq_error_class", "RuleViolation"),
+                        entry("dlq_stage", "rule"),
+                        entry("dlq_failed_at", Timestamps.format(DEAD_LETTER.failedAt())),
+                        entry("dlq_original_topic", DEAD_LETTER.originalTopic()),
+                        entry("dlq_rule", "positive-amount"));
+        assertThat(DeadLetterHeaders.failureHeaders(DEAD_LETTER)).doesNotContainKey("dlq_rule");
+        assertThat(DlqStage.fromWireName("rule")).isEqualTo(DlqStage.RULE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.streamlake.core.testing;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.RuleOutcome;
 import io.streamlake.core.port.out.IngestionMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class CountingMetrics implements IngestionMetrics {
     private final LongAdder published = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final Map<String, LongAdder> deadLettered = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rules = new ConcurrentHashMap<>();
     private final AtomicLong maxLatencyNanos = new AtomicLong();
 
     @Override
@@ -33,6 +35,17 @@ public final class CountingMetrics implements IngestionMetrics {
     @Override
     public void failed(DatasetName dataset, boolean retriable) {
         failed.increment();
+    }
+
+    @Override
+    public void ruleApplied(DatasetName dataset, String rule, RuleOutcome.RuleEffect.Kind effect) {
+        rules.computeIfAbsent(rule + "/" + effect, k -> new LongAdder()).increment();
+    }
+
+    /** How often {@code rule} had {@code effect}. */
+    public long ruleApplied(String rule, RuleOutcome.RuleEffect.Kind effect) {
+        LongAdder n = rules.get(rule + "/" + effect);
+        return n == null ? 0 : n.sum();
     }
 
     public long published() {

@@ -42,4 +42,14 @@ public final class KeyValuePayloadParser implements PayloadParser {
         }
         return new ParseOutcome.Parsed(new KeyValuePayload(raw, fields));
     }
+
+    /** The payload this parser would make of {@code fields} written as {@code name=value;…}, in the map's order. */
+    public static KeyValuePayload payloadOf(Map<String, String> fields) {
+        StringBuilder text = new StringBuilder();
+        fields.forEach((name, value) -> text.append(text.length() == 0 ? "" : ";")
+                .append(name)
+                .append('=')
+                .append(value));
+        return new KeyValuePayload(text.toString().getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>(fields));
+    }
 }

@@ -8,7 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The rules between StreamLake's modules, parameterised by the root package so that they run both against the
  * real modules ({@code io.streamlake}) and against a fixture that breaks them. Each module's classes live under
- * one root package: core {@code .core}, schema {@code .schema}, Kafka adapter {@code .kafka}, runtime
+ * one root package: core {@code .core}, schema {@code .schema}, data contracts {@code .contracts}, Kafka adapter
+ * {@code .kafka}, runtime
  * {@code .runtime}, embedded broker and registry {@code .embedded}, testkit {@code .test}, benchmarks
  * {@code .bench}, command line {@code .cli}, Kafka Connect plugin {@code .connect}.
  */
@@ -26,9 +27,9 @@ final class ModuleRules {
     }
 
     /**
-     * core ← schema ← Kafka adapter ← runtime ← testkit, benchmarks, command line, Connect plugin; the embedded
-     * broker and registry stand apart and serve only the testkit, the benchmarks and the command line; nothing depends
-     * on the Connect plugin.
+     * core ← schema ← Kafka adapter ← runtime ← testkit, benchmarks, command line, Connect plugin, with the data
+     * contracts beside the Kafka adapter (core ← schema ← contracts ← runtime); the embedded broker and registry stand
+     * apart and serve only the testkit, the benchmarks and the command line; nothing depends on the Connect plugin.
      */
     static ArchRule moduleLayering(String root) {
         return layeredArchitecture()
@@ -37,6 +38,8 @@ final class ModuleRules {
                 .definedBy(root + ".core..")
                 .layer("schema")
                 .definedBy(root + ".schema..")
+                .optionalLayer("contracts")
+                .definedBy(root + ".contracts..")
                 .layer("kafka")
                 .definedBy(root + ".kafka..")
                 .layer("runtime")
@@ -55,20 +58,22 @@ final class ModuleRules {
                 .mayNotAccessAnyLayer()
                 .whereLayer("schema")
                 .mayOnlyAccessLayers("core")
+                .whereLayer("contracts")
+                .mayOnlyAccessLayers("core", "schema")
                 .whereLayer("kafka")
                 .mayOnlyAccessLayers("core", "schema")
                 .whereLayer("runtime")
-                .mayOnlyAccessLayers("core", "schema", "kafka")
+                .mayOnlyAccessLayers("core", "schema", "contracts", "kafka")
                 .whereLayer("embedded")
                 .mayNotAccessAnyLayer()
                 .whereLayer("test")
-                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
+                .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime", "embedded")
                 .whereLayer("bench")
-                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded")
+                .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime", "embedded")
                 .whereLayer("cli")
-                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime", "embedded", "bench")
+                .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime", "embedded", "bench")
                 .whereLayer("connect")
-                .mayOnlyAccessLayers("core", "schema", "kafka", "runtime")
+                .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime")
                 .because("a library module never reaches up into the modules built on it");
     }
 }

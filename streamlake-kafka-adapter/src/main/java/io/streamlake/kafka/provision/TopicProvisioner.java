@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates a dataset's RAW and DLQ topics through the Admin client, with the partitions, replication factor,
@@ -81,6 +83,47 @@ public final class TopicProvisioner implements AutoCloseable {
                 status(dlq, created.get(dlq), described.get(dlq), actual.get(dlq), wanted.get(dlq)));
     }
 
+    /**
+     * Makes sure the compacted checkpoint topic of exactly-once file runs ({@link TopicNaming#checkpoints()}) exists
+     * with an answering leader: one partition, {@code cleanup.policy=compact}, the replication factor and
+     * {@code min.insync.replicas} of {@code topics.*}. An existing topic is left as it is, and is not created again:
+     * a principal allowed to DESCRIBE, READ and WRITE a topic created beforehand needs no CREATE.
+     *
+     * @return the topic's name
+     */
+    public String ensureCheckpointTopic() {
+        String name = naming.checkpoints();
+        if (!exists(name)) {
+            Map<String, String> configs = topicConfigs(null);
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            create(Map.of(name, configs), 1);
+        }
+        LeaderWait.await(admin, List.of(name), settings.readyTimeoutMs(), failures);
+        return name;
+    }
+
+    private boolean exists(String topic) {
+        try {
+            admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(settings.readyTimeoutMs()))
+                    .allTopicNames()
+                    .get(settings.readyTimeoutMs() + 1_000L, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw failures.platform("describing topic " + topic, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new RetriableStreamLakeException(
+                    "Kafka at " + failures.bootstrapServers() + " did not describe topic " + topic + " within "
+                            + settings.readyTimeoutMs() + " ms",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableStreamLakeException("interrupted while describing topic " + topic, e);
+        }
+    }
+
     private Map<String, String> topicConfigs(Long retentionMs) {
         Map<String, String> configs = new HashMap<>();
         if (settings.minInsyncReplicas() != null) {
@@ -95,9 +138,13 @@ public final class TopicProvisioner implements AutoCloseable {
     }
 
     private Map<String, Boolean> create(Map<String, Map<String, String>> wanted) {
+        return create(wanted, settings.partitions());
+    }
+
+    private Map<String, Boolean> create(Map<String, Map<String, String>> wanted, int partitions) {
         List<NewTopic> topics = new ArrayList<>();
-        wanted.forEach((name, configs) -> topics.add(
-                new NewTopic(name, java.util.Optional.of(settings.partitions()), settings.replicationFactorIfSet())
+        wanted.forEach((name, configs) ->
+                topics.add(new NewTopic(name, java.util.Optional.of(partitions), settings.replicationFactorIfSet())
                         .configs(configs)));
         CreateTopicsResult result =
                 admin.createTopics(topics, new CreateTopicsOptions().timeoutMs(settings.readyTimeoutMs()));

@@ -1,19 +1,23 @@
 package io.streamlake.kafka.publish;
 
+import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
+import io.streamlake.core.port.out.TransactionalOutput;
 import io.streamlake.kafka.provision.ClusterCheck;
 import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.kafka.settings.KafkaFailures;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -77,7 +81,7 @@ public final class KafkaAdapter implements AutoCloseable {
     }
 
     /** One probe of the outage breaker waits at most {@code outage.fail.after.ms}, between 1 and 10 s. */
-    private static int probeTimeoutMs(KafkaAdapterConfig config) {
+    static int probeTimeoutMs(KafkaAdapterConfig config) {
         return (int) Math.max(1_000, Math.min(10_000, config.outageFailAfterMs()));
     }
 
@@ -117,6 +121,62 @@ public final class KafkaAdapter implements AutoCloseable {
      */
     public static KafkaAdapter create(Map<String, ?> settings, TopicNaming naming) {
         return create(new KafkaAdapterConfig(settings), naming);
+    }
+
+    /**
+     * Opens the exactly-once output of one file ({@code delivery.guarantee=exactly-once}): checks that the cluster
+     * answers, creates the compacted checkpoint topic ({@link TopicNaming#checkpoints()}) when it is missing, then
+     * creates a transactional producer whose {@code transactional.id} is stable for this topic prefix, dataset and
+     * file, and initializes it, which fences an earlier run of the same file and aborts its open transaction. Reads
+     * {@code max.message.bytes} of the dataset's RAW and DLQ topics and the checkpoint topic (the broker default when
+     * describeConfigs is not permitted), so that a record too large for them is refused before it is sent and a RAW
+     * one dead-lettered inside the transaction, as in at-least-once mode. Close the output when done.
+     *
+     * @param path the file's absolute, normalized path: the checkpoint's key and part of the transactional.id
+     * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time
+     * @throws FatalStreamLakeException authentication or authorization refused (e.g. no WRITE on the
+     *         transactional.id), kafka-clients refused the settings (e.g. idempotence off)
+     */
+    public static TransactionalOutput openTransactional(
+            KafkaAdapterConfig config,
+            TopicNaming naming,
+            int deadLetterPayloadLimit,
+            DatasetName dataset,
+            String path) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(naming, "naming");
+        KafkaFailures failures = KafkaFailures.of(config);
+        ClusterCheck.verify(config, failures);
+        String checkpoints;
+        try (TopicProvisioner provisioner = TopicProvisioner.create(config, naming)) {
+            checkpoints = provisioner.ensureCheckpointTopic();
+        }
+        String id = KafkaTransactionalOutput.transactionalId(
+                config.transactionalIdPrefix(), naming.prefix(), dataset, path);
+        Map<String, Object> props = config.producerProperties();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+        RecordSizeCheck sizes = RecordSizeCheck.read(
+                props,
+                config.adminProperties(),
+                List.of(naming.raw(dataset), naming.deadLetter(dataset), checkpoints),
+                probeTimeoutMs(config));
+        Producer<byte[], byte[]> producer;
+        try {
+            producer = new KafkaProducer<>(props);
+        } catch (KafkaException e) {
+            throw new FatalStreamLakeException(
+                    "cannot create a transactional Kafka producer for " + config.bootstrapServers() + ": "
+                            + e.getMessage()
+                            + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
+                    e);
+        }
+        try {
+            producer.initTransactions();
+        } catch (KafkaException e) {
+            producer.close(java.time.Duration.ZERO);
+            throw failures.platform("initializing transactional.id " + id, e);
+        }
+        return new KafkaTransactionalOutput(producer, config, deadLetterPayloadLimit, id, checkpoints, path, sizes);
     }
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */

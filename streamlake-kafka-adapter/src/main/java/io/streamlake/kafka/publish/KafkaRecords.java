@@ -85,7 +85,7 @@ public final class KafkaRecords {
             // a key this long is poison too (it can never be a RAW record); kept whole, it would make the dead
             // letter too large as well: keep the full key's partition, and its first bytes as key and in the value
             partition = partitioner.partition(topic, key);
-            letter = withKey(deadLetter, utf8Prefix(deadLetter.key(), maxPayloadBytes));
+            letter = deadLetter.withKey(utf8Prefix(deadLetter.key(), maxPayloadBytes));
             key = letter.key().getBytes(UTF_8);
         }
         byte[] value = DeadLetterValue.encode(letter, maxPayloadBytes);
@@ -102,19 +102,6 @@ public final class KafkaRecords {
                             + " cannot be a Kafka record timestamp (milliseconds since 1970-01-01T00:00:00Z)");
         }
         return eventTime.toEpochMilli();
-    }
-
-    private static DeadLetter withKey(DeadLetter d, String key) {
-        return new DeadLetter(
-                key,
-                d.originalPayload(),
-                d.metadata(),
-                d.stage(),
-                d.reason(),
-                d.errorClass(),
-                d.failedAt(),
-                d.originalTopic(),
-                d.deadLetterTopic());
     }
 
     /** The longest prefix of {@code text} whose UTF-8 encoding has at most {@code maxBytes} bytes (whole characters). */

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.Utils;
@@ -57,6 +58,9 @@ final class ProducerChannel {
 
     private final Producer<byte[], byte[]> producer;
     private final OutageBreaker breaker;
+    /** Null when the producer's own size checks are enough (not transactional). */
+    private final RecordSizeCheck sizeCheck;
+
     private final long maxBlockNanos;
     /** Topics whose metadata wait timed out, with the {@code System.nanoTime()} until which sends fail at once. */
     private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
@@ -68,8 +72,22 @@ final class ProducerChannel {
     private volatile boolean closed;
 
     ProducerChannel(Producer<byte[], byte[]> producer, OutageBreaker breaker, int users, long maxBlockMs) {
+        this(producer, breaker, users, maxBlockMs, null);
+    }
+
+    /**
+     * @param sizeCheck refuses a too-large record without sending it (for a transactional producer, where the
+     *                  producer's own refusal would abort the whole transaction); null to leave it to the producer
+     */
+    ProducerChannel(
+            Producer<byte[], byte[]> producer,
+            OutageBreaker breaker,
+            int users,
+            long maxBlockMs,
+            RecordSizeCheck sizeCheck) {
         this.producer = producer;
         this.breaker = breaker;
+        this.sizeCheck = sizeCheck;
         this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs);
         this.users = new AtomicInteger(users);
         this.failureThread = Executors.newSingleThreadExecutor(r -> {
@@ -100,7 +118,8 @@ final class ProducerChannel {
     /**
      * Sends {@code record} and reports its outcome to {@code onDone} exactly once, without a future: from the
      * producer's callback on its I/O thread when acknowledged, from the failure thread when not (or on the calling
-     * thread for a topic known to be absent or while the outage breaker is open). Never throws.
+     * thread for a topic known to be absent, while the outage breaker is open, or for a record the size check
+     * refuses). Never throws.
      */
     void send(
             ProducerRecord<byte[], byte[]> record,
@@ -125,6 +144,13 @@ final class ProducerChannel {
                                     + " Does the topic exist? Provision it (e.g. streamlake topics create) or let the broker create"
                                     + " topics")));
             return;
+        }
+        if (sizeCheck != null) {
+            RecordTooLargeException tooLarge = sizeCheck.refusal(record);
+            if (tooLarge != null) {
+                onDone.accept(null, mapping.map(record.topic(), tooLarge));
+                return;
+            }
         }
         Delivery delivery = new Delivery(record.topic(), mapping, onDone);
         delivery.sending = Thread.currentThread();

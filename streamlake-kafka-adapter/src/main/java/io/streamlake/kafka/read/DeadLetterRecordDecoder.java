@@ -68,7 +68,8 @@ final class DeadLetterRecordDecoder {
                 orElse(value.errorClass(), orElse(headers.get(HeaderNames.DLQ_ERROR_CLASS), "Unknown")),
                 failedAt,
                 orElse(value.originalTopic(), orElse(headers.get(HeaderNames.DLQ_ORIGINAL_TOPIC), record.topic())),
-                record.topic());
+                record.topic(),
+                blankToNull(headers.get(HeaderNames.DLQ_RULE)));
         return new RecordedDeadLetter(letter, value.payloadTruncated(), position);
     }
 
@@ -144,5 +145,9 @@ final class DeadLetterRecordDecoder {
 
     private static String orElse(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return orElse(value, null);
     }
 }

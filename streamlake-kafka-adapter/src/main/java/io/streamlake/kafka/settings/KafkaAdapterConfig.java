@@ -82,6 +82,12 @@ public final class KafkaAdapterConfig extends AbstractConfig {
             + "once (retriable, 'cluster unreachable since ...') instead of waiting max.block.ms, and a stream stops "
             + "reading; sends work again once a probe finds the cluster answering. Records already sent keep their "
             + "outcome (acknowledged, or failed after delivery.timeout.ms).";
+    public static final String TRANSACTIONAL_ID_PREFIX_CONFIG = "transactional.id.prefix";
+    public static final String TRANSACTIONAL_ID_PREFIX_DOC = "delivery.guarantee=exactly-once: the transactional.id "
+            + "of a file's run is this prefix, then the dataset, then 16 hex digits of the SHA-256 of topic.prefix and "
+            + "the file's absolute path; stable across runs of the same file, so a re-run fences a killed one and the "
+            + "coordinator aborts its open transaction. On a secured cluster grant WRITE and DESCRIBE on "
+            + "TransactionalId resources with this prefix (PREFIXED).";
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
     public static final String TOPICS_PARTITIONS_DOC =
             "Partitions of each provisioned RAW and DLQ topic (equal counts keep "
@@ -150,6 +156,13 @@ public final class KafkaAdapterConfig extends AbstractConfig {
                     HEADERS_STYLE_DOC)
             .define(CONNECT_CHECK_TIMEOUT_MS_CONFIG, Type.INT, 10_000, atLeast(1), MEDIUM, CONNECT_CHECK_TIMEOUT_MS_DOC)
             .define(OUTAGE_FAIL_AFTER_MS_CONFIG, Type.LONG, 30_000L, atLeast(1), MEDIUM, OUTAGE_FAIL_AFTER_MS_DOC)
+            .define(
+                    TRANSACTIONAL_ID_PREFIX_CONFIG,
+                    Type.STRING,
+                    "streamlake-",
+                    new ConfigDef.NonEmptyString(),
+                    MEDIUM,
+                    TRANSACTIONAL_ID_PREFIX_DOC)
             .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 6, atLeast(1), MEDIUM, TOPICS_PARTITIONS_DOC)
             .define(
                     TOPICS_REPLICATION_FACTOR_CONFIG,
@@ -229,6 +242,11 @@ public final class KafkaAdapterConfig extends AbstractConfig {
      */
     public String securityContext() {
         return KafkaFailures.of(this).securityContext();
+    }
+
+    /** The prefix of the transactional.id of exactly-once file runs. */
+    public String transactionalIdPrefix() {
+        return getString(TRANSACTIONAL_ID_PREFIX_CONFIG);
     }
 
     /** The {@code kafka.}-prefixed keys, prefix stripped, values as given. */

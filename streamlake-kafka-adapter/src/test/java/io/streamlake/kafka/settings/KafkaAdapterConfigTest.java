@@ -65,7 +65,8 @@ class KafkaAdapterConfigTest {
                         "topics.min.insync.replicas",
                         "topics.dlq.retention.ms",
                         "topics.raw.retention.ms",
-                        "topics.ready.timeout.ms");
+                        "topics.ready.timeout.ms",
+                        "transactional.id.prefix");
         KafkaAdapterConfig.configDef()
                 .configKeys()
                 .values()

@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,16 +23,32 @@ import java.util.concurrent.TimeUnit;
  * @param failed              {@value MicrometerIngestionMetrics#FAILED}, retriable or not
  * @param ackLatencyP50       median RAW acknowledgement latency, empty when nothing was published
  * @param ackLatencyP99       99th percentile RAW acknowledgement latency, empty when nothing was published
+ * @param rules               {@value MicrometerIngestionMetrics#RULES}: per rule name, per effect ({@code transformed},
+ *                            {@code tolerated}, {@code dead_lettered}), how many events; rules that did nothing absent
  */
 public record IngestionCounts(
         long published,
         Map<DlqStage, Long> deadLetteredByStage,
         long failed,
         Optional<Duration> ackLatencyP50,
-        Optional<Duration> ackLatencyP99) {
+        Optional<Duration> ackLatencyP99,
+        Map<String, Map<String, Long>> rules) {
+
+    /** Counts without rule effects. */
+    public IngestionCounts(
+            long published,
+            Map<DlqStage, Long> deadLetteredByStage,
+            long failed,
+            Optional<Duration> ackLatencyP50,
+            Optional<Duration> ackLatencyP99) {
+        this(published, deadLetteredByStage, failed, ackLatencyP50, ackLatencyP99, Map.of());
+    }
 
     public IngestionCounts {
         deadLetteredByStage = Map.copyOf(deadLetteredByStage);
+        Map<String, Map<String, Long>> sorted = new TreeMap<>();
+        rules.forEach((rule, effects) -> sorted.put(rule, Collections.unmodifiableMap(new TreeMap<>(effects))));
+        rules = Collections.unmodifiableMap(sorted);
     }
 
     /** Dead letters over all stages. */
@@ -57,7 +75,14 @@ public record IngestionCounts(
         Timer timer = registry.find(MicrometerIngestionMetrics.LATENCY)
                 .tag("dataset", name)
                 .timer();
-        return new IngestionCounts(published, byStage, failed, percentile(timer, 0.5), percentile(timer, 0.99));
+        Map<String, Map<String, Long>> rules = new TreeMap<>();
+        for (Counter c : registry.find(MicrometerIngestionMetrics.RULES)
+                .tag("dataset", name)
+                .counters()) {
+            rules.computeIfAbsent(c.getId().getTag("rule"), r -> new TreeMap<>())
+                    .merge(c.getId().getTag("effect"), (long) c.count(), Long::sum);
+        }
+        return new IngestionCounts(published, byStage, failed, percentile(timer, 0.5), percentile(timer, 0.99), rules);
     }
 
     private static long sum(Iterable<Counter> counters) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.RuleOutcome;
 import io.streamlake.core.port.out.IngestionMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@value #DEAD_LETTERED} (counter, tags {@code dataset}, {@code stage}, {@code error_class}) - dead letters
  *       acknowledged on the DLQ;</li>
  *   <li>{@value #FAILED} (counter, tags {@code dataset}, {@code retriable}) - events not acknowledged;</li>
+ *   <li>{@value #RULES} (counter, tags {@code dataset}, {@code rule}, {@code effect}: {@code transformed},
+ *       {@code tolerated} or {@code dead_lettered}) - what each data-contract rule did: events whose fields it
+ *       transformed, violations it tolerated ({@code onFailure: NONE}, published anyway), dead letters it made
+ *       (acknowledged);</li>
  *   <li>{@value #LATENCY} (timer, tag {@code dataset}, client-side percentiles 0.5, 0.95, 0.99 and a histogram) -
  *       from handing an event to the use case to its RAW acknowledgement.</li>
  * </ul>
@@ -29,6 +34,7 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
     public static final String DEAD_LETTERED = "streamlake.events.dead_lettered";
     public static final String FAILED = "streamlake.events.failed";
     public static final String LATENCY = "streamlake.publish.latency";
+    public static final String RULES = "streamlake.rules.applied";
 
     private final MeterRegistry registry;
     /** The per-event meters of each dataset, registered once (not looked up by name and tags for every event). */
@@ -71,6 +77,17 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
                 .description("events not acknowledged (neither on RAW nor on the DLQ)")
                 .tag("dataset", dataset.value())
                 .tag("retriable", Boolean.toString(retriable))
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void ruleApplied(DatasetName dataset, String rule, RuleOutcome.RuleEffect.Kind effect) {
+        Counter.builder(RULES)
+                .description("what each data-contract rule did: transformed, tolerated, dead_lettered")
+                .tag("dataset", dataset.value())
+                .tag("rule", rule)
+                .tag("effect", effect.name().toLowerCase(java.util.Locale.ROOT))
                 .register(registry)
                 .increment();
     }

@@ -2,7 +2,9 @@ package io.streamlake.schema.catalog;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.schema.rules.RuleSet;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
@@ -12,10 +14,18 @@ import org.apache.avro.Schema;
  * @param version its catalog version
  * @param schema  the parsed Avro schema, always a record
  * @param source  where it was read from (a classpath resource or a file), for messages
+ * @param rules   its data-contract rules ({@code v<N>.rules.json} beside the schema), when it has a rules file
  */
-public record CatalogEntry(DatasetName dataset, SchemaVersion version, Schema schema, String source) {
+public record CatalogEntry(
+        DatasetName dataset, SchemaVersion version, Schema schema, String source, Optional<RuleSet> rules) {
+
+    /** A version without rules. */
+    public CatalogEntry(DatasetName dataset, SchemaVersion version, Schema schema, String source) {
+        this(dataset, version, schema, source, Optional.empty());
+    }
 
     public CatalogEntry {
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(schema, "schema");

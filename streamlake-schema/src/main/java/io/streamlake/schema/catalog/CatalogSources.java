@@ -1,7 +1,10 @@
 package io.streamlake.schema.catalog;
 
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.InvalidRulesException;
 import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.schema.rules.RuleSet;
+import io.streamlake.schema.rules.RuleSetReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,14 +23,18 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
 /**
- * Reads schema files from the classpath (through an index, which works the same from a jar and from a
- * directory) and from an external directory. A later source replaces an earlier one's entry.
+ * Reads schema files, and the rules files beside them, from the classpath (through an index, which works the same
+ * from a jar and from a directory) and from an external directory. A later source replaces an earlier one's entry,
+ * the schema and its rules together: a version's rules come from the source that gave its schema.
  */
 final class CatalogSources {
 
     private static final Pattern ENTRY = Pattern.compile("([^/\\\\]+)/(v[0-9]{1,9})\\.avsc");
+    private static final Pattern RULES = Pattern.compile("([^/\\\\]+)/(v[0-9]{1,9})\\.rules\\.json");
 
     private final Map<String, CatalogEntry> entries = new HashMap<>();
+    /** The rules files of the source being read, by {@code dataset/vN}, attached when the source is done. */
+    private final Map<String, RuleSet> pendingRules = new HashMap<>();
 
     void addClasspath(ClassLoader loader, String indexResource) {
         String text = readResource(loader, indexResource);
@@ -37,12 +45,19 @@ final class CatalogSources {
                 continue;
             }
             Matcher m = ENTRY.matcher(name);
-            if (!m.matches()) {
-                throw new CatalogLoadException(indexResource + ": '" + name + "' is not <dataset>/v<N>.avsc", null);
-            }
+            Matcher r = RULES.matcher(name);
             String resource = base + name;
-            add(m.group(1), m.group(2), "classpath:" + resource, readResource(loader, resource));
+            if (m.matches()) {
+                add(m.group(1), m.group(2), "classpath:" + resource, readResource(loader, resource));
+            } else if (r.matches()) {
+                addRules(r.group(1), r.group(2), "classpath:" + resource, readResource(loader, resource));
+            } else {
+                throw new CatalogLoadException(
+                        indexResource + ": '" + name + "' is not <dataset>/v<N>.avsc or <dataset>/v<N>.rules.json",
+                        null);
+            }
         }
+        attachRules();
     }
 
     void addDirectory(Path dir) {
@@ -53,11 +68,19 @@ final class CatalogSources {
         try (Stream<Path> files = Files.walk(dir, 2)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
                 Path relative = dir.relativize(file);
-                Matcher m = ENTRY.matcher(relative.toString().replace('\\', '/'));
-                if (relative.getNameCount() == 2 && m.matches() && Files.isRegularFile(file)) {
+                String name = relative.toString().replace('\\', '/');
+                Matcher m = ENTRY.matcher(name);
+                Matcher r = RULES.matcher(name);
+                if (relative.getNameCount() != 2 || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                if (m.matches()) {
                     add(m.group(1), m.group(2), file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                } else if (r.matches()) {
+                    addRules(r.group(1), r.group(2), file.toString(), Files.readString(file, StandardCharsets.UTF_8));
                 }
             }
+            attachRules();
         } catch (IOException | UncheckedIOException e) {
             throw new CatalogLoadException("cannot read schema catalog directory " + dir + ": " + e.getMessage(), e);
         }
@@ -86,6 +109,40 @@ final class CatalogSources {
         } catch (IllegalArgumentException e) {
             throw new CatalogLoadException(e.getMessage(), e);
         }
+    }
+
+    private void addRules(String dataset, String version, String source, String text) {
+        pendingRules.put(dataset + "/" + SchemaVersion.parse(version), RuleSetReader.read(source, text));
+    }
+
+    /**
+     * Gives each schema of the source just read its rules file. A rules file of a version that source has no schema
+     * for fails: the rules would otherwise run against a schema they were not written beside.
+     */
+    private void attachRules() {
+        for (Map.Entry<String, RuleSet> e : pendingRules.entrySet()) {
+            CatalogEntry entry = entries.get(e.getKey());
+            if (entry == null || !sameSource(entry.source(), e.getValue().source())) {
+                throw new InvalidRulesException(e.getValue().source() + " has no schema "
+                        + e.getKey().substring(e.getKey().indexOf('/') + 1) + ".avsc beside it");
+            }
+            entries.put(
+                    e.getKey(),
+                    new CatalogEntry(
+                            entry.dataset(),
+                            entry.version(),
+                            entry.schema(),
+                            entry.source(),
+                            Optional.of(e.getValue())));
+        }
+        pendingRules.clear();
+    }
+
+    /** Whether a schema and a rules file come from the same folder of the same source. */
+    private static boolean sameSource(String schemaSource, String rulesSource) {
+        return schemaSource
+                .substring(0, schemaSource.length() - ".avsc".length())
+                .equals(rulesSource.substring(0, rulesSource.length() - ".rules.json".length()));
     }
 
     private static String readResource(ClassLoader loader, String resource) {

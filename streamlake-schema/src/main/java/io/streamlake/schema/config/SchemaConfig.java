@@ -34,6 +34,7 @@ public final class SchemaConfig extends AbstractConfig {
     public static final String REGISTRY_RETRY_BACKOFF_MS_CONFIG = "schema.registry.retry.backoff.ms";
     public static final String REGISTRY_MODE_CONFIG = "schema.registry.mode";
     public static final String REGISTRY_PINNED_ID_CONFIG = "schema.registry.pinned.id";
+    public static final String REGISTRY_RULES_CONFIG = "schema.registry.rules";
     public static final String SUBJECT_NAME_STRATEGY_CONFIG = "schema.subject.name.strategy";
     public static final String CATALOG_DIR_CONFIG = "schema.catalog.dir";
     public static final String UNKNOWN_FIELDS_CONFIG = "schema.unknown.fields";
@@ -50,6 +51,14 @@ public final class SchemaConfig extends AbstractConfig {
         AUTO_REGISTER,
         USE_LATEST,
         PINNED
+    }
+
+    /** Values of {@value #REGISTRY_RULES_CONFIG}. */
+    public enum RegistryRules {
+        /** The rules stay in the catalog; {@code schema register} sends the schema only. */
+        CATALOG,
+        /** {@code schema register} sends each version's rules file as the schema's {@code ruleSet}. */
+        REGISTER
     }
 
     private static final ConfigDef CONFIG = new ConfigDef()
@@ -138,6 +147,16 @@ public final class SchemaConfig extends AbstractConfig {
                             + "which must be able to read the catalog version. 'pinned' writes with exactly the "
                             + "schema id given by " + REGISTRY_PINNED_ID_CONFIG + ".")
             .define(
+                    REGISTRY_RULES_CONFIG,
+                    Type.STRING,
+                    "catalog",
+                    ConfigDef.ValidString.in("catalog", "register"),
+                    Importance.LOW,
+                    "Where the data-contract rules (<dataset>/v<N>.rules.json) go besides the catalog. 'catalog': "
+                            + "nowhere; 'register': 'schema register' sends them with the schema as its ruleSet and "
+                            + "reports a registry that refuses or drops it. StreamLake always runs the catalog's "
+                            + "rules, whatever the registry holds.")
+            .define(
                     REGISTRY_PINNED_ID_CONFIG,
                     Type.INT,
                     null,
@@ -163,9 +182,10 @@ public final class SchemaConfig extends AbstractConfig {
                     Type.STRING,
                     "",
                     Importance.MEDIUM,
-                    "Directory with more schemas laid out as <dataset>/v<N>.avsc. Its files extend the "
-                            + "built-in catalog and override a built-in file of the same dataset and version. "
-                            + "Empty uses the built-in catalog only.")
+                    "Directory with more schemas laid out as <dataset>/v<N>.avsc, each with its optional "
+                            + "data-contract rules in <dataset>/v<N>.rules.json. Its files extend the built-in "
+                            + "catalog and override a built-in version of the same dataset (schema and rules "
+                            + "together). Empty uses the built-in catalog only.")
             .define(
                     UNKNOWN_FIELDS_CONFIG,
                     Type.STRING,
@@ -214,6 +234,10 @@ public final class SchemaConfig extends AbstractConfig {
     public RegistryMode registryMode() {
         return RegistryMode.valueOf(
                 getString(REGISTRY_MODE_CONFIG).toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    public RegistryRules registryRules() {
+        return RegistryRules.valueOf(getString(REGISTRY_RULES_CONFIG).toUpperCase(Locale.ROOT));
     }
 
     public Optional<Integer> pinnedId() {

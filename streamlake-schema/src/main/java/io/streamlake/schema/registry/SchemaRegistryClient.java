@@ -26,6 +26,23 @@ public interface SchemaRegistryClient {
      */
     int register(String subject, Schema schema);
 
+    /**
+     * Registers {@code schema} under {@code subject} with a data-contract {@code ruleSet}, as Confluent's registration
+     * request carries it ({@code {"schema": …, "ruleSet": {…}}}), and returns its global id. A registry that keeps
+     * rule sets makes a new version when the rule set differs from the registered one's. A registry that does not
+     * know {@code ruleSet} may refuse the request ({@link SchemaRegistryException}) or register the schema without it:
+     * {@link #ruleSet} tells which.
+     *
+     * @param ruleSetJson the {@code ruleSet} object, as JSON text
+     */
+    int register(String subject, Schema schema, String ruleSetJson);
+
+    /**
+     * The {@code ruleSet} the registry holds for {@code version} of {@code subject}, as compact JSON text; empty when it
+     * holds none, or the version is unknown.
+     */
+    Optional<String> ruleSet(String subject, int version);
+
     /** The registration of exactly this schema under the subject, or empty when it is not registered there. */
     Optional<RegisteredSchema> lookup(String subject, Schema schema);
 

@@ -17,6 +17,7 @@ class SchemaConfigTest {
         assertThat(config.serialization()).isEqualTo(SchemaConfig.Serialization.JSON);
         assertThat(config.getString(SchemaConfig.REGISTRY_URL_CONFIG)).isEqualTo("http://localhost:8081");
         assertThat(config.registryMode()).isEqualTo(SchemaConfig.RegistryMode.AUTO_REGISTER);
+        assertThat(config.registryRules()).isEqualTo(SchemaConfig.RegistryRules.CATALOG);
         assertThat(config.subjectNameStrategy()).isEqualTo("topic");
         assertThat(config.catalogDir()).isEmpty();
         assertThat(config.rejectUnknownFields()).isTrue();
@@ -45,6 +46,7 @@ class SchemaConfigTest {
                         "schema.registry.retry.backoff.ms",
                         "schema.registry.mode",
                         "schema.registry.pinned.id",
+                        "schema.registry.rules",
                         "schema.subject.name.strategy",
                         "schema.catalog.dir",
                         "schema.unknown.fields",

@@ -3,6 +3,7 @@ package io.streamlake.schema.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamlake.schema.registry.compat.RuleSetRegistration;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -150,5 +151,41 @@ public abstract class SchemaRegistryClientContract {
     @Test
     void givenRegistry_thenGlobalCompatibilityIsReadable() {
         assertThat(client().globalCompatibility()).isNotNull();
+    }
+
+    /** A data-contract rule set, as a rules file holds it. */
+    public static final String RULE_SET = "{\"domainRules\":[{\"name\":\"has-id\",\"kind\":\"CONDITION\","
+            + "\"type\":\"CEL\",\"mode\":\"WRITE\",\"expr\":\"message.id != ''\"}]}";
+
+    /**
+     * What this registry does with a {@code ruleSet} sent with a schema: Confluent's registry (and {@code mock://})
+     * keeps it; a registry that does not know rule sets drops or refuses it.
+     */
+    protected java.util.Set<RuleSetRegistration.Outcome> ruleSetOutcomes() {
+        return java.util.Set.of(RuleSetRegistration.Outcome.KEPT);
+    }
+
+    @Test
+    void givenARuleSet_whenRegisteredWithTheSchema_thenTheOutcomeSaysWhatTheRegistryHolds() {
+        String subject = uniqueSubject("rules");
+        io.streamlake.schema.catalog.CatalogEntry entry = new io.streamlake.schema.catalog.CatalogEntry(
+                io.streamlake.core.domain.DatasetName.of("contract"),
+                io.streamlake.core.domain.SchemaVersion.of(1),
+                V1,
+                "contract/v1.avsc",
+                Optional.of(io.streamlake.schema.rules.RuleSetReader.read("contract/v1.rules.json", RULE_SET)));
+
+        RuleSetRegistration registration = RuleSetRegistration.register(client(), subject, entry);
+
+        assertThat(ruleSetOutcomes()).contains(registration.ruleSet());
+        RegisteredSchema registered = client().lookup(subject, V1).orElseThrow();
+        assertThat(registration.summary()).contains(registration.registry());
+        if (registration.ruleSet() == RuleSetRegistration.Outcome.KEPT) {
+            assertThat(client().ruleSet(subject, registered.version()))
+                    .hasValueSatisfying(
+                            held -> assertThat(held).contains("has-id").contains("message.id"));
+        } else {
+            assertThat(client().ruleSet(subject, registered.version())).isEmpty();
+        }
     }
 }

@@ -35,6 +35,18 @@ public final class CountingRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public int register(String subject, Schema schema, String ruleSetJson) {
+        calls.incrementAndGet();
+        return delegate.register(subject, schema, ruleSetJson);
+    }
+
+    @Override
+    public java.util.Optional<String> ruleSet(String subject, int version) {
+        calls.incrementAndGet();
+        return delegate.ruleSet(subject, version);
+    }
+
+    @Override
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         calls.incrementAndGet();
         return delegate.lookup(subject, schema);

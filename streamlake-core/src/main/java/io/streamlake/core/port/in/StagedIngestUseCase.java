@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * {@link IngestEventUseCase} in two stages, so a stream can prepare events on several threads and still hand them
  * to the transport in input order (which keeps each key's order):
  * <ol>
- *   <li>{@link #prepare}: parse, find the key, validate, serialize. CPU work, no call to the broker (a serializer
+ *   <li>{@link #prepare}: parse, find the key, validate, apply the data-contract rules, serialize. CPU work, no call to the broker (a serializer
  *       may call the schema registry the first time it sees a schema). Thread-safe: any number of threads may
  *       prepare at once.</li>
  *   <li>{@link #dispatch}: send to the RAW topic, or the dead letter to the DLQ. Events reach the transport in

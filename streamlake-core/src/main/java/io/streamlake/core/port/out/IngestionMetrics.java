@@ -2,6 +2,7 @@ package io.streamlake.core.port.out;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.RuleOutcome;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,12 @@ public interface IngestionMetrics {
 
     /** An event was not acknowledged. */
     void failed(DatasetName dataset, boolean retriable);
+
+    /**
+     * A data-contract rule did something to an event: transformed it or tolerated its violation (both when the event
+     * was prepared), or dead-lettered it (when its dead letter was acknowledged). Does nothing unless overridden.
+     */
+    default void ruleApplied(DatasetName dataset, String rule, RuleOutcome.RuleEffect.Kind effect) {}
 
     /** Metrics that go nowhere. */
     static IngestionMetrics none() {

@@ -41,6 +41,19 @@ final class CachingSchemaRegistryClient implements SchemaRegistryClient {
         return id;
     }
 
+    /** Not cached: the id depends on the rule set too. */
+    @Override
+    public int register(String subject, Schema schema, String ruleSetJson) {
+        int id = delegate.register(subject, schema, ruleSetJson);
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    @Override
+    public Optional<String> ruleSet(String subject, int version) {
+        return delegate.ruleSet(subject, version);
+    }
+
     @Override
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         Optional<RegisteredSchema> found = delegate.lookup(subject, schema);

@@ -40,6 +40,32 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public int register(String subject, Schema schema, String ruleSetJson) {
+        JsonNode ruleSet;
+        try {
+            ruleSet = http.json.readTree(ruleSetJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("ruleSet is not JSON: " + e.getOriginalMessage(), e);
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("schema", schema.toString());
+        body.put("ruleSet", ruleSet);
+        JsonNode answer = http.send("POST", "/subjects/" + enc(subject) + "/versions", body);
+        return requiredInt(answer, "id", "register");
+    }
+
+    @Override
+    public Optional<String> ruleSet(String subject, int version) {
+        try {
+            JsonNode answer = http.send("GET", "/subjects/" + enc(subject) + "/versions/" + version, null);
+            JsonNode ruleSet = answer.get("ruleSet");
+            return ruleSet == null || ruleSet.isNull() ? Optional.empty() : Optional.of(ruleSet.toString());
+        } catch (SchemaRegistryException e) {
+            return notFound(e);
+        }
+    }
+
+    @Override
     public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
         try {
             return Optional.of(

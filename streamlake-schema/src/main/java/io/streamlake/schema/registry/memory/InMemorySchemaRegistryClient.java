@@ -22,6 +22,11 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, Integer> idsByText = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    /** The rule set of each {@code subject/version} registered with one. */
+    private final Map<String, String> ruleSets = new HashMap<>();
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private CompatibilityLevel globalLevel = CompatibilityLevel.BACKWARD;
     private int nextId = 1;
 
@@ -56,6 +61,51 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
         int version = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
         versions.add(new RegisteredSchema(subject, id, version, schema));
         return id;
+    }
+
+    /**
+     * As Confluent's registry: the rule set is kept with the version; the same schema with another rule set is a new
+     * version (and id), the same schema with the same rule set is the existing one.
+     */
+    @Override
+    public synchronized int register(String subject, Schema schema, String ruleSetJson) {
+        String ruleSet = normalized(ruleSetJson);
+        List<RegisteredSchema> versions = subjects.getOrDefault(subject, List.of());
+        String text = schema.toString();
+        for (RegisteredSchema r : versions) {
+            if (r.schema().toString().equals(text) && ruleSet.equals(ruleSets.get(subject + "/" + r.version()))) {
+                return r.id();
+            }
+        }
+        CompatibilityResult compatibility = checkCompatibility(subject, schema);
+        if (!compatibility.compatible()) {
+            throw new SchemaRegistryException(
+                    url,
+                    409,
+                    SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject
+                            + "\", details: " + compatibility.messages());
+        }
+        int id = idsByText.computeIfAbsent(text + "\n" + ruleSet, t -> nextId++);
+        schemasById.putIfAbsent(id, schema);
+        List<RegisteredSchema> own = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
+        int version = own.isEmpty() ? 1 : own.get(own.size() - 1).version() + 1;
+        own.add(new RegisteredSchema(subject, id, version, schema));
+        ruleSets.put(subject + "/" + version, ruleSet);
+        return id;
+    }
+
+    @Override
+    public synchronized Optional<String> ruleSet(String subject, int version) {
+        return Optional.ofNullable(ruleSets.get(subject + "/" + version));
+    }
+
+    private String normalized(String json) {
+        try {
+            return JSON.readTree(json).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SchemaRegistryException(url, 422, 42201, "Invalid ruleSet: " + e.getOriginalMessage());
+        }
     }
 
     @Override

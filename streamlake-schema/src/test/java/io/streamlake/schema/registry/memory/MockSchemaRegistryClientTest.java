@@ -33,6 +33,22 @@ class MockSchemaRegistryClientTest extends SchemaRegistryClientContract {
     }
 
     @Test
+    void givenTheSameSchemaWithAnotherRuleSet_thenItIsANewVersionHoldingTheNewRuleSet() {
+        String subject = uniqueSubject("rules-evolve");
+        int first = client().register(subject, V1, RULE_SET);
+        int again = client().register(subject, V1, RULE_SET);
+        int changed = client().register(subject, V1, RULE_SET.replace("has-id", "has-an-id"));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(changed).isNotEqualTo(first);
+        assertThat(client().versions(subject)).containsExactly(1, 2);
+        assertThat(client().ruleSet(subject, 2))
+                .hasValueSatisfying(r -> assertThat(r).contains("has-an-id"));
+        assertThat(client().ruleSet(subject, 1))
+                .hasValueSatisfying(r -> assertThat(r).doesNotContain("has-an-id"));
+    }
+
+    @Test
     void givenSameScope_thenClientsShareState_andResetForgetsIt() {
         int id = client().register("shared", V1);
         assertThat(MockSchemaRegistry.client(scope).schemaById(id)).isEqualTo(V1);

@@ -1,0 +1,105 @@
+package io.streamlake.kafka.publish;
+
+import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.FileCheckpoint;
+import io.streamlake.core.domain.RetriableStreamLakeException;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.kafka.settings.KafkaFailures;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * Reads a file's last committed checkpoint from the checkpoint topic, as a {@code read_committed} consumer (no group):
+ * the partition its key hashes to, from the beginning up to the partition's end as it was when reading began (its
+ * high watermark, not its last stable offset). A transaction still open there, of any file's run, holds the last
+ * stable offset back, and a checkpoint committed after it would be missed; so the read waits, up to
+ * {@code max.block.ms} plus 30 s, until every transaction that was open when it began is committed or aborted
+ * (an abandoned one is aborted after its {@code transaction.timeout.ms}, 60 s by default).
+ */
+final class CheckpointReader {
+
+    private final KafkaAdapterConfig config;
+    private final KafkaFailures failures;
+    private final String topic;
+
+    CheckpointReader(KafkaAdapterConfig config, String topic) {
+        this.config = config;
+        this.failures = KafkaFailures.of(config);
+        this.topic = topic;
+    }
+
+    private Map<String, Object> properties(String isolation) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                config.getString(KafkaAdapterConfig.CLIENT_ID_CONFIG) + "-checkpoints");
+        config.passthrough().forEach((k, v) -> {
+            if (ConsumerConfig.configNames().contains(k)) {
+                props.put(k, v);
+            }
+        });
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /**
+     * @throws RetriableStreamLakeException the topic did not answer, or a transaction stayed open, in time
+     * @throws FatalStreamLakeException the topic is missing, reading it is not authorized, or a checkpoint is damaged
+     */
+    Optional<FileCheckpoint> last(String path) {
+        Duration timeout = Duration.ofMillis(config.maxBlockMs());
+        byte[] key = CheckpointRecords.key(path);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties("read_committed"));
+                KafkaConsumer<byte[], byte[]> ends = new KafkaConsumer<>(properties("read_uncommitted"))) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+            if (partitions == null || partitions.isEmpty()) {
+                throw new FatalStreamLakeException("checkpoint topic " + topic + " does not exist");
+            }
+            TopicPartition partition =
+                    new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
+            long end = ends.endOffsets(List.of(partition), timeout).get(partition);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long waitMs = timeout.toMillis() + 30_000;
+            long deadline = System.nanoTime() + waitMs * 1_000_000;
+            FileCheckpoint last = null;
+            while (consumer.position(partition, timeout) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new RetriableStreamLakeException("the checkpoints of " + path + " on " + topic
+                            + " could not be read to offset " + end + " within " + waitMs + " ms at Kafka "
+                            + config.bootstrapServers() + ": a transaction there is still open (another run, "
+                            + "killed, is aborted after its transaction.timeout.ms); run again later");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && Arrays.equals(r.key(), key)) {
+                        last = CheckpointRecords.parse(r.value());
+                    }
+                }
+            }
+            return Optional.ofNullable(last);
+        } catch (KafkaException e) {
+            throw failures.platform("reading the checkpoints of " + path + " on " + topic, e);
+        } catch (IllegalArgumentException e) {
+            throw new FatalStreamLakeException(
+                    "a checkpoint of " + path + " on " + topic + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.streamlake.runtime;
+
+import com.google.inject.Inject;
+import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.IngestionSettings;
+import io.streamlake.core.port.in.IngestCheckpointedUseCase;
+import io.streamlake.core.port.out.IdGenerator;
+import io.streamlake.core.port.out.IngestionMetrics;
+import io.streamlake.core.port.out.PayloadParser;
+import io.streamlake.core.port.out.PayloadSerializer;
+import io.streamlake.core.port.out.PayloadValidator;
+import io.streamlake.core.port.out.TransactionalOutput;
+import io.streamlake.core.service.CheckpointedIngestionService;
+import io.streamlake.core.service.CommittedMetrics;
+import io.streamlake.core.service.IngestionService;
+import io.streamlake.kafka.publish.KafkaAdapter;
+import io.streamlake.kafka.settings.KafkaAdapterConfig;
+import io.streamlake.runtime.config.CoreConfig;
+import io.streamlake.runtime.config.InvalidSettingsException;
+import io.streamlake.runtime.config.Settings;
+import io.streamlake.runtime.transport.KafkaTransportProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Exactly-once ingest of files ({@code delivery.guarantee=exactly-once} in {@code streamlake produce --file}), for
+ * any caller: {@link #open} gives one file's {@link IngestCheckpointedUseCase}, on a transactional Kafka producer of
+ * its own. Each chunk of {@code transaction.max.events} events or {@code transaction.max.ms} commits its RAW records
+ * and dead letters together with the file's checkpoint on {@code <topic.prefix>.checkpoints}; a {@code read_committed}
+ * consumer sees every line once, whatever stopped an earlier run, provided each new run starts from
+ * {@link IngestCheckpointedUseCase#lastCheckpoint()}.
+ *
+ * <pre>{@code
+ * try (IngestCheckpointedUseCase file = lake.exactlyOnceFiles().open(DatasetName.of("orders"), path)) {
+ *     long from = file.lastCheckpoint().map(FileCheckpoint::offset).orElse(0L);
+ *     ... read the file from `from`, then
+ *     file.ingestAll(commands, () -> checkpointAfterLastLineRead, outcome -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; each use case it opens serves one run at a time.
+ */
+public final class ExactlyOnceFiles {
+
+    private final Settings settings;
+    private final IngestionSettings ingestion;
+    private final PayloadParser parser;
+    private final PayloadValidator validator;
+    private final PayloadSerializer serializer;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final IngestionMetrics metrics;
+
+    @Inject
+    ExactlyOnceFiles(
+            Settings settings,
+            IngestionSettings ingestion,
+            PayloadParser parser,
+            PayloadValidator validator,
+            PayloadSerializer serializer,
+            IdGenerator ids,
+            Clock clock,
+            IngestionMetrics metrics) {
+        this.settings = settings;
+        this.ingestion = ingestion;
+        this.parser = parser;
+        this.validator = validator;
+        this.serializer = serializer;
+        this.ids = ids;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Opens the exactly-once ingest of {@code file} into {@code dataset}: checks the cluster, creates the checkpoint
+     * topic when missing, and initializes the file's transactional producer, which fences any earlier run of the
+     * same file and aborts its open transaction. Close it when done. Metrics count published and dead-lettered
+     * events when their transaction commits (those of an aborted one never), failed events when they fail.
+     *
+     * @param file the file; its absolute, normalized path keys the checkpoints and the transactional.id
+     * @throws InvalidSettingsException the transport is not {@code kafka}
+     * @throws io.streamlake.core.domain.StreamLakeException the cluster is unreachable (retriable) or refused
+     *         (fatal: authentication, authorization on the transactional.id or the checkpoint topic)
+     */
+    public IngestCheckpointedUseCase open(DatasetName dataset, Path file) {
+        Objects.requireNonNull(dataset, "dataset");
+        CoreConfig core = settings.core();
+        if (!KafkaTransportProvider.NAME.equals(core.transport())) {
+            throw new InvalidSettingsException("invalid configuration: " + CoreConfig.DELIVERY_GUARANTEE_CONFIG + "="
+                    + CoreConfig.EXACTLY_ONCE + " needs " + CoreConfig.TRANSPORT_CONFIG + "=kafka, but "
+                    + CoreConfig.TRANSPORT_CONFIG + "='" + core.transport() + "'");
+        }
+        String path = file.toAbsolutePath().normalize().toString();
+        TransactionalOutput output = KafkaAdapter.openTransactional(
+                settings.config(KafkaAdapterConfig.class),
+                ingestion.topics(),
+                ingestion.deadLetterPayloadLimit(),
+                dataset,
+                path);
+        CommittedMetrics committed = new CommittedMetrics(metrics);
+        IngestionService staged = new IngestionService(
+                ingestion,
+                parser,
+                validator,
+                serializer,
+                output.publisher(),
+                output.deadLetters(),
+                ids,
+                clock,
+                committed);
+        return new CheckpointedIngestionService(
+                staged,
+                output,
+                core.transactionMaxEvents(),
+                core.transactionMaxMs(),
+                ingestion.maxInFlight(),
+                committed);
+    }
+}
