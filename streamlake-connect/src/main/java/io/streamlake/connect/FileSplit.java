@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +38,16 @@ record FileSplit(String file, long start, long end, long size, long modified) {
         }
     }
 
-    /** The source partition: the file and the part's first byte. */
+    /**
+     * The source partition: the file and the part's first byte. Its entries keep one order (Connect stores and finds
+     * offsets by the partition's serialized bytes, and {@code Map.of}'s order differs from one JVM to the next: a task
+     * moved to another worker would not find its offsets).
+     */
     Map<String, Object> sourcePartition() {
-        return Map.of(FILE, file, START, start);
+        Map<String, Object> partition = new LinkedHashMap<>();
+        partition.put(FILE, file);
+        partition.put(START, start);
+        return partition;
     }
 
     /**
@@ -49,7 +57,12 @@ record FileSplit(String file, long start, long end, long size, long modified) {
      * @param line     the line's number in the file, from 1
      */
     Map<String, Object> sourceOffset(long position, long line) {
-        return Map.of(POSITION, position, LINE, line, SIZE, size, MODIFIED, modified);
+        Map<String, Object> offset = new LinkedHashMap<>();
+        offset.put(POSITION, position);
+        offset.put(LINE, line);
+        offset.put(SIZE, size);
+        offset.put(MODIFIED, modified);
+        return offset;
     }
 
     /** True when a stored offset was taken on this same file (same size and modification time). */

@@ -34,24 +34,22 @@ public class StreamLakeConnectConfig extends AbstractConfig {
     /** A pinned schema version, as {@code streamlake produce --schema-version}. */
     public static final String SCHEMA_VERSION_CONFIG = "schema.version";
 
-    /** Runtime keys that concern a process or a stream of the CLI, not a record: not accepted here. */
+    /**
+     * Runtime keys that concern a process or a stream of the CLI, not a record, and so are not accepted here (Connect
+     * has its own exactly-once: {@code exactly.once.source.support}, {@code transaction.boundary}).
+     */
     private static final Set<String> NOT_FOR_CONNECT = Set.of(
             CoreConfig.TRANSPORT_CONFIG,
             CoreConfig.PROGRESS_INTERVAL_MS_CONFIG,
             CoreConfig.SHUTDOWN_TIMEOUT_MS_CONFIG,
             CoreConfig.MAX_IN_FLIGHT_EVENTS_CONFIG,
-            CoreConfig.PREPARE_THREADS_CONFIG);
+            CoreConfig.PREPARE_THREADS_CONFIG,
+            CoreConfig.DELIVERY_GUARANTEE_CONFIG,
+            CoreConfig.TRANSACTION_MAX_EVENTS_CONFIG,
+            CoreConfig.TRANSACTION_MAX_MS_CONFIG);
 
     public StreamLakeConnectConfig(ConfigDef definition, Map<?, ?> originals) {
         super(definition, originals, false);
-        String version = getString(SCHEMA_VERSION_CONFIG);
-        if (version != null) {
-            try {
-                SchemaVersion.parse(version);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(SCHEMA_VERSION_CONFIG, version, e.getMessage());
-            }
-        }
     }
 
     /** The plugin's own keys, shared by the transform and the connector. */
@@ -90,6 +88,7 @@ public class StreamLakeConnectConfig extends AbstractConfig {
                         SCHEMA_VERSION_CONFIG,
                         ConfigDef.Type.STRING,
                         null,
+                        new VersionValidator(),
                         ConfigDef.Importance.MEDIUM,
                         "Validate against this catalog version, e.g. v1 (as streamlake produce --schema-version). "
                                 + "Empty: the dataset's latest.");
@@ -151,6 +150,26 @@ public class StreamLakeConnectConfig extends AbstractConfig {
             }
         }
         return out;
+    }
+
+    /** Empty, or a catalog version as {@link SchemaVersion} accepts it. */
+    static final class VersionValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                SchemaVersion.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or v1, v2, …";
+        }
     }
 
     /** A dataset name as {@link DatasetName} accepts it. */

@@ -135,7 +135,10 @@ public class StreamLakeFileSourceConnector extends SourceConnector {
         return StreamLakeConnectConfig.sourceDef();
     }
 
-    /** The ConfigDef's checks, then the dataset against the schema catalog, reported on the {@code dataset} key. */
+    /**
+     * The ConfigDef's checks, then what only StreamLake can check (the dataset against the schema catalog, settings
+     * that contradict each other), each reported on the key its message names ({@code dataset} when it names none).
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
@@ -145,14 +148,34 @@ public class StreamLakeFileSourceConnector extends SourceConnector {
             try {
                 EventRecords.start(new FileSourceConfig(connectorConfigs)).close();
             } catch (ConfigException e) {
-                for (ConfigValue value : result.configValues()) {
-                    if (value.name().equals(StreamLakeConnectConfig.DATASET_CONFIG)) {
-                        value.addErrorMessage(e.getMessage());
-                    }
-                }
+                report(result, e.getMessage());
             }
         }
         return result;
+    }
+
+    private static void report(Config result, String message) {
+        ConfigValue named = null;
+        int best = 0;
+        for (ConfigValue value : result.configValues()) {
+            String name = value.name();
+            // ConfigException's own wording names its key first; other mentions of a key come second
+            int score = message.contains("configuration " + name + ":")
+                    ? 3
+                    : message.contains("'" + name + "'") || message.contains(" " + name + " ") ? 2 : 0;
+            if (score > best
+                    || (score == best
+                            && score > 0
+                            && name.length() > named.name().length())) {
+                named = value;
+                best = score;
+            }
+        }
+        for (ConfigValue value : result.configValues()) {
+            if (value == named || (named == null && value.name().equals(StreamLakeConnectConfig.DATASET_CONFIG))) {
+                value.addErrorMessage(message);
+            }
+        }
     }
 
     /** Records and offsets can be committed together: see the class comment. */

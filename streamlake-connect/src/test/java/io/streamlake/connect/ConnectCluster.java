@@ -23,12 +23,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Connect cluster for the tests, shared by the test classes of one JVM: one KRaft broker and three distributed
- * workers with {@code exactly.once.source.support=enabled}, started once. Tests keep apart by their own
- * {@code topic.prefix} (so their own RAW and DLQ topics) and connector names.
+ * workers, started once. The unit-test JVM's workers have {@code exactly.once.source.support=enabled}; the
+ * integration-test JVM's do not ({@code streamlake.connect.exactly.once=false}), for the at-least-once test. Tests keep
+ * apart by their own {@code topic.prefix} (so their own RAW and DLQ topics) and connector names.
  */
 final class ConnectCluster {
 
     static final int WORKERS = 3;
+
+    /** Whether this JVM's workers run source connectors exactly once. */
+    static final boolean EXACTLY_ONCE =
+            Boolean.parseBoolean(System.getProperty("streamlake.connect.exactly.once", "true"));
+
     private static EmbeddedConnectCluster cluster;
 
     private ConnectCluster() {}
@@ -58,7 +64,7 @@ final class ConnectCluster {
             broker.put("transaction.state.log.min.isr", "1");
             broker.put("auto.create.topics.enable", "false");
             Map<String, String> worker = new HashMap<>();
-            worker.put(DistributedConfig.EXACTLY_ONCE_SOURCE_SUPPORT_CONFIG, "enabled");
+            worker.put(DistributedConfig.EXACTLY_ONCE_SOURCE_SUPPORT_CONFIG, EXACTLY_ONCE ? "enabled" : "disabled");
             worker.put("offset.flush.interval.ms", "1000");
             worker.put("plugin.discovery", "hybrid_warn");
             EmbeddedConnectCluster started = new EmbeddedConnectCluster.Builder()
@@ -74,14 +80,19 @@ final class ConnectCluster {
         return cluster;
     }
 
-    /** The connector settings every StreamLake connector of the tests shares: byte converters, exactly once. */
+    /**
+     * The connector settings every StreamLake connector of the tests shares: byte converters, and exactly once with
+     * connector-defined transactions when the workers support it.
+     */
     static Map<String, String> sourceConnector(String prefix, String input, int tasks) {
         Map<String, String> config = new HashMap<>();
         config.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, StreamLakeFileSourceConnector.class.getName());
         config.put(ConnectorConfig.TASKS_MAX_CONFIG, String.valueOf(tasks));
         bytes(config);
-        config.put(SourceConnectorConfig.EXACTLY_ONCE_SUPPORT_CONFIG, "required");
-        config.put(SourceConnectorConfig.TRANSACTION_BOUNDARY_CONFIG, "connector");
+        if (EXACTLY_ONCE) {
+            config.put(SourceConnectorConfig.EXACTLY_ONCE_SUPPORT_CONFIG, "required");
+            config.put(SourceConnectorConfig.TRANSACTION_BOUNDARY_CONFIG, "connector");
+        }
         config.put("dataset", "orders");
         config.put("key.field", "order_id");
         config.put("topic.prefix", prefix);
@@ -147,6 +158,25 @@ final class ConnectCluster {
     /** How many committed records the topic holds (data records, transaction markers not counted). */
     static int countCommitted(String topic) {
         return readCommitted(topic).size();
+    }
+
+    /**
+     * Deletes a connector, retrying while the group has not settled (a request forwarded to a leader that just left
+     * fails until the workers rebalance).
+     */
+    static void deleteConnector(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            try {
+                get().deleteConnector(name);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
+        }
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

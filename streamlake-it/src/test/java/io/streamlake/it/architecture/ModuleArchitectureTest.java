@@ -28,7 +28,9 @@ class ModuleArchitectureTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter().importPackages(FIXTURE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "schema", "contracts", "kafka", "runtime", "embedded", "test", "bench", "cli"})
+    @ValueSource(
+            strings = {"core", "schema", "contracts", "kafka", "runtime", "embedded", "test", "bench", "cli", "connect"
+            })
     void givenAModule_thenItsPackagesAreFreeOfCycles(String module) {
         assertThat(MAIN.stream()
                         .anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + module + ".")

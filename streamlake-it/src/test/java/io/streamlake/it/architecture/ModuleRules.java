@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * one root package: core {@code .core}, schema {@code .schema}, data contracts {@code .contracts}, Kafka adapter
  * {@code .kafka}, runtime
  * {@code .runtime}, embedded broker and registry {@code .embedded}, testkit {@code .test}, benchmarks
- * {@code .bench}, command line {@code .cli}.
+ * {@code .bench}, command line {@code .cli}, Kafka Connect plugin {@code .connect}.
  */
 final class ModuleRules {
 
@@ -27,9 +27,9 @@ final class ModuleRules {
     }
 
     /**
-     * core ← schema ← Kafka adapter ← runtime ← testkit, benchmarks, command line, with the data contracts beside the
-     * Kafka adapter (core ← schema ← contracts ← runtime); the embedded broker and
-     * registry stand apart and serve only the testkit, the benchmarks and the command line.
+     * core ← schema ← Kafka adapter ← runtime ← testkit, benchmarks, command line, Connect plugin, with the data
+     * contracts beside the Kafka adapter (core ← schema ← contracts ← runtime); the embedded broker and registry stand
+     * apart and serve only the testkit, the benchmarks and the command line; nothing depends on the Connect plugin.
      */
     static ArchRule moduleLayering(String root) {
         return layeredArchitecture()
@@ -52,6 +52,8 @@ final class ModuleRules {
                 .definedBy(root + ".bench..")
                 .optionalLayer("cli")
                 .definedBy(root + ".cli..")
+                .optionalLayer("connect")
+                .definedBy(root + ".connect..")
                 .whereLayer("core")
                 .mayNotAccessAnyLayer()
                 .whereLayer("schema")
@@ -70,6 +72,8 @@ final class ModuleRules {
                 .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime", "embedded")
                 .whereLayer("cli")
                 .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime", "embedded", "bench")
+                .whereLayer("connect")
+                .mayOnlyAccessLayers("core", "schema", "contracts", "kafka", "runtime")
                 .because("a library module never reaches up into the modules built on it");
     }
 }

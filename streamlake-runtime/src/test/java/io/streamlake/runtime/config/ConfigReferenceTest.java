@@ -16,12 +16,27 @@ class ConfigReferenceTest {
 
     private static final Path DOC = Path.of(System.getProperty("streamlake.docs.dir", "../docs"), "configuration.md");
 
+    /**
+     * The section streamlake-connect generates and keeps at the end of the file, between its markers; this test
+     * leaves it as it is (streamlake-connect's ConnectConfigReferenceTest checks it).
+     */
+    private static final String CONNECT_BEGIN = "<!-- BEGIN streamlake-connect";
+
+    private static final String CONNECT_END = "<!-- END streamlake-connect -->\n";
+
+    private static String connectSection(String doc) {
+        int begin = doc.indexOf(CONNECT_BEGIN);
+        int end = doc.indexOf(CONNECT_END);
+        return begin < 0 || end < begin ? "" : doc.substring(begin, end + CONNECT_END.length());
+    }
+
     @Test
     void givenTheDeclarations_thenDocsConfigurationMdIsUpToDate() throws IOException {
         String generated = ConfigReference.markdown();
         if (Boolean.getBoolean("streamlake.regenerateDocs")) {
+            String connect = Files.exists(DOC) ? connectSection(Files.readString(DOC, StandardCharsets.UTF_8)) : "";
             Files.createDirectories(DOC.getParent());
-            Files.writeString(DOC, generated, StandardCharsets.UTF_8);
+            Files.writeString(DOC, connect.isEmpty() ? generated : generated + "\n" + connect, StandardCharsets.UTF_8);
         }
         assertThat(Files.exists(DOC))
                 .as(
@@ -29,7 +44,10 @@ class ConfigReferenceTest {
                                 + "-Dtest=ConfigReferenceTest -Dstreamlake.regenerateDocs=true -Dsurefire.failIfNoSpecifiedTests=false",
                         DOC)
                 .isTrue();
-        assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
+        String committed = Files.readString(DOC, StandardCharsets.UTF_8);
+        String connect = connectSection(committed);
+        String withoutConnect = connect.isEmpty() ? committed : committed.replace("\n" + connect, "");
+        assertThat(withoutConnect)
                 .as(
                         "%s is stale: the configuration declarations changed. Regenerate it with: mvn -pl streamlake-runtime -am "
                                 + "test -Dtest=ConfigReferenceTest -Dstreamlake.regenerateDocs=true "
