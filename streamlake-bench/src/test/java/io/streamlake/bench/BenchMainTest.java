@@ -85,7 +85,7 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,B"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'A'")
-                .hasMessageContaining("raw,json,avro,flush-per-event,cli-file,connect-file");
+                .hasMessageContaining("raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
     }
 
     @Test
