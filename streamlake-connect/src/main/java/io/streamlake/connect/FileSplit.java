@@ -39,9 +39,12 @@ record FileSplit(String file, long start, long end, long size, long modified) {
     }
 
     /**
-     * The source partition: the file and the part's first byte. Its entries keep one order (Connect stores and finds
-     * offsets by the partition's serialized bytes, and {@code Map.of}'s order differs from one JVM to the next: a task
-     * moved to another worker would not find its offsets).
+     * The source partition: the file and the part's first byte. Connect stores and finds offsets by the partition's
+     * serialized bytes, so its entries keep one order ({@code Map.of}'s differs from one JVM to the next: a task moved
+     * to another worker would not find its offsets), and that order is {@code file}, {@code start}: the order in which
+     * the worker's JSON converter writes these keys again once it has read a stored partition back into a map (as
+     * {@code GET /connectors/{name}/offsets} does; in another order, it would find no offset). Checked by
+     * {@code SourcePartitionKeyTest}.
      */
     Map<String, Object> sourcePartition() {
         Map<String, Object> partition = new LinkedHashMap<>();

@@ -19,7 +19,10 @@ final class Records {
 
     private Records() {}
 
-    /** Partition, key, value and headers (in order) of a record, without the varying ones; DLQ values decoded. */
+    /**
+     * Partition, key, value and headers (in order) of a record, the varying headers' values left out (their names and
+     * places are kept: a record that lacks one differs); DLQ values decoded.
+     */
     static String comparable(ConsumerRecord<byte[], byte[]> record, boolean deadLetter) {
         StringBuilder out = new StringBuilder();
         out.append("partition=").append(record.key() == null ? "any" : String.valueOf(record.partition()));
@@ -50,6 +53,10 @@ final class Records {
         for (Header h : record.headers()) {
             if (!VARYING_HEADERS.contains(h.key())) {
                 headers.add(h.key() + "=" + new String(h.value(), UTF_8));
+            } else if (h.value() == null || h.value().length == 0) {
+                headers.add(h.key() + "=(empty)");
+            } else {
+                headers.add(h.key() + "=(varies)");
             }
         }
         out.append(" headers=").append(headers);

@@ -17,7 +17,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The connector writes, for the same lines, the records {@code streamlake produce} writes: same topics, partitions,
@@ -59,11 +59,12 @@ class SameRecordsAsProduceTest {
         return out.toByteArray();
     }
 
-    @ParameterizedTest(name = "serialization={0}")
-    @ValueSource(strings = {"json", "avro"})
-    void givenTheSameLines_thenTheConnectorWritesWhatProduceWrites(String serialization) throws Exception {
+    @ParameterizedTest(name = "serialization={0}, headers.style={1}")
+    @CsvSource({"json, streamlake", "avro, streamlake", "avro, both"})
+    void givenTheSameLines_thenTheConnectorWritesWhatProduceWrites(String serialization, String headersStyle)
+            throws Exception {
         EmbeddedConnectCluster connect = ConnectCluster.get();
-        String prefix = "same-" + serialization;
+        String prefix = "same-" + serialization + "-" + headersStyle;
         ConnectCluster.createTopics(prefix, 3);
         Path file = dir.resolve("orders.jsonl");
         Files.write(file, sampleFile());
@@ -71,6 +72,7 @@ class SameRecordsAsProduceTest {
         settings.put("topic.prefix", prefix);
         settings.put("serialization", serialization);
         settings.put("schema.registry.url", "mock://" + prefix);
+        settings.put("headers.style", headersStyle);
 
         Map<String, String> produceSettings = new HashMap<>(settings);
         produceSettings.put("bootstrap.servers", connect.kafka().bootstrapServers());
@@ -93,8 +95,26 @@ class SameRecordsAsProduceTest {
             connect.deleteConnector(prefix);
         }
 
-        assertSecondRunRepeatsFirst(ConnectCluster.readCommitted(prefix + ".orders.raw"), producedRaw, false);
+        List<ConsumerRecord<byte[], byte[]>> raw = ConnectCluster.readCommitted(prefix + ".orders.raw");
+        // both runs' RAW records carry every StreamLake header, whatever the serialization
+        assertThat(raw)
+                .allSatisfy(r -> assertThat(headerNames(r))
+                        .as("headers of %s", Records.comparable(r, false))
+                        .containsSubsequence(
+                                "dataset",
+                                "schema_version",
+                                "ingestion_id",
+                                "event_time",
+                                "producer_service",
+                                "content_type"));
+        assertSecondRunRepeatsFirst(raw, producedRaw, false);
         assertSecondRunRepeatsFirst(ConnectCluster.readCommitted(prefix + ".orders.dlq"), producedDlq, true);
+    }
+
+    private static List<String> headerNames(ConsumerRecord<byte[], byte[]> record) {
+        List<String> names = new ArrayList<>();
+        record.headers().forEach(h -> names.add(h.key()));
+        return names;
     }
 
     /**
