@@ -54,6 +54,8 @@ class BenchCommandTest {
         CliRunner.Result result = new CliRunner(dir).run("bench", "--scenarios", "A,B");
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err())
-                .contains("unknown scenario 'A'", "raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
+                .contains(
+                        "unknown scenario 'A'",
+                        "raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
     }
 }
