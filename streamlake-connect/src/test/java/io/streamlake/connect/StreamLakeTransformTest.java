@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
@@ -92,6 +93,26 @@ class StreamLakeTransformTest {
                             () -> transform.apply(record(Schema.STRING_SCHEMA, "{\"order_id\":\"A\",\"amount\":1.0}")))
                     .isInstanceOf(RetriableException.class)
                     .hasMessageContaining("127.0.0.1:1");
+        }
+    }
+
+    @Test
+    void givenACatalogWithRules_thenTheTransformAppliesThemAsProduceDoes() {
+        String catalog = Path.of("..", "examples", "catalog")
+                .toAbsolutePath()
+                .normalize()
+                .toString();
+        try (StreamLakeTransform<SourceRecord> transform = transform(Map.of("schema.catalog.dir", catalog))) {
+            SourceRecord masked = transform.apply(
+                    record(Schema.STRING_SCHEMA, "{\"order_id\":\"ORD-1\",\"amount\":3.0,\"currency\":\"eur\"}"));
+            SourceRecord broken = transform.apply(
+                    record(Schema.STRING_SCHEMA, "{\"order_id\":\"ORD-2\",\"amount\":-1.0,\"currency\":\"EUR\"}"));
+
+            assertThat(masked.topic()).isEqualTo("streamlake.orders.raw");
+            assertThat(new String((byte[]) masked.value(), UTF_8)).contains("\"currency\":\"EUR\"");
+            assertThat(broken.topic()).isEqualTo("streamlake.orders.dlq");
+            assertThat(header(broken, "dlq_stage")).isEqualTo("rule");
+            assertThat(header(broken, "dlq_rule")).isEqualTo("positive-amount");
         }
     }
 }
