@@ -20,6 +20,8 @@ import io.streamlake.runtime.config.CoreConfig;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.transport.KafkaTransportProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -82,8 +84,12 @@ public final class ExactlyOnceFiles {
      * same file and aborts its open transaction. Close it when done. Metrics count published and dead-lettered
      * events when their transaction commits (those of an aborted one never), failed events when they fail.
      *
-     * @param file the file; its absolute, normalized path keys the checkpoints and the transactional.id
-     * @throws InvalidSettingsException the transport is not {@code kafka}
+     * @param file the file; its real path (symbolic links resolved), with the dataset, keys the checkpoints and the
+     *        transactional.id, so one file reached by two names is one source
+     * @throws UncheckedIOException the file does not exist or cannot be resolved
+     * @throws InvalidSettingsException the transport is not {@code kafka}; {@code acks} is not {@code all};
+     *         {@code enable.idempotence} is false; {@code transaction.max.ms} is not below
+     *         {@code kafka.transaction.timeout.ms}
      * @throws io.streamlake.core.domain.StreamLakeException the cluster is unreachable (retriable) or refused
      *         (fatal: authentication, authorization on the transactional.id or the checkpoint topic)
      */
@@ -95,13 +101,15 @@ public final class ExactlyOnceFiles {
                     + CoreConfig.EXACTLY_ONCE + " needs " + CoreConfig.TRANSPORT_CONFIG + "=kafka, but "
                     + CoreConfig.TRANSPORT_CONFIG + "='" + core.transport() + "'");
         }
-        String path = file.toAbsolutePath().normalize().toString();
+        KafkaAdapterConfig kafka = settings.config(KafkaAdapterConfig.class);
+        String path;
+        try {
+            path = file.toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + file + ": " + e.getMessage(), e);
+        }
         TransactionalOutput output = KafkaAdapter.openTransactional(
-                settings.config(KafkaAdapterConfig.class),
-                ingestion.topics(),
-                ingestion.deadLetterPayloadLimit(),
-                dataset,
-                path);
+                kafka, ingestion.topics(), ingestion.deadLetterPayloadLimit(), dataset, path);
         CommittedMetrics committed = new CommittedMetrics(metrics);
         IngestionService staged = new IngestionService(
                 ingestion,

@@ -10,6 +10,9 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCheckpointedUseCase;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.runtime.ConsoleStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -116,7 +119,7 @@ public final class ExactlyOnceRun {
             try {
                 summary = file.ingestAll(
                         commands.apply(lines()),
-                        () -> pending = identity.at(input.position().offset(), input.linesRead()),
+                        () -> pending = checkpointAt(identity, input.position().offset(), input.linesRead()),
                         this::committed);
             } catch (RuntimeException e) {
                 try {
@@ -135,6 +138,16 @@ public final class ExactlyOnceRun {
     private FileCheckpoint checkpointAt(long offset, long line) {
         FileIdentity id = input.identity().orElseThrow();
         return new FileCheckpoint(id.path().toString(), id.size(), id.blockLength(), id.blockSha256(), offset, line);
+    }
+
+    /** {@code identity} at {@code offset}, with the bytes before it as the file holds them now. */
+    private static FileCheckpoint checkpointAt(FileCheckpoint identity, long offset, long line) {
+        try {
+            FileIdentity.Tail tail = FileIdentity.Tail.of(Path.of(identity.path()), offset);
+            return identity.at(offset, line, tail.sha256(), tail.endsWithNewline());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + identity.path() + ": " + e.getMessage(), e);
+        }
     }
 
     /** An outcome of a committed transaction, on the reading thread. */

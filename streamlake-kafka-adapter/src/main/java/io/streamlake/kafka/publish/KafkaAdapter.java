@@ -125,14 +125,15 @@ public final class KafkaAdapter implements AutoCloseable {
 
     /**
      * Opens the exactly-once output of one file ({@code delivery.guarantee=exactly-once}): checks that the cluster
-     * answers, creates the compacted checkpoint topic ({@link TopicNaming#checkpoints()}) when it is missing, then
+     * answers, creates the compacted checkpoint topic ({@link TopicNaming#checkpoints()}) when it is missing (an
+     * existing one that does not compact is refused), then
      * creates a transactional producer whose {@code transactional.id} is stable for this topic prefix, dataset and
      * file, and initializes it, which fences an earlier run of the same file and aborts its open transaction. Reads
      * {@code max.message.bytes} of the dataset's RAW and DLQ topics and the checkpoint topic (the broker default when
      * describeConfigs is not permitted), so that a record too large for them is refused before it is sent and a RAW
      * one dead-lettered inside the transaction, as in at-least-once mode. Close the output when done.
      *
-     * @param path the file's absolute, normalized path: the checkpoint's key and part of the transactional.id
+     * @param path the file's real path: with the dataset, the checkpoint's key and part of the transactional.id
      * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time
      * @throws FatalStreamLakeException authentication or authorization refused (e.g. no WRITE on the
      *         transactional.id), kafka-clients refused the settings (e.g. idempotence off)
@@ -170,13 +171,16 @@ public final class KafkaAdapter implements AutoCloseable {
                             + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
                     e);
         }
+        int checkpointPartitions;
         try {
+            checkpointPartitions = producer.partitionsFor(checkpoints).size();
             producer.initTransactions();
         } catch (KafkaException e) {
             producer.close(java.time.Duration.ZERO);
             throw failures.platform("initializing transactional.id " + id, e);
         }
-        return new KafkaTransactionalOutput(producer, config, deadLetterPayloadLimit, id, checkpoints, path, sizes);
+        return new KafkaTransactionalOutput(
+                producer, config, deadLetterPayloadLimit, id, checkpoints, dataset, path, checkpointPartitions, sizes);
     }
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */

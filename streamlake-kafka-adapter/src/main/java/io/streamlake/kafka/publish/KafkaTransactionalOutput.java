@@ -27,7 +27,8 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 /**
  * {@link TransactionalOutput} on a transactional {@code KafkaProducer} of its own: the RAW publisher and the DLQ port
  * of the Kafka adapter on that producer, and the file's checkpoint as a record of the compacted checkpoint topic,
- * sent in the same transaction just before the commit. The producer's {@code transactional.id} is stable for a
+ * sent in the same transaction just before the commit, keyed by dataset and path ({@link CheckpointRecords}) to an
+ * explicit partition. The producer's {@code transactional.id} is stable for a
  * topic prefix, dataset and file ({@link #transactionalId}), so opening the output again fences an earlier writer
  * and lets the transaction coordinator abort its open transaction ({@code initTransactions}). Checkpoints are read
  * back with {@code isolation.level=read_committed}.
@@ -47,7 +48,9 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
     private final KafkaFailures failures;
     private final String transactionalId;
     private final String checkpointTopic;
+    private final DatasetName dataset;
     private final String path;
+    private final int checkpointPartition;
     private boolean open;
     private boolean closed;
 
@@ -57,14 +60,19 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
             int deadLetterPayloadLimit,
             String transactionalId,
             String checkpointTopic,
+            DatasetName dataset,
             String path,
+            int checkpointPartitions,
             RecordSizeCheck sizeCheck) {
         this.producer = producer;
         this.config = config;
         this.failures = KafkaFailures.of(config);
         this.transactionalId = transactionalId;
         this.checkpointTopic = checkpointTopic;
+        this.dataset = dataset;
         this.path = path;
+        this.checkpointPartition =
+                CheckpointRecords.partition(CheckpointRecords.key(dataset, path), checkpointPartitions);
         KafkaRecords records = new KafkaRecords(new HeaderMapper(config.headersStyle()), deadLetterPayloadLimit);
         OutageBreaker breaker = new OutageBreaker(
                         config.outageFailAfterMs(),
@@ -80,7 +88,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
 
     /**
      * The {@code transactional.id} of a file's runs: {@code transactional.id.prefix}, the dataset, then 16 hex digits
-     * of the SHA-256 of the topic prefix and the file's absolute path.
+     * of the SHA-256 of the topic prefix and the file's real path.
      */
     static String transactionalId(String idPrefix, String topicPrefix, DatasetName dataset, String path) {
         try {
@@ -116,17 +124,26 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
         open = true;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException {@code checkpoint} is of another file than this output's
+     */
     @Override
     public synchronized void commit(FileCheckpoint checkpoint) {
         if (!open) {
             throw new IllegalStateException("no open transaction");
         }
+        if (!checkpoint.path().equals(path)) {
+            throw new IllegalArgumentException(
+                    "the checkpoint of " + checkpoint.path() + " does not belong to the output of " + path);
+        }
         CompletableFuture<PublishReceipt> written = channel.send(
                 new ProducerRecord<>(
                         checkpointTopic,
-                        null,
-                        CheckpointRecords.key(checkpoint.path()),
-                        CheckpointRecords.value(checkpoint)),
+                        checkpointPartition,
+                        CheckpointRecords.key(dataset, path),
+                        CheckpointRecords.value(dataset, checkpoint)),
                 (topic, error) -> failure("the checkpoint on " + topic, error));
         if (written.isCompletedExceptionally()) {
             // refused before it reached the producer (the outage breaker is open): committing now would make the
@@ -163,7 +180,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
 
     @Override
     public Optional<FileCheckpoint> lastCheckpoint() {
-        return new CheckpointReader(config, checkpointTopic).last(path);
+        return new CheckpointReader(config, checkpointTopic).last(dataset, path);
     }
 
     /** Whether {@code e} or one of its causes says a newer producer of the same transactional.id took over. */
