@@ -4,6 +4,7 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.PublishReceipt;
+import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +41,16 @@ import org.apache.kafka.common.errors.ProducerFencedException;
  * would abort the whole transaction instead.
  */
 final class KafkaTransactionalOutput implements TransactionalOutput {
+
+    /**
+     * How long closing waits for the producer. After a commit or an abort nothing it holds matters; a transaction left
+     * open (the cluster away) is aborted by the next run's {@code initTransactions} or after
+     * {@code transaction.timeout.ms}, so waiting longer would only keep the process from ending during an outage.
+     */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How the failure of a commit whose outcome is unknown begins. */
+    static final String COMMIT_OUTCOME_UNKNOWN = TransactionalOutput.COMMIT_OUTCOME_UNKNOWN;
 
     private final Producer<byte[], byte[]> producer;
     private final ProducerChannel channel;
@@ -81,7 +93,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
                         System::nanoTime,
                         Clock.systemUTC())
                 .start();
-        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs(), sizeCheck);
+        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs(), sizeCheck, CLOSE_TIMEOUT);
         this.publisher = new KafkaEventPublisher(channel, records, failures);
         this.deadLetters = new KafkaDeadLetterPort(channel, records, failures);
     }
@@ -150,11 +162,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
             // chunk visible without its checkpoint, and a resumed run would publish it again
             throw failure("the checkpoint on " + checkpointTopic, cause(written));
         }
-        try {
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            throw failure("committing the transaction", e);
-        }
+        commitWithRetries();
         open = false;
         try {
             written.join();
@@ -164,12 +172,53 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
         }
     }
 
+    /**
+     * {@code commitTransaction}, called again after a time-out (as kafka-clients allows) for up to
+     * {@code max.block.ms} more, unless no broker answers (the outage breaker is open). When it still times out, the
+     * commit may yet complete at the coordinator: the outcome is unknown, reported as such, and the transaction is not
+     * aborted ({@code abortTransaction} would be refused). A resumed run is consistent either way: it continues from
+     * whichever checkpoint was committed.
+     */
+    private void commitWithRetries() {
+        long deadline = System.nanoTime() + config.maxBlockMs() * 1_000_000L;
+        while (true) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (System.nanoTime() - deadline >= 0 || channel.outage()) {
+                    open = false;
+                    throw new RetriableStreamLakeException(
+                            COMMIT_OUTCOME_UNKNOWN + ": the commit of transactional.id " + transactionalId
+                                    + " did not complete in time (" + e.getMessage()
+                                    + "); --resume continues from whichever checkpoint was committed",
+                            e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    open = false;
+                    throw new RetriableStreamLakeException(
+                            COMMIT_OUTCOME_UNKNOWN + ": interrupted while retrying the commit", interrupted);
+                }
+            } catch (KafkaException e) {
+                throw failure("committing the transaction", e);
+            }
+        }
+    }
+
     @Override
     public synchronized void abort() {
         if (!open) {
             return;
         }
         open = false;
+        if (channel.outage()) {
+            // no broker answers: abortTransaction would wait max.block.ms for the coordinator in vain; the
+            // transaction is aborted by the next run of this file, or after transaction.timeout.ms
+            return;
+        }
         try {
             producer.abortTransaction();
         } catch (KafkaException | IllegalStateException e) {

@@ -3,6 +3,7 @@ package io.streamlake.kafka.publish;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.domain.PublishReceipt;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -70,21 +71,28 @@ final class ProducerChannel {
     private final AtomicInteger users;
     private volatile Thread failureThreadRef;
     private volatile boolean closed;
+    /** How long closing waits for outstanding requests; null: until they complete. */
+    private final Duration closeTimeout;
 
     ProducerChannel(Producer<byte[], byte[]> producer, OutageBreaker breaker, int users, long maxBlockMs) {
-        this(producer, breaker, users, maxBlockMs, null);
+        this(producer, breaker, users, maxBlockMs, null, null);
     }
 
     /**
-     * @param sizeCheck refuses a too-large record without sending it (for a transactional producer, where the
-     *                  producer's own refusal would abort the whole transaction); null to leave it to the producer
+     * @param sizeCheck    refuses a too-large record without sending it (for a transactional producer, where the
+     *                     producer's own refusal would abort the whole transaction); null to leave it to the producer
+     * @param closeTimeout how long the last {@link #release()} waits for the producer to close (for a transactional
+     *                     producer, whose records count only once committed, so nothing is lost by not waiting);
+     *                     null to wait for every outstanding acknowledgement, however long the cluster is away
      */
     ProducerChannel(
             Producer<byte[], byte[]> producer,
             OutageBreaker breaker,
             int users,
             long maxBlockMs,
-            RecordSizeCheck sizeCheck) {
+            RecordSizeCheck sizeCheck,
+            Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
         this.producer = producer;
         this.breaker = breaker;
         this.sizeCheck = sizeCheck;
@@ -246,12 +254,24 @@ final class ProducerChannel {
         return producer.metrics();
     }
 
-    /** One user is done; the last one closes the producer, waiting for every outstanding acknowledgement. */
+    /** Whether the outage breaker is open: no broker answered for {@code outage.fail.after.ms}. */
+    boolean outage() {
+        return breaker.isOpen();
+    }
+
+    /**
+     * One user is done; the last one closes the producer, waiting for every outstanding acknowledgement, or at most
+     * the close time-out when one was given.
+     */
     void release() {
         if (users.decrementAndGet() == 0) {
             closed = true;
             try {
-                producer.close();
+                if (closeTimeout == null) {
+                    producer.close();
+                } else {
+                    producer.close(closeTimeout);
+                }
             } finally {
                 breaker.close();
                 failureThread.shutdown();
