@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,10 @@ import java.util.Objects;
  * <p>Thread-safe; each use case it opens serves one run at a time.
  */
 public final class ExactlyOnceFiles {
+
+    private static final String TRANSACTION_TIMEOUT_MS = "transaction.timeout.ms";
+    /** kafka-clients' default {@code transaction.timeout.ms}. */
+    private static final long DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 
     private final Settings settings;
     private final IngestionSettings ingestion;
@@ -102,6 +107,7 @@ public final class ExactlyOnceFiles {
                     + CoreConfig.TRANSPORT_CONFIG + "='" + core.transport() + "'");
         }
         KafkaAdapterConfig kafka = settings.config(KafkaAdapterConfig.class);
+        requireTransactionalSettings(kafka, core);
         String path;
         try {
             path = file.toRealPath().toString();
@@ -129,5 +135,33 @@ public final class ExactlyOnceFiles {
                 core.transactionMaxMs(),
                 ingestion.maxInFlight(),
                 committed);
+    }
+
+    /** The producer settings a transactional producer needs, checked before anything connects. */
+    private static void requireTransactionalSettings(KafkaAdapterConfig kafka, CoreConfig core) {
+        String eos = CoreConfig.DELIVERY_GUARANTEE_CONFIG + "=" + CoreConfig.EXACTLY_ONCE;
+        Map<String, Object> producer = kafka.producerProperties();
+        String acks =
+                String.valueOf(producer.get(KafkaAdapterConfig.ACKS_CONFIG)).trim();
+        if (!acks.equals("all") && !acks.equals("-1")) {
+            throw new InvalidSettingsException("invalid configuration: " + eos + " needs "
+                    + KafkaAdapterConfig.ACKS_CONFIG + "=all, but " + KafkaAdapterConfig.ACKS_CONFIG + "='" + acks
+                    + "'");
+        }
+        if (!Boolean.parseBoolean(String.valueOf(producer.get(KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG))
+                .trim())) {
+            throw new InvalidSettingsException("invalid configuration: " + eos + " needs "
+                    + KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG + "=true");
+        }
+        Object timeout = kafka.passthrough().get(TRANSACTION_TIMEOUT_MS);
+        long timeoutMs = timeout == null
+                ? DEFAULT_TRANSACTION_TIMEOUT_MS
+                : Long.parseLong(timeout.toString().trim());
+        if (core.transactionMaxMs() >= timeoutMs) {
+            throw new InvalidSettingsException("invalid configuration: " + CoreConfig.TRANSACTION_MAX_MS_CONFIG + "="
+                    + core.transactionMaxMs() + " must be below " + KafkaAdapterConfig.PASSTHROUGH_PREFIX
+                    + TRANSACTION_TIMEOUT_MS + "=" + timeoutMs + ": the coordinator would abort each transaction "
+                    + "before it commits");
+        }
     }
 }
