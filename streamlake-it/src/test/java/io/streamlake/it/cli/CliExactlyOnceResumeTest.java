@@ -78,6 +78,18 @@ class CliExactlyOnceResumeTest {
     }
 
     @Test
+    void givenTheResumePointOfAnAtLeastOnceRun_thenResumeInExactlyOnceModeIsRefusedWithExit2() throws IOException {
+        Path local = dir.resolve(".streamlake").resolve("orders.jsonl.resume");
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, "offset=10\n");
+
+        Cli.Result run = produce("orders.jsonl", "--resume");
+
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(local.toString()).contains("at-least-once");
+    }
+
+    @Test
     void givenResumeWithoutACheckpoint_thenAWarningNamesTheFileAndTheRunStartsAtLine1() throws IOException {
         Cli.Result run = produce("orders.jsonl", "--resume");
 
