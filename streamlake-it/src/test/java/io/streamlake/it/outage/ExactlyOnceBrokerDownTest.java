@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactlyOnceBrokerDownTest {
 
     private static final int LINES = 300_000;
-    /** One transaction: the broker stops just after the first commit, inside the second transaction. */
+    /** One transaction: the broker stops inside the second one, with records in flight. */
     private static final int CHUNK = 50_000;
+
     private static final long OUTAGE_FAIL_AFTER_MS = 3_000;
     private static final long DELIVERY_TIMEOUT_MS = 6_000;
     /** A send that was waiting for metadata when the broker went, or the commit, waits this long at most. */
@@ -108,6 +109,8 @@ class ExactlyOnceBrokerDownTest {
                     Thread.sleep(50);
                 }
             }
+            // inside the second transaction, with records sent and not yet acknowledged
+            Thread.sleep(700);
             assertThat(first).as("the run is still going when the broker stops").isNotDone();
             cluster.stopBroker(0);
             long stopped = System.nanoTime();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
@@ -231,12 +232,21 @@ final class ProducerChannel {
                 % producer.partitionsFor(topic).size();
     }
 
-    /** Blocks until every record sent so far is acknowledged or failed, and its future completed. */
+    /**
+     * Blocks until every record sent so far is acknowledged or failed, and its future completed. With a close
+     * time-out (a transactional producer), an outage that opens the breaker during the wait closes the producer at
+     * once, failing every record not acknowledged: a transactional producer whose coordinator is unreachable never
+     * expires its batches, so its flush would wait for the cluster's return.
+     */
     void flush() {
         if (closed) {
             return;
         }
-        producer.flush();
+        if (closeTimeout == null) {
+            producer.flush();
+        } else {
+            flushUnlessOutage();
+        }
         if (Thread.currentThread() != failureThreadRef) {
             try {
                 failureThread.submit(() -> {}).get();
@@ -247,6 +257,33 @@ final class ProducerChannel {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("cannot happen: an empty task failed", e);
             }
+        }
+    }
+
+    private void flushUnlessOutage() {
+        AtomicBoolean flushing = new AtomicBoolean(true);
+        Thread watchdog = new Thread(
+                () -> {
+                    while (flushing.get()) {
+                        if (breaker.isOpen()) {
+                            producer.close(Duration.ZERO);
+                            return;
+                        }
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "streamlake-kafka-flush-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            producer.flush();
+        } finally {
+            flushing.set(false);
+            watchdog.interrupt();
         }
     }
 
