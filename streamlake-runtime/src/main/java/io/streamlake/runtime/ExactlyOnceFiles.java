@@ -20,8 +20,11 @@ import io.streamlake.runtime.config.CoreConfig;
 import io.streamlake.runtime.config.InvalidSettingsException;
 import io.streamlake.runtime.config.Settings;
 import io.streamlake.runtime.transport.KafkaTransportProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,6 +46,10 @@ import java.util.Objects;
  * <p>Thread-safe; each use case it opens serves one run at a time.
  */
 public final class ExactlyOnceFiles {
+
+    private static final String TRANSACTION_TIMEOUT_MS = "transaction.timeout.ms";
+    /** kafka-clients' default {@code transaction.timeout.ms}. */
+    private static final long DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 
     private final Settings settings;
     private final IngestionSettings ingestion;
@@ -82,8 +89,12 @@ public final class ExactlyOnceFiles {
      * same file and aborts its open transaction. Close it when done. Metrics count published and dead-lettered
      * events when their transaction commits (those of an aborted one never), failed events when they fail.
      *
-     * @param file the file; its absolute, normalized path keys the checkpoints and the transactional.id
-     * @throws InvalidSettingsException the transport is not {@code kafka}
+     * @param file the file; its real path (symbolic links resolved), with the dataset, keys the checkpoints and the
+     *        transactional.id, so one file reached by two names is one source
+     * @throws UncheckedIOException the file does not exist or cannot be resolved
+     * @throws InvalidSettingsException the transport is not {@code kafka}; {@code acks} is not {@code all};
+     *         {@code enable.idempotence} is false; {@code transaction.max.ms} is not below
+     *         {@code kafka.transaction.timeout.ms}
      * @throws io.streamlake.core.domain.StreamLakeException the cluster is unreachable (retriable) or refused
      *         (fatal: authentication, authorization on the transactional.id or the checkpoint topic)
      */
@@ -95,13 +106,16 @@ public final class ExactlyOnceFiles {
                     + CoreConfig.EXACTLY_ONCE + " needs " + CoreConfig.TRANSPORT_CONFIG + "=kafka, but "
                     + CoreConfig.TRANSPORT_CONFIG + "='" + core.transport() + "'");
         }
-        String path = file.toAbsolutePath().normalize().toString();
+        KafkaAdapterConfig kafka = settings.config(KafkaAdapterConfig.class);
+        requireTransactionalSettings(kafka, core);
+        String path;
+        try {
+            path = file.toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + file + ": " + e.getMessage(), e);
+        }
         TransactionalOutput output = KafkaAdapter.openTransactional(
-                settings.config(KafkaAdapterConfig.class),
-                ingestion.topics(),
-                ingestion.deadLetterPayloadLimit(),
-                dataset,
-                path);
+                kafka, ingestion.topics(), ingestion.deadLetterPayloadLimit(), dataset, path);
         CommittedMetrics committed = new CommittedMetrics(metrics);
         IngestionService staged = new IngestionService(
                 ingestion,
@@ -121,5 +135,33 @@ public final class ExactlyOnceFiles {
                 core.transactionMaxMs(),
                 ingestion.maxInFlight(),
                 committed);
+    }
+
+    /** The producer settings a transactional producer needs, checked before anything connects. */
+    private static void requireTransactionalSettings(KafkaAdapterConfig kafka, CoreConfig core) {
+        String eos = CoreConfig.DELIVERY_GUARANTEE_CONFIG + "=" + CoreConfig.EXACTLY_ONCE;
+        Map<String, Object> producer = kafka.producerProperties();
+        String acks =
+                String.valueOf(producer.get(KafkaAdapterConfig.ACKS_CONFIG)).trim();
+        if (!acks.equals("all") && !acks.equals("-1")) {
+            throw new InvalidSettingsException("invalid configuration: " + eos + " needs "
+                    + KafkaAdapterConfig.ACKS_CONFIG + "=all, but " + KafkaAdapterConfig.ACKS_CONFIG + "='" + acks
+                    + "'");
+        }
+        if (!Boolean.parseBoolean(String.valueOf(producer.get(KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG))
+                .trim())) {
+            throw new InvalidSettingsException("invalid configuration: " + eos + " needs "
+                    + KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG + "=true");
+        }
+        Object timeout = kafka.passthrough().get(TRANSACTION_TIMEOUT_MS);
+        long timeoutMs = timeout == null
+                ? DEFAULT_TRANSACTION_TIMEOUT_MS
+                : Long.parseLong(timeout.toString().trim());
+        if (core.transactionMaxMs() >= timeoutMs) {
+            throw new InvalidSettingsException("invalid configuration: " + CoreConfig.TRANSACTION_MAX_MS_CONFIG + "="
+                    + core.transactionMaxMs() + " must be below " + KafkaAdapterConfig.PASSTHROUGH_PREFIX
+                    + TRANSACTION_TIMEOUT_MS + "=" + timeoutMs + ": the coordinator would abort each transaction "
+                    + "before it commits");
+        }
     }
 }

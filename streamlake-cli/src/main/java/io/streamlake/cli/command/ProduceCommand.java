@@ -16,6 +16,7 @@ import io.streamlake.cli.produce.ExactlyOnceRun;
 import io.streamlake.cli.produce.ExactlyOnceStart;
 import io.streamlake.cli.produce.ProduceInput;
 import io.streamlake.cli.produce.ProduceRun;
+import io.streamlake.cli.produce.ResumePoint;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.EventSource;
@@ -166,7 +167,10 @@ public final class ProduceCommand implements Callable<Integer> {
 
     /**
      * {@code delivery.guarantee=exactly-once}: a regular file only; the run starts at the file's first line, or with
-     * {@code --resume} at the checkpoint committed last on Kafka (a file changed since is refused).
+     * {@code --resume} at the checkpoint committed last on Kafka (a file changed since is refused, and so is a file
+     * with the local resume point of an at-least-once run). Usage errors and settings are checked before the
+     * transactional producer is initialized, except a changed file: its checkpoint is read after the initialization,
+     * which fences a run of the same file still going.
      */
     private int exactlyOnce(CoreConfig config) throws IOException {
         String eos = CoreConfig.DELIVERY_GUARANTEE_CONFIG + "=" + CoreConfig.EXACTLY_ONCE;
@@ -182,6 +186,12 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         Path path = environment.workingDirectory().resolve(input.file);
         ProduceInput.requireRegularFile(input.file, path, "with " + eos + " it must be re-read from a checkpoint");
+        Path localResume = ResumePoint.location(path);
+        if (resume && Files.exists(localResume)) {
+            throw new UsageException("--resume with " + eos + " continues from the checkpoint on Kafka, but "
+                    + localResume + " holds the resume point of an at-least-once run of " + input.file
+                    + ": finish that run with --resume and without " + eos + ", or delete " + localResume);
+        }
         context.get(IngestionSettings.class);
         DatasetCheck.requireKnown(context.get(SchemaModule.class).catalog(), dataset);
         prepareSchema();

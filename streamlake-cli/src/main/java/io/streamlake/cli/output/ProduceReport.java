@@ -3,6 +3,7 @@ package io.streamlake.cli.output;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.PlatformUnavailableException;
+import io.streamlake.core.port.out.TransactionalOutput;
 import io.streamlake.runtime.metrics.IngestionCounts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -277,7 +278,15 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                                 + (eos.complete() ? ", the end of the file" : ""))
                         .orElse("none"),
                 eos.checkpointTopic());
-        if (eos.aborted() > 0) {
+        boolean unknown = eos.abortedBecause()
+                .filter(r -> r.startsWith(TransactionalOutput.COMMIT_OUTCOME_UNKNOWN))
+                .isPresent();
+        if (unknown) {
+            out.printf(
+                    "unknown:       %d events of the last transaction: its commit timed out and may still complete "
+                            + "(%s)%n",
+                    eos.aborted(), eos.abortedBecause().orElseThrow());
+        } else if (eos.aborted() > 0) {
             out.printf(
                     "aborted:       %d events of the last transaction, not committed: read_committed consumers never "
                             + "see them (%s)%n",

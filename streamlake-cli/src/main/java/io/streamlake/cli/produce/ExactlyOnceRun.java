@@ -10,6 +10,9 @@ import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.port.in.IngestCheckpointedUseCase;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.runtime.ConsoleStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +31,8 @@ import java.util.function.IntConsumer;
  * <ul>
  *   <li>the file was read to its end, or a transaction was aborted (an event not acknowledged, a failed commit):
  *       exit 0, or 1 after an abort;
- *   <li>SIGINT or SIGTERM: reading stops, the open transaction is committed as usual, exit 130 or 143;
+ *   <li>SIGINT or SIGTERM: reading stops, the open transaction is committed as usual, exit 130 or 143 (when that
+ *       commit reached the file's end, the summary says so and asks for no {@code --resume});
  *   <li>a second signal, or {@code shutdown.timeout.ms} after the first: the summary is printed at once and the JVM
  *       halts with the transaction still open; Kafka aborts it when the next run of the file starts.
  * </ul>
@@ -116,7 +120,7 @@ public final class ExactlyOnceRun {
             try {
                 summary = file.ingestAll(
                         commands.apply(lines()),
-                        () -> pending = identity.at(input.position().offset(), input.linesRead()),
+                        () -> pending = checkpointAt(identity, input.position().offset(), input.linesRead()),
                         this::committed);
             } catch (RuntimeException e) {
                 try {
@@ -135,6 +139,16 @@ public final class ExactlyOnceRun {
     private FileCheckpoint checkpointAt(long offset, long line) {
         FileIdentity id = input.identity().orElseThrow();
         return new FileCheckpoint(id.path().toString(), id.size(), id.blockLength(), id.blockSha256(), offset, line);
+    }
+
+    /** {@code identity} at {@code offset}, with the bytes before it as the file holds them now. */
+    private static FileCheckpoint checkpointAt(FileCheckpoint identity, long offset, long line) {
+        try {
+            FileIdentity.Tail tail = FileIdentity.Tail.of(Path.of(identity.path()), offset);
+            return identity.at(offset, line, tail.sha256(), tail.endsWithNewline());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + identity.path() + ": " + e.getMessage(), e);
+        }
     }
 
     /** An outcome of a committed transaction, on the reading thread. */
@@ -235,14 +249,18 @@ public final class ExactlyOnceRun {
                 ? Optional.of(name(signalCode == 0 ? 143 : signalCode))
                 : aborted ? Optional.of("an aborted transaction") : failed ? Optional.of(why) : Optional.empty();
         report.finish();
+        Optional<Long> notRead = stopped ? input.linesFrom(position.offset()) : Optional.of(0L);
         report.ending(new RunEnding(
-                input.byteOrderMarkSkipped(),
-                stoppedBy,
-                input.linesRead(),
-                stopped ? input.linesFrom(position.offset()) : Optional.of(0L),
-                0,
-                Optional.empty()));
+                input.byteOrderMarkSkipped(), stoppedBy, input.linesRead(), notRead, 0, Optional.empty()));
         FileCheckpoint last = committed;
+        // a signal that came after the last line was read still lets the final commit reach the file's end
+        boolean complete = !stopped
+                || (!now
+                        && !aborted
+                        && !failed
+                        && last != null
+                        && last.offset() == position.offset()
+                        && notRead.orElse(-1L) == 0);
         report.exactlyOnce(new ExactlyOnceEnding(
                 checkpointTopic,
                 transactions,
@@ -250,7 +268,7 @@ public final class ExactlyOnceRun {
                 summary == null ? 0 : summary.aborted(),
                 summary == null ? Optional.empty() : summary.abortedBecause(),
                 now,
-                !stopped));
+                complete));
         printSummary.run();
         if (signalled) {
             return signalCode == 0 ? 143 : signalCode;

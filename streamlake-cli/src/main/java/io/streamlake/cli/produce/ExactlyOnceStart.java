@@ -5,12 +5,14 @@ import io.streamlake.core.domain.FileCheckpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where an exactly-once file run starts: at the file's first line, or with {@code --resume} at the line after the
- * checkpoint committed last (refused, exit 2, when the file changed since, naming what differs).
+ * checkpoint committed last (refused, exit 2, when the file changed since, naming what differs: its size shrank, its
+ * first block or the bytes just before the checkpoint differ, or it grew after a last line that had no line end).
  *
  * @param offset     the byte offset the run reads from
  * @param checkpoint the checkpoint it continues from; empty when it starts at the first line
@@ -29,8 +31,11 @@ public record ExactlyOnceStart(long offset, Optional<FileCheckpoint> checkpoint)
             String name, Path path, Optional<FileCheckpoint> last, boolean resume, PrintWriter err) throws IOException {
         if (resume && last.isPresent()) {
             FileCheckpoint c = last.get();
-            List<String> differences =
-                    new FileIdentity(Path.of(c.path()), c.size(), c.blockLength(), c.blockSha256()).differences(path);
+            List<String> differences = new ArrayList<>(
+                    new FileIdentity(Path.of(c.path()), c.size(), c.blockLength(), c.blockSha256()).differences(path));
+            if (differences.isEmpty()) {
+                differences.addAll(FileIdentity.tailDifferences(path, c));
+            }
             if (!differences.isEmpty()) {
                 throw new UsageException("cannot resume: " + name + " changed since its last checkpoint ("
                         + String.join(", ", differences) + "); run without --resume to publish it from its first line");
@@ -39,7 +44,9 @@ public record ExactlyOnceStart(long offset, Optional<FileCheckpoint> checkpoint)
             return new ExactlyOnceStart(c.offset(), last);
         }
         if (resume) {
-            err.printf("no checkpoint committed for %s: starting at its first line%n", name);
+            err.printf(
+                    "warning: no committed checkpoint for %s (%s) in this dataset: starting at line 1%n",
+                    name, path.toRealPath());
         } else if (last.isPresent() && last.get().offset() > 0) {
             err.printf(
                     "note: an earlier exactly-once run of %s committed up to line %d; this run starts at line 1 "

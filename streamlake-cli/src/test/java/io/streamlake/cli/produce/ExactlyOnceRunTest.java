@@ -152,6 +152,24 @@ class ExactlyOnceRunTest {
     }
 
     @Test
+    void givenSigtermAfterTheLastLineWasRead_thenTheFinalCommitCompletesTheFileAndNoResumeIsAskedFor()
+            throws Exception {
+        try (ProduceInput input = input(30);
+                ProduceReport report = new ProduceReport(dir.resolve("rerun.jsonl"))) {
+            ExactlyOnceRun run = run(input, report);
+
+            int code = run.run(file(), lines -> commands(lines, 30, () -> run.signal(143)));
+
+            assertThat(code).isEqualTo(143);
+            ExactlyOnceEnding end = report.exactlyOnce().orElseThrow();
+            assertThat(end.checkpoint().map(FileCheckpoint::line)).contains(30L);
+            assertThat(end.complete()).as("the file was committed to its end").isTrue();
+            assertThat(report.ending().notRead()).contains(0L);
+            assertThat(output.committedEvents()).hasSize(30);
+        }
+    }
+
+    @Test
     void givenASecondSignal_thenTheJvmHaltsWith143AndTheSummaryNamesTheLastCommittedCheckpoint() throws Exception {
         try (ProduceInput input = input(30);
                 ProduceReport report = new ProduceReport(dir.resolve("rerun.jsonl"))) {

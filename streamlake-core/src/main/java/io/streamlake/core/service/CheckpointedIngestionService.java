@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * {@link CommittedMetrics}.
  *
  * <p>A chunk is aborted, and reading stops, when one of its events was not acknowledged (a platform failure: time-out,
- * outage, authorization) or the commit fails; its events are counted as aborted. Not thread-safe: one run at a time.
+ * outage, authorization) or the commit fails; its events are counted as aborted, and the reason says
+ * {@link TransactionalOutput#COMMIT_OUTCOME_UNKNOWN} when the commit timed out and may still complete. Not
+ * thread-safe: one run at a time.
  */
 public final class CheckpointedIngestionService implements IngestCheckpointedUseCase {
 
@@ -213,7 +215,12 @@ public final class CheckpointedIngestionService implements IngestCheckpointedUse
             try {
                 output.commit(checkpoint);
             } catch (RuntimeException e) {
-                abortChunk(outcomes.size(), "the transaction could not be committed: " + e.getMessage());
+                String message = String.valueOf(e.getMessage());
+                abortChunk(
+                        outcomes.size(),
+                        message.startsWith(TransactionalOutput.COMMIT_OUTCOME_UNKNOWN)
+                                ? message
+                                : "the transaction could not be committed: " + message);
                 return false;
             }
             transactions++;

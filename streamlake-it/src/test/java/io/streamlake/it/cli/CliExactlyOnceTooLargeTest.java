@@ -130,6 +130,50 @@ class CliExactlyOnceTooLargeTest {
                 .isEqualTo(Arrays.copyOf(oversized, DLQ_PAYLOAD_MAX_BYTES));
     }
 
+    @Test
+    void givenADeadLetterTooLargeForTheDlqTopic_thenItKeepsFewerPayloadBytesAndTheRunCompletes() throws IOException {
+        Cli cli = new Cli(kafka, registry, dir);
+        kafka.createTopic(new NewTopic(cli.raw("orders"), 1, (short) 1)
+                .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))));
+        int dlqLimit = 24_000;
+        kafka.createTopic(new NewTopic(cli.dlq("orders"), 1, (short) 1)
+                .configs(Map.of("max.message.bytes", String.valueOf(dlqLimit))));
+        Random random = new Random(23);
+        StringBuilder blob = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            blob.append((char) ('a' + random.nextInt(26)));
+        }
+        List<String> lines = new ArrayList<>();
+        for (int n = 1; n <= LINES; n++) {
+            String id = n == OVERSIZED_LINE ? "o-" + n + "-" + blob : "o-" + n;
+            lines.add("{\"order_id\":\"" + id + "\",\"amount\":" + n + "}");
+        }
+        Files.write(dir.resolve("orders.jsonl"), lines, UTF_8);
+
+        // the default dlq.payload.max.bytes (256 KiB) would keep the whole 100 KB line: too large for the DLQ topic
+        Cli.Result run = cli.run(
+                "produce",
+                "--dataset",
+                "orders",
+                "--file",
+                "orders.jsonl",
+                "--key-field",
+                "order_id",
+                "--set",
+                "delivery.guarantee=exactly-once",
+                "--set",
+                "compression.type=none");
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("dead-lettered: 1").doesNotContain("aborted:");
+        List<ConsumerRecord<byte[], byte[]>> dlq = readCommitted(cli.dlq("orders"));
+        assertThat(dlq).hasSize(1);
+        JsonNode value = JSON.readTree(dlq.get(0).value());
+        assertThat(value.get("payload_truncated").asBoolean()).isTrue();
+        assertThat(dlq.get(0).value().length).isLessThan(dlqLimit);
+        assertThat(readCommitted(cli.raw("orders"))).hasSize(LINES - 1);
+    }
+
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), UTF_8);

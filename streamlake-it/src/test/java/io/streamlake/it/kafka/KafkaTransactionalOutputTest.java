@@ -12,6 +12,7 @@ import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
+import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.in.IngestCommand;
 import io.streamlake.core.port.out.IdGenerator;
 import io.streamlake.core.port.out.TransactionalOutput;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -208,6 +210,81 @@ class KafkaTransactionalOutputTest {
                 assertThat(read.get(30, TimeUnit.SECONDS)).contains(start.at(20, 2));
             }
         }
+    }
+
+    @Test
+    void givenTwoDatasetsIngestingOneFile_thenEachReadsOnlyItsOwnCheckpoint(KafkaEndpoint kafka) {
+        DatasetName orders = AdapterFixture.dataset(kafka, "eosorders");
+        DatasetName audit = AdapterFixture.dataset(kafka, "eosaudit");
+        String path = "/data/" + kafka.uniqueName("shared") + ".jsonl";
+        FileCheckpoint start = new FileCheckpoint(path, 100, 100, "ab", 0, 0);
+        try (TransactionalOutput auditRun = open(kafka, audit, path)) {
+            auditRun.begin();
+            auditRun.commit(start.at(100, 10));
+        }
+        try (TransactionalOutput ordersRun = open(kafka, orders, path)) {
+            assertThat(ordersRun.lastCheckpoint())
+                    .as("audit's checkpoint is not orders'")
+                    .isEmpty();
+            ordersRun.begin();
+            ordersRun.commit(start.at(50, 5));
+        }
+        try (TransactionalOutput auditAgain = open(kafka, audit, path)) {
+            assertThat(auditAgain.lastCheckpoint()).contains(start.at(100, 10));
+        }
+    }
+
+    @Test
+    void givenACheckpointOfAnotherFile_thenCommitRefusesIt(KafkaEndpoint kafka) {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "eosother");
+        String path = "/data/" + kafka.uniqueName("mine") + ".jsonl";
+        String other = "/data/" + kafka.uniqueName("other") + ".jsonl";
+        try (TransactionalOutput out = open(kafka, dataset, path)) {
+            out.begin();
+            assertThatThrownBy(() -> out.commit(new FileCheckpoint(other, 100, 100, "ab", 10, 1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(other);
+            out.abort();
+            assertThat(out.lastCheckpoint()).isEmpty();
+        }
+    }
+
+    @Test
+    void givenATombstoneAfterACheckpoint_thenTheFileHasNoCheckpoint(KafkaEndpoint kafka) throws Exception {
+        DatasetName dataset = AdapterFixture.dataset(kafka, "eosreset");
+        String path = "/data/" + kafka.uniqueName("reset") + ".jsonl";
+        try (TransactionalOutput out = open(kafka, dataset, path)) {
+            out.begin();
+            out.commit(new FileCheckpoint(path, 100, 100, "ab", 10, 1));
+            assertThat(out.lastCheckpoint()).isPresent();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                    kafka.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(
+                                AdapterFixture.NAMING.checkpoints(),
+                                (dataset.value() + ":" + path).getBytes(UTF_8),
+                                null))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            assertThat(out.lastCheckpoint())
+                    .as("the tombstone resets the checkpoint")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void givenACheckpointTopicThatDeletes_thenOpeningIsRefusedNamingCleanupPolicy(KafkaEndpoint kafka) {
+        TopicNaming naming = new TopicNaming(kafka.uniqueName("eosdel").replaceAll("[^a-zA-Z0-9_-]", "-"));
+        kafka.createTopic(new NewTopic(naming.checkpoints(), 1, (short) 1).configs(Map.of("cleanup.policy", "delete")));
+        assertThatThrownBy(() -> KafkaAdapter.openTransactional(
+                                new KafkaAdapterConfig(AdapterFixture.settings(kafka)),
+                                naming,
+                                1024,
+                                DatasetName.of("orders"),
+                                "/data/x.jsonl")
+                        .close())
+                .isInstanceOf(FatalStreamLakeException.class)
+                .hasMessageContaining("cleanup.policy=delete")
+                .hasMessageContaining(naming.checkpoints());
     }
 
     private static List<String> readCommitted(KafkaEndpoint kafka, String topic) {

@@ -18,11 +18,15 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -85,21 +89,53 @@ public final class TopicProvisioner implements AutoCloseable {
 
     /**
      * Makes sure the compacted checkpoint topic of exactly-once file runs ({@link TopicNaming#checkpoints()}) exists
-     * with an answering leader: one partition, {@code cleanup.policy=compact}, the replication factor and
-     * {@code min.insync.replicas} of {@code topics.*}. An existing topic is left as it is, and is not created again:
-     * a principal allowed to DESCRIBE, READ and WRITE a topic created beforehand needs no CREATE.
+     * with an answering leader: one partition, {@code cleanup.policy=compact}, {@code segment.ms} of one hour (so
+     * compaction keeps it small), the replication factor and {@code min.insync.replicas} of {@code topics.*}. An
+     * existing topic is not created again (a principal allowed to DESCRIBE, READ and WRITE a topic created beforehand
+     * needs no CREATE), but refused when its {@code cleanup.policy} does not compact: deletion would drop the
+     * checkpoints of files not run for {@code retention.ms}. When its configuration cannot be described, it is used as
+     * it is.
      *
      * @return the topic's name
+     * @throws FatalStreamLakeException the existing topic does not compact
      */
     public String ensureCheckpointTopic() {
         String name = naming.checkpoints();
         if (!exists(name)) {
             Map<String, String> configs = topicConfigs(null);
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            configs.put(TopicConfig.SEGMENT_MS_CONFIG, "3600000");
             create(Map.of(name, configs), 1);
+        } else {
+            requireCompacted(name);
         }
         LeaderWait.await(admin, List.of(name), settings.readyTimeoutMs(), failures);
         return name;
+    }
+
+    private void requireCompacted(String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        String policy;
+        try {
+            Config config = admin.describeConfigs(
+                            List.of(resource), new DescribeConfigsOptions().timeoutMs(settings.readyTimeoutMs()))
+                    .values()
+                    .get(resource)
+                    .get(settings.readyTimeoutMs() + 1_000L, TimeUnit.MILLISECONDS);
+            ConfigEntry entry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            policy = entry == null ? null : entry.value();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableStreamLakeException("interrupted while describing topic " + topic, e);
+        }
+        if (policy != null && !policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+            throw new FatalStreamLakeException("checkpoint topic " + topic + " has cleanup.policy=" + policy
+                    + ": exactly-once runs need cleanup.policy=compact there, or their checkpoints are deleted "
+                    + "after retention.ms (kafka-configs --alter --entity-type topics --entity-name " + topic
+                    + " --add-config cleanup.policy=compact)");
+        }
     }
 
     private boolean exists(String topic) {

@@ -1,5 +1,6 @@
 package io.streamlake.kafka.publish;
 
+import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.RetriableStreamLakeException;
@@ -18,15 +19,15 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads a file's last committed checkpoint from the checkpoint topic, as a {@code read_committed} consumer (no group):
- * the partition its key hashes to, from the beginning up to the partition's end as it was when reading began (its
+ * the partition {@link CheckpointRecords#partition} gives for its key, from the beginning up to the partition's end as it was when reading began (its
  * high watermark, not its last stable offset). A transaction still open there, of any file's run, holds the last
  * stable offset back, and a checkpoint committed after it would be missed; so the read waits, up to
  * {@code max.block.ms} plus 30 s, until every transaction that was open when it began is committed or aborted
- * (an abandoned one is aborted after its {@code transaction.timeout.ms}, 60 s by default).
+ * (an abandoned one is aborted after its {@code transaction.timeout.ms}, 60 s by default). A tombstone after a
+ * checkpoint resets it: the file then has none.
  */
 final class CheckpointReader {
 
@@ -64,17 +65,16 @@ final class CheckpointReader {
      * @throws RetriableStreamLakeException the topic did not answer, or a transaction stayed open, in time
      * @throws FatalStreamLakeException the topic is missing, reading it is not authorized, or a checkpoint is damaged
      */
-    Optional<FileCheckpoint> last(String path) {
+    Optional<FileCheckpoint> last(DatasetName dataset, String path) {
         Duration timeout = Duration.ofMillis(config.maxBlockMs());
-        byte[] key = CheckpointRecords.key(path);
+        byte[] key = CheckpointRecords.key(dataset, path);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties("read_committed"));
                 KafkaConsumer<byte[], byte[]> ends = new KafkaConsumer<>(properties("read_uncommitted"))) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
                 throw new FatalStreamLakeException("checkpoint topic " + topic + " does not exist");
             }
-            TopicPartition partition =
-                    new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
+            TopicPartition partition = new TopicPartition(topic, CheckpointRecords.partition(key, partitions.size()));
             long end = ends.endOffsets(List.of(partition), timeout).get(partition);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -89,8 +89,8 @@ final class CheckpointReader {
                             + "killed, is aborted after its transaction.timeout.ms); run again later");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null && Arrays.equals(r.key(), key)) {
-                        last = CheckpointRecords.parse(r.value());
+                    if (Arrays.equals(r.key(), key)) {
+                        last = r.value() == null ? null : CheckpointRecords.parse(dataset, r.value());
                     }
                 }
             }
@@ -99,7 +99,9 @@ final class CheckpointReader {
             throw failures.platform("reading the checkpoints of " + path + " on " + topic, e);
         } catch (IllegalArgumentException e) {
             throw new FatalStreamLakeException(
-                    "a checkpoint of " + path + " on " + topic + " cannot be read: " + e.getMessage(), e);
+                    "the checkpoint of " + dataset.value() + ":" + path + " on " + topic + " cannot be read: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

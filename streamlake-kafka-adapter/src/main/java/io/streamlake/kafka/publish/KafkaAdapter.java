@@ -125,14 +125,16 @@ public final class KafkaAdapter implements AutoCloseable {
 
     /**
      * Opens the exactly-once output of one file ({@code delivery.guarantee=exactly-once}): checks that the cluster
-     * answers, creates the compacted checkpoint topic ({@link TopicNaming#checkpoints()}) when it is missing, then
+     * answers, creates the compacted checkpoint topic ({@link TopicNaming#checkpoints()}) when it is missing (an
+     * existing one that does not compact is refused), then
      * creates a transactional producer whose {@code transactional.id} is stable for this topic prefix, dataset and
      * file, and initializes it, which fences an earlier run of the same file and aborts its open transaction. Reads
      * {@code max.message.bytes} of the dataset's RAW and DLQ topics and the checkpoint topic (the broker default when
      * describeConfigs is not permitted), so that a record too large for them is refused before it is sent and a RAW
-     * one dead-lettered inside the transaction, as in at-least-once mode. Close the output when done.
+     * one dead-lettered inside the transaction, as in at-least-once mode; a dead letter keeps at most as many payload
+     * bytes as fit the DLQ topic ({@link #fittingPayload}). Close the output when done.
      *
-     * @param path the file's absolute, normalized path: the checkpoint's key and part of the transactional.id
+     * @param path the file's real path: with the dataset, the checkpoint's key and part of the transactional.id
      * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time
      * @throws FatalStreamLakeException authentication or authorization refused (e.g. no WRITE on the
      *         transactional.id), kafka-clients refused the settings (e.g. idempotence off)
@@ -170,13 +172,32 @@ public final class KafkaAdapter implements AutoCloseable {
                             + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
                     e);
         }
+        int checkpointPartitions;
         try {
+            checkpointPartitions = producer.partitionsFor(checkpoints).size();
             producer.initTransactions();
         } catch (KafkaException e) {
             producer.close(java.time.Duration.ZERO);
             throw failures.platform("initializing transactional.id " + id, e);
         }
-        return new KafkaTransactionalOutput(producer, config, deadLetterPayloadLimit, id, checkpoints, path, sizes);
+        int payloadLimit = Math.min(deadLetterPayloadLimit, fittingPayload(sizes.limit(naming.deadLetter(dataset))));
+        return new KafkaTransactionalOutput(
+                producer, config, payloadLimit, id, checkpoints, dataset, path, checkpointPartitions, sizes);
+    }
+
+    /** Bytes of a dead letter's value and headers besides its payload, as {@link #fittingPayload} reckons them. */
+    static final int DEAD_LETTER_OVERHEAD = 16 * 1024;
+
+    /**
+     * The most payload bytes a dead letter may keep so that it fits a DLQ topic whose records may have
+     * {@code limit} bytes: base64 grows the payload by a third, and {@value #DEAD_LETTER_OVERHEAD} bytes are left for
+     * the rest of the value, the key and the headers; at least 1. A dead letter whose other parts are larger is still
+     * refused. In a transaction, a dead letter the DLQ topic refuses would abort every
+     * run of the file at the same line, so it keeps fewer payload bytes instead (flagged truncated, with the full
+     * size and SHA-256).
+     */
+    static int fittingPayload(int limit) {
+        return (int) Math.max(1, (limit - (long) DEAD_LETTER_OVERHEAD) * 3 / 4);
     }
 
     /** Builds the adapter on a given producer, without the connectivity check: for unit tests of the mapping. */

@@ -4,6 +4,7 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.PublishReceipt;
+import io.streamlake.core.domain.RetriableStreamLakeException;
 import io.streamlake.core.domain.StreamLakeException;
 import io.streamlake.core.port.out.DeadLetterPort;
 import io.streamlake.core.port.out.EventPublisher;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 /**
  * {@link TransactionalOutput} on a transactional {@code KafkaProducer} of its own: the RAW publisher and the DLQ port
  * of the Kafka adapter on that producer, and the file's checkpoint as a record of the compacted checkpoint topic,
- * sent in the same transaction just before the commit. The producer's {@code transactional.id} is stable for a
+ * sent in the same transaction just before the commit, keyed by dataset and path ({@link CheckpointRecords}) to an
+ * explicit partition. The producer's {@code transactional.id} is stable for a
  * topic prefix, dataset and file ({@link #transactionalId}), so opening the output again fences an earlier writer
  * and lets the transaction coordinator abort its open transaction ({@code initTransactions}). Checkpoints are read
  * back with {@code isolation.level=read_committed}.
@@ -39,6 +42,16 @@ import org.apache.kafka.common.errors.ProducerFencedException;
  */
 final class KafkaTransactionalOutput implements TransactionalOutput {
 
+    /**
+     * How long closing waits for the producer. After a commit or an abort nothing it holds matters; a transaction left
+     * open (the cluster away) is aborted by the next run's {@code initTransactions} or after
+     * {@code transaction.timeout.ms}, so waiting longer would only keep the process from ending during an outage.
+     */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How the failure of a commit whose outcome is unknown begins. */
+    static final String COMMIT_OUTCOME_UNKNOWN = TransactionalOutput.COMMIT_OUTCOME_UNKNOWN;
+
     private final Producer<byte[], byte[]> producer;
     private final ProducerChannel channel;
     private final KafkaEventPublisher publisher;
@@ -47,7 +60,9 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
     private final KafkaFailures failures;
     private final String transactionalId;
     private final String checkpointTopic;
+    private final DatasetName dataset;
     private final String path;
+    private final int checkpointPartition;
     private boolean open;
     private boolean closed;
 
@@ -57,14 +72,19 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
             int deadLetterPayloadLimit,
             String transactionalId,
             String checkpointTopic,
+            DatasetName dataset,
             String path,
+            int checkpointPartitions,
             RecordSizeCheck sizeCheck) {
         this.producer = producer;
         this.config = config;
         this.failures = KafkaFailures.of(config);
         this.transactionalId = transactionalId;
         this.checkpointTopic = checkpointTopic;
+        this.dataset = dataset;
         this.path = path;
+        this.checkpointPartition =
+                CheckpointRecords.partition(CheckpointRecords.key(dataset, path), checkpointPartitions);
         KafkaRecords records = new KafkaRecords(new HeaderMapper(config.headersStyle()), deadLetterPayloadLimit);
         OutageBreaker breaker = new OutageBreaker(
                         config.outageFailAfterMs(),
@@ -73,14 +93,14 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
                         System::nanoTime,
                         Clock.systemUTC())
                 .start();
-        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs(), sizeCheck);
+        this.channel = new ProducerChannel(producer, breaker, 2, config.maxBlockMs(), sizeCheck, CLOSE_TIMEOUT);
         this.publisher = new KafkaEventPublisher(channel, records, failures);
         this.deadLetters = new KafkaDeadLetterPort(channel, records, failures);
     }
 
     /**
      * The {@code transactional.id} of a file's runs: {@code transactional.id.prefix}, the dataset, then 16 hex digits
-     * of the SHA-256 of the topic prefix and the file's absolute path.
+     * of the SHA-256 of the topic prefix and the file's real path.
      */
     static String transactionalId(String idPrefix, String topicPrefix, DatasetName dataset, String path) {
         try {
@@ -116,28 +136,33 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
         open = true;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException {@code checkpoint} is of another file than this output's
+     */
     @Override
     public synchronized void commit(FileCheckpoint checkpoint) {
         if (!open) {
             throw new IllegalStateException("no open transaction");
         }
+        if (!checkpoint.path().equals(path)) {
+            throw new IllegalArgumentException(
+                    "the checkpoint of " + checkpoint.path() + " does not belong to the output of " + path);
+        }
         CompletableFuture<PublishReceipt> written = channel.send(
                 new ProducerRecord<>(
                         checkpointTopic,
-                        null,
-                        CheckpointRecords.key(checkpoint.path()),
-                        CheckpointRecords.value(checkpoint)),
+                        checkpointPartition,
+                        CheckpointRecords.key(dataset, path),
+                        CheckpointRecords.value(dataset, checkpoint)),
                 (topic, error) -> failure("the checkpoint on " + topic, error));
         if (written.isCompletedExceptionally()) {
             // refused before it reached the producer (the outage breaker is open): committing now would make the
             // chunk visible without its checkpoint, and a resumed run would publish it again
             throw failure("the checkpoint on " + checkpointTopic, cause(written));
         }
-        try {
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            throw failure("committing the transaction", e);
-        }
+        commitWithRetries();
         open = false;
         try {
             written.join();
@@ -147,12 +172,53 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
         }
     }
 
+    /**
+     * {@code commitTransaction}, called again after a time-out (as kafka-clients allows) for up to
+     * {@code max.block.ms} more, unless no broker answers (the outage breaker is open). When it still times out, the
+     * commit may yet complete at the coordinator: the outcome is unknown, reported as such, and the transaction is not
+     * aborted ({@code abortTransaction} would be refused). A resumed run is consistent either way: it continues from
+     * whichever checkpoint was committed.
+     */
+    private void commitWithRetries() {
+        long deadline = System.nanoTime() + config.maxBlockMs() * 1_000_000L;
+        while (true) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (System.nanoTime() - deadline >= 0 || channel.outage()) {
+                    open = false;
+                    throw new RetriableStreamLakeException(
+                            COMMIT_OUTCOME_UNKNOWN + ": the commit of transactional.id " + transactionalId
+                                    + " did not complete in time (" + e.getMessage()
+                                    + "); --resume continues from whichever checkpoint was committed",
+                            e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    open = false;
+                    throw new RetriableStreamLakeException(
+                            COMMIT_OUTCOME_UNKNOWN + ": interrupted while retrying the commit", interrupted);
+                }
+            } catch (KafkaException e) {
+                throw failure("committing the transaction", e);
+            }
+        }
+    }
+
     @Override
     public synchronized void abort() {
         if (!open) {
             return;
         }
         open = false;
+        if (channel.outage()) {
+            // no broker answers: abortTransaction would wait max.block.ms for the coordinator in vain; the
+            // transaction is aborted by the next run of this file, or after transaction.timeout.ms
+            return;
+        }
         try {
             producer.abortTransaction();
         } catch (KafkaException | IllegalStateException e) {
@@ -163,7 +229,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
 
     @Override
     public Optional<FileCheckpoint> lastCheckpoint() {
-        return new CheckpointReader(config, checkpointTopic).last(path);
+        return new CheckpointReader(config, checkpointTopic).last(dataset, path);
     }
 
     /** Whether {@code e} or one of its causes says a newer producer of the same transactional.id took over. */

@@ -3,6 +3,7 @@ package io.streamlake.kafka.publish;
 import io.streamlake.core.domain.FatalStreamLakeException;
 import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.domain.PublishReceipt;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
@@ -70,21 +72,28 @@ final class ProducerChannel {
     private final AtomicInteger users;
     private volatile Thread failureThreadRef;
     private volatile boolean closed;
+    /** How long closing waits for outstanding requests; null: until they complete. */
+    private final Duration closeTimeout;
 
     ProducerChannel(Producer<byte[], byte[]> producer, OutageBreaker breaker, int users, long maxBlockMs) {
-        this(producer, breaker, users, maxBlockMs, null);
+        this(producer, breaker, users, maxBlockMs, null, null);
     }
 
     /**
-     * @param sizeCheck refuses a too-large record without sending it (for a transactional producer, where the
-     *                  producer's own refusal would abort the whole transaction); null to leave it to the producer
+     * @param sizeCheck    refuses a too-large record without sending it (for a transactional producer, where the
+     *                     producer's own refusal would abort the whole transaction); null to leave it to the producer
+     * @param closeTimeout how long the last {@link #release()} waits for the producer to close (for a transactional
+     *                     producer, whose records count only once committed, so nothing is lost by not waiting);
+     *                     null to wait for every outstanding acknowledgement, however long the cluster is away
      */
     ProducerChannel(
             Producer<byte[], byte[]> producer,
             OutageBreaker breaker,
             int users,
             long maxBlockMs,
-            RecordSizeCheck sizeCheck) {
+            RecordSizeCheck sizeCheck,
+            Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
         this.producer = producer;
         this.breaker = breaker;
         this.sizeCheck = sizeCheck;
@@ -223,12 +232,21 @@ final class ProducerChannel {
                 % producer.partitionsFor(topic).size();
     }
 
-    /** Blocks until every record sent so far is acknowledged or failed, and its future completed. */
+    /**
+     * Blocks until every record sent so far is acknowledged or failed, and its future completed. With a close
+     * time-out (a transactional producer), an outage that opens the breaker during the wait closes the producer at
+     * once, failing every record not acknowledged: a transactional producer whose coordinator is unreachable never
+     * expires its batches, so its flush would wait for the cluster's return.
+     */
     void flush() {
         if (closed) {
             return;
         }
-        producer.flush();
+        if (closeTimeout == null) {
+            producer.flush();
+        } else {
+            flushUnlessOutage();
+        }
         if (Thread.currentThread() != failureThreadRef) {
             try {
                 failureThread.submit(() -> {}).get();
@@ -242,16 +260,55 @@ final class ProducerChannel {
         }
     }
 
+    private void flushUnlessOutage() {
+        AtomicBoolean flushing = new AtomicBoolean(true);
+        Thread watchdog = new Thread(
+                () -> {
+                    while (flushing.get()) {
+                        if (breaker.isOpen()) {
+                            producer.close(Duration.ZERO);
+                            return;
+                        }
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "streamlake-kafka-flush-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            producer.flush();
+        } finally {
+            flushing.set(false);
+            watchdog.interrupt();
+        }
+    }
+
     Map<MetricName, ? extends Metric> metrics() {
         return producer.metrics();
     }
 
-    /** One user is done; the last one closes the producer, waiting for every outstanding acknowledgement. */
+    /** Whether the outage breaker is open: no broker answered for {@code outage.fail.after.ms}. */
+    boolean outage() {
+        return breaker.isOpen();
+    }
+
+    /**
+     * One user is done; the last one closes the producer, waiting for every outstanding acknowledgement, or at most
+     * the close time-out when one was given.
+     */
     void release() {
         if (users.decrementAndGet() == 0) {
             closed = true;
             try {
-                producer.close();
+                if (closeTimeout == null) {
+                    producer.close();
+                } else {
+                    producer.close(closeTimeout);
+                }
             } finally {
                 breaker.close();
                 failureThread.shutdown();

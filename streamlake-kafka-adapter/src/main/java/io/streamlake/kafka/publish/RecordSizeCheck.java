@@ -47,6 +47,11 @@ final class RecordSizeCheck {
     private final Compression compression;
     private final Map<String, Integer> topicLimits;
 
+    /** The largest record {@code topic} and the producer accept: its {@code max.message.bytes}, at most the request. */
+    int limit(String topic) {
+        return Math.min(topicLimits.getOrDefault(topic, BROKER_DEFAULT_MAX_MESSAGE_BYTES), maxRequestSize);
+    }
+
     RecordSizeCheck(int maxRequestSize, long bufferMemory, Compression compression, Map<String, Integer> topicLimits) {
         this.maxRequestSize = maxRequestSize;
         this.bufferMemory = bufferMemory;

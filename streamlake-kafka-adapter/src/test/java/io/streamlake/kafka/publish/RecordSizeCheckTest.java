@@ -110,7 +110,8 @@ class RecordSizeCheckTest {
                 breaker,
                 1,
                 1_000,
-                new RecordSizeCheck(10_000_000, 32 * 1024 * 1024, Compression.NONE, Map.of(TOPIC, 4_096)));
+                new RecordSizeCheck(10_000_000, 32 * 1024 * 1024, Compression.NONE, Map.of(TOPIC, 4_096)),
+                null);
         KafkaFailures failures = KafkaFailures.of(new KafkaAdapterConfig(Map.of("bootstrap.servers", "b:9092")));
 
         CompletableFuture<PublishReceipt> refused = channel.send(record(TOPIC, new byte[5_000]), failures::forEvent);

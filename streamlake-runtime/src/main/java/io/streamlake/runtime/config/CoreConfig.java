@@ -71,7 +71,9 @@ public final class CoreConfig extends AbstractConfig {
                             + "acknowledgements of the events in flight before it writes the re-run material, prints "
                             + "the summary and exits (130 or 143). Events still in flight then have an unknown outcome "
                             + "and go to the re-run file; a second signal stops at once. With delivery.guarantee="
-                            + "exactly-once the open transaction is committed instead, or aborted at the time-out.")
+                            + "exactly-once the run waits this long for the open transaction's commit instead; at the "
+                            + "time-out it exits with the transaction still open, which Kafka aborts when the next run "
+                            + "of the file starts (or after kafka.transaction.timeout.ms).")
             .define(
                     DELIVERY_GUARANTEE_CONFIG,
                     Type.STRING,

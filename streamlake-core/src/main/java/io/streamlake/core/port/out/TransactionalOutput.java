@@ -14,6 +14,12 @@ import java.util.Optional;
  */
 public interface TransactionalOutput extends AutoCloseable {
 
+    /**
+     * How the message of a {@link #commit} failure begins when the commit may still complete (it timed out): its
+     * records may or may not become visible, and no abort follows.
+     */
+    String COMMIT_OUTCOME_UNKNOWN = "commit outcome unknown";
+
     /** Publishes RAW records inside the open transaction. */
     EventPublisher publisher();
 
@@ -34,8 +40,10 @@ public interface TransactionalOutput extends AutoCloseable {
      * Writes {@code checkpoint} and commits the open transaction: its records and the checkpoint become visible
      * together, or none of them. Every record sent in the transaction must have its outcome before this is called.
      *
-     * @throws io.streamlake.core.domain.StreamLakeException the commit failed (retriable, e.g. a time-out, or fatal,
-     *         e.g. a newer writer fenced this one); the transaction is then not committed, call {@link #abort()}
+     * @throws io.streamlake.core.domain.StreamLakeException the commit failed (retriable, e.g. the cluster refused it
+     *         for now, or fatal, e.g. a newer writer fenced this one): the transaction is not committed, call
+     *         {@link #abort()}; or, its message beginning with {@link #COMMIT_OUTCOME_UNKNOWN} (retriable), the
+     *         commit timed out and may still complete: {@link #abort()} then does nothing
      */
     void commit(FileCheckpoint checkpoint);
 
