@@ -1,5 +1,6 @@
 package io.streamlake.connect;
 
+import io.streamlake.runtime.config.ConfigReference;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
@@ -46,15 +47,15 @@ public final class ConnectConfigReference {
                     .append("` | ")
                     .append(key.type.name().toLowerCase(Locale.ROOT))
                     .append(" | ")
-                    .append(cell(defaultText(key)))
+                    .append(ConfigReference.cell(ConfigReference.defaultText(key)))
                     .append(" | ")
-                    .append(cell(key.validator == null ? "" : key.validator.toString()))
+                    .append(ConfigReference.cell(key.validator == null ? "" : key.validator.toString()))
                     .append(" | ")
                     .append(key.importance.name().toLowerCase(Locale.ROOT))
                     .append(" | ")
                     .append(shared.contains(key.name) ? "connector, transform" : "connector")
                     .append(" | ")
-                    .append(cell(key.documentation))
+                    .append(ConfigReference.cell(key.documentation))
                     .append(" |\n");
         }
         out.append("\n").append(END).append("\n");
@@ -73,20 +74,5 @@ public final class ConnectConfigReference {
 
     private static java.util.List<String> sorted(Set<String> names) {
         return names.stream().sorted().toList();
-    }
-
-    private static String defaultText(ConfigDef.ConfigKey key) {
-        if (!key.hasDefault()) {
-            return "(required)";
-        }
-        if (key.defaultValue == null) {
-            return "(none)";
-        }
-        String text = ConfigDef.convertToString(key.defaultValue, key.type);
-        return text.isEmpty() ? "\"\"" : "`" + text + "`";
-    }
-
-    private static String cell(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -185,17 +185,7 @@ public final class ExactlyOnceRun {
                                     + "shutdown.timeout.ms); signal again to stop now%n",
                             name(code), shutdownTimeoutMs);
             console.err().flush();
-            Thread timer = new Thread(
-                    () -> {
-                        try {
-                            Thread.sleep(shutdownTimeoutMs);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                        stopNow("shutdown.timeout.ms elapsed");
-                    },
-                    "streamlake-shutdown-timer");
-            timer.setDaemon(true);
+            Thread timer = ShutdownTimer.create(shutdownTimeoutMs, () -> stopNow("shutdown.timeout.ms elapsed"));
             shutdownTimer = timer;
             timer.start();
         } else {

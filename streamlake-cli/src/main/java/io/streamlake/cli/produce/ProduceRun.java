@@ -141,17 +141,7 @@ public final class ProduceRun {
                                 + "signal again to stop now%n",
                         name(code), shutdownTimeoutMs, report.inFlightCount());
         console.err().flush();
-        Thread timer = new Thread(
-                () -> {
-                    try {
-                        Thread.sleep(shutdownTimeoutMs);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    stopNow("shutdown.timeout.ms elapsed");
-                },
-                "streamlake-shutdown-timer");
-        timer.setDaemon(true);
+        Thread timer = ShutdownTimer.create(shutdownTimeoutMs, () -> stopNow("shutdown.timeout.ms elapsed"));
         shutdownTimer = timer;
         timer.start();
     }

@@ -76,7 +76,11 @@ public final class ConfigReference {
         return out.toString();
     }
 
-    private static String defaultText(ConfigDef.ConfigKey key) {
+    /**
+     * A key's default as the reference shows it: {@code (required)}, {@code (none)}, {@code ""} or the value in code
+     * quotes. Public so that other generated tables of {@link ConfigDef} keys (the Connect plugin's) read the same.
+     */
+    public static String defaultText(ConfigDef.ConfigKey key) {
         if (!key.hasDefault()) {
             return "(required)";
         }
@@ -87,7 +91,8 @@ public final class ConfigReference {
         return text.isEmpty() ? "\"\"" : "`" + text + "`";
     }
 
-    private static String cell(String text) {
+    /** {@code text} as one Markdown table cell: pipes escaped, newlines as spaces, null as empty. */
+    public static String cell(String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 }
