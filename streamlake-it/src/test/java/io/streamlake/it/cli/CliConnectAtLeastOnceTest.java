@@ -81,7 +81,10 @@ class CliConnectAtLeastOnceTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
             while (System.nanoTime() < deadline) {
                 status = run(concat(common, "connect", "status", "--dataset", "orders"));
-                if (status.out().contains("alo.orders.raw: 1 records")
+                // The worker learns its tasks' states from the status topic, so the records can be on
+                // Kafka before the status names the task: wait for both.
+                if (status.out().contains("task 0: RUNNING")
+                        && status.out().contains("alo.orders.raw: 1 records")
                         && status.out().contains("alo.orders.dlq: 1 records")) {
                     break;
                 }

@@ -136,7 +136,10 @@ class CliDevConnectTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (System.nanoTime() < deadline) {
             status = run("connect", "status", "--bootstrap-servers", bootstrap, "--connect-url", connectUrl);
-            if (status.out().contains("devconnect.orders.raw: 5 records")
+            // task states come from the status topic and can lag the records: wait for both
+            if (status.out().contains("task 0: RUNNING")
+                    && status.out().contains("task 1: RUNNING")
+                    && status.out().contains("devconnect.orders.raw: 5 records")
                     && status.out().contains("devconnect.orders.dlq: 2 records")
                     && status.out().contains("2 file parts committed")
                     && A_READ.matcher(status.out()).find()
