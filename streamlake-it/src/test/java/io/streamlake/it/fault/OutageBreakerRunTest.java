@@ -132,6 +132,73 @@ class OutageBreakerRunTest {
     }
 
     /**
+     * A send that is already waiting inside kafka-clients when the breaker opens: the only broker is gone and the send
+     * is the first to a topic the producer has no metadata for, so {@code KafkaProducer.send} waits for metadata (the
+     * wait a run's sends meet once the producer forgets its metadata after losing every broker). The breaker wakes it
+     * when it opens: it fails with the breaker's exception within {@code outage.fail.after.ms} and a tick, not after
+     * {@code max.block.ms}, and the calling thread is not left interrupted.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void givenASendWaitingForMetadataWhenTheBreakerOpens_thenItFailsAtOnceInsteadOfWaitingMaxBlockMs()
+            throws Exception {
+        long maxBlockMs = 60_000;
+        EmbeddedKafkaConfig config =
+                EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
+        try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
+            KafkaEndpoint kafka = KafkaEndpoint.of(cluster.bootstrapServers());
+            Map<String, String> adapter = Map.of(
+                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    String.valueOf(DELIVERY_TIMEOUT_MS),
+                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    "3000",
+                    KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG,
+                    String.valueOf(FAIL_AFTER_MS),
+                    "kafka.max.block.ms",
+                    String.valueOf(maxBlockMs));
+            try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), adapter)) {
+                pipeline.provision(FaultPipeline.ORDERS);
+                pipeline.provision(FaultPipeline.PAYMENTS);
+                assertThat(pipeline.ingestion()
+                                .ingest(IngestCommand.of(FaultPipeline.ORDERS, "k", Events.payload(1)))
+                                .get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(IngestionResult.Published.class);
+                cluster.stopBroker(0);
+
+                ExecutorService caller = Executors.newSingleThreadExecutor();
+                try {
+                    long start = System.nanoTime();
+                    Future<Object[]> sent = caller.submit(() -> {
+                        IngestionResult result = pipeline.ingestion()
+                                .ingest(IngestCommand.of(
+                                        FaultPipeline.PAYMENTS,
+                                        "p",
+                                        "{\"payment_id\":\"p-1\",\"amount\":1}".getBytes(UTF_8)))
+                                .get(maxBlockMs + 30_000, TimeUnit.MILLISECONDS);
+                        return new Object[] {result, Thread.currentThread().isInterrupted()};
+                    });
+                    Object[] outcome = sent.get(maxBlockMs + 40_000, TimeUnit.MILLISECONDS);
+                    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+                    assertThat(outcome[0]).isInstanceOf(IngestionResult.Failed.class);
+                    IngestionResult.Failed failed = (IngestionResult.Failed) outcome[0];
+                    assertThat(failed.cause()).as(failed.reason()).isInstanceOf(PlatformUnavailableException.class);
+                    assertThat(failed.reason()).contains("cluster unreachable since ");
+                    assertThat(failed.retriable()).isTrue();
+                    assertThat(tookMs)
+                            .as("woken when the breaker opened, not after max.block.ms")
+                            .isLessThan(FAIL_AFTER_MS + MARGIN_MS);
+                    assertThat(outcome[1])
+                            .as("the calling thread left interrupted")
+                            .isEqualTo(false);
+                } finally {
+                    caller.shutdownNow();
+                }
+            }
+        }
+    }
+
+    /**
      * One event, once the breaker's probe has seen the cluster again: while it is still open the send fails at once
      * with {@link PlatformUnavailableException}, so that is retried every 200 ms; any other outcome is returned.
      */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,8 @@ final class OutageBreaker implements AutoCloseable {
     private long lastProbeStart;
 
     private ScheduledExecutorService ticker;
+    /** Run on the ticking thread each time it opens, outside its monitor. */
+    private final CopyOnWriteArrayList<Runnable> onOpen = new CopyOnWriteArrayList<>();
 
     private record Open(long sinceNanos, Instant since, String reason) {}
 
@@ -114,8 +117,28 @@ final class OutageBreaker implements AutoCloseable {
         return open != null;
     }
 
-    /** Opens or closes as the answers and the outstanding records say, and starts a probe when one is due. */
-    synchronized void tick() {
+    /**
+     * Runs {@code action} each time the breaker opens, right after sends start failing at once: for what was already
+     * waiting when it opened. It runs on the thread that evaluates the state and must not block.
+     */
+    void onOpen(Runnable action) {
+        onOpen.add(action);
+    }
+
+    /**
+     * Opens or closes as the answers and the outstanding records say, and starts a probe when one is due; when it
+     * opens, runs the {@link #onOpen} actions.
+     */
+    void tick() {
+        if (evaluate()) {
+            for (Runnable action : onOpen) {
+                action.run();
+            }
+        }
+    }
+
+    /** Whether this evaluation opened the breaker. */
+    private synchronized boolean evaluate() {
         long now = nanoTime.getAsLong();
         long answer = lastAnswer;
         Open o = open;
@@ -127,14 +150,14 @@ final class OutageBreaker implements AutoCloseable {
             } else {
                 probe(now);
             }
-            return;
+            return false;
         }
         // finished first: a record counted there is counted in sent too, so this never undercounts
         long done = finished.sum();
         long waiting = sent.sum() - done;
         if (waiting <= 0) {
             outstanding = false;
-            return;
+            return false;
         }
         if (!outstanding) {
             outstanding = true;
@@ -151,9 +174,12 @@ final class OutageBreaker implements AutoCloseable {
                             + ": no broker answered for " + TimeUnit.NANOSECONDS.toMillis(failAfterNanos) + " ms ("
                             + KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG + ")");
             probe(now);
-        } else if (silence >= failAfterNanos / 2) {
+            return true;
+        }
+        if (silence >= failAfterNanos / 2) {
             probe(now);
         }
+        return false;
     }
 
     private void probe(long now) {
@@ -180,7 +206,7 @@ final class OutageBreaker implements AutoCloseable {
             probing = false;
         }
         if (answered && open != null) {
-            tick();
+            evaluate(); // an answer only closes it
         }
     }
 

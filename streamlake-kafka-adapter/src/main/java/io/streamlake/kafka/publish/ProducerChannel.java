@@ -6,6 +6,7 @@ import io.streamlake.core.domain.PublishReceipt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,10 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>An outage is the {@link OutageBreaker}'s: while it is open (no broker answered for {@code outage.fail.after.ms})
  * every send fails at once with its {@code PlatformUnavailableException}, without reaching the producer. A send that
- * was already waiting inside {@code KafkaProducer.send} when it opened still waits out its {@code max.block.ms}.
+ * is already inside {@code KafkaProducer.send} when it opens (waiting for metadata the producer forgot when it lost
+ * every broker, or for buffer memory) is woken: its thread is interrupted, the send fails with the breaker's
+ * exception, and the interrupt is cleared before {@code send} returns, so the caller never sees it. An interrupt the
+ * caller's thread already had is left as it was.
  */
 final class ProducerChannel {
 
@@ -57,6 +61,16 @@ final class ProducerChannel {
 
     private static final AtomicIntegerFieldUpdater<Delivery> REPORTED =
             AtomicIntegerFieldUpdater.newUpdater(Delivery.class, "reported");
+    private static final AtomicIntegerFieldUpdater<Inside> INSIDE =
+            AtomicIntegerFieldUpdater.newUpdater(Inside.class, "state");
+    /** {@link Inside#state}: its thread is inside the producer call. */
+    private static final int IN_CALL = 0;
+    /** {@link Inside#state}: the producer call returned or threw, and its thread was not woken. */
+    private static final int RETURNED = 1;
+    /** {@link Inside#state}: the breaker opened during the call; its thread is being interrupted. */
+    private static final int WAKING = 2;
+    /** {@link Inside#state}: the breaker opened during the call, and its thread is interrupted. */
+    private static final int INTERRUPTED = 3;
 
     private final Producer<byte[], byte[]> producer;
     private final OutageBreaker breaker;
@@ -68,6 +82,9 @@ final class ProducerChannel {
     private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
 
     private volatile boolean anyAbsent;
+    /** The calls inside the producer that may wait for the cluster: those the breaker wakes when it opens. */
+    private final Set<Inside> insideCalls = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService failureThread;
     private final AtomicInteger users;
     private volatile Thread failureThreadRef;
@@ -105,6 +122,36 @@ final class ProducerChannel {
             failureThreadRef = t;
             return t;
         });
+        breaker.onOpen(this::wakeCalls);
+    }
+
+    /**
+     * Interrupts every thread inside a producer call that may wait for the cluster: the breaker has just opened, so
+     * each is waiting for a cluster that stopped answering. Runs on the breaker's thread.
+     */
+    private void wakeCalls() {
+        for (Inside call : insideCalls) {
+            if (INSIDE.compareAndSet(call, IN_CALL, WAKING)) {
+                call.thread.interrupt();
+                call.state = INTERRUPTED;
+            }
+        }
+    }
+
+    /**
+     * {@code call}'s thread leaves the producer; returns whether the breaker woke it meanwhile (its interrupt is
+     * cleared then: it was the breaker's, not the caller's).
+     */
+    private boolean leave(Inside call) {
+        insideCalls.remove(call);
+        if (INSIDE.compareAndSet(call, IN_CALL, RETURNED)) {
+            return false;
+        }
+        while (call.state != INTERRUPTED) {
+            Thread.onSpinWait();
+        }
+        Thread.interrupted();
+        return true;
     }
 
     CompletableFuture<PublishReceipt> send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping) {
@@ -162,17 +209,24 @@ final class ProducerChannel {
             }
         }
         Delivery delivery = new Delivery(record.topic(), mapping, onDone);
-        delivery.sending = Thread.currentThread();
+        delivery.sending = delivery.thread;
         breaker.sent();
-        try {
-            producer.send(record, delivery);
-        } catch (RuntimeException e) {
-            if (delivery.claim()) {
-                breaker.finished(false);
-                onDone.accept(null, mapping.map(record.topic(), e));
+        insideCalls.add(delivery);
+        // the breaker opens before it wakes the calls inside: one added after its wake sees it open here
+        RuntimeException thrown = breaker.failure(record.topic());
+        if (thrown == null) {
+            try {
+                producer.send(record, delivery);
+            } catch (RuntimeException e) {
+                thrown = e;
             }
-        } finally {
-            delivery.sending = null;
+        }
+        boolean woken = leave(delivery);
+        delivery.sending = null;
+        if (thrown != null && delivery.claim()) {
+            breaker.finished(false);
+            PlatformUnavailableException down = woken ? breaker.failure(record.topic()) : null;
+            onDone.accept(null, mapping.map(record.topic(), down != null ? down : thrown));
         }
     }
 
@@ -225,11 +279,29 @@ final class ProducerChannel {
 
     /**
      * The partition Kafka's default partitioner gives {@code key} on {@code topic}: {@code toPositive(murmur2(key)) %
-     * partitions}. May wait up to {@code max.block.ms} for the topic's metadata.
+     * partitions}. May wait up to {@code max.block.ms} for the topic's metadata, or until the outage breaker opens;
+     * while it is open, throws its {@code PlatformUnavailableException} at once.
      */
     int partitionForKey(String topic, byte[] key) {
-        return Utils.toPositive(Utils.murmur2(key))
-                % producer.partitionsFor(topic).size();
+        Inside call = new Inside();
+        insideCalls.add(call);
+        RuntimeException thrown = breaker.failure(topic);
+        int partitions = 0;
+        if (thrown == null) {
+            try {
+                partitions = producer.partitionsFor(topic).size();
+            } catch (RuntimeException e) {
+                thrown = e;
+            }
+        }
+        if (leave(call) && thrown != null) {
+            PlatformUnavailableException down = breaker.failure(topic);
+            throw down != null ? down : thrown;
+        }
+        if (thrown != null) {
+            throw thrown;
+        }
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
     }
 
     /**
@@ -321,8 +393,18 @@ final class ProducerChannel {
         }
     }
 
+    /**
+     * A thread inside a producer call that may wait for the cluster: created on that thread, in {@link #insideCalls}
+     * for the call's duration.
+     */
+    private static class Inside {
+        final Thread thread = Thread.currentThread();
+        /** {@link #IN_CALL}, {@link #RETURNED}, {@link #WAKING} or {@link #INTERRUPTED}; not private: INSIDE. */
+        volatile int state;
+    }
+
     /** The producer's callback for one send: reports its outcome to the sender's {@code onDone}. */
-    private final class Delivery implements Callback {
+    private final class Delivery extends Inside implements Callback {
         private final String topic;
         private final FailureMapping mapping;
         private final BiConsumer<PublishReceipt, Throwable> onDone;

@@ -79,8 +79,8 @@ public final class KafkaAdapterConfig extends AbstractConfig {
     public static final String OUTAGE_FAIL_AFTER_MS_CONFIG = "outage.fail.after.ms";
     public static final String OUTAGE_FAIL_AFTER_MS_DOC = "When records are outstanding and no broker has answered "
             + "(acknowledged, refused, or answered a describe-cluster probe) for this long, every further send fails at "
-            + "once (retriable, 'cluster unreachable since ...') instead of waiting max.block.ms, and a stream stops "
-            + "reading; sends work again once a probe finds the cluster answering. Records already sent keep their "
+            + "once (retriable, 'cluster unreachable since ...') instead of waiting max.block.ms, a send already waiting "
+            + "in the producer is woken and fails the same way, and a stream stops reading; sends work again once a probe finds the cluster answering. Records already sent keep their "
             + "outcome (acknowledged, or failed after delivery.timeout.ms).";
     public static final String TRANSACTIONAL_ID_PREFIX_CONFIG = "transactional.id.prefix";
     public static final String TRANSACTIONAL_ID_PREFIX_DOC = "delivery.guarantee=exactly-once: the transactional.id "

@@ -13,17 +13,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outage breaker's state machine on a fake clock and a fake probe, and the channel failing sends at once while it
- * is open (a {@link MockProducer} that never completes stands in for a cluster that does not answer). Nothing here
- * claims delivery.
+ * The outage breaker's state machine on a fake clock and a fake probe, the channel failing sends at once while it
+ * is open (a {@link MockProducer} that never completes stands in for a cluster that does not answer), and the channel
+ * waking a send that waits inside the producer when it opens. Nothing here claims delivery.
  */
 class OutageBreakerTest {
 
@@ -175,6 +181,79 @@ class OutageBreakerTest {
                         "cluster unreachable since 2026-12-04T10:00:00Z, bootstrap servers b1:9092,b2:9092");
         assertThat(producer.history()).as("records that reached the producer").hasSize(1);
         assertThat(first).isNotDone();
+    }
+
+    @Test
+    void givenASendWaitingInsideTheProducerWhenItOpens_thenTheSendFailsAtOnceAndTheThreadIsNotLeftInterrupted()
+            throws Exception {
+        Waiting producer = new Waiting();
+        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
+        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
+        KafkaEventPublisher publisher = new KafkaEventPublisher(
+                channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
+        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        CompletableFuture<Boolean> leftInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
+            leftInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        assertThat(producer.waiting.await(5, TimeUnit.SECONDS)).isTrue();
+        breaker.tick();
+
+        advanceMs(FAIL_AFTER_MS);
+
+        assertThat(breaker.isOpen()).isTrue();
+        assertThat(error.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(PlatformUnavailableException.class)
+                .hasMessageContaining("cluster unreachable since 2026-12-04T10:00:00Z");
+        assertThat(leftInterrupted.get(5, TimeUnit.SECONDS)).isFalse();
+        caller.join(5_000);
+    }
+
+    @Test
+    void givenACallerAlreadyInterrupted_thenItsInterruptIsKeptAndTheSendFailsAsTheProducerSays() throws Exception {
+        Waiting producer = new Waiting();
+        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092"));
+        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
+        KafkaEventPublisher publisher = new KafkaEventPublisher(
+                channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
+        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+
+        assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(error.get(5, TimeUnit.SECONDS)).isNotInstanceOf(PlatformUnavailableException.class);
+        assertThat(breaker.isOpen()).isFalse();
+        caller.join(5_000);
+    }
+
+    /**
+     * A producer whose every send waits, as {@code KafkaProducer.send} waits for metadata or buffer memory: until
+     * interrupted, then it throws {@link InterruptException} (which interrupts the thread again, as Kafka's does).
+     */
+    private static final class Waiting extends MockProducer<byte[], byte[]> {
+        final CountDownLatch waiting = new CountDownLatch(1);
+
+        Waiting() {
+            super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            waiting.countDown();
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(1));
+            } catch (InterruptedException e) {
+                throw new InterruptException(e);
+            }
+            throw new IllegalStateException("not woken within a minute");
+        }
     }
 
     private static OutboundEvent event() {
