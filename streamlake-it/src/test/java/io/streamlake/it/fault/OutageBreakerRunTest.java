@@ -12,6 +12,7 @@ import io.streamlake.embedded.EmbeddedKafkaConfig;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.test.StreamLakeExtension;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -48,15 +49,7 @@ class OutageBreakerRunTest {
                 EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
             KafkaEndpoint kafka = KafkaEndpoint.of(cluster.bootstrapServers());
-            Map<String, String> adapter = Map.of(
-                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                    String.valueOf(DELIVERY_TIMEOUT_MS),
-                    // delivery.timeout.ms >= linger.ms + request.timeout.ms
-                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    "3000",
-                    KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG,
-                    String.valueOf(FAIL_AFTER_MS));
-            try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), adapter)) {
+            try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), outageSettings(Map.of()))) {
                 pipeline.provision(FaultPipeline.ORDERS);
                 Events events = new Events(EVENTS);
                 AtomicLong published = new AtomicLong();
@@ -147,15 +140,8 @@ class OutageBreakerRunTest {
                 EmbeddedKafkaConfig.defaults().withBaseDirectory(StreamLakeExtension.workDirectory());
         try (EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(config)) {
             KafkaEndpoint kafka = KafkaEndpoint.of(cluster.bootstrapServers());
-            Map<String, String> adapter = Map.of(
-                    KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                    String.valueOf(DELIVERY_TIMEOUT_MS),
-                    KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    "3000",
-                    KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG,
-                    String.valueOf(FAIL_AFTER_MS),
-                    "kafka.max.block.ms",
-                    String.valueOf(maxBlockMs));
+            Map<String, String> adapter = outageSettings(
+                    Map.of(KafkaAdapterConfig.PASSTHROUGH_PREFIX + "max.block.ms", String.valueOf(maxBlockMs)));
             try (FaultPipeline pipeline = FaultPipeline.start(kafka, FaultPipeline.json(), adapter)) {
                 pipeline.provision(FaultPipeline.ORDERS);
                 pipeline.provision(FaultPipeline.PAYMENTS);
@@ -196,6 +182,20 @@ class OutageBreakerRunTest {
                 }
             }
         }
+    }
+
+    /** The adapter settings of both tests, {@code more} laid over them. */
+    private static Map<String, String> outageSettings(Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                KafkaAdapterConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                String.valueOf(DELIVERY_TIMEOUT_MS),
+                // delivery.timeout.ms >= linger.ms + request.timeout.ms
+                KafkaAdapterConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                "3000",
+                KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG,
+                String.valueOf(FAIL_AFTER_MS)));
+        settings.putAll(more);
+        return settings;
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
@@ -162,10 +163,7 @@ class OutageBreakerTest {
     void givenTheBreakerOpen_thenTheChannelFailsSendsAtOnceWithoutReachingTheProducer() throws Exception {
         MockProducer<byte[], byte[]> producer =
                 new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
-        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
-        KafkaEventPublisher publisher = new KafkaEventPublisher(
-                channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
+        KafkaEventPublisher publisher = publisherOn(producer);
 
         CompletableFuture<?> first = publisher.publish(event());
         breaker.tick();
@@ -187,10 +185,7 @@ class OutageBreakerTest {
     void givenASendWaitingInsideTheProducerWhenItOpens_thenTheSendFailsAtOnceAndTheThreadIsNotLeftInterrupted()
             throws Exception {
         Waiting producer = new Waiting();
-        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
-        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
-        KafkaEventPublisher publisher = new KafkaEventPublisher(
-                channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
+        KafkaEventPublisher publisher = publisherOn(producer);
         CompletableFuture<Throwable> error = new CompletableFuture<>();
         CompletableFuture<Boolean> leftInterrupted = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
@@ -214,10 +209,7 @@ class OutageBreakerTest {
     @Test
     void givenACallerAlreadyInterrupted_thenItsInterruptIsKeptAndTheSendFailsAsTheProducerSays() throws Exception {
         Waiting producer = new Waiting();
-        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092"));
-        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
-        KafkaEventPublisher publisher = new KafkaEventPublisher(
-                channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
+        KafkaEventPublisher publisher = publisherOn(producer);
         CompletableFuture<Throwable> error = new CompletableFuture<>();
         CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
@@ -231,6 +223,13 @@ class OutageBreakerTest {
         assertThat(error.get(5, TimeUnit.SECONDS)).isNotInstanceOf(PlatformUnavailableException.class);
         assertThat(breaker.isOpen()).isFalse();
         caller.join(5_000);
+    }
+
+    /** A publisher on {@code producer} behind the breaker, for a cluster at {@code b1:9092,b2:9092}. */
+    private KafkaEventPublisher publisherOn(Producer<byte[], byte[]> producer) {
+        KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
+        ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
+        return new KafkaEventPublisher(channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
     }
 
     /**
