@@ -146,6 +146,41 @@ public final class KafkaEndpoint {
         return records;
     }
 
+    /**
+     * Every record of {@code topic}, read from the beginning of every partition up to the end offsets taken when
+     * reading starts (for {@code isolation.level=read_committed} in {@code consumerProperties}: the last stable
+     * offsets, so what committed transactions hold). Unlike {@link #consumeAll(String, int, Duration)} it needs no
+     * expected count: it stops at the end, and so shows records that should not be there.
+     *
+     * @throws IllegalStateException when the end is not reached within {@code timeout}
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readToEnd(
+            String topic, Map<String, Object> consumerProperties, Duration timeout) {
+        Map<String, Object> props = new HashMap<>(clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.putAll(consumerProperties);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("did not read " + topic + " to its end " + end + " within "
+                            + timeout + ": " + records.size() + " records read");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
     @Override
     public String toString() {
         return "KafkaEndpoint[" + description + "]";
