@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.test.RegistryEndpoint;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,11 +289,7 @@ class CliExactlyOnceTest {
     }
 
     private Child start(boolean resume) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.streamlake.cli.Main",
+        List<String> args = new ArrayList<>(List.of(
                 "produce",
                 "--dataset",
                 "orders",
@@ -316,33 +310,18 @@ class CliExactlyOnceTest {
                 "--set",
                 "progress.interval.ms=50"));
         if (resume) {
-            command.add("--resume");
+            args.add("--resume");
         }
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), UTF_8);
-            } catch (IOException e) {
-                return "cannot read stdout: " + e;
-            }
-        });
-        List<String> err = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong committed = new AtomicLong();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    err.add(line);
+        CliChild child = CliChild.start(
+                dir,
+                line -> {
                     Matcher m = PROGRESS.matcher(line);
                     if (m.find()) {
                         committed.set(Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)));
                     }
-                }
-            } catch (IOException e) {
-                err.add("cannot read stderr: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Child(process, out, err, committed);
+                },
+                args);
+        return new Child(child.process(), child.out(), child.err(), committed);
     }
 }

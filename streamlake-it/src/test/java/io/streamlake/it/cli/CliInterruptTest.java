@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.it.support.StreamLakeIntegrationTest;
 import io.streamlake.test.KafkaEndpoint;
 import io.streamlake.test.RegistryEndpoint;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -161,53 +158,33 @@ class CliInterruptTest {
             Process process, CompletableFuture<String> out, List<String> err, CountDownLatch quarterRead) {}
 
     private Child startProduce() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.streamlake.cli.Main",
-                "produce",
-                "--dataset",
-                "orders",
-                "--file",
-                "orders.jsonl",
-                "--key-field",
-                "order_id",
-                "--bootstrap-servers",
-                kafka.bootstrapServers(),
-                "--schema-registry-url",
-                registry.url(),
-                "--topic-prefix",
-                cli.prefix(),
-                "--set",
-                "progress.interval.ms=100",
-                "--set",
-                "max.in.flight.events=" + MAX_IN_FLIGHT));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), UTF_8);
-            } catch (IOException e) {
-                return "cannot read stdout: " + e;
-            }
-        });
-        List<String> err = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch quarter = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    err.add(line);
+        CliChild child = CliChild.start(
+                dir,
+                line -> {
                     Matcher m = PROGRESS.matcher(line);
                     if (m.find() && Long.parseLong(m.group(1)) >= LINES / 4) {
                         quarter.countDown();
                     }
-                }
-            } catch (IOException e) {
-                err.add("cannot read stderr: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Child(process, out, err, quarter);
+                },
+                List.of(
+                        "produce",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "orders.jsonl",
+                        "--key-field",
+                        "order_id",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--schema-registry-url",
+                        registry.url(),
+                        "--topic-prefix",
+                        cli.prefix(),
+                        "--set",
+                        "progress.interval.ms=100",
+                        "--set",
+                        "max.in.flight.events=" + MAX_IN_FLIGHT));
+        return new Child(child.process(), child.out(), child.err(), quarter);
     }
 }
