@@ -126,24 +126,12 @@ public final class KafkaEndpoint {
     /** As {@link #consumeAll(String, int, Duration)}, with extra consumer properties (e.g. isolation level). */
     public List<ConsumerRecord<byte[], byte[]>> consumeAll(
             String topic, int expectedCount, Duration timeout, Map<String, Object> consumerProperties) {
-        Map<String, Object> props = new HashMap<>(clientProperties());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        props.putAll(consumerProperties);
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        return readFromBeginning(topic, consumerProperties, timeout, (consumer, partitions, records) -> {
             while (records.size() < expectedCount && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-        }
-        return records;
+        });
     }
 
     /**
@@ -156,19 +144,8 @@ public final class KafkaEndpoint {
      */
     public List<ConsumerRecord<byte[], byte[]>> readToEnd(
             String topic, Map<String, Object> consumerProperties, Duration timeout) {
-        Map<String, Object> props = new HashMap<>(clientProperties());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        props.putAll(consumerProperties);
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        return readFromBeginning(topic, consumerProperties, timeout, (consumer, partitions, records) -> {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() - deadline > 0) {
@@ -177,6 +154,33 @@ public final class KafkaEndpoint {
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
+        });
+    }
+
+    /** How a read polls a consumer assigned to every partition of the topic, at their beginning. */
+    @FunctionalInterface
+    private interface Reading {
+        void read(
+                KafkaConsumer<byte[], byte[]> consumer,
+                List<TopicPartition> partitions,
+                List<ConsumerRecord<byte[], byte[]>> records);
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readFromBeginning(
+            String topic, Map<String, Object> consumerProperties, Duration timeout, Reading reading) {
+        Map<String, Object> props = new HashMap<>(clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.putAll(consumerProperties);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            reading.read(consumer, partitions, records);
         }
         return records;
     }

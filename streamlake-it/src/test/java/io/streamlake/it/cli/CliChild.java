@@ -22,6 +22,30 @@ import java.util.function.Consumer;
  */
 record CliChild(Process process, CompletableFuture<String> out, List<String> err) {
 
+    /**
+     * {@code produce --dataset orders --file orders.jsonl --key-field order_id} to {@code bootstrapServers} and
+     * {@code registryUrl} under {@code topicPrefix}, then {@code more}.
+     */
+    static List<String> produceOrdersFile(
+            String bootstrapServers, String registryUrl, String topicPrefix, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "produce",
+                "--dataset",
+                "orders",
+                "--file",
+                "orders.jsonl",
+                "--key-field",
+                "order_id",
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--schema-registry-url",
+                registryUrl,
+                "--topic-prefix",
+                topicPrefix));
+        args.addAll(List.of(more));
+        return args;
+    }
+
     /** Starts {@code streamlake args…} in {@code dir}; {@code onErrLine} sees each stderr line, on a reader thread. */
     static CliChild start(Path dir, Consumer<String> onErrLine, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(

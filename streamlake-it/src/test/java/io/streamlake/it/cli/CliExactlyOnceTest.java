@@ -289,26 +289,16 @@ class CliExactlyOnceTest {
     }
 
     private Child start(boolean resume) throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "produce",
-                "--dataset",
-                "orders",
-                "--file",
-                "orders.jsonl",
-                "--key-field",
-                "order_id",
-                "--bootstrap-servers",
+        List<String> args = CliChild.produceOrdersFile(
                 kafka.bootstrapServers(),
-                "--schema-registry-url",
                 registry.url(),
-                "--topic-prefix",
                 cli.prefix(),
                 "--set",
                 "delivery.guarantee=exactly-once",
                 "--set",
                 "transaction.max.events=2000",
                 "--set",
-                "progress.interval.ms=50"));
+                "progress.interval.ms=50");
         if (resume) {
             args.add("--resume");
         }

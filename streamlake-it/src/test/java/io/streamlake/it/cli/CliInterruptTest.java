@@ -167,19 +167,9 @@ class CliInterruptTest {
                         quarter.countDown();
                     }
                 },
-                List.of(
-                        "produce",
-                        "--dataset",
-                        "orders",
-                        "--file",
-                        "orders.jsonl",
-                        "--key-field",
-                        "order_id",
-                        "--bootstrap-servers",
+                CliChild.produceOrdersFile(
                         kafka.bootstrapServers(),
-                        "--schema-registry-url",
                         registry.url(),
-                        "--topic-prefix",
                         cli.prefix(),
                         "--set",
                         "progress.interval.ms=100",
