@@ -30,6 +30,8 @@ public final class Workload {
     public static final String SCHEMA_VERSION = "v2";
 
     public static final int MAX_POOL = 20_000;
+    /** Between the key and the payload in {@link #writeKeyedLines} (no key or payload of this workload holds one). */
+    public static final String KEY_SEPARATOR = "\t";
 
     private final byte[][] payloads;
     private final byte[][] keys;
@@ -116,6 +118,24 @@ public final class Workload {
 
     public long timestamp(long n) {
         return timestamps[(int) (n % timestamps.length)];
+    }
+
+    /**
+     * Writes {@code events} lines of key, {@link #KEY_SEPARATOR} and payload: what kcat ({@code -K}) and ConsoleProducer
+     * ({@code parse.key}) read to send the same key and value as StreamLake.
+     */
+    public Path writeKeyedLines(Path file, long events) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        byte[] separator = KEY_SEPARATOR.getBytes(UTF_8);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (long n = 0; n < events; n++) {
+                out.write(key(n));
+                out.write(separator);
+                out.write(payload(n));
+                out.write('\n');
+            }
+        }
+        return file;
     }
 
     /** Writes {@code events} payloads as JSON Lines, for the whole-process scenario. */
