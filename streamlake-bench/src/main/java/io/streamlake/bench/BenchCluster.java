@@ -44,10 +44,17 @@ final class BenchCluster implements AutoCloseable {
     /**
      * The given cluster, or a broker process of its own started under the work directory.
      *
-     * @throws IllegalStateException when the broker process does not start
+     * @throws IllegalStateException when the broker process does not start, or {@code --broker-pid} names no process
+     *                               whose CPU can be read
      */
     static BenchCluster open(BenchOptions options) {
         if (options.bootstrapServers().isPresent()) {
+            if (options.brokerPid().isPresent()
+                    && ProcStat.processCpuNanos(options.brokerPid().getAsLong()).isEmpty()) {
+                throw new IllegalStateException(
+                        "--broker-pid " + options.brokerPid().getAsLong()
+                                + ": no process whose CPU time can be read (/proc/<pid>/stat)");
+            }
             return new BenchCluster(
                     Optional.empty(),
                     options.brokerPid(),

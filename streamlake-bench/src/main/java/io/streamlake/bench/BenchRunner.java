@@ -14,16 +14,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the bench: StreamLake side by side with raw kafka-clients (and, for {@code cli-file}, Kafka's
- * ConsoleProducer) on one cluster, with the same records and fresh topics per run. After one unmeasured warm-up run
- * of each of {@code raw}, {@code json} and {@code avro}, every pair runs each chosen scenario once, in
- * {@code raw json avro flush-per-event} order on even pairs and the reverse on odd ones (so a slow drift of the
- * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way, and so do
- * {@code connect-file}'s runs ({@code produce --file}, then the connector with 1, 2 and 4 tasks; its worker warmed up
- * by one unmeasured 4-task run). {@code cli-file}'s
- * input files (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers) are written once, before the
- * first pair.
- * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
+ * Runs the bench: StreamLake side by side with raw kafka-clients (and, for {@code cli-file}, kcat and Kafka's
+ * ConsoleProducer) on one cluster (by default a broker in a process of its own, {@link BrokerChild}), with the same
+ * records and fresh topics per run. After one unmeasured warm-up run of each of {@code raw}, {@code json} and
+ * {@code avro}, every pair runs each chosen scenario once, in {@code raw json avro flush-per-event} order on even pairs
+ * and the reverse on odd ones (so a slow drift of the shared machine weighs on both sides alike); {@code cli-file}'s
+ * processes alternate the same way, and so do {@code connect-file}'s runs ({@code produce --file}, then the connector
+ * with 1, 2 and 4 tasks; its worker warmed up by one unmeasured 4-task run). {@code cli-file}'s input files
+ * (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers, the key-and-value lines of kcat and
+ * ConsoleProducer key+value) are written once, before the first pair. Every run reports its client's and the broker's
+ * CPU and the records it delivered ({@link RunResult}). Not thread-safe; one bench at a time per JVM is what makes the
+ * figures comparable (a process run's CPU is read from the children this JVM reaps).
  */
 public final class BenchRunner {
 

@@ -77,6 +77,28 @@ class ProcessRunTest {
     }
 
     @Test
+    void givenProcessThatFailsAndWritesNothing_thenItsRunIsVoidNamingTheExitCodeAndLog() throws Exception {
+        String topic = cluster.freshTopics("Vfail").raw(Workload.DATASET);
+
+        RunResult result = ProcessRun.measure(
+                "failing",
+                0,
+                List.of("sh", "-c", "exit 3"),
+                cluster,
+                topic,
+                10,
+                2_000,
+                work.resolve("logs"),
+                null,
+                false);
+
+        assertThat(result.isVoid()).isTrue();
+        assertThat(result.delivered()).isZero();
+        assertThat(result.voidReason())
+                .hasValueSatisfying(why -> assertThat(why).contains("exited with 3", "failing-0.log"));
+    }
+
+    @Test
     void givenKeyedLines_thenConsoleProducerKeyValueWritesStreamLakesKeyAndValueWithoutHeaders() throws Exception {
         Workload workload = new Workload(EVENTS, 200);
         Path file = workload.writeKeyedLines(work.resolve("orders-kv-" + EVENTS + ".txt"), EVENTS);
