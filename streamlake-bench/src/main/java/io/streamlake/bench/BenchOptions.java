@@ -68,7 +68,8 @@ public record BenchOptions(
     /** The kcat executable looked up on the {@code PATH} unless told otherwise. */
     public static final String DEFAULT_KCAT = "kcat";
 
-    public static final int MIN_PAYLOAD_BYTES = 80;
+    /** The smallest payload ({@link Workload#MIN_BYTES}: an order id and an amount, no currency). */
+    public static final int MIN_PAYLOAD_BYTES = Workload.MIN_BYTES;
     /**
      * The heap both {@code cli-file} processes get unless told otherwise: what Kafka's {@code kafka-console-producer.sh} gives
      * ConsoleProducer ({@code KAFKA_HEAP_OPTS=-Xmx512M}) and the {@code streamlake} launcher gives {@code produce}.
