@@ -1,8 +1,6 @@
 package io.streamlake.bench;
 
 import io.streamlake.core.domain.TopicNaming;
-import io.streamlake.embedded.EmbeddedKafkaCluster;
-import io.streamlake.embedded.EmbeddedKafkaConfig;
 import io.streamlake.kafka.provision.TopicProvisioner;
 import io.streamlake.kafka.settings.KafkaAdapterConfig;
 import java.time.Duration;
@@ -10,26 +8,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The cluster the bench runs on (given, or an embedded single broker it owns), the one set of adapter settings
- * every scenario shares (so the raw producer and StreamLake's have identical producer properties), and fresh
- * topics per run, provisioned with the adapter's {@link TopicProvisioner}. Not thread-safe.
+ * The cluster the bench runs on (given, or an embedded single broker it owns, in a {@link BrokerChild} process of its
+ * own), the broker's CPU time when the bench can read it (its own broker's, or that of {@code --broker-pid} with a
+ * given cluster), the one set of adapter settings every scenario shares (so the raw producer and StreamLake's have
+ * identical producer properties), and fresh topics per run, provisioned with the adapter's {@link TopicProvisioner}.
+ * Not thread-safe.
  */
 final class BenchCluster implements AutoCloseable {
 
-    private final Optional<EmbeddedKafkaCluster> embedded;
+    private final Optional<BrokerChild> embedded;
+    private final OptionalLong brokerPid;
     private final String bootstrapServers;
     private final Map<String, Object> adapterSettings;
     private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final AtomicInteger topics = new AtomicInteger();
 
-    private BenchCluster(Optional<EmbeddedKafkaCluster> embedded, String bootstrapServers, int partitions) {
+    private BenchCluster(
+            Optional<BrokerChild> embedded, OptionalLong brokerPid, String bootstrapServers, int partitions) {
         this.embedded = embedded;
+        this.brokerPid = brokerPid;
         this.bootstrapServers = bootstrapServers;
         Map<String, Object> settings = new HashMap<>();
         settings.put(KafkaAdapterConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -37,13 +41,34 @@ final class BenchCluster implements AutoCloseable {
         this.adapterSettings = Map.copyOf(settings);
     }
 
+    /**
+     * The given cluster, or a broker process of its own started under the work directory.
+     *
+     * @throws IllegalStateException when the broker process does not start, or {@code --broker-pid} names no process
+     *                               whose CPU can be read
+     */
     static BenchCluster open(BenchOptions options) {
         if (options.bootstrapServers().isPresent()) {
-            return new BenchCluster(Optional.empty(), options.bootstrapServers().get(), options.partitions());
+            if (options.brokerPid().isPresent()
+                    && ProcStat.processCpuNanos(options.brokerPid().getAsLong()).isEmpty()) {
+                throw new IllegalStateException(
+                        "--broker-pid " + options.brokerPid().getAsLong()
+                                + ": no process whose CPU time can be read (/proc/<pid>/stat)");
+            }
+            return new BenchCluster(
+                    Optional.empty(),
+                    options.brokerPid(),
+                    options.bootstrapServers().get(),
+                    options.partitions());
         }
-        EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.start(EmbeddedKafkaConfig.defaults()
-                .withBaseDirectory(options.workDirectory().toAbsolutePath()));
-        return new BenchCluster(Optional.of(cluster), cluster.bootstrapServers(), options.partitions());
+        BrokerChild broker = BrokerChild.start(options.workDirectory());
+        return new BenchCluster(
+                Optional.of(broker), OptionalLong.of(broker.pid()), broker.bootstrapServers(), options.partitions());
+    }
+
+    /** The broker process's CPU time so far, when it is known ({@code /proc/<pid>/stat}); empty otherwise. */
+    OptionalLong brokerCpuNanos() {
+        return brokerPid.isPresent() ? ProcStat.processCpuNanos(brokerPid.getAsLong()) : OptionalLong.empty();
     }
 
     String bootstrapServers() {
@@ -110,6 +135,6 @@ final class BenchCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        embedded.ifPresent(EmbeddedKafkaCluster::close);
+        embedded.ifPresent(BrokerChild::close);
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * @param flushEveryEvents  events per run of {@code flush-per-event} (a flush after each is slow, so fewer)
  * @param warmupEvents      events of one unmeasured run of each in-JVM scenario before the first pair
  * @param partitions        partitions of every fresh RAW and DLQ topic
- * @param bootstrapServers  the cluster; empty starts an embedded single-broker cluster for the run
+ * @param bootstrapServers  the cluster; empty starts an embedded single-broker cluster for the run, in a process of its
+ *                          own
  * @param schemaRegistryUrl the registry for {@code avro}; empty uses the in-memory {@code mock://bench} registry
  * @param cliCommand        the command that runs {@code streamlake} for {@code cli-file} (e.g.
  *                          {@code java -jar streamlake.jar}); empty uses {@code streamlake-cli/target/streamlake.jar}
@@ -37,6 +39,11 @@ import java.util.function.Consumer;
  * @param launcherFlags     {@code cli-file}'s processes also get the JVM options their launchers add: StreamLake
  *                          {@link #STREAMLAKE_LAUNCHER_JVM_ARGS} (as {@code ./streamlake produce}), ConsoleProducer
  *                          {@link #KAFKA_LAUNCHER_JVM_ARGS} (as {@code kafka-console-producer.sh}); on by default
+ * @param kcat              the kcat executable of {@code cli-file}'s kcat runs: a name looked up on the {@code PATH}
+ *                          ({@link #DEFAULT_KCAT} by default) or a path; when there is none, those runs are skipped
+ * @param brokerPid         the process id of the broker of a given cluster ({@code bootstrapServers}), whose CPU time
+ *                          is then read from {@code /proc/<pid>/stat}; without it a given cluster's broker CPU is not
+ *                          measured (the bench's own broker process always is)
  */
 public record BenchOptions(
         int events,
@@ -54,9 +61,15 @@ public record BenchOptions(
         boolean consoleBare,
         boolean cliCds,
         int prepareThreads,
-        boolean launcherFlags) {
+        boolean launcherFlags,
+        String kcat,
+        OptionalLong brokerPid) {
 
-    public static final int MIN_PAYLOAD_BYTES = 80;
+    /** The kcat executable looked up on the {@code PATH} unless told otherwise. */
+    public static final String DEFAULT_KCAT = "kcat";
+
+    /** The smallest payload ({@link Workload#MIN_BYTES}: an order id and an amount, no currency). */
+    public static final int MIN_PAYLOAD_BYTES = Workload.MIN_BYTES;
     /**
      * The heap both {@code cli-file} processes get unless told otherwise: what Kafka's {@code kafka-console-producer.sh} gives
      * ConsoleProducer ({@code KAFKA_HEAP_OPTS=-Xmx512M}) and the {@code streamlake} launcher gives {@code produce}.
@@ -110,6 +123,14 @@ public record BenchOptions(
         if (prepareThreads < 0) {
             throw new IllegalArgumentException("prepare threads must not be negative, got " + prepareThreads);
         }
+        Objects.requireNonNull(kcat, "kcat");
+        if (kcat.isBlank()) {
+            throw new IllegalArgumentException("the kcat executable must not be blank");
+        }
+        Objects.requireNonNull(brokerPid, "brokerPid");
+        if (brokerPid.isPresent() && brokerPid.getAsLong() < 1) {
+            throw new IllegalArgumentException("broker pid must be a process id, got " + brokerPid.getAsLong());
+        }
     }
 
     /**
@@ -134,7 +155,9 @@ public record BenchOptions(
                 false,
                 false,
                 IngestionSettings.DEFAULT_PREPARE_THREADS,
-                true);
+                true,
+                DEFAULT_KCAT,
+                OptionalLong.empty());
     }
 
     public BenchOptions withEvents(int n) {
@@ -206,6 +229,15 @@ public record BenchOptions(
         return copy(c -> c.launcherFlags = flags);
     }
 
+    /** The kcat executable: a name looked up on the {@code PATH}, or a path. */
+    public BenchOptions withKcat(String executable) {
+        return copy(c -> c.kcat = executable);
+    }
+
+    public BenchOptions withBrokerPid(long pid) {
+        return copy(c -> c.brokerPid = OptionalLong.of(pid));
+    }
+
     /** These options with {@code change} applied to a mutable copy, checked again by the constructor. */
     private BenchOptions copy(Consumer<Copy> change) {
         Copy c = new Copy(this);
@@ -231,6 +263,8 @@ public record BenchOptions(
         boolean cliCds;
         int prepareThreads;
         boolean launcherFlags;
+        String kcat;
+        OptionalLong brokerPid;
 
         Copy(BenchOptions o) {
             events = o.events;
@@ -249,6 +283,8 @@ public record BenchOptions(
             cliCds = o.cliCds;
             prepareThreads = o.prepareThreads;
             launcherFlags = o.launcherFlags;
+            kcat = o.kcat;
+            brokerPid = o.brokerPid;
         }
 
         BenchOptions build() {
@@ -268,7 +304,9 @@ public record BenchOptions(
                     consoleBare,
                     cliCds,
                     prepareThreads,
-                    launcherFlags);
+                    launcherFlags,
+                    kcat,
+                    brokerPid);
         }
     }
 

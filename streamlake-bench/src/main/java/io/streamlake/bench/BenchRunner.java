@@ -8,21 +8,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the bench: StreamLake side by side with raw kafka-clients (and, for {@code cli-file}, Kafka's
- * ConsoleProducer) on one cluster, with the same records and fresh topics per run. After one unmeasured warm-up run
- * of each of {@code raw}, {@code json} and {@code avro}, every pair runs each chosen scenario once, in
- * {@code raw json avro flush-per-event} order on even pairs and the reverse on odd ones (so a slow drift of the
- * shared machine weighs on both sides alike); {@code cli-file}'s processes alternate the same way, and so do
- * {@code connect-file}'s runs ({@code produce --file}, then the connector with 1, 2 and 4 tasks; its worker warmed up
- * by one unmeasured 4-task run). {@code cli-file}'s
- * input files (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers) are written once, before the
- * first pair.
- * Not thread-safe; one bench at a time per JVM is what makes the figures comparable.
+ * Runs the bench: StreamLake side by side with raw kafka-clients (and, for {@code cli-file}, kcat and Kafka's
+ * ConsoleProducer) on one cluster (by default a broker in a process of its own, {@link BrokerChild}), with the same
+ * records and fresh topics per run. After one unmeasured warm-up run of each of {@code raw}, {@code json} and
+ * {@code avro}, every pair runs each chosen scenario once, in {@code raw json avro flush-per-event} order on even pairs
+ * and the reverse on odd ones (so a slow drift of the shared machine weighs on both sides alike); {@code cli-file}'s
+ * processes alternate the same way, and so do {@code connect-file}'s runs ({@code produce --file}, then the connector
+ * with 1, 2 and 4 tasks; its worker warmed up by one unmeasured 4-task run). {@code cli-file}'s input files
+ * (StreamLake's JSON lines, ConsoleProducer's keyed lines with headers, the key-and-value lines of kcat and
+ * ConsoleProducer key+value) are written once, before the first pair. Every run reports its client's and the broker's
+ * CPU and the records it delivered ({@link RunResult}). Not thread-safe; one bench at a time per JVM is what makes the
+ * figures comparable (a process run's CPU is read from the children this JVM reaps).
  */
 public final class BenchRunner {
 
@@ -59,6 +61,15 @@ public final class BenchRunner {
                 }
             }
         }
+        Optional<Path> kcat = Optional.empty();
+        if (options.scenarios().contains(Scenario.CLI_FILE) && cli.isPresent()) {
+            kcat = KcatRun.locate(options.kcat());
+            if (kcat.isEmpty()) {
+                for (KcatRun.Mode mode : KcatRun.Mode.values()) {
+                    skipped.put(mode.label(), kcatMissing(options.kcat()));
+                }
+            }
+        }
         Optional<Path> plugins = ConnectFileRun.pluginPath();
         boolean connectFile = options.scenarios().contains(Scenario.CONNECT_FILE);
         if (connectFile && cli.isEmpty()) {
@@ -82,7 +93,8 @@ public final class BenchRunner {
                         options,
                         options.cliCds()
                                 ? CliArchive.create(cluster, workload, options, cli.get())
-                                : options.streamlakeJvmArgs());
+                                : options.streamlakeJvmArgs(),
+                        kcat);
             }
             Path connectInput = connect == null
                     ? null
@@ -122,11 +134,19 @@ public final class BenchRunner {
         return new BenchReport(options, runs, skipped);
     }
 
+    /** Why the kcat runs are skipped. */
+    static String kcatMissing(String executable) {
+        return "skipped: kcat not found (" + (executable.contains("/") ? executable : executable + " on the PATH")
+                + "; install it, e.g. apt-get install kcat, or name it with --kcat PATH)";
+    }
+
     /**
      * The processes of one pair: StreamLake ({@code cli-file}), StreamLake with {@code delivery.guarantee=exactly-once}
-     * ({@code cli-file-exactly-once}), ConsoleProducer on the keyed lines and, when asked, on the bare lines
-     * ({@code cli-file}); those of the chosen scenarios, in that order on even pairs, reversed on odd ones, and
-     * returned in that order. The two StreamLake runs are neighbours either way.
+     * ({@code cli-file-exactly-once}), kcat like for like, ConsoleProducer on the key and value, ConsoleProducer on the
+     * keyed lines with headers, ConsoleProducer on the bare lines when asked, plain kcat ({@code cli-file}; the kcat
+     * runs when kcat was found); those of the chosen scenarios, in that order on even pairs, reversed on odd ones, and
+     * returned in that order. The two StreamLake runs are neighbours either way, and so are StreamLake and kcat like
+     * for like (the headline ratio) when exactly-once is not chosen.
      */
     private static List<RunResult> runProcesses(
             BenchCluster cluster, ProcessInputs inputs, List<String> cli, BenchOptions options, int pair)
@@ -146,7 +166,27 @@ public final class BenchRunner {
             order.add(() -> ProcessRun.streamlake(
                     cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, true));
         }
+        if (atLeastOnce && inputs.kcat().isPresent()) {
+            order.add(() -> KcatRun.run(
+                    cluster,
+                    KcatRun.Mode.LIKE_FOR_LIKE,
+                    inputs.kcat().get(),
+                    inputs.keyedLines(),
+                    events,
+                    payloadBytes,
+                    pair,
+                    logs));
+        }
         if (atLeastOnce) {
+            order.add(() -> ProcessRun.console(
+                    cluster,
+                    ProcessRun.ConsoleInput.KEY_VALUE,
+                    inputs.keyedLines(),
+                    events,
+                    payloadBytes,
+                    pair,
+                    jvm,
+                    logs));
             order.add(() -> ProcessRun.console(
                     cluster,
                     ProcessRun.ConsoleInput.KEYED,
@@ -160,6 +200,17 @@ public final class BenchRunner {
         if (atLeastOnce && options.consoleBare()) {
             order.add(() -> ProcessRun.console(
                     cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events, payloadBytes, pair, jvm, logs));
+        }
+        if (atLeastOnce && inputs.kcat().isPresent()) {
+            order.add(() -> KcatRun.run(
+                    cluster,
+                    KcatRun.Mode.PLAIN,
+                    inputs.kcat().get(),
+                    inputs.keyedLines(),
+                    events,
+                    payloadBytes,
+                    pair,
+                    logs));
         }
         RunResult[] results = new RunResult[order.size()];
         for (int k = 0; k < order.size(); k++) {
@@ -207,18 +258,23 @@ public final class BenchRunner {
     }
 
     /**
-     * {@code cli-file}'s inputs, made once per bench before the first pair: the JSON lines, the console lines, and the
-     * JVM options of the StreamLake processes (with {@code --cli-cds}, the class-data archive).
+     * {@code cli-file}'s inputs, made once per bench before the first pair: the JSON lines, the console lines with
+     * headers, the keyed lines (key, tab, payload: kcat's and ConsoleProducer key+value's), the JVM options of the
+     * StreamLake processes (with {@code --cli-cds}, the class-data archive) and the kcat executable, when found.
      */
-    private record ProcessInputs(Path jsonLines, Path consoleLines, List<String> streamlakeJvm) {
-        static ProcessInputs write(Workload workload, BenchOptions options, List<String> streamlakeJvm)
+    private record ProcessInputs(
+            Path jsonLines, Path consoleLines, Path keyedLines, List<String> streamlakeJvm, Optional<Path> kcat) {
+        static ProcessInputs write(
+                Workload workload, BenchOptions options, List<String> streamlakeJvm, Optional<Path> kcat)
                 throws IOException {
             Path dir = options.workDirectory();
             int n = options.events();
             return new ProcessInputs(
                     workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n),
                     ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n),
-                    streamlakeJvm);
+                    workload.writeKeyedLines(dir.resolve("bench-orders-" + n + ".keyed.txt"), n),
+                    streamlakeJvm,
+                    kcat);
         }
     }
 
@@ -254,19 +310,43 @@ public final class BenchRunner {
 
     private static void report(List<RunResult> runs, Consumer<String> progress, RunResult r) {
         runs.add(r);
-        progress.accept(String.format(
-                "pair %d %-21s %,10.0f records/s  %.2f s  p50 %,d us  p99 %,d us  acked %,d/%,d%s",
+        progress.accept(progressLine(r));
+    }
+
+    /**
+     * One finished run: records/s, wall time, client and broker CPU (seconds and microseconds per event), latency,
+     * peak RSS, delivered records, and {@code VOID} with why when it is void.
+     */
+    static String progressLine(RunResult r) {
+        return String.format(
+                Locale.ROOT,
+                "pair %d %-26s %,10.0f records/s  wall %.2f s  client CPU %s  broker CPU %s%s%s  delivered %,d/%,d%s",
                 r.pair(),
                 r.label(),
                 r.recordsPerSecond(),
                 r.nanos() / 1e9,
-                r.p50Micros(),
-                r.p99Micros(),
-                r.acknowledged(),
-                r.events(),
+                cpu(r.cpuNanos(), r.events()),
+                cpu(r.brokerCpuNanos(), r.events()),
+                r.p50Micros() > 0
+                        ? String.format(Locale.ROOT, "  p50 %,d us  p99 %,d us", r.p50Micros(), r.p99Micros())
+                        : "",
                 r.peakRssKb().isPresent()
-                        ? String.format("  peak RSS %,d MB", r.peakRssKb().getAsLong() / 1024)
-                        : ""));
+                        ? String.format(
+                                Locale.ROOT, "  peak RSS %,d MB", r.peakRssKb().getAsLong() / 1024)
+                        : "",
+                r.delivered(),
+                r.events(),
+                r.voidReason().map(why -> "  VOID: " + why).orElse(""));
+    }
+
+    private static String cpu(java.util.OptionalLong nanos, long events) {
+        return nanos.isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "%.2f s (%.2f us/event)",
+                        nanos.getAsLong() / 1e9,
+                        nanos.getAsLong() / 1000.0 / events)
+                : "not measured";
     }
 
     /** The command that runs {@code streamlake}: the configured one, else {@code java -jar} on the built jar. */

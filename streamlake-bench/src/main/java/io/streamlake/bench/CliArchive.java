@@ -40,7 +40,12 @@ final class CliArchive {
         List<String> dump = new ArrayList<>(options.streamlakeJvmArgs());
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
         dump.addAll(QUIET);
-        ProcessRun.streamlake(cluster, training, TRAINING_EVENTS, -1, cli, dump, dir.resolve("process-logs"), false);
+        RunResult trained = ProcessRun.streamlake(
+                cluster, training, TRAINING_EVENTS, -1, cli, dump, dir.resolve("process-logs"), false);
+        if (trained.failure().isPresent()) {
+            throw new IllegalStateException(
+                    "the class-data training run failed: " + trained.failure().get());
+        }
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run left no class-data archive at " + archive);
         }

@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * connector with {@code tasks.max} 1, 2 or 4 on fresh topics; the JSON Lines file is split into four parts
  * ({@code split.bytes}), so four tasks read one part each and one task reads all four. Time is from the connector's
  * creation until RAW and the DLQ hold a record for every line (their end offsets, polled every 50 ms), so it includes
- * the connector's and tasks' start. The worker delivers at least once (no exactly-once source support), as
+ * the connector's and tasks' start; client CPU is the bench JVM's, where the worker and its tasks run. The worker delivers at least once (no exactly-once source support), as
  * {@code streamlake produce} does by default. Not thread-safe.
  */
 final class ConnectFileRun implements AutoCloseable {
@@ -107,6 +107,7 @@ final class ConnectFileRun implements AutoCloseable {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
+        RunCpu cpu = RunCpu.inThisJvm(cluster);
         long started = System.nanoTime();
         HttpResponse<String> put = send("PUT", "/connectors/" + name + "/config", JSON.writeValueAsString(config));
         if (put.statusCode() != 201) {
@@ -129,9 +130,19 @@ final class ConnectFileRun implements AutoCloseable {
                     .sum();
         }
         long finished = System.nanoTime();
+        RunCpu.Used used = cpu.stop();
         send("DELETE", "/connectors/" + name, null);
         return new RunResult(
-                label(tasks), pair, events, written, finished - started, size - events, 0, 0, OptionalLong.empty());
+                        label(tasks),
+                        pair,
+                        events,
+                        written,
+                        finished - started,
+                        size - events,
+                        0,
+                        0,
+                        OptionalLong.empty())
+                .withCpu(used);
     }
 
     private void requireNoFailedTask(String name) throws IOException, InterruptedException {

@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * CPU time of this whole JVM (every thread: the publishing thread, the producer's I/O thread, the embedded broker's
- * threads, GC and JIT), for a cost per event that does not depend on how busy the shared machine is.
+ * CPU time of this whole JVM (every thread: the publishing thread, the producer's I/O thread, GC and JIT; and a Connect
+ * worker's when one runs here), for a cost per event that does not depend on how busy the shared machine is.
  */
 final class CpuTime {
 
@@ -18,11 +18,5 @@ final class CpuTime {
             return sun.getProcessCpuTime();
         }
         return -1;
-    }
-
-    /** {@code processNanos() - since}, or empty when either is unknown. */
-    static java.util.OptionalLong since(long since) {
-        long now = processNanos();
-        return since < 0 || now < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(now - since);
     }
 }

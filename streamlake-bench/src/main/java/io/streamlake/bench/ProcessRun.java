@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Lines file (validating every line, key from {@code order_id}, StreamLake's headers) against Kafka's own
  * {@code org.apache.kafka.tools.ConsoleProducer} with the same producer settings, read from the adapter's
  * {@code producerProperties()}, on a file of the same lines with the same key and headers pre-rendered
- * ({@link ConsoleInput#KEYED}; no validation) or, informational, on the bare lines ({@link ConsoleInput#BARE}: no key,
- * no headers). Time is start to exit (JVM start included); peak RSS is the process's VmHWM, sampled from
- * {@code /proc/<pid>/status} every 50 ms until it exits.
+ * ({@link ConsoleInput#KEYED}; no validation), on the same key and payload without headers
+ * ({@link ConsoleInput#KEY_VALUE}) or, informational, on the bare lines ({@link ConsoleInput#BARE}: no key, no
+ * headers). Time is start to exit (JVM start included); peak RSS is the process's VmHWM, sampled from
+ * {@code /proc/<pid>/status} every 50 ms until it exits; CPU is the process's whole CPU time ({@link RunCpu#ofChild}).
  */
 final class ProcessRun {
 
@@ -125,6 +126,20 @@ final class ProcessRun {
          * like-for-like baseline, the denominator of {@code cli-file}'s ratio.
          */
         KEYED(Scenario.CLI_FILE.scenarioName() + " console", "clifilecp", ConsoleLines.readerArguments()),
+        /**
+         * {@link Workload#writeKeyedLines}: the same key and payload per line, no headers (what a user runs without
+         * StreamLake; the lines kcat reads).
+         */
+        KEY_VALUE(
+                Scenario.CLI_FILE.scenarioName() + " console key+value",
+                "clifileckv",
+                List.of(
+                        "--reader-property",
+                        "parse.key=true",
+                        "--reader-property",
+                        "key.separator=" + Workload.KEY_SEPARATOR,
+                        "--reader-property",
+                        "ignore.error=false")),
         /** The bare JSON lines StreamLake reads (no key, no headers): informational. */
         BARE(
                 Scenario.CLI_FILE.scenarioName() + " console bare",
@@ -210,20 +225,14 @@ final class ProcessRun {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static RunResult measure(
-            String label,
-            int pair,
-            List<String> command,
-            BenchCluster cluster,
-            String topic,
-            long events,
-            long payloadBytes,
-            Path logDir)
-            throws IOException, InterruptedException {
-        return measure(label, pair, command, cluster, topic, events, payloadBytes, logDir, null, false);
-    }
-
-    private static RunResult measure(
+    /**
+     * Runs {@code command} as one child process (stdin from {@code stdin}, or nothing; stdout and stderr to a log file
+     * under {@code logDir}) and measures it: wall time from start to exit, peak RSS, the child's whole CPU time and the
+     * broker's over the same span, then the records found on {@code topic} ({@code committedOnly}: those a
+     * {@code read_committed} consumer reads). A process that exits with an error or does not finish in 10 minutes
+     * makes a failed (void) run, with the log file named.
+     */
+    static RunResult measure(
             String label,
             int pair,
             List<String> command,
@@ -236,37 +245,41 @@ final class ProcessRun {
             boolean committedOnly)
             throws IOException, InterruptedException {
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(label.replace(' ', '-') + "-" + pair + ".log");
+        Path log = logDir.resolve(label.replace(' ', '-').replace('+', '-') + "-" + pair + ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.redirectInput(
                 stdin == null
                         ? ProcessBuilder.Redirect.from(nullDevice())
                         : ProcessBuilder.Redirect.from(stdin.toFile()));
+        RunCpu cpu = RunCpu.ofChild(cluster);
         long started = System.nanoTime();
         Process process = builder.start();
         long peak = RssSampler.sampleUntilExit(process);
         long finished = System.nanoTime();
+        String failure = null;
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(label + " did not finish; see " + log);
+            process.destroyForcibly().waitFor();
+            failure = "did not finish in 10 minutes; see " + log;
+        } else if (process.exitValue() != 0) {
+            failure = "exited with " + process.exitValue() + "; see " + log;
         }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(label + " exited with " + process.exitValue() + "; see " + log);
-        }
+        RunCpu.Used used = cpu.stop();
         // a transactional topic's offsets count commit markers (and aborted records) too: count what read_committed
         // consumers see instead, after the clock stopped
         long written = committedOnly ? cluster.committedRecordCount(topic) : cluster.recordCount(topic);
-        return new RunResult(
-                label,
-                pair,
-                events,
-                written,
-                finished - started,
-                payloadBytes,
-                0,
-                0,
-                peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty());
+        RunResult result = new RunResult(
+                        label,
+                        pair,
+                        events,
+                        written,
+                        finished - started,
+                        payloadBytes,
+                        0,
+                        0,
+                        peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty())
+                .withCpu(used);
+        return failure == null ? result : result.withFailure(failure);
     }
 
     private static java.io.File nullDevice() {

@@ -2,6 +2,7 @@ package io.streamlake.bench;
 
 import io.streamlake.core.domain.TopicNaming;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +32,11 @@ final class RawProducerRun {
         long bytes = 0;
         long started;
         long finished;
-        long cpu;
-        OptionalLong cpuUsed;
+        RunCpu.Used cpuUsed;
         Map<String, Double> batching;
         try (Producer<byte[], byte[]> producer =
                 new KafkaProducer<>(cluster.adapterConfig().producerProperties())) {
-            cpu = CpuTime.processNanos();
+            RunCpu cpu = RunCpu.inThisJvm(cluster);
             started = System.nanoTime();
             for (int n = 0; n < events; n++) {
                 byte[] value = workload.payload(n);
@@ -61,22 +61,27 @@ final class RawProducerRun {
             producer.flush();
             awaitCallbacks(acked, failed, events);
             finished = System.nanoTime();
-            cpuUsed = CpuTime.since(cpu);
+            cpuUsed = cpu.stop();
             batching = RunResult.batchingOf(producer.metrics());
         }
         long[] p = latencies.percentilesMicros();
         return new RunResult(
-                label,
-                pair,
-                events,
-                acked.get(),
-                finished - started,
-                bytes,
-                p[0],
-                p[1],
-                OptionalLong.empty(),
-                cpuUsed,
-                batching);
+                        label,
+                        pair,
+                        events,
+                        acked.get(),
+                        acked.get(),
+                        finished - started,
+                        bytes,
+                        p[0],
+                        p[1],
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        batching,
+                        Optional.empty())
+                .withCpu(cpuUsed)
+                .withDelivered(cluster.recordCount(topic));
     }
 
     private static void awaitCallbacks(AtomicLong acked, AtomicLong failed, long events) {

@@ -19,10 +19,12 @@ public enum Scenario {
     /** The raw producer with {@code flush()} after every event (small N): one broker round trip per event. */
     FLUSH_PER_EVENT("flush-per-event", "flush per event"),
     /**
-     * Whole processes: {@code streamlake produce --file} vs Kafka's {@code ConsoleProducer} on the same lines. Its runs
-     * are labelled {@code cli-file streamlake}, {@code cli-file console} and {@code cli-file console bare}.
+     * Whole processes on the same lines: {@code streamlake produce --file} vs kcat like for like, plain kcat (when kcat
+     * is found), and Kafka's {@code ConsoleProducer} with key and value and with key and headers. Its runs are
+     * labelled {@code cli-file streamlake}, {@code cli-file kcat-like}, {@code cli-file kcat},
+     * {@code cli-file console key+value}, {@code cli-file console} and (asked for) {@code cli-file console bare}.
      */
-    CLI_FILE("cli-file", "streamlake produce --file vs ConsoleProducer"),
+    CLI_FILE("cli-file", "streamlake produce --file vs kcat and ConsoleProducer"),
     /**
      * {@code streamlake produce --file} with {@code delivery.guarantee=exactly-once} (transactions committing the
      * file's checkpoint), a whole process on the same lines as {@code cli-file}, run in the same pairs; its runs are

@@ -61,7 +61,7 @@ final class StreamLakeRun {
         long started;
         long finished;
         BatchSummary summary;
-        OptionalLong cpuUsed;
+        RunCpu.Used cpuUsed;
         Map<String, Double> batching;
         try (KafkaAdapter adapter = KafkaAdapter.create(cluster.adapterConfig(), naming)) {
             IngestionSettings settings = IngestionSettings.defaults().withTopics(naming);
@@ -97,26 +97,31 @@ final class StreamLakeRun {
             };
             StreamIngestionService stream =
                     new StreamIngestionService(timed, settings.maxInFlight(), prepareThreads, adapter::flush);
-            long cpu = CpuTime.processNanos();
+            RunCpu cpu = RunCpu.inThisJvm(cluster);
             started = System.nanoTime();
             summary = stream.ingestAll(commands(workload, events), result -> {});
             finished = System.nanoTime();
-            cpuUsed = CpuTime.since(cpu);
+            cpuUsed = cpu.stop();
             batching = RunResult.batchingOf(adapter.producerMetrics());
         }
         long[] p = latencies.percentilesMicros();
         return new RunResult(
-                label,
-                pair,
-                events,
-                summary.published(),
-                finished - started,
-                (long) events * workload.payloadBytes(),
-                p[0],
-                p[1],
-                OptionalLong.empty(),
-                cpuUsed,
-                batching);
+                        label,
+                        pair,
+                        events,
+                        summary.published(),
+                        summary.published(),
+                        finished - started,
+                        (long) events * workload.payloadBytes(),
+                        p[0],
+                        p[1],
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        batching,
+                        Optional.empty())
+                .withCpu(cpuUsed)
+                .withDelivered(cluster.recordCount(naming.raw(Workload.DATASET)));
     }
 
     /** The commands, made one at a time as a file reader would make them. */

@@ -17,7 +17,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The records every scenario sends: a pool of distinct {@code orders} v2 events (JSON objects of exactly
- * {@code payloadBytes} bytes, padded through the order id, which is also the key), cycled to make N events.
+ * {@code payloadBytes} bytes, padded through the order id, which is also the key), cycled to make N events. From
+ * {@link #MIN_BYTES_WITH_CURRENCY} bytes on an event has an order id, an amount and a currency; below, down to
+ * {@link #MIN_BYTES}, only the order id and the amount ({@code currency} is optional in v2), the shape of the short
+ * lines people load with kcat ({@code {"order_id":"ord-00000042-a","amount":123.45}}).
  * For the raw baseline each pooled event also has its StreamLake header set precomputed (dataset, schema_version,
  * ingestion_id, event_time, producer_service, content_type), so the raw producer sends the same bytes on the wire
  * while paying nothing to build them. Immutable after construction; thread-safe.
@@ -30,6 +33,12 @@ public final class Workload {
     public static final String SCHEMA_VERSION = "v2";
 
     public static final int MAX_POOL = 20_000;
+    /** The smallest payload: {@code {"order_id":"ord-NNNNNNNN-x","amount":999.99}}. */
+    public static final int MIN_BYTES = 45;
+    /** The smallest payload that carries a currency; smaller ones have none. */
+    public static final int MIN_BYTES_WITH_CURRENCY = 80;
+    /** Between the key and the payload in {@link #writeKeyedLines} (no key or payload of this workload holds one). */
+    public static final String KEY_SEPARATOR = "\t";
 
     private final byte[][] payloads;
     private final byte[][] keys;
@@ -47,7 +56,7 @@ public final class Workload {
         Instant base = Instant.now();
         for (int i = 0; i < pool; i++) {
             String id = orderId(i, payloadBytes);
-            payloads[i] = json(id, i).getBytes(UTF_8);
+            payloads[i] = json(id, i, payloadBytes).getBytes(UTF_8);
             if (payloads[i].length != payloadBytes) {
                 throw new IllegalStateException(
                         "payload " + i + " is " + payloads[i].length + " bytes, not " + payloadBytes);
@@ -67,8 +76,9 @@ public final class Workload {
         }
     }
 
-    private static String json(String orderId, int i) {
-        return "{\"order_id\":\"" + orderId + "\",\"amount\":" + amount(i) + ",\"currency\":\"EUR\"}";
+    private static String json(String orderId, int i, int payloadBytes) {
+        return "{\"order_id\":\"" + orderId + "\",\"amount\":" + amount(i)
+                + (payloadBytes >= MIN_BYTES_WITH_CURRENCY ? ",\"currency\":\"EUR\"}" : "}");
     }
 
     private static String amount(int i) {
@@ -80,9 +90,9 @@ public final class Workload {
     private static String orderId(int i, int payloadBytes) {
         String digits = Integer.toString(i);
         String prefix = "ord-" + "00000000".substring(Math.min(8, digits.length())) + digits + "-";
-        int fixed = json("", i).length() + prefix.length();
+        int fixed = json("", i, payloadBytes).length() + prefix.length();
         int filler = payloadBytes - fixed;
-        if (filler < 0) {
+        if (filler < 0 || payloadBytes < MIN_BYTES) {
             throw new IllegalArgumentException("payload bytes " + payloadBytes + " is too small for an orders event");
         }
         StringBuilder id = new StringBuilder(prefix);
@@ -116,6 +126,24 @@ public final class Workload {
 
     public long timestamp(long n) {
         return timestamps[(int) (n % timestamps.length)];
+    }
+
+    /**
+     * Writes {@code events} lines of key, {@link #KEY_SEPARATOR} and payload: what kcat ({@code -K}) and ConsoleProducer
+     * ({@code parse.key}) read to send the same key and value as StreamLake.
+     */
+    public Path writeKeyedLines(Path file, long events) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        byte[] separator = KEY_SEPARATOR.getBytes(UTF_8);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (long n = 0; n < events; n++) {
+                out.write(key(n));
+                out.write(separator);
+                out.write(payload(n));
+                out.write('\n');
+            }
+        }
+        return file;
     }
 
     /** Writes {@code events} payloads as JSON Lines, for the whole-process scenario. */

@@ -73,6 +73,26 @@ class BenchMainTest {
     }
 
     @Test
+    void givenKcatAndBrokerPid_thenOptionsCarryThem() {
+        BenchOptions o = BenchMain.parse(
+                new String[] {"--kcat", "/opt/kcat", "--bootstrap-servers", "h:9092", "--broker-pid", "4242"});
+        assertThat(o.kcat()).isEqualTo("/opt/kcat");
+        assertThat(o.brokerPid()).hasValue(4242);
+        assertThat(BenchMain.parse(new String[0]).kcat()).isEqualTo("kcat");
+        assertThat(BenchMain.parse(new String[0]).brokerPid()).isEmpty();
+    }
+
+    @Test
+    void givenBrokerPidWithoutBootstrapServers_thenUsageErrorSaysItNeedsThem() {
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--broker-pid", "4242"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--broker-pid")
+                .hasMessageContaining("--bootstrap-servers");
+        assertThatThrownBy(() -> BenchMain.parse(new String[] {"--bootstrap-servers", "h:1", "--broker-pid", "0"}))
+                .hasMessageContaining("broker pid");
+    }
+
+    @Test
     void givenEveryScenarioName_thenEachIsParsedInAnyCase() {
         BenchOptions o = BenchMain.parse(new String[] {
             "--scenarios", "raw, JSON,avro,flush-per-event,cli-file,Cli-File-Exactly-Once,connect-file"

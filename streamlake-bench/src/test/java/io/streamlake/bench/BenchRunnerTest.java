@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
-/** A small-N run of the whole bench on the embedded broker and the mock:// registry, so it keeps working. No timing. */
+/**
+ * A small-N run of the whole bench on its own broker process and the mock:// registry, so it keeps working. No timing.
+ * {@code cli-file} needs the CLI, which this module does not have: streamlake-it's {@code BenchCliFileTest} runs it,
+ * with kcat and without.
+ */
 class BenchRunnerTest {
 
     @Test
@@ -28,6 +32,10 @@ class BenchRunnerTest {
             assertThat(report.runsOf(label)).singleElement().satisfies(r -> {
                 assertThat(r.events()).isEqualTo(label.equals("flush-per-event") ? 200 : 2_000);
                 assertThat(r.acknowledged()).isEqualTo(r.events());
+                assertThat(r.delivered()).isEqualTo(r.events());
+                assertThat(r.isVoid()).isFalse();
+                assertThat(r.brokerCpuMicrosPerEvent()).isPresent();
+                assertThat(r.brokerCpuMicrosPerEvent().getAsDouble()).isPositive();
                 assertThat(r.recordsPerSecond()).isPositive();
                 assertThat(r.p99Micros()).isGreaterThanOrEqualTo(r.p50Micros()).isPositive();
                 assertThat(r.cpuMicrosPerEvent()).isPresent();
@@ -37,13 +45,15 @@ class BenchRunnerTest {
         }
         assertThat(report.ratios()).containsOnlyKeys("json/raw", "avro/raw", "json/flush-per-event");
         assertThat(report.skipped()).containsKey("cli-file");
+        assertThat(report.voidRuns()).isEmpty();
         assertThat(report.table())
                 .contains(
                         "json/raw",
                         "records/s",
                         "cli-file: skipped: CLI jar not built",
                         "(flush-per-event: 200)",
-                        "CPU per event",
+                        "client CPU",
+                        "broker CPU: the bench's own broker process",
                         "CPU-cost ratios",
                         "producer batches");
     }

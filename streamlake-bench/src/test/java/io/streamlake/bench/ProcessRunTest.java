@@ -1,6 +1,8 @@
 package io.streamlake.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.streamlake.core.domain.HeaderNames;
 import io.streamlake.core.domain.IngestionSettings;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code cli-file}'s baseline: Kafka's ConsoleProducer as a child process, on the keyed console lines and on the bare JSON lines,
- * and what it writes compared with what StreamLake writes for the same lines. No timing assertion.
+ * {@code cli-file}'s baselines: Kafka's ConsoleProducer and kcat as child processes, on the keyed console lines, the
+ * key-and-value lines and the bare JSON lines, and what they write compared with what StreamLake writes for the same
+ * lines; each run's CPU (the child's and the broker process's). No timing assertion. The kcat tests need kcat on the
+ * PATH and are skipped without it.
  */
 class ProcessRunTest {
 
@@ -63,6 +68,109 @@ class ProcessRunTest {
         assertThat(result.payloadBytes()).isEqualTo(500L * 200);
         assertThat(result.peakRssKb()).isPresent();
         assertThat(result.peakRssKb().getAsLong()).isPositive();
+        assertThat(result.isVoid()).isFalse();
+        // a JVM that starts and sends uses well over 10 ms of CPU; the broker takes its requests
+        assertThat(result.cpuNanos()).isPresent();
+        assertThat(result.cpuNanos().getAsLong()).isGreaterThan(100_000_000L);
+        assertThat(result.brokerCpuNanos()).isPresent();
+        assertThat(result.brokerCpuNanos().getAsLong()).isPositive();
+    }
+
+    @Test
+    void givenProcessThatFailsAndWritesNothing_thenItsRunIsVoidNamingTheExitCodeAndLog() throws Exception {
+        String topic = cluster.freshTopics("Vfail").raw(Workload.DATASET);
+
+        RunResult result = ProcessRun.measure(
+                "failing",
+                0,
+                List.of("sh", "-c", "exit 3"),
+                cluster,
+                topic,
+                10,
+                2_000,
+                work.resolve("logs"),
+                null,
+                false);
+
+        assertThat(result.isVoid()).isTrue();
+        assertThat(result.delivered()).isZero();
+        assertThat(result.voidReason())
+                .hasValueSatisfying(why -> assertThat(why).contains("exited with 3", "failing-0.log"));
+    }
+
+    @Test
+    void givenKeyedLines_thenConsoleProducerKeyValueWritesStreamLakesKeyAndValueWithoutHeaders() throws Exception {
+        Workload workload = new Workload(EVENTS, 200);
+        Path file = workload.writeKeyedLines(work.resolve("orders-kv-" + EVENTS + ".txt"), EVENTS);
+        TopicNaming topics = cluster.freshTopics("Kvcp");
+
+        RunResult console = ProcessRun.console(
+                cluster,
+                topics,
+                ProcessRun.ConsoleInput.KEY_VALUE,
+                file,
+                EVENTS,
+                EVENTS * 200L,
+                0,
+                List.of("-Xmx128m"),
+                work.resolve("logs"));
+
+        assertThat(console.label()).isEqualTo("cli-file console key+value");
+        assertThat(console.delivered()).isEqualTo(EVENTS);
+        Map<String, ConsumerRecord<byte[], byte[]>> written = byKey(topics.raw(Workload.DATASET));
+        for (int n = 0; n < EVENTS; n++) {
+            ConsumerRecord<byte[], byte[]> r = written.get(new String(workload.key(n), UTF_8));
+            assertThat(r).as("key of event " + n).isNotNull();
+            assertThat(r.value()).isEqualTo(workload.payload(n));
+            assertThat(r.headers().toArray()).isEmpty();
+        }
+    }
+
+    @Test
+    void givenKeyedLines_thenKcatLikeForLikeWritesWhatStreamLakeWritesAndPlainKcatOnlyKeyAndValue() throws Exception {
+        Optional<Path> kcat = KcatRun.locate(BenchOptions.DEFAULT_KCAT);
+        assumeTrue(kcat.isPresent(), "kcat on the PATH");
+        Workload workload = new Workload(EVENTS, 200);
+        Path file = workload.writeKeyedLines(work.resolve("orders-kcat-" + EVENTS + ".txt"), EVENTS);
+
+        RunResult like = KcatRun.run(
+                cluster, KcatRun.Mode.LIKE_FOR_LIKE, kcat.get(), file, EVENTS, EVENTS * 200L, 0, work.resolve("logs"));
+        RunResult plain = KcatRun.run(
+                cluster, KcatRun.Mode.PLAIN, kcat.get(), file, EVENTS, EVENTS * 200L, 0, work.resolve("logs"));
+        RunResult streamlake = StreamLakeRun.run(
+                cluster,
+                workload,
+                "Ksl",
+                0,
+                EVENTS,
+                false,
+                BenchRunner.MOCK_REGISTRY,
+                IngestionSettings.DEFAULT_PREPARE_THREADS);
+
+        assertThat(like.label()).isEqualTo("cli-file kcat-like");
+        assertThat(plain.label()).isEqualTo("cli-file kcat");
+        for (RunResult r : List.of(like, plain)) {
+            assertThat(r.isVoid()).as(r.label() + " " + r.voidReason()).isFalse();
+            assertThat(r.cpuNanos()).as(r.label()).isPresent();
+            assertThat(r.brokerCpuNanos()).as(r.label()).isPresent();
+            assertThat(r.peakRssKb()).as(r.label()).isPresent();
+        }
+        Map<String, ConsumerRecord<byte[], byte[]>> fromKcat = byKey(topicOf("-clifilekl"));
+        Map<String, ConsumerRecord<byte[], byte[]>> fromPlain = byKey(topicOf("-clifilekc"));
+        Map<String, ConsumerRecord<byte[], byte[]>> fromStreamLake = byKey(topicOf("-Ksl"));
+        assertThat(fromKcat.keySet()).hasSize(EVENTS).isEqualTo(fromStreamLake.keySet());
+        assertThat(fromPlain.keySet()).isEqualTo(fromStreamLake.keySet());
+        for (String key : fromStreamLake.keySet()) {
+            ConsumerRecord<byte[], byte[]> sl = fromStreamLake.get(key);
+            ConsumerRecord<byte[], byte[]> kc = fromKcat.get(key);
+            assertThat(kc.value()).as(key).isEqualTo(sl.value());
+            assertThat(fromPlain.get(key).value()).as(key).isEqualTo(sl.value());
+            assertThat(fromPlain.get(key).headers().toArray()).isEmpty();
+            assertThat(kc.partition())
+                    .as("murmur2 of the same key, same partition: " + key)
+                    .isEqualTo(sl.partition());
+            assertSameHeaders(key, sl.headers().toArray(), kc.headers().toArray());
+        }
     }
 
     @Test
@@ -104,29 +212,32 @@ class ProcessRunTest {
             ConsumerRecord<byte[], byte[]> cp = fromConsole.get(key);
             assertThat(cp.value()).as(key).isEqualTo(sl.value());
             assertThat(cp.partition()).as("same key, same partition: " + key).isEqualTo(sl.partition());
-            Header[] slHeaders = sl.headers().toArray();
-            Header[] cpHeaders = cp.headers().toArray();
-            assertThat(cpHeaders)
-                    .extracting(Header::key)
-                    .containsExactly(
-                            List.of(slHeaders).stream().map(Header::key).toArray(String[]::new));
-            for (int h = 0; h < slHeaders.length; h++) {
-                String name = slHeaders[h].key();
-                String slValue = new String(slHeaders[h].value(), java.nio.charset.StandardCharsets.UTF_8);
-                String cpValue = new String(cpHeaders[h].value(), java.nio.charset.StandardCharsets.UTF_8);
-                if (name.equals(HeaderNames.INGESTION_ID)) {
-                    assertThat(UUID.fromString(cpValue).version())
-                            .isEqualTo(UUID.fromString(slValue).version());
-                    assertThat(cpValue).hasSameSizeAs(slValue);
-                } else if (name.equals(HeaderNames.EVENT_TIME)) {
-                    Instant.parse(cpValue);
-                    Instant.parse(slValue);
-                    assertThat(cpValue.length())
-                            .as("event_time text of the same shape")
-                            .isBetween(20, 30);
-                } else {
-                    assertThat(cpValue).as(name).isEqualTo(slValue);
-                }
+            assertSameHeaders(key, sl.headers().toArray(), cp.headers().toArray());
+        }
+    }
+
+    /** The same header names in the same order; the same values, except ids and times of the same shape. */
+    private static void assertSameHeaders(String key, Header[] slHeaders, Header[] cpHeaders) {
+        assertThat(cpHeaders)
+                .as(key)
+                .extracting(Header::key)
+                .containsExactly(List.of(slHeaders).stream().map(Header::key).toArray(String[]::new));
+        for (int h = 0; h < slHeaders.length; h++) {
+            String name = slHeaders[h].key();
+            String slValue = new String(slHeaders[h].value(), UTF_8);
+            String cpValue = new String(cpHeaders[h].value(), UTF_8);
+            if (name.equals(HeaderNames.INGESTION_ID)) {
+                assertThat(UUID.fromString(cpValue).version())
+                        .isEqualTo(UUID.fromString(slValue).version());
+                assertThat(cpValue).hasSameSizeAs(slValue);
+            } else if (name.equals(HeaderNames.EVENT_TIME)) {
+                Instant.parse(cpValue);
+                Instant.parse(slValue);
+                assertThat(cpValue.length())
+                        .as("event_time text of the same shape")
+                        .isBetween(20, 30);
+            } else {
+                assertThat(cpValue).as(name).isEqualTo(slValue);
             }
         }
     }
@@ -153,8 +264,7 @@ class ProcessRunTest {
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (out.size() < EVENTS && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200))
-                        .forEach(r -> out.put(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.put(new String(r.key(), UTF_8), r));
             }
         }
         return out;

@@ -21,11 +21,14 @@ class WorkloadTest {
     private final SchemaModule schema = SchemaModuleFactory.create(
             new SchemaConfig(Map.of(SchemaConfig.SERIALIZATION_CONFIG, "json")), TopicNaming.defaults());
 
-    @Test
-    void givenPayloadSize_thenEveryPayloadHasExactlyThatSizeAndIsAValidOrdersEvent() {
-        Workload workload = new Workload(100, 200);
-        for (int n = 0; n < 100; n++) {
-            assertThat(workload.payload(n)).hasSize(200);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {45, 79, 80, 200})
+    void givenPayloadSize_thenEveryPayloadHasExactlyThatSizeAndIsAValidOrdersEvent(int size) {
+        Workload workload = new Workload(2_000, size);
+        for (int n = 0; n < 2_000; n++) {
+            assertThat(workload.payload(n)).hasSize(size);
+            assertThat(new String(workload.payload(n), UTF_8).contains("currency"))
+                    .isEqualTo(size >= Workload.MIN_BYTES_WITH_CURRENCY);
             ParseOutcome parsed = schema.parser().parse(workload.payload(n));
             assertThat(parsed).isInstanceOf(ParseOutcome.Parsed.class);
             var payload = ((ParseOutcome.Parsed) parsed).payload();
@@ -53,6 +56,6 @@ class WorkloadTest {
 
     @Test
     void givenTooSmallPayload_thenRefused() {
-        assertThatThrownBy(() -> new Workload(1, 40)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Workload(1, 44)).isInstanceOf(IllegalArgumentException.class);
     }
 }

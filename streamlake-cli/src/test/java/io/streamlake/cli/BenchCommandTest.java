@@ -39,7 +39,15 @@ class BenchCommandTest {
                         "\nflush-per-event ",
                         "json/raw",
                         "avro/raw",
-                        "json/flush-per-event");
+                        "json/flush-per-event",
+                        "broker CPU: the bench's own broker process");
+    }
+
+    @Test
+    void givenBrokerPidWithoutBootstrapServers_thenUsageErrorSaysItNeedsThem() {
+        CliRunner.Result result = new CliRunner(dir).run("bench", "--broker-pid", "4242");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--broker-pid", "--bootstrap-servers");
     }
 
     @Test
