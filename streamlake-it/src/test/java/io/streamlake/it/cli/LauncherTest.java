@@ -93,6 +93,32 @@ class LauncherTest {
     }
 
     @Test
+    void givenASmallProduceInput_thenOnlyTheQuickCompiler_otherwiseTieredCompilation(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path small = dir.resolve("small.jsonl");
+        Files.writeString(small, "{\"order_id\":\"ORD-1\",\"amount\":1.5}\n");
+        Path large = dir.resolve("large.jsonl");
+        Files.write(large, new byte[1024 * 1024]);
+
+        assertThat(launch(Map.of(), "produce", "--file", small.toString(), "--help")
+                        .out())
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(launch(Map.of(), "produce", "--file=" + small, "--help").out())
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(launch(Map.of(), "produce", "--payload", "{}", "--help").out())
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(launch(Map.of(), "produce", "--file", large.toString(), "--help")
+                        .out())
+                .contains("Usage: streamlake produce")
+                .doesNotContain("TieredStopAtLevel");
+        assertThat(launch(Map.of(), "produce", "--file", "-", "--help").out()).doesNotContain("TieredStopAtLevel");
+        assertThat(launch(Map.of(), "consume", "--help").out()).doesNotContain("TieredStopAtLevel");
+        assertThat(launch(Map.of("STREAMLAKE_JIT_OPTS", ""), "produce", "--file", small.toString(), "--help")
+                        .out())
+                .doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void givenConnect_thenTheLauncherUnzipsThePluginAndPassesItsPluginPathOn() throws Exception {
         Path zip = Path.of(System.getProperty("streamlake.connect.plugin.zip", "missing"));
         assumeTrue(Files.isRegularFile(zip), "plugin zip built");
