@@ -22,6 +22,8 @@ import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.runtime.ConsoleStreams;
 import io.streamlake.runtime.Transports;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,20 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description =
                 "Publishes events into Apache Kafka: RAW or DLQ, metadata in headers, partitioned by key, JSON or Avro.",
-        subcommands = {
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:every event acknowledged (RAW or DLQ)",
+            "1:some events not acknowledged, or a platform failure",
+            "2:usage or configuration error"
+        })
+public final class StreamLakeCli implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order the help lists them. They are added in code, not in {@code @Command}, so that a
+     * run names the one it uses ({@link #subcommandsFor}): building every command's model costs picocli about a
+     * quarter of {@code produce}'s start-up.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ProduceCommand.class,
             ConsumeCommand.class,
             DlqCommand.class,
@@ -47,15 +62,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             ConnectCommand.class,
             BenchCommand.class,
-            CompletionCommand.class
-        },
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {
-            "0:every event acknowledged (RAW or DLQ)",
-            "1:some events not acknowledged, or a platform failure",
-            "2:usage or configuration error"
-        })
-public final class StreamLakeCli implements Callable<Integer> {
+            CompletionCommand.class);
 
     @Mixin(name = Invocation.GLOBAL_MIXIN)
     GlobalOptions global;
@@ -85,16 +92,40 @@ public final class StreamLakeCli implements Callable<Integer> {
     public static int execute(
             ConsoleStreams console, CliEnvironment environment, Transports transports, String... args) {
         Injector injector = Guice.createInjector(new CliModule(console, environment, transports));
-        CommandLine commandLine = commandLine(injector, console);
+        CommandLine commandLine = commandLine(injector, console, subcommandsFor(args));
         int code = commandLine.execute(args);
         console.out().flush();
         console.err().flush();
         return code;
     }
 
-    static CommandLine commandLine(Injector injector, ConsoleStreams console) {
+    /**
+     * The subcommands a run with {@code args} needs: when the first argument names a subcommand, that one alone (what
+     * it parses, prints and runs is the same as with all of them); otherwise (help, version, an unknown or no command,
+     * global options first, {@code completion}, which prints every command) all of them.
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> type : SUBCOMMANDS) {
+                Command command = type.getAnnotation(Command.class);
+                if (type != CompletionCommand.class
+                        && (command.name().equals(args[0])
+                                || Arrays.asList(command.aliases()).contains(args[0]))) {
+                    return List.of(type);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    /** The command line with {@code subcommands}; settings are applied after they are added, so they get them too. */
+    static CommandLine commandLine(Injector injector, ConsoleStreams console, List<Class<?>> subcommands) {
         Invocation invocation = injector.getInstance(Invocation.class);
-        CommandLine commandLine = new CommandLine(StreamLakeCli.class, new GuiceFactory(injector));
+        GuiceFactory factory = new GuiceFactory(injector);
+        CommandLine commandLine = new CommandLine(StreamLakeCli.class, factory);
+        for (Class<?> type : subcommands) {
+            commandLine.addSubcommand(type);
+        }
         commandLine.setOut(console.out());
         commandLine.setErr(console.err());
         commandLine.registerConverter(DatasetName.class, DatasetName::of);

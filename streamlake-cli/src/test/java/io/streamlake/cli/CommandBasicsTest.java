@@ -68,6 +68,47 @@ class CommandBasicsTest {
     }
 
     @Test
+    void givenTopLevelHelp_thenEverySubcommandIsListedInOrder() {
+        CliRunner.Result result = new CliRunner(dir).run("--help");
+
+        String commands = result.out().substring(result.out().indexOf("Commands:"));
+        assertThat(commands)
+                .containsSubsequence(
+                        "produce",
+                        "consume",
+                        "dlq",
+                        "schema",
+                        "topics",
+                        "config",
+                        "dev",
+                        "demo",
+                        "connect",
+                        "bench",
+                        "completion");
+    }
+
+    @Test
+    void givenACommandFirst_thenOnlyItsModelIsBuilt_otherwiseEveryCommands() {
+        assertThat(StreamLakeCli.subcommandsFor("produce", "--dataset", "orders"))
+                .containsExactly(io.streamlake.cli.command.ProduceCommand.class);
+        assertThat(StreamLakeCli.subcommandsFor("dlq", "show"))
+                .containsExactly(io.streamlake.cli.command.DlqCommand.class);
+        assertThat(StreamLakeCli.subcommandsFor()).isEqualTo(StreamLakeCli.SUBCOMMANDS);
+        assertThat(StreamLakeCli.subcommandsFor("--config", "x.properties", "produce"))
+                .isEqualTo(StreamLakeCli.SUBCOMMANDS);
+        assertThat(StreamLakeCli.subcommandsFor("completion")).isEqualTo(StreamLakeCli.SUBCOMMANDS);
+        assertThat(StreamLakeCli.subcommandsFor("prodcue")).isEqualTo(StreamLakeCli.SUBCOMMANDS);
+    }
+
+    @Test
+    void givenAMistypedCommand_thenTheUsageErrorSuggestsTheRealOne() {
+        CliRunner.Result result = new CliRunner(dir).run("prodcue");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("prodcue").contains("produce");
+    }
+
+    @Test
     void givenNoCommand_thenUsageOnStderrAndExitTwo() {
         CliRunner.Result result = new CliRunner(dir).run();
 
