@@ -268,7 +268,7 @@ public final class IngestionService implements StagedIngestUseCase {
         }
 
         EventRef ref() {
-            return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload());
+            return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload(), command.source());
         }
 
         Prepared prepare() {
