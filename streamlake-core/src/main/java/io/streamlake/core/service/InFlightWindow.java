@@ -1,6 +1,7 @@
 package io.streamlake.core.service;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,6 +23,10 @@ final class InFlightWindow {
     /** Slots given back so far, by any thread. */
     private final AtomicLong released = new AtomicLong();
 
+    private static final AtomicReferenceFieldUpdater<InFlightWindow, Thread> WAITER =
+            AtomicReferenceFieldUpdater.newUpdater(InFlightWindow.class, Thread.class, "waiter");
+
+    /** The reader while it sleeps or is about to, until a release takes it out to wake it. */
     private volatile Thread waiter;
     /** The released count at which the sleeping reader is to be woken; {@code Long.MAX_VALUE} when none sleeps. */
     private volatile long wakeAt = Long.MAX_VALUE;
@@ -46,11 +51,15 @@ final class InFlightWindow {
         r.acquired++;
     }
 
-    /** Gives a slot back. Any thread. */
+    /**
+     * Gives a slot back. Any thread. Only the release that takes the sleeping reader out of {@link #waiter} wakes it:
+     * the releases that follow before the reader runs again (a whole batch of acknowledgements, on the producer's I/O
+     * thread) find no waiter and do not call {@code unpark} again, which took that thread a mutex each time.
+     */
     void release() {
         if (released.incrementAndGet() >= wakeAt) {
             Thread w = waiter;
-            if (w != null) {
+            if (w != null && WAITER.compareAndSet(this, w, null)) {
                 LockSupport.unpark(w);
             }
         }
@@ -66,15 +75,19 @@ final class InFlightWindow {
     /**
      * Sleeps until at most {@code level} slots are taken. The waiter and wake-up count are published before the
      * released count is read again, and a release reads them after its increment, so one of the two always sees the
-     * other (volatile order).
+     * other (volatile order). A release that wakes the reader takes it out of {@link #waiter}, so the reader puts
+     * itself back before each look that may end in sleeping again.
      */
     private void awaitAtMost(int level) {
         Thread me = Thread.currentThread();
         long target = reader.acquired - level;
-        waiter = me;
         wakeAt = target;
         boolean interrupted = false;
-        while ((reader.releasedSeen = released.get()) < target) {
+        while (true) {
+            waiter = me;
+            if ((reader.releasedSeen = released.get()) >= target) {
+                break;
+            }
             LockSupport.park(this);
             interrupted |= Thread.interrupted();
         }
