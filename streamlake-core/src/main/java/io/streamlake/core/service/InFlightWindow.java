@@ -6,14 +6,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How many events of one stream are read and not yet finished, at most {@code max}. One thread (the one reading the
- * input) takes slots; any thread gives them back. When the window is full the reader sleeps until a quarter of it is
- * free again, instead of waking for every acknowledgement (a semaphore would wake it, let it read one event and put it
- * back to sleep, once per event, on the producer's I/O thread). Still never more than {@code max} outstanding.
+ * input) takes slots; any thread gives them back. When the window is full and less than a quarter of it is free, the
+ * reader sleeps until a quarter is free again, instead of waking for every acknowledgement (a semaphore would wake it,
+ * let it read one event and put it back to sleep, once per event, on the producer's I/O thread). Still never more than
+ * {@code max} outstanding.
  *
  * <p>The two sides share no counter they both write: the reader counts what it took in a plain field, the releasing
  * threads count what they gave back in an atomic one, and the reader looks at that one only when its last look says
- * the window may be full. So a slot costs the reader no atomic operation and no cache line written by the producer's
- * I/O thread, which gives slots back from another core.
+ * the window may be full, and then goes on only with a quarter of the window free. So a slot costs the reader no
+ * atomic operation, and the reader reads the cache line the producer's I/O thread writes for every release (from
+ * another core) at most once per quarter window, not once per event while the window stays nearly full.
  */
 final class InFlightWindow {
 
@@ -39,12 +41,15 @@ final class InFlightWindow {
         this.resumeAt = max - Math.max(1, max / 4);
     }
 
-    /** Takes a slot, first waiting (uninterruptibly) for room when the window is full. Reader thread only. */
+    /**
+     * Takes a slot, first waiting (uninterruptibly), when the window is full, until a quarter of it is free. Reader
+     * thread only.
+     */
     void acquire() {
         Reader r = reader;
         if (r.acquired - r.releasedSeen >= r.max) {
             r.releasedSeen = released.get();
-            if (r.acquired - r.releasedSeen >= r.max) {
+            if (r.acquired - r.releasedSeen > resumeAt) {
                 awaitAtMost(resumeAt);
             }
         }
