@@ -1,6 +1,7 @@
 package io.streamlake.cli.output;
 
 import io.streamlake.core.domain.DlqStage;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.PlatformUnavailableException;
 import io.streamlake.core.port.out.TransactionalOutput;
@@ -15,9 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -43,7 +42,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final AtomicLong failed = new AtomicLong();
     private volatile String stoppedBecause;
     /** Lines handed to the ingestion and not resolved yet; arrays compare by identity. */
-    private final Set<byte[]> inFlight = ConcurrentHashMap.newKeySet();
+    private final InFlightLines inFlight = new InFlightLines();
     /** Set by {@link #freezeInFlight()}: outcomes that arrive later are not counted (their lines were taken as unknown). */
     private volatile boolean frozen;
 
@@ -59,7 +58,15 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
 
     /** Counts {@code payload} (the very array given to the ingestion) as in flight until its outcome arrives. */
     public void sent(byte[] payload) {
-        inFlight.add(payload);
+        sent(payload, null);
+    }
+
+    /**
+     * As {@link #sent(byte[])}, for a line whose command carries {@code source} (its outcome's {@code ref().source()}
+     * then names it too, which makes keeping track of it cheaper); null when it has none.
+     */
+    public void sent(byte[] payload, EventSource source) {
+        inFlight.add(payload, source);
     }
 
     @Override
@@ -88,11 +95,11 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
                     failures.add(new Failure(f.ref().key(), f.reason()));
                 }
                 rerun(f.ref().payload());
-                inFlight.remove(f.ref().payload());
+                inFlight.remove(f.ref().payload(), f.ref().source().orElse(null));
             }
         }
         if (!(result instanceof IngestionResult.Failed)) {
-            inFlight.remove(result.ref().payload());
+            inFlight.remove(result.ref().payload(), result.ref().source().orElse(null));
         }
         done.incrementAndGet();
     }
@@ -144,7 +151,7 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
      */
     public synchronized List<byte[]> freezeInFlight() {
         frozen = true;
-        return List.copyOf(inFlight);
+        return List.copyOf(inFlight.snapshot());
     }
 
     public int inFlightCount() {

@@ -1,9 +1,9 @@
 package io.streamlake.cli.produce;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -11,14 +11,17 @@ import java.util.NoSuchElementException;
  * The lines of a JSON Lines stream as bytes, exactly as they are (invalid UTF-8 included), without their line end
  * ({@code \n} or {@code \r\n}); blank lines are skipped. Reads the input in 64 KiB chunks and scans them for
  * line ends (reading byte by byte through a synchronized stream cost 42% of the CLI's main thread), keeping only
- * one line at a time, never the whole input. A UTF-8 byte-order mark at the very start of the input is skipped and
+ * one line at a time, never the whole input: a line that lies in one chunk is copied once, straight into its own
+ * array. A UTF-8 byte-order mark at the very start of the input is skipped and
  * reported by {@link #byteOrderMarkSkipped()}. {@link #offset()} gives the byte offset just past the last line
  * {@link #next()} returned, so a later run can continue from there. Not thread-safe.
  */
 public final class JsonLines implements Iterator<byte[]> {
 
     private final InputStream in;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    /** The start of a line that crossed the end of the buffer; grown as needed. */
+    private byte[] line = new byte[256];
+
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -98,38 +101,63 @@ public final class JsonLines implements Iterator<byte[]> {
     }
 
     private byte[] readLine() {
-        line.reset();
+        int pending = 0; // bytes of this line kept in `line` (a line that crossed a buffer boundary)
+        int start;
         try {
             while (true) {
                 if (position == limit && !fill()) {
                     done = true;
-                    if (line.size() == 0) {
+                    if (pending == 0) {
                         return null;
                     }
+                    start = position;
                     break;
                 }
-                int start = position;
+                start = position;
                 while (position < limit && buffer[position] != '\n') {
                     position++;
                 }
-                line.write(buffer, start, position - start);
                 if (position < limit) {
-                    position++;
                     break;
                 }
+                pending = append(pending, start, position - start);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the input: " + e.getMessage(), e);
         }
+        int end = position;
+        if (position < limit) {
+            position++; // the '\n'
+        }
         lineNumber++;
         nextEnd = bufferStart + position;
-        byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] != ' ' && bytes[i] != '\t') {
-                return length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
+        // the common case: the whole line lies in the buffer, copied once, exactly as long as it is
+        byte[] from = buffer;
+        int offset = start;
+        int length = end - start;
+        if (pending > 0) {
+            pending = append(pending, start, length);
+            from = line;
+            offset = 0;
+            length = pending;
+        }
+        if (length > 0 && from[offset + length - 1] == '\r') {
+            length--;
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (from[i] != ' ' && from[i] != '\t') {
+                return Arrays.copyOfRange(from, offset, offset + length);
             }
         }
         return null;
+    }
+
+    /** Appends {@code count} bytes of the buffer from {@code from} to the {@code pending} bytes kept of this line. */
+    private int append(int pending, int from, int count) {
+        if (pending + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, pending + count));
+        }
+        System.arraycopy(buffer, from, line, pending, count);
+        return pending + count;
     }
 }

@@ -107,7 +107,7 @@ public final class ProduceRun {
 
     private Iterator<byte[]> lines() {
         Consumer<byte[]> sent = line -> {
-            report.sent(line);
+            report.sent(line, input.lastSource());
             progress.sent();
         };
         return new Iterator<>() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.DlqStage;
 import io.streamlake.core.domain.EventRef;
+import io.streamlake.core.domain.EventSource;
 import io.streamlake.core.domain.IngestionResult;
 import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.SchemaVersion;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,39 @@ class ProduceReportTest {
                 new PublishReceipt("streamlake.orders.dlq", 0, 0, Instant.EPOCH)));
 
         assertThat(report.freezeInFlight()).isEmpty();
+    }
+
+    @Test
+    void givenLinesSentWithTheirSource_whenTheirOutcomesNameIt_thenOnlyTheLineWithoutOutcomeIsInFlight() {
+        ProduceReport report = new ProduceReport(dir.resolve("rerun.jsonl"));
+        byte[] first = "{\"order_id\":\"o-5\"}".getBytes(UTF_8);
+        byte[] second = "{\"order_id\":\"o-6\"}".getBytes(UTF_8);
+        byte[] third = "{\"order_id\":\"o-7\"}".getBytes(UTF_8);
+        report.sent(first, new EventSource("orders.jsonl", 1));
+        report.sent(second, new EventSource("orders.jsonl", 2));
+        report.sent(third, new EventSource("orders.jsonl", 3));
+
+        report.accept(new IngestionResult.Published(
+                new EventRef(
+                        DatasetName.of("orders"),
+                        "o-7",
+                        "id-7",
+                        third,
+                        Optional.of(new EventSource("orders.jsonl", 3))),
+                SchemaVersion.parse("v1"),
+                new PublishReceipt("streamlake.orders.raw", 0, 0, Instant.EPOCH)));
+        report.accept(new IngestionResult.Published(
+                new EventRef(
+                        DatasetName.of("orders"),
+                        "o-5",
+                        "id-5",
+                        first,
+                        Optional.of(new EventSource("orders.jsonl", 1))),
+                SchemaVersion.parse("v1"),
+                new PublishReceipt("streamlake.orders.raw", 0, 1, Instant.EPOCH)));
+
+        assertThat(report.inFlightCount()).isEqualTo(1);
+        assertThat(report.freezeInFlight()).containsExactly(second);
     }
 
     @Test

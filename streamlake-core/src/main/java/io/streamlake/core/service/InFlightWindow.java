@@ -1,18 +1,21 @@
 package io.streamlake.core.service;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * How many events of one stream are read and not yet finished, at most {@code max}. One thread (the one reading the
- * input) takes slots; any thread gives them back. When the window is full the reader sleeps until a quarter of it is
- * free again, instead of waking for every acknowledgement (a semaphore would wake it, let it read one event and put it
- * back to sleep, once per event, on the producer's I/O thread). Still never more than {@code max} outstanding.
+ * input) takes slots; any thread gives them back. When the window is full and less than a quarter of it is free, the
+ * reader sleeps until a quarter is free again, instead of waking for every acknowledgement (a semaphore would wake it,
+ * let it read one event and put it back to sleep, once per event, on the producer's I/O thread). Still never more than
+ * {@code max} outstanding.
  *
  * <p>The two sides share no counter they both write: the reader counts what it took in a plain field, the releasing
  * threads count what they gave back in an atomic one, and the reader looks at that one only when its last look says
- * the window may be full. So a slot costs the reader no atomic operation and no cache line written by the producer's
- * I/O thread, which gives slots back from another core.
+ * the window may be full, and then goes on only with a quarter of the window free. So a slot costs the reader no
+ * atomic operation, and the reader reads the cache line the producer's I/O thread writes for every release (from
+ * another core) at most once per quarter window, not once per event while the window stays nearly full.
  */
 final class InFlightWindow {
 
@@ -22,6 +25,10 @@ final class InFlightWindow {
     /** Slots given back so far, by any thread. */
     private final AtomicLong released = new AtomicLong();
 
+    private static final AtomicReferenceFieldUpdater<InFlightWindow, Thread> WAITER =
+            AtomicReferenceFieldUpdater.newUpdater(InFlightWindow.class, Thread.class, "waiter");
+
+    /** The reader while it sleeps or is about to, until a release takes it out to wake it. */
     private volatile Thread waiter;
     /** The released count at which the sleeping reader is to be woken; {@code Long.MAX_VALUE} when none sleeps. */
     private volatile long wakeAt = Long.MAX_VALUE;
@@ -34,23 +41,30 @@ final class InFlightWindow {
         this.resumeAt = max - Math.max(1, max / 4);
     }
 
-    /** Takes a slot, first waiting (uninterruptibly) for room when the window is full. Reader thread only. */
+    /**
+     * Takes a slot, first waiting (uninterruptibly), when the window is full, until a quarter of it is free. Reader
+     * thread only.
+     */
     void acquire() {
         Reader r = reader;
         if (r.acquired - r.releasedSeen >= r.max) {
             r.releasedSeen = released.get();
-            if (r.acquired - r.releasedSeen >= r.max) {
+            if (r.acquired - r.releasedSeen > resumeAt) {
                 awaitAtMost(resumeAt);
             }
         }
         r.acquired++;
     }
 
-    /** Gives a slot back. Any thread. */
+    /**
+     * Gives a slot back. Any thread. Only the release that takes the sleeping reader out of {@link #waiter} wakes it:
+     * the releases that follow before the reader runs again (a whole batch of acknowledgements, on the producer's I/O
+     * thread) find no waiter and do not call {@code unpark} again, which took that thread a mutex each time.
+     */
     void release() {
         if (released.incrementAndGet() >= wakeAt) {
             Thread w = waiter;
-            if (w != null) {
+            if (w != null && WAITER.compareAndSet(this, w, null)) {
                 LockSupport.unpark(w);
             }
         }
@@ -66,15 +80,19 @@ final class InFlightWindow {
     /**
      * Sleeps until at most {@code level} slots are taken. The waiter and wake-up count are published before the
      * released count is read again, and a release reads them after its increment, so one of the two always sees the
-     * other (volatile order).
+     * other (volatile order). A release that wakes the reader takes it out of {@link #waiter}, so the reader puts
+     * itself back before each look that may end in sleeping again.
      */
     private void awaitAtMost(int level) {
         Thread me = Thread.currentThread();
         long target = reader.acquired - level;
-        waiter = me;
         wakeAt = target;
         boolean interrupted = false;
-        while ((reader.releasedSeen = released.get()) < target) {
+        while (true) {
+            waiter = me;
+            if ((reader.releasedSeen = released.get()) >= target) {
+                break;
+            }
             LockSupport.park(this);
             interrupted |= Thread.interrupted();
         }

@@ -12,6 +12,7 @@ import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.OutboundEvent;
 import io.streamlake.core.domain.ParseOutcome;
 import io.streamlake.core.domain.Payload;
+import io.streamlake.core.domain.PublishReceipt;
 import io.streamlake.core.domain.RejectedPayloadException;
 import io.streamlake.core.domain.RuleOutcome;
 import io.streamlake.core.domain.SchemaVersion;
@@ -36,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -157,15 +159,17 @@ public final class IngestionService implements StagedIngestUseCase {
         if (!(event instanceof Prepared prepared)) {
             throw new IllegalArgumentException("not prepared by this use case: " + event);
         }
+        if (prepared instanceof Prepared.ToRaw raw) {
+            publisher.publish(raw.event(), new RawOutcome(raw, onOutcome));
+            return;
+        }
         Consumer<IngestionResult> report = metrics == IngestionMetrics.none()
                 ? onOutcome
                 : outcome -> {
                     record(outcome, prepared.startedNanos());
                     onOutcome.accept(outcome);
                 };
-        if (prepared instanceof Prepared.ToRaw raw) {
-            publish(raw, report);
-        } else if (prepared instanceof Prepared.ToDeadLetter dead) {
+        if (prepared instanceof Prepared.ToDeadLetter dead) {
             deadLetter(dead.ref(), dead.letter()).thenAccept(report);
         } else {
             report.accept(((Prepared.NotPrepared) prepared).failed());
@@ -190,9 +194,22 @@ public final class IngestionService implements StagedIngestUseCase {
         }
     }
 
-    /** One continuation per event, called by the publisher; a rejected record continues as a dead letter. */
-    private void publish(Prepared.ToRaw raw, Consumer<IngestionResult> report) {
-        publisher.publish(raw.event(), (receipt, error) -> {
+    /**
+     * The continuation of one RAW event, called by the publisher: counts its outcome and reports it; a rejected record
+     * continues as a dead letter. One object per event (it was a lambda for the publisher and another for the
+     * metrics), which the transport's thread, on another core, touches when the event is acknowledged.
+     */
+    private final class RawOutcome implements BiConsumer<PublishReceipt, Throwable> {
+        private final Prepared.ToRaw raw;
+        private final Consumer<IngestionResult> onOutcome;
+
+        RawOutcome(Prepared.ToRaw raw, Consumer<IngestionResult> onOutcome) {
+            this.raw = raw;
+            this.onOutcome = onOutcome;
+        }
+
+        @Override
+        public void accept(PublishReceipt receipt, Throwable error) {
             if (error != null) {
                 CompletableFuture<IngestionResult> next;
                 try {
@@ -200,8 +217,8 @@ public final class IngestionService implements StagedIngestUseCase {
                 } catch (RuntimeException e) {
                     next = CompletableFuture.completedFuture(Failures.failed(raw.ref(), e));
                 }
-                next.whenComplete((outcome, failure) ->
-                        report.accept(failure == null ? outcome : Failures.failed(raw.ref(), failure)));
+                next.whenComplete(
+                        (outcome, failure) -> report(failure == null ? outcome : Failures.failed(raw.ref(), failure)));
                 return;
             }
             IngestionResult outcome;
@@ -210,8 +227,15 @@ public final class IngestionService implements StagedIngestUseCase {
             } catch (RuntimeException e) {
                 outcome = Failures.failed(raw.ref(), e);
             }
-            report.accept(outcome);
-        });
+            report(outcome);
+        }
+
+        private void report(IngestionResult outcome) {
+            if (metrics != IngestionMetrics.none()) {
+                record(outcome, raw.startedNanos());
+            }
+            onOutcome.accept(outcome);
+        }
     }
 
     private CompletableFuture<IngestionResult> afterPublishFailure(Prepared.ToRaw raw, Throwable error) {
@@ -268,7 +292,7 @@ public final class IngestionService implements StagedIngestUseCase {
         }
 
         EventRef ref() {
-            return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload());
+            return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload(), command.source());
         }
 
         Prepared prepare() {

@@ -37,6 +37,27 @@ class InFlightWindowTest {
     }
 
     @Test
+    void givenFullWindowWithOneSlotBackBeforeTheReaderLooks_thenItStillWaitsForAQuarter() throws Exception {
+        InFlightWindow window = new InFlightWindow(8);
+        for (int i = 0; i < 8; i++) {
+            window.acquire();
+        }
+        window.release(); // 7 of 8 taken when the reader next looks
+        CompletableFuture<Void> ninth = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            window.acquire();
+            ninth.complete(null);
+        });
+        reader.start();
+
+        assertThat(waitsFor(ninth, 200))
+                .as("a single free slot: the reader waits for a quarter (2 of 8)")
+                .isFalse();
+        window.release();
+        ninth.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void givenManyReleasingThreads_thenNeverMoreThanMaxOutstandingAndAwaitEmptyReturnsAtZero() throws Exception {
         InFlightWindow window = new InFlightWindow(16);
         AtomicInteger outstanding = new AtomicInteger();

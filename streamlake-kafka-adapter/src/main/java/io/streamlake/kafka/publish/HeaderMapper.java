@@ -139,11 +139,12 @@ final class HeaderMapper {
             this.ceDataschema = version == null ? null : utf8(dataset + "/" + version);
         }
 
+        /** Usually the very same instances as last time, so identity is tried before equality. */
         boolean matches(String dataset, SchemaVersion version, String service, String contentType) {
-            return dataset.equals(datasetName)
-                    && Objects.equals(version, schemaVersion)
-                    && service.equals(serviceName)
-                    && Objects.equals(contentType, contentTypeName);
+            return (dataset == datasetName || dataset.equals(datasetName))
+                    && (version == schemaVersion || Objects.equals(version, schemaVersion))
+                    && (service == serviceName || service.equals(serviceName))
+                    && (contentType == contentTypeName || Objects.equals(contentType, contentTypeName));
         }
     }
 }

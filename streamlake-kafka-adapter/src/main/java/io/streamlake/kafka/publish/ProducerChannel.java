@@ -82,8 +82,17 @@ final class ProducerChannel {
     private final Map<String, Long> absentUntil = new ConcurrentHashMap<>();
 
     private volatile boolean anyAbsent;
-    /** The calls inside the producer that may wait for the cluster: those the breaker wakes when it opens. */
+    /**
+     * The calls inside the producer that may wait for the cluster: those the breaker wakes when it opens. Each sending
+     * thread has one {@link Inside} of its own in it, registered on its first send and reused by its later calls (a
+     * concurrent set's add and remove for every record cost the publishing thread more than the rest of this class);
+     * a call made while its thread is already inside one (a failure reported inline that sends a dead letter) gets an
+     * {@link Inside} of its own, added for the call's duration. Slots of threads that ended are dropped whenever a new
+     * thread registers.
+     */
     private final Set<Inside> insideCalls = ConcurrentHashMap.newKeySet();
+    /** The calling thread's own {@link Inside}, registered in {@link #insideCalls}. */
+    private final ThreadLocal<Inside> threadSlot = new ThreadLocal<>();
 
     private final ExecutorService failureThread;
     private final AtomicInteger users;
@@ -139,19 +148,43 @@ final class ProducerChannel {
     }
 
     /**
+     * The calling thread enters a producer call that may wait for the cluster: from now on until {@link #leave} the
+     * breaker wakes it when it opens.
+     */
+    private Inside enter() {
+        Inside call = threadSlot.get();
+        if (call == null) {
+            call = new Inside(true);
+            insideCalls.removeIf(other -> !other.thread.isAlive());
+            insideCalls.add(call);
+            threadSlot.set(call);
+        } else if (call.busy) { // this thread is inside a call already
+            call = new Inside(false);
+            insideCalls.add(call);
+        }
+        call.busy = true;
+        call.state = IN_CALL;
+        return call;
+    }
+
+    /**
      * {@code call}'s thread leaves the producer; returns whether the breaker woke it meanwhile (its interrupt is
      * cleared then: it was the breaker's, not the caller's).
      */
     private boolean leave(Inside call) {
-        insideCalls.remove(call);
-        if (INSIDE.compareAndSet(call, IN_CALL, RETURNED)) {
-            return false;
+        boolean woken = false;
+        if (!INSIDE.compareAndSet(call, IN_CALL, RETURNED)) {
+            while (call.state != INTERRUPTED) {
+                Thread.onSpinWait();
+            }
+            Thread.interrupted();
+            woken = true;
         }
-        while (call.state != INTERRUPTED) {
-            Thread.onSpinWait();
+        call.busy = false;
+        if (!call.reused) {
+            insideCalls.remove(call);
         }
-        Thread.interrupted();
-        return true;
+        return woken;
     }
 
     CompletableFuture<PublishReceipt> send(ProducerRecord<byte[], byte[]> record, FailureMapping mapping) {
@@ -209,9 +242,9 @@ final class ProducerChannel {
             }
         }
         Delivery delivery = new Delivery(record.topic(), mapping, onDone);
-        delivery.sending = delivery.thread;
+        delivery.sending = Thread.currentThread();
         breaker.sent();
-        insideCalls.add(delivery);
+        Inside call = enter();
         // the breaker opens before it wakes the calls inside: one added after its wake sees it open here
         RuntimeException thrown = breaker.failure(record.topic());
         if (thrown == null) {
@@ -221,7 +254,7 @@ final class ProducerChannel {
                 thrown = e;
             }
         }
-        boolean woken = leave(delivery);
+        boolean woken = leave(call);
         delivery.sending = null;
         if (thrown != null && delivery.claim()) {
             breaker.finished(false);
@@ -283,8 +316,7 @@ final class ProducerChannel {
      * while it is open, throws its {@code PlatformUnavailableException} at once.
      */
     int partitionForKey(String topic, byte[] key) {
-        Inside call = new Inside();
-        insideCalls.add(call);
+        Inside call = enter();
         RuntimeException thrown = breaker.failure(topic);
         int partitions = 0;
         if (thrown == null) {
@@ -394,17 +426,25 @@ final class ProducerChannel {
     }
 
     /**
-     * A thread inside a producer call that may wait for the cluster: created on that thread, in {@link #insideCalls}
-     * for the call's duration.
+     * A thread's presence inside producer calls that may wait for the cluster, in {@link #insideCalls}: created on that
+     * thread, by {@link #enter()}.
      */
-    private static class Inside {
+    private static final class Inside {
         final Thread thread = Thread.currentThread();
+        /** The thread's own slot, kept for its later calls; false: a nested call's, removed when it leaves. */
+        final boolean reused;
         /** {@link #IN_CALL}, {@link #RETURNED}, {@link #WAKING} or {@link #INTERRUPTED}; not private: INSIDE. */
         volatile int state;
+        /** Whether its thread is inside a call now; read and written by that thread only. */
+        boolean busy;
+
+        Inside(boolean reused) {
+            this.reused = reused;
+        }
     }
 
     /** The producer's callback for one send: reports its outcome to the sender's {@code onDone}. */
-    private final class Delivery extends Inside implements Callback {
+    private final class Delivery implements Callback {
         private final String topic;
         private final FailureMapping mapping;
         private final BiConsumer<PublishReceipt, Throwable> onDone;
