@@ -75,8 +75,12 @@ public record BenchOptions(
      * ConsoleProducer ({@code KAFKA_HEAP_OPTS=-Xmx512M}) and the {@code streamlake} launcher gives {@code produce}.
      */
     public static final List<String> DEFAULT_PROCESS_JVM_ARGS = List.of("-Xmx512m");
-    /** What the {@code streamlake} launcher adds for {@code produce} besides the heap: the throughput collector. */
-    public static final List<String> STREAMLAKE_LAUNCHER_JVM_ARGS = List.of("-XX:+UseParallelGC");
+    /**
+     * What the {@code streamlake} launcher adds for a {@code produce} of a file of 1 MiB or more besides the heap: the
+     * throughput collector and the later hand-over to the optimizing compiler.
+     */
+    public static final List<String> STREAMLAKE_LAUNCHER_JVM_ARGS =
+            List.of("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000");
     /**
      * What Kafka's {@code kafka-run-class.sh} (under {@code kafka-console-producer.sh}) adds besides the heap: its
      * {@code KAFKA_JVM_PERFORMANCE_OPTS} default (Kafka 4.x).

@@ -57,7 +57,12 @@ class BenchMainTest {
     void givenNoFlags_thenEachCliFileProcessGetsItsLaunchersJvmFlagsAfterTheSharedHeap() {
         BenchOptions o = BenchMain.parse(new String[] {});
         assertThat(o.launcherFlags()).isTrue();
-        assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
+        assertThat(o.streamlakeJvmArgs())
+                .containsExactly(
+                        "-Xmx512m",
+                        "-XX:+UseParallelGC",
+                        "-XX:Tier4InvocationThreshold=20000",
+                        "-XX:Tier4CompileThreshold=30000");
         assertThat(o.consoleJvmArgs())
                 .startsWith("-Xmx512m")
                 .contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")

@@ -93,7 +93,7 @@ class LauncherTest {
     }
 
     @Test
-    void givenASmallProduceInput_thenOnlyTheQuickCompiler_otherwiseTieredCompilation(
+    void givenASmallProduceInput_thenOnlyTheQuickCompiler_otherwiseALaterOptimizingCompiler(
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path small = dir.resolve("small.jsonl");
         Files.writeString(small, "{\"order_id\":\"ORD-1\",\"amount\":1.5}\n");
@@ -110,12 +110,18 @@ class LauncherTest {
         assertThat(launch(Map.of(), "produce", "--file", large.toString(), "--help")
                         .out())
                 .contains("Usage: streamlake produce")
-                .doesNotContain("TieredStopAtLevel");
-        assertThat(launch(Map.of(), "produce", "--file", "-", "--help").out()).doesNotContain("TieredStopAtLevel");
-        assertThat(launch(Map.of(), "consume", "--help").out()).doesNotContain("TieredStopAtLevel");
+                .doesNotContain("TieredStopAtLevel")
+                .contains("-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000");
+        assertThat(launch(Map.of(), "produce", "--file", "-", "--help").out())
+                .doesNotContain("TieredStopAtLevel")
+                .contains("-XX:Tier4InvocationThreshold=20000");
+        assertThat(launch(Map.of(), "consume", "--help").out())
+                .doesNotContain("TieredStopAtLevel")
+                .doesNotContain("Tier4");
         assertThat(launch(Map.of("STREAMLAKE_JIT_OPTS", ""), "produce", "--file", small.toString(), "--help")
                         .out())
-                .doesNotContain("TieredStopAtLevel");
+                .doesNotContain("TieredStopAtLevel")
+                .doesNotContain("Tier4");
     }
 
     @Test
