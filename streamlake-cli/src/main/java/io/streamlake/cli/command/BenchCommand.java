@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                     + "processes; kcat from the PATH, its runs skipped without it), "
                     + "cli-file-exactly-once ('produce --file' with delivery.guarantee=exactly-once, in the same pairs; "
                     + "not in the default list), "
-                    + "cli-file-avro ('produce --file' with --serialization avro and schema.registry.url, else "
+                    + "cli-file-avro ('produce --file' with --serialization avro and --schema-registry-url, else "
                     + "mock://bench in the CLI's JVM, beside the JSON 'produce --file' of the same pairs; not in the "
                     + "default list), "
                     + "connect-file (the StreamLake file source on a Kafka Connect worker with 1, 2 and 4 tasks vs "
