@@ -25,11 +25,15 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
     /** {@code produce --file}'s headline ratio: against kcat like for like. */
     public static final String[] HEADLINE = ratio(ProcessRun.STREAMLAKE_LABEL, KcatRun.Mode.LIKE_FOR_LIKE.label());
 
+    /** {@code produce --file --serialization avro} against the same JSON run ({@code cli-file-avro}'s ratio). */
+    public static final String[] AVRO_VS_JSON = ratio(ProcessRun.AVRO_LABEL, ProcessRun.STREAMLAKE_LABEL);
+
     /**
      * The ratios reported, numerator and denominator labels. {@code cli-file}'s are against kcat like for like (the
      * headline), ConsoleProducer sending the same key and value ({@code cli-file console key+value}), ConsoleProducer
      * sending the same key and headers ({@code cli-file console}); those against the bare lines and plain kcat are
-     * informational. {@code connect-file}'s are each connector run against {@code streamlake produce --file} of the
+     * informational. {@code cli-file-exactly-once}'s and {@code cli-file-avro}'s are against {@code cli-file streamlake}
+     * (JSON, at-least-once). {@code connect-file}'s are each connector run against {@code streamlake produce --file} of the
      * same file ({@code connect-file produce}).
      */
     public static final List<String[]> RATIOS = List.of(
@@ -42,6 +46,7 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.BARE.label()),
             ratio(ProcessRun.STREAMLAKE_LABEL, KcatRun.Mode.PLAIN.label()),
             ratio(ProcessRun.EXACTLY_ONCE_LABEL, ProcessRun.STREAMLAKE_LABEL),
+            AVRO_VS_JSON,
             ratio(ConnectFileRun.label(1), ConnectFileRun.PRODUCE_LABEL),
             ratio(ConnectFileRun.label(2), ConnectFileRun.PRODUCE_LABEL),
             ratio(ConnectFileRun.label(4), ConnectFileRun.PRODUCE_LABEL));

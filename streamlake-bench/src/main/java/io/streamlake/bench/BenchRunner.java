@@ -35,6 +35,9 @@ public final class BenchRunner {
     /** The scenarios that run inside the bench's JVM, in the order of even pairs. */
     private static final List<Scenario> IN_JVM =
             List.of(Scenario.RAW, Scenario.JSON, Scenario.AVRO, Scenario.FLUSH_PER_EVENT);
+    /** The scenarios whose runs are {@link #runProcesses}'s. */
+    private static final List<Scenario> PROCESSES =
+            List.of(Scenario.CLI_FILE, Scenario.CLI_FILE_EXACTLY_ONCE, Scenario.CLI_FILE_AVRO);
 
     private BenchRunner() {}
 
@@ -52,10 +55,9 @@ public final class BenchRunner {
         List<RunResult> runs = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Optional<List<String>> cli = cliCommand(options);
-        boolean processes = options.scenarios().contains(Scenario.CLI_FILE)
-                || options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE);
+        boolean processes = PROCESSES.stream().anyMatch(options.scenarios()::contains);
         if (processes && cli.isEmpty()) {
-            for (Scenario s : List.of(Scenario.CLI_FILE, Scenario.CLI_FILE_EXACTLY_ONCE)) {
+            for (Scenario s : PROCESSES) {
                 if (options.scenarios().contains(s)) {
                     skipped.put(s.scenarioName(), "skipped: CLI jar not built (" + DEFAULT_CLI_JAR + ")");
                 }
@@ -141,12 +143,14 @@ public final class BenchRunner {
     }
 
     /**
-     * The processes of one pair: StreamLake ({@code cli-file}), StreamLake with {@code delivery.guarantee=exactly-once}
-     * ({@code cli-file-exactly-once}), kcat like for like, ConsoleProducer on the key and value, ConsoleProducer on the
-     * keyed lines with headers, ConsoleProducer on the bare lines when asked, plain kcat ({@code cli-file}; the kcat
-     * runs when kcat was found); those of the chosen scenarios, in that order on even pairs, reversed on odd ones, and
-     * returned in that order. The two StreamLake runs are neighbours either way, and so are StreamLake and kcat like
-     * for like (the headline ratio) when exactly-once is not chosen.
+     * The processes of one pair: StreamLake with {@code --serialization avro} ({@code cli-file-avro}), StreamLake
+     * ({@code cli-file}, and whenever {@code cli-file-avro} is chosen: its denominator), StreamLake with
+     * {@code delivery.guarantee=exactly-once} ({@code cli-file-exactly-once}), kcat like for like, ConsoleProducer on
+     * the key and value, ConsoleProducer on the keyed lines with headers, ConsoleProducer on the bare lines when asked,
+     * plain kcat ({@code cli-file}; the kcat runs when kcat was found); those of the chosen scenarios, in that order on
+     * even pairs, reversed on odd ones, and returned in that order. The Avro and the exactly-once runs are neighbours
+     * of the JSON at-least-once run either way, and so are StreamLake and kcat like for like (the headline ratio)
+     * when exactly-once is not chosen.
      */
     private static List<RunResult> runProcesses(
             BenchCluster cluster, ProcessInputs inputs, List<String> cli, BenchOptions options, int pair)
@@ -157,14 +161,36 @@ public final class BenchRunner {
         List<String> jvm = options.consoleJvmArgs();
         List<ProcessStep> order = new ArrayList<>();
         boolean atLeastOnce = options.scenarios().contains(Scenario.CLI_FILE);
-        if (atLeastOnce) {
+        boolean avro = options.scenarios().contains(Scenario.CLI_FILE_AVRO);
+        // right before (or, on odd pairs, right after) the JSON run it is compared with
+        if (avro) {
+            ProcessRun.Variant variant =
+                    ProcessRun.Variant.avro(options.schemaRegistryUrl().orElse(MOCK_REGISTRY));
             order.add(() -> ProcessRun.streamlake(
-                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, false));
+                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, variant));
+        }
+        if (atLeastOnce || avro) {
+            order.add(() -> ProcessRun.streamlake(
+                    cluster,
+                    inputs.jsonLines(),
+                    events,
+                    pair,
+                    cli,
+                    inputs.streamlakeJvm(),
+                    logs,
+                    ProcessRun.Variant.JSON));
         }
         // right after (or, on odd pairs, right before) the at-least-once run it is compared with
         if (options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE)) {
             order.add(() -> ProcessRun.streamlake(
-                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, true));
+                    cluster,
+                    inputs.jsonLines(),
+                    events,
+                    pair,
+                    cli,
+                    inputs.streamlakeJvm(),
+                    logs,
+                    ProcessRun.Variant.EXACTLY_ONCE));
         }
         if (atLeastOnce && inputs.kcat().isPresent()) {
             order.add(() -> KcatRun.run(
@@ -231,8 +257,6 @@ public final class BenchRunner {
         long events = options.events();
         List<ProcessStep> order = new ArrayList<>();
         order.add(() -> ProcessRun.streamlake(
-                ConnectFileRun.PRODUCE_LABEL,
-                "connectproduce",
                 cluster,
                 file,
                 events,
@@ -240,7 +264,7 @@ public final class BenchRunner {
                 cli,
                 options.streamlakeJvmArgs(),
                 logs,
-                false));
+                ProcessRun.Variant.JSON.as(ConnectFileRun.PRODUCE_LABEL, "connectproduce")));
         for (int tasks : ConnectFileRun.TASKS) {
             order.add(() -> connect.run(cluster, file, events, tasks, pair));
         }
@@ -303,7 +327,7 @@ public final class BenchRunner {
                 StreamLakeRun.run(cluster, workload, label, pair, events, true, registry, options.prepareThreads());
             case FLUSH_PER_EVENT ->
                 RawProducerRun.run(cluster, workload, label, pair, Math.min(events, options.flushEveryEvents()), true);
-            case CLI_FILE, CLI_FILE_EXACTLY_ONCE, CONNECT_FILE ->
+            case CLI_FILE, CLI_FILE_EXACTLY_ONCE, CLI_FILE_AVRO, CONNECT_FILE ->
                 throw new IllegalArgumentException(label + " runs as processes");
         };
     }

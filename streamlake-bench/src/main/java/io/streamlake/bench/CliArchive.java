@@ -41,7 +41,14 @@ final class CliArchive {
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
         dump.addAll(QUIET);
         RunResult trained = ProcessRun.streamlake(
-                cluster, training, TRAINING_EVENTS, -1, cli, dump, dir.resolve("process-logs"), false);
+                cluster,
+                training,
+                TRAINING_EVENTS,
+                -1,
+                cli,
+                dump,
+                dir.resolve("process-logs"),
+                ProcessRun.Variant.JSON);
         if (trained.failure().isPresent()) {
             throw new IllegalStateException(
                     "the class-data training run failed: " + trained.failure().get());

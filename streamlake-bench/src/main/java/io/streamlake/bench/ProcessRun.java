@@ -28,6 +28,8 @@ final class ProcessRun {
     static final String STREAMLAKE_LABEL = Scenario.CLI_FILE.scenarioName() + " streamlake";
     /** The label of {@code streamlake produce --file}'s runs with {@code delivery.guarantee=exactly-once}. */
     static final String EXACTLY_ONCE_LABEL = Scenario.CLI_FILE.scenarioName() + " exactly-once";
+    /** The label of {@code streamlake produce --file}'s runs with {@code --serialization avro}. */
+    static final String AVRO_LABEL = Scenario.CLI_FILE.scenarioName() + " avro";
     /** The producer settings handed to ConsoleProducer, as {@code --producer-property}. */
     static final List<String> SHARED_PRODUCER_KEYS = List.of(
             KafkaAdapterConfig.ACKS_CONFIG,
@@ -41,6 +43,49 @@ final class ProcessRun {
 
     private ProcessRun() {}
 
+    /**
+     * Which {@code streamlake produce --file} run: its label, the label its fresh topics are named after, the
+     * arguments it adds to the common ones (serialization, settings) and whether its topic is written in transactions
+     * (then only what a {@code read_committed} consumer reads counts as delivered).
+     *
+     * @param label         the label of its runs
+     * @param topicLabel    what its fresh topics are named after
+     * @param arguments     added after the common arguments (dataset, file, key field, cluster, topic prefix)
+     * @param transactional whether its records are written in transactions
+     */
+    record Variant(String label, String topicLabel, List<String> arguments, boolean transactional) {
+
+        /** At-least-once, JSON: {@code cli-file streamlake}. */
+        static final Variant JSON =
+                new Variant(STREAMLAKE_LABEL, "clifilesl", List.of("--serialization", "json"), false);
+
+        /** JSON with {@code delivery.guarantee=exactly-once}: {@code cli-file exactly-once}. */
+        static final Variant EXACTLY_ONCE = new Variant(
+                EXACTLY_ONCE_LABEL,
+                "clifileeos",
+                List.of("--serialization", "json", "--set", "delivery.guarantee=exactly-once"),
+                true);
+
+        Variant {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** At-least-once, Avro through the registry at {@code registryUrl}: {@code cli-file avro}. */
+        static Variant avro(String registryUrl) {
+            return new Variant(
+                    AVRO_LABEL,
+                    "clifileavro",
+                    List.of("--serialization", "avro", "--schema-registry-url", registryUrl),
+                    false);
+        }
+
+        /** This variant's run under another label, to topics named after {@code otherTopicLabel}. */
+        Variant as(String otherLabel, String otherTopicLabel) {
+            return new Variant(otherLabel, otherTopicLabel, arguments, transactional);
+        }
+    }
+
+    /** {@code streamlake produce --file} as {@code variant}'s run, to fresh topics named after its topic label. */
     static RunResult streamlake(
             BenchCluster cluster,
             Path file,
@@ -49,38 +94,36 @@ final class ProcessRun {
             List<String> cliCommand,
             List<String> jvmArgs,
             Path logDir,
-            boolean exactlyOnce)
+            Variant variant)
             throws IOException, InterruptedException {
-        return streamlake(
-                exactlyOnce ? EXACTLY_ONCE_LABEL : STREAMLAKE_LABEL,
-                exactlyOnce ? "clifileeos" : "clifilesl",
-                cluster,
-                file,
-                events,
+        TopicNaming naming = cluster.freshTopics(variant.topicLabel());
+        List<String> command =
+                streamlakeCommand(cliCommand, jvmArgs, file, cluster.bootstrapServers(), naming.prefix(), variant);
+        return measure(
+                variant.label(),
                 pair,
-                cliCommand,
-                jvmArgs,
+                command,
+                cluster,
+                naming.raw(Workload.DATASET),
+                events,
+                Files.size(file) - events,
                 logDir,
-                exactlyOnce);
+                null,
+                variant.transactional());
     }
 
     /**
-     * {@code streamlake produce --file} as {@code label}'s run, to fresh topics named after {@code topicLabel}, with
-     * {@code delivery.guarantee=exactly-once} when {@code exactlyOnce}.
+     * The command line of {@code variant}'s run: {@code cliCommand} (with {@code jvmArgs} after the java executable
+     * when it starts with one), then {@code produce} with the dataset, the file, the key field, the cluster, the topic
+     * prefix and the variant's arguments.
      */
-    static RunResult streamlake(
-            String label,
-            String topicLabel,
-            BenchCluster cluster,
-            Path file,
-            long events,
-            int pair,
+    static List<String> streamlakeCommand(
             List<String> cliCommand,
             List<String> jvmArgs,
-            Path logDir,
-            boolean exactlyOnce)
-            throws IOException, InterruptedException {
-        TopicNaming naming = cluster.freshTopics(topicLabel);
+            Path file,
+            String bootstrapServers,
+            String topicPrefix,
+            Variant variant) {
         List<String> command = new ArrayList<>();
         if (cliCommand.size() > 1 && cliCommand.get(0).endsWith("java")) {
             command.add(cliCommand.get(0));
@@ -98,25 +141,11 @@ final class ProcessRun {
                 "--key-field",
                 Workload.KEY_FIELD,
                 "--bootstrap-servers",
-                cluster.bootstrapServers(),
+                bootstrapServers,
                 "--topic-prefix",
-                naming.prefix(),
-                "--serialization",
-                "json"));
-        if (exactlyOnce) {
-            command.addAll(List.of("--set", "delivery.guarantee=exactly-once"));
-        }
-        return measure(
-                label,
-                pair,
-                command,
-                cluster,
-                naming.raw(Workload.DATASET),
-                events,
-                Files.size(file) - events,
-                logDir,
-                null,
-                exactlyOnce);
+                topicPrefix));
+        command.addAll(variant.arguments());
+        return command;
     }
 
     /** What ConsoleProducer reads, and the label of its runs. */

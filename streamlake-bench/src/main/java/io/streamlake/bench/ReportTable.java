@@ -83,6 +83,7 @@ final class ReportTable {
                     .append(NL);
         }
         headline(out, report);
+        avroHeadline(out, report);
         batching(out, report);
         if (report.runs().stream().anyMatch(r -> r.cpuNanos().isPresent())) {
             out.append("client CPU: the bench JVM's (every thread) for runs inside it, the whole child process's for"
@@ -136,6 +137,23 @@ final class ReportTable {
                 .ifPresent(v ->
                         line.append(String.format(Locale.ROOT, "  client CPU per event (whole process) = %.2f us", v)));
         report.median(produce, r -> kb(r))
+                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  peak RSS = %.0f MB", v)));
+        out.append(line).append(NL);
+    }
+
+    /** {@code cli-file-avro}'s figures: speed against the JSON run of the same pairs, client CPU and peak RSS. */
+    private static void avroHeadline(StringBuilder out, BenchReport report) {
+        String avro = ProcessRun.AVRO_LABEL;
+        if (report.validRunsOf(avro).isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("produce --file --serialization avro:");
+        report.medianRatio(BenchReport.AVRO_VS_JSON[0], BenchReport.AVRO_VS_JSON[1])
+                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  speed / JSON produce --file = %.3f", v)));
+        report.median(avro, RunResult::cpuMicrosPerEvent)
+                .ifPresent(v ->
+                        line.append(String.format(Locale.ROOT, "  client CPU per event (whole process) = %.2f us", v)));
+        report.median(avro, r -> kb(r))
                 .ifPresent(v -> line.append(String.format(Locale.ROOT, "  peak RSS = %.0f MB", v)));
         out.append(line).append(NL);
     }
@@ -207,6 +225,14 @@ final class ReportTable {
                 ProcessRun.EXACTLY_ONCE_LABEL,
                 "streamlake produce --file with delivery.guarantee=exactly-once (transactions of"
                         + " transaction.max.events / transaction.max.ms, each committing the file's checkpoint)");
+        note(
+                out,
+                labels,
+                ProcessRun.AVRO_LABEL,
+                "streamlake produce --file of the same JSON lines with --serialization avro and "
+                        + (options.schemaRegistryUrl().isEmpty()
+                                ? "the in-memory registry " + BenchRunner.MOCK_REGISTRY + " (in the CLI's JVM)"
+                                : "the bench's --schema-registry-url"));
         note(
                 out,
                 labels,

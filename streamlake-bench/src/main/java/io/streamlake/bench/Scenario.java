@@ -32,6 +32,13 @@ public enum Scenario {
      */
     CLI_FILE_EXACTLY_ONCE("cli-file-exactly-once", "streamlake produce --file, delivery.guarantee=exactly-once"),
     /**
+     * {@code streamlake produce --file} of the same JSON lines with {@code --serialization avro} (the bench's
+     * {@code --schema-registry-url}, else the in-memory {@code mock://bench} registry of the CLI's JVM), a whole
+     * process, run in {@code cli-file}'s pairs right beside {@code cli-file streamlake} (which it implies); its runs
+     * are labelled {@code cli-file avro} and compared with {@code cli-file streamlake} (JSON).
+     */
+    CLI_FILE_AVRO("cli-file-avro", "streamlake produce --file --serialization avro"),
+    /**
      * The StreamLake file source connector on a Kafka Connect worker (in the bench's JVM, started once) with 1, 2 and
      * 4 tasks, against {@code streamlake produce --file} (a process) of the same file. Its runs are labelled
      * {@code connect-file 1 task}, {@code connect-file 2 tasks}, {@code connect-file 4 tasks} and
@@ -58,7 +65,7 @@ public enum Scenario {
 
     /**
      * Every scenario's name, comma-separated, in declaration order:
-     * {@code raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file}.
+     * {@code raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,cli-file-avro,connect-file}.
      */
     public static String names() {
         return Arrays.stream(values()).map(Scenario::scenarioName).collect(Collectors.joining(","));

@@ -100,7 +100,7 @@ class BenchMainTest {
     @Test
     void givenEveryScenarioName_thenEachIsParsedInAnyCase() {
         BenchOptions o = BenchMain.parse(new String[] {
-            "--scenarios", "raw, JSON,avro,flush-per-event,cli-file,Cli-File-Exactly-Once,connect-file"
+            "--scenarios", "raw, JSON,avro,flush-per-event,cli-file,Cli-File-Exactly-Once,CLI-FILE-AVRO,connect-file"
         });
         assertThat(o.scenarios()).isEqualTo(EnumSet.allOf(Scenario.class));
     }
@@ -110,7 +110,8 @@ class BenchMainTest {
         assertThatThrownBy(() -> BenchMain.parse(new String[] {"--scenarios", "A,B"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'A'")
-                .hasMessageContaining("raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
+                .hasMessageContaining(
+                        "raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,cli-file-avro,connect-file");
     }
 
     @Test

@@ -148,4 +148,34 @@ class BenchReportTest {
         assertThat(report.medianCpuRatio("raw", "raw")).isEmpty();
         assertThat(report.table()).doesNotContain("CPU-cost").doesNotContain("broker CPU:");
     }
+
+    @Test
+    void givenAvroAndJsonProduceRunsInTheSamePairs_thenTheAvroRatioAndItsCpuArePrinted() {
+        BenchReport report = new BenchReport(
+                BenchOptions.defaults(),
+                List.of(
+                        run(ProcessRun.AVRO_LABEL, 0, 180_000, 6),
+                        run(ProcessRun.STREAMLAKE_LABEL, 0, 200_000, 5),
+                        run(ProcessRun.STREAMLAKE_LABEL, 1, 100_000, 5),
+                        run(ProcessRun.AVRO_LABEL, 1, 80_000, 7)),
+                Map.of());
+
+        assertThat(report.ratios()).containsOnlyKeys("cli-file avro/cli-file streamlake");
+        assertThat(report.medianRatio(ProcessRun.AVRO_LABEL, ProcessRun.STREAMLAKE_LABEL))
+                .hasValueCloseTo(0.85, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(report.table())
+                .contains(
+                        "produce --file --serialization avro:  speed / JSON produce --file = 0.850"
+                                + "  client CPU per event (whole process) = 6.50 us",
+                        "cli-file avro: streamlake produce --file of the same JSON lines with --serialization avro"
+                                + " and the in-memory registry mock://bench");
+    }
+
+    @Test
+    void givenOnlyJsonProduceRuns_thenNoAvroLine() {
+        BenchReport report = new BenchReport(
+                BenchOptions.defaults(), List.of(run(ProcessRun.STREAMLAKE_LABEL, 0, 200_000, 5)), Map.of());
+
+        assertThat(report.table()).doesNotContain("--serialization avro");
+    }
 }

@@ -44,7 +44,7 @@ class BenchRunnerTest {
             });
         }
         assertThat(report.ratios()).containsOnlyKeys("json/raw", "avro/raw", "json/flush-per-event");
-        assertThat(report.skipped()).containsKey("cli-file");
+        assertThat(report.skipped()).containsKeys("cli-file", "cli-file-exactly-once", "cli-file-avro");
         assertThat(report.voidRuns()).isEmpty();
         assertThat(report.table())
                 .contains(

@@ -269,4 +269,52 @@ class ProcessRunTest {
         }
         return out;
     }
+
+    @Test
+    void givenAvroVariant_thenProduceCommandAddsAvroAndTheRegistryAfterTheJvmOptions() {
+        List<String> command = ProcessRun.streamlakeCommand(
+                List.of("/jdk/bin/java", "-jar", "/x/streamlake.jar"),
+                List.of("-Xmx512m"),
+                Path.of("/tmp/orders.jsonl"),
+                "h:1",
+                "bench.p",
+                ProcessRun.Variant.avro("mock://bench"));
+
+        assertThat(command)
+                .containsExactly(
+                        "/jdk/bin/java",
+                        "-Xmx512m",
+                        "-jar",
+                        "/x/streamlake.jar",
+                        "produce",
+                        "--dataset",
+                        "orders",
+                        "--file",
+                        "/tmp/orders.jsonl",
+                        "--key-field",
+                        "order_id",
+                        "--bootstrap-servers",
+                        "h:1",
+                        "--topic-prefix",
+                        "bench.p",
+                        "--serialization",
+                        "avro",
+                        "--schema-registry-url",
+                        "mock://bench");
+        assertThat(ProcessRun.Variant.avro("mock://bench").label()).isEqualTo("cli-file avro");
+        assertThat(ProcessRun.Variant.avro("mock://bench").transactional()).isFalse();
+    }
+
+    @Test
+    void givenJsonAndExactlyOnceVariants_thenTheirLabelsAndArgumentsAreTheExistingOnes() {
+        assertThat(ProcessRun.Variant.JSON.label()).isEqualTo("cli-file streamlake");
+        assertThat(ProcessRun.Variant.JSON.arguments()).containsExactly("--serialization", "json");
+        assertThat(ProcessRun.Variant.EXACTLY_ONCE.label()).isEqualTo("cli-file exactly-once");
+        assertThat(ProcessRun.Variant.EXACTLY_ONCE.arguments())
+                .containsExactly("--serialization", "json", "--set", "delivery.guarantee=exactly-once");
+        assertThat(ProcessRun.Variant.EXACTLY_ONCE.transactional()).isTrue();
+        assertThat(ProcessRun.Variant.JSON.as("connect-file produce", "connectproduce"))
+                .isEqualTo(new ProcessRun.Variant(
+                        "connect-file produce", "connectproduce", List.of("--serialization", "json"), false));
+    }
 }

@@ -11,7 +11,7 @@ class ScenarioTest {
     @Test
     void givenScenarios_thenTheirNamesAreTheFlagValuesInDeclarationOrder() {
         assertThat(Scenario.names())
-                .isEqualTo("raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
+                .isEqualTo("raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,cli-file-avro,connect-file");
         assertThat(Scenario.FLUSH_PER_EVENT.scenarioName()).isEqualTo("flush-per-event");
         assertThat(Scenario.CLI_FILE).hasToString("cli-file");
     }
@@ -30,7 +30,7 @@ class ScenarioTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "unknown scenario '" + old
-                                    + "': expected some of raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
+                                    + "': expected some of raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,cli-file-avro,connect-file");
         }
     }
 

@@ -64,6 +64,6 @@ class BenchCommandTest {
         assertThat(result.err())
                 .contains(
                         "unknown scenario 'A'",
-                        "raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,connect-file");
+                        "raw,json,avro,flush-per-event,cli-file,cli-file-exactly-once,cli-file-avro,connect-file");
     }
 }

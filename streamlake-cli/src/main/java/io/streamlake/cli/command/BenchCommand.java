@@ -41,6 +41,9 @@ import picocli.CommandLine.Option;
                     + "processes; kcat from the PATH, its runs skipped without it), "
                     + "cli-file-exactly-once ('produce --file' with delivery.guarantee=exactly-once, in the same pairs; "
                     + "not in the default list), "
+                    + "cli-file-avro ('produce --file' with --serialization avro and --schema-registry-url, else "
+                    + "mock://bench in the CLI's JVM, beside the JSON 'produce --file' of the same pairs; not in the "
+                    + "default list), "
                     + "connect-file (the StreamLake file source on a Kafka Connect worker with 1, 2 and 4 tasks vs "
                     + "'produce --file' of the same file; not in the default list).",
             "Exit 0 when every run delivered exactly its events, 1 when a run was void (lost records or failed)."
