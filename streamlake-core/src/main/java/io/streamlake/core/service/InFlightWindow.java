@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How many events of one stream are read and not yet finished, at most {@code max}. One thread (the one reading the
- * input) takes slots; any thread gives them back. When the window is full and less than a quarter of it is free, the
- * reader sleeps until a quarter is free again, instead of waking for every acknowledgement (a semaphore would wake it,
+ * input) takes slots; any thread gives them back. When its last look says the window is full and a fresh count finds
+ * less than a quarter of it free, the reader sleeps until a quarter is free again, instead of waking for every acknowledgement (a semaphore would wake it,
  * let it read one event and put it back to sleep, once per event, on the producer's I/O thread). Still never more than
  * {@code max} outstanding.
  *

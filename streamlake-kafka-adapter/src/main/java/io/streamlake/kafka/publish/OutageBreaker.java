@@ -52,6 +52,8 @@ final class OutageBreaker implements AutoCloseable {
     private volatile long lastAnswer;
     /** The failure of a send while open; null while closed. */
     private volatile Open open;
+    /** The failure of the latest opening, kept after it closed; null until it first opens. */
+    private volatile Open lastOpened;
 
     // evaluated under the monitor, by tick()
     private boolean outstanding;
@@ -109,7 +111,18 @@ final class OutageBreaker implements AutoCloseable {
 
     /** The failure for a send to {@code topic} while open, or null while closed (then send it). */
     PlatformUnavailableException failure(String topic) {
-        Open o = open;
+        return failure(open, topic);
+    }
+
+    /**
+     * The failure for a send to {@code topic} that the latest opening stopped, whether or not the breaker has closed
+     * again since (a probe may answer right after it opened); null if it never opened.
+     */
+    PlatformUnavailableException lastOpening(String topic) {
+        return failure(lastOpened, topic);
+    }
+
+    private static PlatformUnavailableException failure(Open o, String topic) {
         return o == null ? null : new PlatformUnavailableException(o.reason + "; not sent to " + topic, o.since);
     }
 
@@ -173,6 +186,7 @@ final class OutageBreaker implements AutoCloseable {
                     "Kafka cluster unreachable since " + since + ", bootstrap servers " + bootstrapServers
                             + ": no broker answered for " + TimeUnit.NANOSECONDS.toMillis(failAfterNanos) + " ms ("
                             + KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG + ")");
+            lastOpened = open;
             probe(now);
             return true;
         }

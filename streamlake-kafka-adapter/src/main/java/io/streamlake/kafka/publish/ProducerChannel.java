@@ -49,7 +49,8 @@ import org.apache.kafka.common.utils.Utils;
  * is already inside {@code KafkaProducer.send} when it opens (waiting for metadata the producer forgot when it lost
  * every broker, or for buffer memory) is woken: its thread is interrupted, the send fails with the breaker's
  * exception, and the interrupt is cleared before {@code send} returns, so the caller never sees it. An interrupt the
- * caller's thread already had is left as it was.
+ * caller's thread already had when it called is left as it was; one that arrives from elsewhere during the same call
+ * is taken for the breaker's. An error thrown by the producer leaves the call too.
  */
 final class ProducerChannel {
 
@@ -139,6 +140,9 @@ final class ProducerChannel {
      * each is waiting for a cluster that stopped answering. Runs on the breaker's thread.
      */
     private void wakeCalls() {
+        if (!breaker.isOpen()) {
+            return; // a probe answered right after it opened: nothing waits for a silent cluster
+        }
         for (Inside call : insideCalls) {
             if (INSIDE.compareAndSet(call, IN_CALL, WAKING)) {
                 call.thread.interrupt();
@@ -163,13 +167,15 @@ final class ProducerChannel {
             insideCalls.add(call);
         }
         call.busy = true;
+        call.interruptedBefore = call.thread.isInterrupted();
         call.state = IN_CALL;
         return call;
     }
 
     /**
-     * {@code call}'s thread leaves the producer; returns whether the breaker woke it meanwhile (its interrupt is
-     * cleared then: it was the breaker's, not the caller's).
+     * {@code call}'s thread leaves the producer; returns whether the breaker woke it meanwhile. The breaker's interrupt
+     * is cleared then, and the thread is left interrupted only if it was when it entered (an interrupt from elsewhere
+     * that arrives during the same call is taken for the breaker's).
      */
     private boolean leave(Inside call) {
         boolean woken = false;
@@ -178,6 +184,9 @@ final class ProducerChannel {
                 Thread.onSpinWait();
             }
             Thread.interrupted();
+            if (call.interruptedBefore) {
+                call.thread.interrupt();
+            }
             woken = true;
         }
         call.busy = false;
@@ -245,20 +254,23 @@ final class ProducerChannel {
         delivery.sending = Thread.currentThread();
         breaker.sent();
         Inside call = enter();
-        // the breaker opens before it wakes the calls inside: one added after its wake sees it open here
-        RuntimeException thrown = breaker.failure(record.topic());
-        if (thrown == null) {
-            try {
+        RuntimeException thrown = null;
+        boolean woken;
+        try {
+            // the breaker opens before it wakes the calls inside: one added after its wake sees it open here
+            thrown = breaker.failure(record.topic());
+            if (thrown == null) {
                 producer.send(record, delivery);
-            } catch (RuntimeException e) {
-                thrown = e;
             }
+        } catch (RuntimeException e) {
+            thrown = e;
+        } finally {
+            woken = leave(call);
+            delivery.sending = null;
         }
-        boolean woken = leave(call);
-        delivery.sending = null;
         if (thrown != null && delivery.claim()) {
             breaker.finished(false);
-            PlatformUnavailableException down = woken ? breaker.failure(record.topic()) : null;
+            PlatformUnavailableException down = woken ? breaker.lastOpening(record.topic()) : null;
             onDone.accept(null, mapping.map(record.topic(), down != null ? down : thrown));
         }
     }
@@ -317,17 +329,21 @@ final class ProducerChannel {
      */
     int partitionForKey(String topic, byte[] key) {
         Inside call = enter();
-        RuntimeException thrown = breaker.failure(topic);
+        RuntimeException thrown = null;
         int partitions = 0;
-        if (thrown == null) {
-            try {
+        boolean woken;
+        try {
+            thrown = breaker.failure(topic);
+            if (thrown == null) {
                 partitions = producer.partitionsFor(topic).size();
-            } catch (RuntimeException e) {
-                thrown = e;
             }
+        } catch (RuntimeException e) {
+            thrown = e;
+        } finally {
+            woken = leave(call);
         }
-        if (leave(call) && thrown != null) {
-            PlatformUnavailableException down = breaker.failure(topic);
+        if (woken && thrown != null) {
+            PlatformUnavailableException down = breaker.lastOpening(topic);
             throw down != null ? down : thrown;
         }
         if (thrown != null) {
@@ -437,6 +453,8 @@ final class ProducerChannel {
         volatile int state;
         /** Whether its thread is inside a call now; read and written by that thread only. */
         boolean busy;
+        /** Whether its thread was interrupted when it entered the current call; that thread's only. */
+        boolean interruptedBefore;
 
         Inside(boolean reused) {
             this.reused = reused;

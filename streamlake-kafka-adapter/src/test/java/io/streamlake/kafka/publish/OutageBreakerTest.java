@@ -157,6 +157,10 @@ class OutageBreakerTest {
         nextProbe.complete(null); // a broker answered: closes at once
         assertThat(breaker.isOpen()).isFalse();
         assertThat(breaker.failure("t")).isNull();
+        assertThat(breaker.lastOpening("t"))
+                .as("what a send woken by that opening reports, though it closed since")
+                .hasMessageContaining("cluster unreachable since 2026-12-04T10:00:00Z")
+                .hasMessageContaining("not sent to t");
     }
 
     @Test
@@ -230,6 +234,91 @@ class OutageBreakerTest {
         KafkaAdapterConfig config = new KafkaAdapterConfig(Map.of("bootstrap.servers", "b1:9092,b2:9092"));
         ProducerChannel channel = new ProducerChannel(producer, breaker, 1, config.maxBlockMs());
         return new KafkaEventPublisher(channel, KafkaRecords.of(config.headersStyle(), 1024), KafkaFailures.of(config));
+    }
+
+    @Test
+    void givenACallerInterruptedBeforeItsSendIsWoken_thenItIsStillInterruptedAfterwards() throws Exception {
+        Spinning producer = new Spinning();
+        KafkaEventPublisher publisher = publisherOn(producer);
+        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
+            stillInterrupted.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        assertThat(producer.inside.await(5, TimeUnit.SECONDS)).isTrue();
+        breaker.tick();
+        advanceMs(FAIL_AFTER_MS); // opens: wakes the send, which does not wait interruptibly
+        producer.release.countDown();
+
+        assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(producer.history()).as("appended records").hasSize(1);
+        assertThat(error)
+                .as("no failure for an appended record: its callback reports it")
+                .isNotDone();
+        caller.join(5_000);
+    }
+
+    @Test
+    void givenAnErrorThrownInsideTheProducer_thenTheThreadLeftTheCallAndALaterOpeningDoesNotInterruptIt()
+            throws Exception {
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(
+                            ProducerRecord<byte[], byte[]> record, Callback callback) {
+                        throw new StackOverflowError("thrown inside send");
+                    }
+                };
+        KafkaEventPublisher publisher = publisherOn(producer);
+        CountDownLatch errorSeen = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> interruptedWhileIdle = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                publisher.publish(event());
+            } catch (StackOverflowError expected) {
+                errorSeen.countDown();
+            }
+            try {
+                interruptedWhileIdle.complete(!release.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                interruptedWhileIdle.complete(true);
+            }
+        });
+        caller.start();
+        assertThat(errorSeen.await(5, TimeUnit.SECONDS)).isTrue();
+        breaker.tick();
+        advanceMs(FAIL_AFTER_MS); // the failed send is still outstanding for the breaker: it opens
+        assertThat(breaker.isOpen()).isTrue();
+        release.countDown();
+
+        assertThat(interruptedWhileIdle.get(15, TimeUnit.SECONDS)).isFalse();
+        caller.join(5_000);
+    }
+
+    /**
+     * A producer whose send does not return until released and does not notice interrupts while it waits (as
+     * {@code KafkaProducer.send} appending a record), then appends the record as the mock does.
+     */
+    private static final class Spinning extends MockProducer<byte[], byte[]> {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Spinning() {
+            super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            inside.countDown();
+            while (release.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+            return super.send(record, callback);
+        }
     }
 
     /**
