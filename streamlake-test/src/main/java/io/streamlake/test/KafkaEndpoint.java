@@ -136,25 +136,69 @@ public final class KafkaEndpoint {
 
     /**
      * Every record of {@code topic}, read from the beginning of every partition up to the end offsets taken when
-     * reading starts (for {@code isolation.level=read_committed} in {@code consumerProperties}: the last stable
-     * offsets, so what committed transactions hold). Unlike {@link #consumeAll(String, int, Duration)} it needs no
-     * expected count: it stops at the end, and so shows records that should not be there.
+     * reading starts. Unlike {@link #consumeAll(String, int, Duration)} it needs no expected count: it stops at the
+     * end, and so shows records that should not be there.
+     *
+     * <p>With {@code isolation.level=read_committed} in {@code consumerProperties} the end is the last stable offset:
+     * what committed transactions hold. A transaction's commit returns before the broker has written its commit
+     * markers, and until then the last stable offset stays behind the transaction's records; so while it is behind the
+     * high watermark, this looks again every 50 ms for up to {@link #COMMIT_MARKERS_GRACE} and reads on to where it
+     * moved. A transaction still open after that (a producer killed mid-transaction) leaves its records unread.
      *
      * @throws IllegalStateException when the end is not reached within {@code timeout}
      */
     public List<ConsumerRecord<byte[], byte[]>> readToEnd(
             String topic, Map<String, Object> consumerProperties, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean readCommitted =
+                "read_committed".equals(String.valueOf(consumerProperties.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)));
         return readFromBeginning(topic, consumerProperties, timeout, (consumer, partitions, records) -> {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("did not read " + topic + " to its end " + end + " within "
-                            + timeout + ": " + records.size() + " records read");
+            readTo(consumer, partitions, end, records, topic, deadline, timeout);
+            if (!readCommitted) {
+                return;
+            }
+            Map<TopicPartition, Long> highWatermarks = highWatermarks(partitions, timeout);
+            long graceEnd = System.nanoTime() + COMMIT_MARKERS_GRACE.toNanos();
+            while (!end.equals(highWatermarks) && System.nanoTime() - graceEnd < 0) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                end = consumer.endOffsets(partitions, timeout);
+                readTo(consumer, partitions, end, records, topic, deadline, timeout);
             }
         });
+    }
+
+    /** How long {@link #readToEnd} waits for a just-committed transaction's markers. */
+    public static final Duration COMMIT_MARKERS_GRACE = Duration.ofSeconds(3);
+
+    private static void readTo(
+            KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end,
+            List<ConsumerRecord<byte[], byte[]>> records,
+            String topic,
+            long deadline,
+            Duration timeout) {
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("did not read " + topic + " to its end " + end + " within " + timeout
+                        + ": " + records.size() + " records read");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+    }
+
+    /** The partitions' high watermarks: their end offsets for a consumer that reads uncommitted records too. */
+    private Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(partitions, timeout);
+        }
     }
 
     /** How a read polls a consumer assigned to every partition of the topic, at their beginning. */
