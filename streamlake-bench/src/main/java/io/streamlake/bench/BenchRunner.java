@@ -238,12 +238,7 @@ public final class BenchRunner {
                     pair,
                     logs));
         }
-        RunResult[] results = new RunResult[order.size()];
-        for (int k = 0; k < order.size(); k++) {
-            int index = pair % 2 == 0 ? k : order.size() - 1 - k;
-            results[index] = order.get(index).run();
-        }
-        return List.of(results);
+        return runInPairOrder(order, pair);
     }
 
     /**
@@ -268,17 +263,23 @@ public final class BenchRunner {
         for (int tasks : ConnectFileRun.TASKS) {
             order.add(() -> connect.run(cluster, file, events, tasks, pair));
         }
+        return runInPairOrder(order, pair);
+    }
+
+    @FunctionalInterface
+    private interface ProcessStep {
+        RunResult run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code order} first to last on even pairs, last to first on odd ones; the results in {@code order}'s order. */
+    private static List<RunResult> runInPairOrder(List<ProcessStep> order, int pair)
+            throws IOException, InterruptedException {
         RunResult[] results = new RunResult[order.size()];
         for (int k = 0; k < order.size(); k++) {
             int index = pair % 2 == 0 ? k : order.size() - 1 - k;
             results[index] = order.get(index).run();
         }
         return List.of(results);
-    }
-
-    @FunctionalInterface
-    private interface ProcessStep {
-        RunResult run() throws IOException, InterruptedException;
     }
 
     /**
