@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the bench: StreamLake side by side with raw kafka-clients (and, for {@code cli-file}, kcat and Kafka's
@@ -192,16 +193,10 @@ public final class BenchRunner {
                     logs,
                     ProcessRun.Variant.EXACTLY_ONCE));
         }
+        Function<KcatRun.Mode, ProcessStep> kcat = mode -> () ->
+                KcatRun.run(cluster, mode, inputs.kcat().get(), inputs.keyedLines(), events, payloadBytes, pair, logs);
         if (atLeastOnce && inputs.kcat().isPresent()) {
-            order.add(() -> KcatRun.run(
-                    cluster,
-                    KcatRun.Mode.LIKE_FOR_LIKE,
-                    inputs.kcat().get(),
-                    inputs.keyedLines(),
-                    events,
-                    payloadBytes,
-                    pair,
-                    logs));
+            order.add(kcat.apply(KcatRun.Mode.LIKE_FOR_LIKE));
         }
         if (atLeastOnce) {
             order.add(() -> ProcessRun.console(
@@ -228,15 +223,7 @@ public final class BenchRunner {
                     cluster, ProcessRun.ConsoleInput.BARE, inputs.jsonLines(), events, payloadBytes, pair, jvm, logs));
         }
         if (atLeastOnce && inputs.kcat().isPresent()) {
-            order.add(() -> KcatRun.run(
-                    cluster,
-                    KcatRun.Mode.PLAIN,
-                    inputs.kcat().get(),
-                    inputs.keyedLines(),
-                    events,
-                    payloadBytes,
-                    pair,
-                    logs));
+            order.add(kcat.apply(KcatRun.Mode.PLAIN));
         }
         return runInPairOrder(order, pair);
     }

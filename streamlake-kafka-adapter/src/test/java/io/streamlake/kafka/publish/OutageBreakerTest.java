@@ -190,13 +190,9 @@ class OutageBreakerTest {
             throws Exception {
         Waiting producer = new Waiting();
         KafkaEventPublisher publisher = publisherOn(producer);
-        CompletableFuture<Throwable> error = new CompletableFuture<>();
-        CompletableFuture<Boolean> leftInterrupted = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
-            leftInterrupted.complete(Thread.currentThread().isInterrupted());
-        });
-        caller.start();
+        Caller caller = Caller.publishing(publisher, false);
+        CompletableFuture<Throwable> error = caller.error;
+        CompletableFuture<Boolean> leftInterrupted = caller.interruptedAfter;
         assertThat(producer.waiting.await(5, TimeUnit.SECONDS)).isTrue();
         breaker.tick();
 
@@ -207,26 +203,42 @@ class OutageBreakerTest {
                 .isInstanceOf(PlatformUnavailableException.class)
                 .hasMessageContaining("cluster unreachable since 2026-12-04T10:00:00Z");
         assertThat(leftInterrupted.get(5, TimeUnit.SECONDS)).isFalse();
-        caller.join(5_000);
+        caller.thread.join(5_000);
     }
 
     @Test
     void givenACallerAlreadyInterrupted_thenItsInterruptIsKeptAndTheSendFailsAsTheProducerSays() throws Exception {
         Waiting producer = new Waiting();
         KafkaEventPublisher publisher = publisherOn(producer);
-        CompletableFuture<Throwable> error = new CompletableFuture<>();
-        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            Thread.currentThread().interrupt();
-            publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
-            stillInterrupted.complete(Thread.currentThread().isInterrupted());
-        });
-        caller.start();
+        Caller caller = Caller.publishing(publisher, true);
+        CompletableFuture<Throwable> error = caller.error;
+        CompletableFuture<Boolean> stillInterrupted = caller.interruptedAfter;
 
         assertThat(stillInterrupted.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(error.get(5, TimeUnit.SECONDS)).isNotInstanceOf(PlatformUnavailableException.class);
         assertThat(breaker.isOpen()).isFalse();
-        caller.join(5_000);
+        caller.thread.join(5_000);
+    }
+
+    /**
+     * A thread that publishes one event (interrupted first when asked): the event's failure, and whether the thread
+     * was interrupted right after {@code publish} returned.
+     */
+    private record Caller(
+            Thread thread, CompletableFuture<Throwable> error, CompletableFuture<Boolean> interruptedAfter) {
+        static Caller publishing(KafkaEventPublisher publisher, boolean interruptFirst) {
+            CompletableFuture<Throwable> error = new CompletableFuture<>();
+            CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                if (interruptFirst) {
+                    Thread.currentThread().interrupt();
+                }
+                publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
+                interruptedAfter.complete(Thread.currentThread().isInterrupted());
+            });
+            thread.start();
+            return new Caller(thread, error, interruptedAfter);
+        }
     }
 
     /** A publisher on {@code producer} behind the breaker, for a cluster at {@code b1:9092,b2:9092}. */
@@ -240,14 +252,9 @@ class OutageBreakerTest {
     void givenACallerInterruptedBeforeItsSendIsWoken_thenItIsStillInterruptedAfterwards() throws Exception {
         Spinning producer = new Spinning();
         KafkaEventPublisher publisher = publisherOn(producer);
-        CompletableFuture<Throwable> error = new CompletableFuture<>();
-        CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            Thread.currentThread().interrupt();
-            publisher.publish(event()).whenComplete((r, e) -> error.complete(e));
-            stillInterrupted.complete(Thread.currentThread().isInterrupted());
-        });
-        caller.start();
+        Caller caller = Caller.publishing(publisher, true);
+        CompletableFuture<Throwable> error = caller.error;
+        CompletableFuture<Boolean> stillInterrupted = caller.interruptedAfter;
         assertThat(producer.inside.await(5, TimeUnit.SECONDS)).isTrue();
         breaker.tick();
         advanceMs(FAIL_AFTER_MS); // opens: wakes the send, which does not wait interruptibly
@@ -258,7 +265,7 @@ class OutageBreakerTest {
         assertThat(error)
                 .as("no failure for an appended record: its callback reports it")
                 .isNotDone();
-        caller.join(5_000);
+        caller.thread.join(5_000);
     }
 
     @Test
