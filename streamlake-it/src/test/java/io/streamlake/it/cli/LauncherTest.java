@@ -97,8 +97,12 @@ class LauncherTest {
             @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path small = dir.resolve("small.jsonl");
         Files.writeString(small, "{\"order_id\":\"ORD-1\",\"amount\":1.5}\n");
+        Path medium = dir.resolve("medium.jsonl");
+        Files.write(medium, new byte[1024 * 1024]);
         Path large = dir.resolve("large.jsonl");
-        Files.write(large, new byte[1024 * 1024]);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(16L * 1024 * 1024); // 16 MiB, the threshold (sparse: nothing written)
+        }
 
         assertThat(launch(Map.of(), "produce", "--file", small.toString(), "--help")
                         .out())
@@ -107,6 +111,10 @@ class LauncherTest {
                 .contains("-XX:TieredStopAtLevel=1");
         assertThat(launch(Map.of(), "produce", "--payload", "{}", "--help").out())
                 .contains("-XX:TieredStopAtLevel=1");
+        assertThat(launch(Map.of(), "produce", "--file", medium.toString(), "--help")
+                        .out())
+                .contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("Tier4");
         assertThat(launch(Map.of(), "produce", "--file", large.toString(), "--help")
                         .out())
                 .contains("Usage: streamlake produce")
