@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * @param prepareThreads    StreamLake's {@code prepare.threads} for {@code json} and {@code avro} (threads that parse,
  *                          validate and serialize while another sends)
  * @param launcherFlags     {@code cli-file}'s processes also get the JVM options their launchers add: StreamLake
- *                          {@link #STREAMLAKE_LAUNCHER_JVM_ARGS} (as {@code ./streamlake produce}), ConsoleProducer
+ *                          and {@link RawFileProducer} {@link #streamlakeJvmArgs(long)} (as {@code ./streamlake
+ *                          produce} on a file of that size), ConsoleProducer
  *                          {@link #KAFKA_LAUNCHER_JVM_ARGS} (as {@code kafka-console-producer.sh}); on by default
  * @param kcat              the kcat executable of {@code cli-file}'s kcat runs: a name looked up on the {@code PATH}
  *                          ({@link #DEFAULT_KCAT} by default) or a path; when there is none, those runs are skipped
@@ -76,11 +77,18 @@ public record BenchOptions(
      */
     public static final List<String> DEFAULT_PROCESS_JVM_ARGS = List.of("-Xmx512m");
     /**
-     * What the {@code streamlake} launcher adds for a {@code produce} of a file of 1 MiB or more besides the heap: the
-     * throughput collector and the later hand-over to the optimizing compiler.
+     * The input size from which the {@code streamlake} launcher lets {@code produce} hand hot code to the optimizing
+     * compiler; below it the quick compiler only ({@link #STREAMLAKE_LAUNCHER_SMALL_INPUT_JIT}). The launcher's
+     * {@code small_input} threshold: the two must say the same.
      */
-    public static final List<String> STREAMLAKE_LAUNCHER_JVM_ARGS =
-            List.of("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000");
+    public static final long STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES = 16L * 1024 * 1024;
+    /** The collector the {@code streamlake} launcher gives {@code produce}. */
+    public static final List<String> STREAMLAKE_LAUNCHER_GC = List.of("-XX:+UseParallelGC");
+    /** The launcher's compiler choice for a {@code produce} input below {@link #STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES}. */
+    public static final List<String> STREAMLAKE_LAUNCHER_SMALL_INPUT_JIT = List.of("-XX:TieredStopAtLevel=1");
+    /** The launcher's compiler choice for a larger {@code produce} input: a later hand-over to the optimizing compiler. */
+    public static final List<String> STREAMLAKE_LAUNCHER_LARGE_INPUT_JIT =
+            List.of("-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000");
     /**
      * What Kafka's {@code kafka-run-class.sh} (under {@code kafka-console-producer.sh}) adds besides the heap: its
      * {@code KAFKA_JVM_PERFORMANCE_OPTS} default (Kafka 4.x).
@@ -314,9 +322,21 @@ public record BenchOptions(
         }
     }
 
-    /** The JVM options of {@code cli-file}'s StreamLake processes (before a class-data archive's). */
-    public List<String> streamlakeJvmArgs() {
-        return launcherFlags ? concat(processJvmArgs, STREAMLAKE_LAUNCHER_JVM_ARGS) : processJvmArgs;
+    /**
+     * The JVM options of {@code cli-file}'s StreamLake processes (before a class-data archive's) on an input of
+     * {@code inputBytes}: with the launcher's flags, what {@code ./streamlake produce --file} adds for a file of that
+     * size (the collector, then the compiler choice).
+     */
+    public List<String> streamlakeJvmArgs(long inputBytes) {
+        if (!launcherFlags) {
+            return processJvmArgs;
+        }
+        List<String> launcher = new java.util.ArrayList<>(STREAMLAKE_LAUNCHER_GC);
+        launcher.addAll(
+                inputBytes < STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES
+                        ? STREAMLAKE_LAUNCHER_SMALL_INPUT_JIT
+                        : STREAMLAKE_LAUNCHER_LARGE_INPUT_JIT);
+        return concat(processJvmArgs, launcher);
     }
 
     /** The JVM options of {@code cli-file}'s ConsoleProducer processes. */

@@ -28,11 +28,16 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
     /** {@code produce --file --serialization avro} against the same JSON run ({@code cli-file-avro}'s ratio). */
     public static final String[] AVRO_VS_JSON = ratio(ProcessRun.AVRO_LABEL, ProcessRun.STREAMLAKE_LABEL);
 
+    /** The raw kafka-clients producer (the floor of any Java producer of these records) against kcat like for like. */
+    public static final String[] RAW_PRODUCER_VS_KCAT =
+            ratio(ProcessRun.RAW_PRODUCER_LABEL, KcatRun.Mode.LIKE_FOR_LIKE.label());
+
     /**
      * The ratios reported, numerator and denominator labels. {@code cli-file}'s are against kcat like for like (the
      * headline), ConsoleProducer sending the same key and value ({@code cli-file console key+value}), ConsoleProducer
-     * sending the same key and headers ({@code cli-file console}); those against the bare lines and plain kcat are
-     * informational. {@code cli-file-exactly-once}'s and {@code cli-file-avro}'s are against {@code cli-file streamlake}
+     * sending the same key and headers ({@code cli-file console}) and the raw kafka-clients producer sending the same
+     * records ({@code cli-file raw kafka-clients}, itself also against kcat like for like); those against the bare lines
+     * and plain kcat are informational. {@code cli-file-exactly-once}'s and {@code cli-file-avro}'s are against {@code cli-file streamlake}
      * (JSON, at-least-once). {@code connect-file}'s are each connector run against {@code streamlake produce --file} of the
      * same file ({@code connect-file produce}).
      */
@@ -43,6 +48,8 @@ public record BenchReport(BenchOptions options, List<RunResult> runs, Map<String
             HEADLINE,
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.KEY_VALUE.label()),
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.KEYED.label()),
+            ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.RAW_PRODUCER_LABEL),
+            RAW_PRODUCER_VS_KCAT,
             ratio(ProcessRun.STREAMLAKE_LABEL, ProcessRun.ConsoleInput.BARE.label()),
             ratio(ProcessRun.STREAMLAKE_LABEL, KcatRun.Mode.PLAIN.label()),
             ratio(ProcessRun.EXACTLY_ONCE_LABEL, ProcessRun.STREAMLAKE_LABEL),

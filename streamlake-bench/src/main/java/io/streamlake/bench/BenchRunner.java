@@ -91,13 +91,11 @@ public final class BenchRunner {
             warmUp(cluster, workload, options, progress);
             ProcessInputs inputs = null;
             if (processes && cli.isPresent()) {
-                inputs = ProcessInputs.write(
-                        workload,
-                        options,
-                        options.cliCds()
-                                ? CliArchive.create(cluster, workload, options, cli.get())
-                                : options.streamlakeJvmArgs(),
-                        kcat);
+                inputs = ProcessInputs.write(workload, options, kcat);
+                if (options.cliCds()) {
+                    inputs = inputs.withStreamlakeJvm(
+                            CliArchive.create(cluster, workload, options, cli.get(), inputs.launcherJvm()));
+                }
             }
             Path connectInput = connect == null
                     ? null
@@ -146,8 +144,8 @@ public final class BenchRunner {
     /**
      * The processes of one pair: StreamLake with {@code --serialization avro} ({@code cli-file-avro}), StreamLake
      * ({@code cli-file}, and whenever {@code cli-file-avro} is chosen: its denominator), StreamLake with
-     * {@code delivery.guarantee=exactly-once} ({@code cli-file-exactly-once}), kcat like for like, ConsoleProducer on
-     * the key and value, ConsoleProducer on the keyed lines with headers, ConsoleProducer on the bare lines when asked,
+     * {@code delivery.guarantee=exactly-once} ({@code cli-file-exactly-once}), kcat like for like, the raw
+     * kafka-clients producer on the JSON lines ({@link RawFileProducer}), ConsoleProducer on the key and value, ConsoleProducer on the keyed lines with headers, ConsoleProducer on the bare lines when asked,
      * plain kcat ({@code cli-file}; the kcat runs when kcat was found); those of the chosen scenarios, in that order on
      * even pairs, reversed on odd ones, and returned in that order. The Avro and the exactly-once runs are neighbours
      * of the JSON at-least-once run either way, and so are StreamLake and kcat like for like (the headline ratio)
@@ -199,6 +197,8 @@ public final class BenchRunner {
             order.add(kcat.apply(KcatRun.Mode.LIKE_FOR_LIKE));
         }
         if (atLeastOnce) {
+            order.add(() -> ProcessRun.rawProducer(
+                    cluster, inputs.jsonLines(), events, payloadBytes, pair, inputs.launcherJvm(), logs));
             order.add(() -> ProcessRun.console(
                     cluster,
                     ProcessRun.ConsoleInput.KEY_VALUE,
@@ -244,7 +244,7 @@ public final class BenchRunner {
                 events,
                 pair,
                 cli,
-                options.streamlakeJvmArgs(),
+                options.streamlakeJvmArgs(Files.size(file)),
                 logs,
                 ProcessRun.Variant.JSON.as(ConnectFileRun.PRODUCE_LABEL, "connectproduce")));
         for (int tasks : ConnectFileRun.TASKS) {
@@ -271,22 +271,34 @@ public final class BenchRunner {
 
     /**
      * {@code cli-file}'s inputs, made once per bench before the first pair: the JSON lines, the console lines with
-     * headers, the keyed lines (key, tab, payload: kcat's and ConsoleProducer key+value's), the JVM options of the
-     * StreamLake processes (with {@code --cli-cds}, the class-data archive) and the kcat executable, when found.
+     * headers, the keyed lines (key, tab, payload: kcat's and ConsoleProducer key+value's), the JVM options
+     * StreamLake's launcher gives a {@code produce} of the JSON lines (those of the raw kafka-clients producer too), the
+     * JVM options of the StreamLake processes (those, and with {@code --cli-cds} the class-data archive) and the kcat
+     * executable, when found.
      */
     private record ProcessInputs(
-            Path jsonLines, Path consoleLines, Path keyedLines, List<String> streamlakeJvm, Optional<Path> kcat) {
-        static ProcessInputs write(
-                Workload workload, BenchOptions options, List<String> streamlakeJvm, Optional<Path> kcat)
-                throws IOException {
+            Path jsonLines,
+            Path consoleLines,
+            Path keyedLines,
+            List<String> launcherJvm,
+            List<String> streamlakeJvm,
+            Optional<Path> kcat) {
+        static ProcessInputs write(Workload workload, BenchOptions options, Optional<Path> kcat) throws IOException {
             Path dir = options.workDirectory();
             int n = options.events();
+            Path jsonLines = workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n);
+            List<String> launcherJvm = options.streamlakeJvmArgs(Files.size(jsonLines));
             return new ProcessInputs(
-                    workload.writeJsonLines(dir.resolve("bench-orders-" + n + ".jsonl"), n),
+                    jsonLines,
                     ConsoleLines.write(workload, dir.resolve("bench-orders-" + n + ".console.txt"), n),
                     workload.writeKeyedLines(dir.resolve("bench-orders-" + n + ".keyed.txt"), n),
-                    streamlakeJvm,
+                    launcherJvm,
+                    launcherJvm,
                     kcat);
+        }
+
+        ProcessInputs withStreamlakeJvm(List<String> jvm) {
+            return new ProcessInputs(jsonLines, consoleLines, keyedLines, launcherJvm, jvm, kcat);
         }
     }
 

@@ -23,12 +23,14 @@ final class CliArchive {
     private CliArchive() {}
 
     /**
-     * Makes the archive and returns the JVM options of the timed runs.
+     * Makes the archive, in a training run with {@code jvmArgs}, and returns the JVM options of the timed runs:
+     * {@code jvmArgs} and the archive.
      *
      * @throws IllegalArgumentException when the CLI command is not {@code java …} (no JVM options can be added)
      * @throws IllegalStateException    when the training run fails or leaves no archive
      */
-    static List<String> create(BenchCluster cluster, Workload workload, BenchOptions options, List<String> cli)
+    static List<String> create(
+            BenchCluster cluster, Workload workload, BenchOptions options, List<String> cli, List<String> jvmArgs)
             throws IOException, InterruptedException {
         if (cli.isEmpty() || !cli.get(0).endsWith("java")) {
             throw new IllegalArgumentException("--cli-cds needs a CLI command that starts with java, got " + cli);
@@ -37,7 +39,7 @@ final class CliArchive {
         Path archive = dir.resolve("streamlake-cli.jsa");
         Files.deleteIfExists(archive);
         Path training = workload.writeJsonLines(dir.resolve("bench-orders-cds-training.jsonl"), TRAINING_EVENTS);
-        List<String> dump = new ArrayList<>(options.streamlakeJvmArgs());
+        List<String> dump = new ArrayList<>(jvmArgs);
         dump.add("-XX:ArchiveClassesAtExit=" + archive);
         dump.addAll(QUIET);
         RunResult trained = ProcessRun.streamlake(
@@ -56,7 +58,7 @@ final class CliArchive {
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the training run left no class-data archive at " + archive);
         }
-        List<String> use = new ArrayList<>(options.streamlakeJvmArgs());
+        List<String> use = new ArrayList<>(jvmArgs);
         use.add("-XX:SharedArchiveFile=" + archive);
         use.addAll(QUIET);
         return List.copyOf(use);

@@ -30,7 +30,9 @@ final class ProcessRun {
     static final String EXACTLY_ONCE_LABEL = Scenario.CLI_FILE.scenarioName() + " exactly-once";
     /** The label of {@code streamlake produce --file}'s runs with {@code --serialization avro}. */
     static final String AVRO_LABEL = Scenario.CLI_FILE.scenarioName() + " avro";
-    /** The producer settings handed to ConsoleProducer, as {@code --producer-property}. */
+    /** The label of {@link RawFileProducer}'s runs: kafka-clients alone sending {@code produce --file}'s records. */
+    static final String RAW_PRODUCER_LABEL = Scenario.CLI_FILE.scenarioName() + " raw kafka-clients";
+    /** The producer settings handed to ConsoleProducer and {@link RawFileProducer}, as {@code --producer-property}. */
     static final List<String> SHARED_PRODUCER_KEYS = List.of(
             KafkaAdapterConfig.ACKS_CONFIG,
             KafkaAdapterConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -241,13 +243,57 @@ final class ProcessRun {
                 cluster.bootstrapServers(),
                 "--topic",
                 topic));
-        Map<String, Object> props = cluster.adapterConfig().producerProperties();
-        for (String key : SHARED_PRODUCER_KEYS) {
-            command.add("--producer-property");
-            command.add(key + "=" + props.get(key));
-        }
+        command.addAll(producerPropertyArguments(cluster));
         command.addAll(input.readerArguments);
         return measure(input.label, pair, command, cluster, topic, events, payloadBytes, logDir, file, false);
+    }
+
+    /**
+     * {@link RawFileProducer} on the JSON lines {@code file} to a fresh topic, as a child JVM with {@code jvmArgs} and
+     * the producer settings ConsoleProducer gets ({@link #SHARED_PRODUCER_KEYS}).
+     *
+     * @param payloadBytes the JSON payload bytes of the file's lines (without newlines)
+     */
+    static RunResult rawProducer(
+            BenchCluster cluster,
+            Path file,
+            long events,
+            long payloadBytes,
+            int pair,
+            List<String> jvmArgs,
+            Path logDir)
+            throws IOException, InterruptedException {
+        String topic = cluster.freshTopics("clifileraw").raw(Workload.DATASET);
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                RawFileProducer.class.getName(),
+                "--bootstrap-servers",
+                cluster.bootstrapServers(),
+                "--topic",
+                topic,
+                "--file",
+                file.toAbsolutePath().toString(),
+                "--key-field",
+                Workload.KEY_FIELD,
+                "--dataset",
+                Workload.DATASET.value()));
+        command.addAll(producerPropertyArguments(cluster));
+        return measure(RAW_PRODUCER_LABEL, pair, command, cluster, topic, events, payloadBytes, logDir, null, false);
+    }
+
+    /** {@link #SHARED_PRODUCER_KEYS} of the adapter's {@code producerProperties()}, as {@code --producer-property}. */
+    private static List<String> producerPropertyArguments(BenchCluster cluster) {
+        Map<String, Object> props = cluster.adapterConfig().producerProperties();
+        List<String> arguments = new ArrayList<>();
+        for (String key : SHARED_PRODUCER_KEYS) {
+            arguments.add("--producer-property");
+            arguments.add(key + "=" + props.get(key));
+        }
+        return arguments;
     }
 
     static String javaExecutable() {

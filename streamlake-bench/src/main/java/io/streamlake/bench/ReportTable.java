@@ -139,6 +139,27 @@ final class ReportTable {
         report.median(produce, r -> kb(r))
                 .ifPresent(v -> line.append(String.format(Locale.ROOT, "  peak RSS = %.0f MB", v)));
         out.append(line).append(NL);
+        rawProducerLine(out, report);
+    }
+
+    /**
+     * The floor under {@code produce --file}: the raw kafka-clients producer's speed against kcat like for like and
+     * its client CPU per event, and {@code produce --file}'s speed against it.
+     */
+    private static void rawProducerLine(StringBuilder out, BenchReport report) {
+        String raw = ProcessRun.RAW_PRODUCER_LABEL;
+        if (report.validRunsOf(raw).isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("raw kafka-clients, the same records:");
+        report.medianRatio(BenchReport.RAW_PRODUCER_VS_KCAT[0], BenchReport.RAW_PRODUCER_VS_KCAT[1])
+                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  speed / kcat like for like = %.3f", v)));
+        report.median(raw, RunResult::cpuMicrosPerEvent)
+                .ifPresent(v ->
+                        line.append(String.format(Locale.ROOT, "  client CPU per event (whole process) = %.2f us", v)));
+        report.medianRatio(ProcessRun.STREAMLAKE_LABEL, raw)
+                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  produce --file speed / raw = %.3f", v)));
+        out.append(line).append(NL);
     }
 
     /** {@code cli-file-avro}'s figures: speed against the JSON run of the same pairs, client CPU and peak RSS. */
@@ -188,8 +209,14 @@ final class ReportTable {
             out.append(cliFile)
                     .append(" JVM options: each JVM ")
                     .append(options.processJvmArgs())
-                    .append("; StreamLake adds its launcher's ")
-                    .append(BenchOptions.STREAMLAKE_LAUNCHER_JVM_ARGS)
+                    .append("; StreamLake and the raw kafka-clients producer add StreamLake's launcher's ")
+                    .append(BenchOptions.STREAMLAKE_LAUNCHER_GC)
+                    .append(" and, for an input below ")
+                    .append(BenchOptions.STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES >> 20)
+                    .append(" MiB, ")
+                    .append(BenchOptions.STREAMLAKE_LAUNCHER_SMALL_INPUT_JIT)
+                    .append(", else ")
+                    .append(BenchOptions.STREAMLAKE_LAUNCHER_LARGE_INPUT_JIT)
                     .append(", ConsoleProducer kafka-run-class.sh's ")
                     .append(BenchOptions.KAFKA_LAUNCHER_JVM_ARGS)
                     .append(NL);
@@ -219,6 +246,13 @@ final class ReportTable {
                 ProcessRun.ConsoleInput.KEYED.label(),
                 "Kafka's ConsoleProducer sending the same key and six headers per line as StreamLake"
                         + " (pre-rendered, parse.key/parse.headers), no validation");
+        note(
+                out,
+                labels,
+                ProcessRun.RAW_PRODUCER_LABEL,
+                "a KafkaProducer<byte[], byte[]> alone (RawFileProducer) sending produce --file's records for the same"
+                        + " JSON lines (key cut out by a byte search, the line as value, the six headers with a fresh"
+                        + " ingestion_id and event_time) with StreamLake's producer settings; no parse, no validation");
         note(
                 out,
                 labels,

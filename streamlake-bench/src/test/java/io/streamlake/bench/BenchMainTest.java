@@ -57,7 +57,10 @@ class BenchMainTest {
     void givenNoFlags_thenEachCliFileProcessGetsItsLaunchersJvmFlagsAfterTheSharedHeap() {
         BenchOptions o = BenchMain.parse(new String[] {});
         assertThat(o.launcherFlags()).isTrue();
-        assertThat(o.streamlakeJvmArgs())
+        // as ./streamlake produce --file: the quick compiler only below 16 MiB, a later optimizing compiler from there
+        assertThat(o.streamlakeJvmArgs(16L * 1024 * 1024 - 1))
+                .containsExactly("-Xmx512m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+        assertThat(o.streamlakeJvmArgs(16L * 1024 * 1024))
                 .containsExactly(
                         "-Xmx512m",
                         "-XX:+UseParallelGC",
@@ -73,7 +76,8 @@ class BenchMainTest {
     void givenNoLauncherFlags_thenBothCliFileProcessesGetOnlyTheSharedJvmArgs() {
         BenchOptions o =
                 BenchMain.parse(new String[] {"--no-launcher-flags", "--process-jvm-args", "-Xmx1g -XX:+UseSerialGC"});
-        assertThat(o.streamlakeJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+        assertThat(o.streamlakeJvmArgs(1)).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
+        assertThat(o.streamlakeJvmArgs(1L << 30)).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
         assertThat(o.consoleJvmArgs()).containsExactly("-Xmx1g", "-XX:+UseSerialGC");
     }
 

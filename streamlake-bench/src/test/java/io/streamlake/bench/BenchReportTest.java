@@ -112,6 +112,27 @@ class BenchReportTest {
     }
 
     @Test
+    void givenARawProducerRun_thenItsLineGivesTheFloorAgainstKcatAndProduceAgainstIt() {
+        BenchReport report = new BenchReport(
+                BenchOptions.defaults(),
+                List.of(
+                        run(ProcessRun.STREAMLAKE_LABEL, 0, 200_000, 6),
+                        run(KcatRun.Mode.LIKE_FOR_LIKE.label(), 0, 400_000, 3),
+                        run(ProcessRun.RAW_PRODUCER_LABEL, 0, 250_000, 5)),
+                Map.of());
+
+        assertThat(report.ratios())
+                .containsOnlyKeys(
+                        "cli-file streamlake/cli-file kcat-like",
+                        "cli-file streamlake/cli-file raw kafka-clients",
+                        "cli-file raw kafka-clients/cli-file kcat-like");
+        assertThat(report.table())
+                .contains("raw kafka-clients, the same records:  speed / kcat like for like = 0.625"
+                        + "  client CPU per event (whole process) = 5.00 us  produce --file speed / raw = 0.800")
+                .contains("cli-file raw kafka-clients: a KafkaProducer<byte[], byte[]> alone (RawFileProducer)");
+    }
+
+    @Test
     void givenProduceKcatAndConsoleRuns_thenTheHeadlineFiguresArePrinted() {
         Map<String, String> skipped = new java.util.LinkedHashMap<>();
         skipped.put("cli-file kcat", "skipped: reason one");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bench's {@code cli-file} scenario end to end, in one small pair: {@code streamlake produce --file} (a process),
- * ConsoleProducer with key and value and with key and headers, and kcat like for like and plain when kcat is on the
+ * the raw kafka-clients producer on the same lines, ConsoleProducer with key and value and with key and headers, and kcat like for like and plain when kcat is on the
  * PATH; and the same with kcat named at a path where there is none, whose runs are then skipped with a line saying so.
  * Every run delivers every line and has its client and broker CPU measured. No timing assertion.
  */
@@ -56,10 +56,15 @@ class BenchCliFileTest {
                 ? List.of(
                         "cli-file streamlake",
                         "cli-file kcat-like",
+                        "cli-file raw kafka-clients",
                         "cli-file console key+value",
                         "cli-file console",
                         "cli-file kcat")
-                : List.of("cli-file streamlake", "cli-file console key+value", "cli-file console");
+                : List.of(
+                        "cli-file streamlake",
+                        "cli-file raw kafka-clients",
+                        "cli-file console key+value",
+                        "cli-file console");
         assertThat(report.labels()).containsExactlyElementsOf(expected);
         assertEveryRunDeliveredWithCpu(report);
         if (kcatPresent) {
@@ -68,8 +73,12 @@ class BenchCliFileTest {
                     .containsKeys(
                             "cli-file streamlake/cli-file kcat-like",
                             "cli-file streamlake/cli-file console key+value",
-                            "cli-file streamlake/cli-file console");
-            assertThat(report.table()).contains("produce --file:  speed / kcat like for like = ");
+                            "cli-file streamlake/cli-file console",
+                            "cli-file streamlake/cli-file raw kafka-clients",
+                            "cli-file raw kafka-clients/cli-file kcat-like");
+            assertThat(report.table())
+                    .contains("produce --file:  speed / kcat like for like = ")
+                    .contains("raw kafka-clients, the same records:  speed / kcat like for like = ");
         } else {
             assertThat(report.skipped()).containsKeys("cli-file kcat", "cli-file kcat-like");
         }
@@ -82,7 +91,11 @@ class BenchCliFileTest {
         BenchReport report = BenchRunner.run(options(missing));
 
         assertThat(report.labels())
-                .containsExactly("cli-file streamlake", "cli-file console key+value", "cli-file console");
+                .containsExactly(
+                        "cli-file streamlake",
+                        "cli-file raw kafka-clients",
+                        "cli-file console key+value",
+                        "cli-file console");
         assertEveryRunDeliveredWithCpu(report);
         assertThat(report.skipped()).containsOnlyKeys("cli-file kcat", "cli-file kcat-like");
         assertThat(report.table())
