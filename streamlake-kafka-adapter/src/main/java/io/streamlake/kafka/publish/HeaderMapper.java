@@ -12,19 +12,23 @@ import io.streamlake.core.domain.Timestamps;
 import io.streamlake.kafka.settings.HeadersStyle;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Writes an event's metadata as Kafka headers (UTF-8 values) in the order of
  * {@link HeaderNames#standardHeaders}, in the configured {@link HeadersStyle}. It runs once per event, so it
- * builds the headers directly (no intermediate map) and reuses the encoded values that repeat from one event
- * to the next (dataset, version, service, content type and the CloudEvents values made of them). Header value
- * arrays may therefore be shared between records; nothing in the producer writes to them. Thread-safe.
+ * builds the headers directly (no intermediate map) and reuses the headers that repeat from one event to the next
+ * (dataset, version, service, content type and the CloudEvents values made of them). Those {@link RecordHeader}s and
+ * their value arrays are therefore shared between records; a header made from a name and a byte array is never
+ * changed by the producer. Thread-safe.
  */
 final class HeaderMapper {
 
-    private static final byte[] SPECVERSION = HeaderNames.CE_SPECVERSION_VALUE.getBytes(UTF_8);
+    private static final Header SPECVERSION =
+            new RecordHeader(HeaderNames.CE_SPECVERSION, HeaderNames.CE_SPECVERSION_VALUE.getBytes(UTF_8));
 
     private final HeadersStyle style;
     private volatile Repeated last = new Repeated(null, null, "", null);
@@ -62,32 +66,36 @@ final class HeaderMapper {
         Repeated r = repeated(m, contentType);
         byte[] eventTime = Timestamps.formatAscii(m.eventTime());
         byte[] id = utf8(m.ingestionId());
-        headers.add(HeaderNames.DATASET, r.dataset);
+        headers.add(r.dataset);
         if (r.version != null) {
-            headers.add(HeaderNames.SCHEMA_VERSION, r.version);
+            headers.add(r.version);
         }
         if (style.writesStreamLake()) {
             headers.add(HeaderNames.INGESTION_ID, id);
             headers.add(HeaderNames.EVENT_TIME, eventTime);
-            headers.add(HeaderNames.PRODUCER_SERVICE, r.service);
+            headers.add(r.service);
             if (r.contentType != null) {
-                headers.add(HeaderNames.CONTENT_TYPE, r.contentType);
+                headers.add(r.contentType);
             }
             if (source != null) {
                 headers.add(HeaderNames.SOURCE, utf8(source.label()));
             }
         }
         if (style.writesCloudEvents()) {
-            headers.add(HeaderNames.CE_SPECVERSION, SPECVERSION);
+            headers.add(SPECVERSION);
             headers.add(HeaderNames.CE_ID, id);
-            headers.add(HeaderNames.CE_SOURCE, source == null ? r.ceSource : utf8(source.uriReference()));
-            headers.add(HeaderNames.CE_TYPE, r.ceType);
+            if (source == null) {
+                headers.add(r.ceSource);
+            } else {
+                headers.add(HeaderNames.CE_SOURCE, utf8(source.uriReference()));
+            }
+            headers.add(r.ceType);
             headers.add(HeaderNames.CE_TIME, eventTime);
             if (r.ceDataschema != null) {
-                headers.add(HeaderNames.CE_DATASCHEMA, r.ceDataschema);
+                headers.add(r.ceDataschema);
             }
-            if (r.contentType != null) {
-                headers.add(HeaderNames.CE_CONTENT_TYPE, r.contentType);
+            if (r.ceContentType != null) {
+                headers.add(r.ceContentType);
             }
         }
         if (!m.attributes().isEmpty()) {
@@ -111,32 +119,38 @@ final class HeaderMapper {
         return value.getBytes(UTF_8);
     }
 
-    /** The encoded header values that usually repeat from one event to the next. Immutable. */
+    /** The headers that usually repeat from one event to the next. Immutable. */
     private static final class Repeated {
         private final String datasetName;
         private final SchemaVersion schemaVersion;
         private final String serviceName;
         private final String contentTypeName;
-        final byte[] dataset;
-        final byte[] version;
-        final byte[] service;
-        final byte[] contentType;
-        final byte[] ceSource;
-        final byte[] ceType;
-        final byte[] ceDataschema;
+        final Header dataset;
+        final Header version;
+        final Header service;
+        final Header contentType;
+        final Header ceSource;
+        final Header ceType;
+        final Header ceDataschema;
+        final Header ceContentType;
 
         Repeated(String dataset, SchemaVersion version, String service, String contentType) {
             this.datasetName = dataset;
             this.schemaVersion = version;
             this.serviceName = service;
             this.contentTypeName = contentType;
-            this.dataset = dataset == null ? null : utf8(dataset);
-            this.version = version == null ? null : utf8(version.toString());
-            this.service = utf8(service);
-            this.contentType = contentType == null ? null : utf8(contentType);
-            this.ceSource = utf8("/streamlake/" + service);
-            this.ceType = utf8("io.streamlake." + dataset);
-            this.ceDataschema = version == null ? null : utf8(dataset + "/" + version);
+            this.dataset = dataset == null ? null : header(HeaderNames.DATASET, dataset);
+            this.version = version == null ? null : header(HeaderNames.SCHEMA_VERSION, version.toString());
+            this.service = header(HeaderNames.PRODUCER_SERVICE, service);
+            this.contentType = contentType == null ? null : header(HeaderNames.CONTENT_TYPE, contentType);
+            this.ceSource = header(HeaderNames.CE_SOURCE, "/streamlake/" + service);
+            this.ceType = header(HeaderNames.CE_TYPE, "io.streamlake." + dataset);
+            this.ceDataschema = version == null ? null : header(HeaderNames.CE_DATASCHEMA, dataset + "/" + version);
+            this.ceContentType = contentType == null ? null : header(HeaderNames.CE_CONTENT_TYPE, contentType);
+        }
+
+        private static Header header(String name, String value) {
+            return new RecordHeader(name, utf8(value));
         }
 
         /** Usually the very same instances as last time, so identity is tried before equality. */
