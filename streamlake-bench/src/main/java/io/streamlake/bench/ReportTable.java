@@ -128,16 +128,15 @@ final class ReportTable {
             return;
         }
         StringBuilder line = new StringBuilder("produce --file:");
-        report.medianRatio(BenchReport.HEADLINE[0], BenchReport.HEADLINE[1])
-                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  speed / kcat like for like = %.3f", v)));
-        report.medianRatio(produce, ProcessRun.ConsoleInput.KEY_VALUE.label())
-                .ifPresent(
-                        v -> line.append(String.format(Locale.ROOT, "  speed / ConsoleProducer key+value = %.3f", v)));
-        report.median(produce, RunResult::cpuMicrosPerEvent)
-                .ifPresent(v ->
-                        line.append(String.format(Locale.ROOT, "  client CPU per event (whole process) = %.2f us", v)));
-        report.median(produce, r -> kb(r))
-                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  peak RSS = %.0f MB", v)));
+        figure(
+                line,
+                "speed / kcat like for like = %.3f",
+                report.medianRatio(BenchReport.HEADLINE[0], BenchReport.HEADLINE[1]));
+        figure(
+                line,
+                "speed / ConsoleProducer key+value = %.3f",
+                report.medianRatio(produce, ProcessRun.ConsoleInput.KEY_VALUE.label()));
+        clientCpuAndRss(line, report, produce);
         out.append(line).append(NL);
         rawProducerLine(out, report);
     }
@@ -152,13 +151,15 @@ final class ReportTable {
             return;
         }
         StringBuilder line = new StringBuilder("raw kafka-clients, the same records:");
-        report.medianRatio(BenchReport.RAW_PRODUCER_VS_KCAT[0], BenchReport.RAW_PRODUCER_VS_KCAT[1])
-                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  speed / kcat like for like = %.3f", v)));
-        report.median(raw, RunResult::cpuMicrosPerEvent)
-                .ifPresent(v ->
-                        line.append(String.format(Locale.ROOT, "  client CPU per event (whole process) = %.2f us", v)));
-        report.medianRatio(ProcessRun.STREAMLAKE_LABEL, raw)
-                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  produce --file speed / raw = %.3f", v)));
+        figure(
+                line,
+                "speed / kcat like for like = %.3f",
+                report.medianRatio(BenchReport.RAW_PRODUCER_VS_KCAT[0], BenchReport.RAW_PRODUCER_VS_KCAT[1]));
+        figure(
+                line,
+                "client CPU per event (whole process) = %.2f us",
+                report.median(raw, RunResult::cpuMicrosPerEvent));
+        figure(line, "produce --file speed / raw = %.3f", report.medianRatio(ProcessRun.STREAMLAKE_LABEL, raw));
         out.append(line).append(NL);
     }
 
@@ -169,14 +170,26 @@ final class ReportTable {
             return;
         }
         StringBuilder line = new StringBuilder("produce --file --serialization avro:");
-        report.medianRatio(BenchReport.AVRO_VS_JSON[0], BenchReport.AVRO_VS_JSON[1])
-                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  speed / JSON produce --file = %.3f", v)));
-        report.median(avro, RunResult::cpuMicrosPerEvent)
-                .ifPresent(v ->
-                        line.append(String.format(Locale.ROOT, "  client CPU per event (whole process) = %.2f us", v)));
-        report.median(avro, r -> kb(r))
-                .ifPresent(v -> line.append(String.format(Locale.ROOT, "  peak RSS = %.0f MB", v)));
+        figure(
+                line,
+                "speed / JSON produce --file = %.3f",
+                report.medianRatio(BenchReport.AVRO_VS_JSON[0], BenchReport.AVRO_VS_JSON[1]));
+        clientCpuAndRss(line, report, avro);
         out.append(line).append(NL);
+    }
+
+    /** {@code label}'s median client CPU per event and peak RSS, appended to a headline. */
+    private static void clientCpuAndRss(StringBuilder line, BenchReport report, String label) {
+        figure(
+                line,
+                "client CPU per event (whole process) = %.2f us",
+                report.median(label, RunResult::cpuMicrosPerEvent));
+        figure(line, "peak RSS = %.0f MB", report.median(label, r -> kb(r)));
+    }
+
+    /** Appends two spaces and {@code format} of the value, when there is one. */
+    private static void figure(StringBuilder line, String format, OptionalDouble value) {
+        value.ifPresent(v -> line.append("  ").append(String.format(Locale.ROOT, format, v)));
     }
 
     private static void batching(StringBuilder out, BenchReport report) {

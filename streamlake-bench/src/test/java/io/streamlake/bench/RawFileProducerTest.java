@@ -62,15 +62,7 @@ class RawFileProducerTest {
             assertThat(r.partition()).isNull();
             assertThat(r.key()).isEqualTo(workload.key(n));
             assertThat(r.value()).isEqualTo(line);
-            assertThat(r.headers().toArray())
-                    .extracting(Header::key)
-                    .containsExactly(
-                            HeaderNames.DATASET,
-                            HeaderNames.SCHEMA_VERSION,
-                            HeaderNames.INGESTION_ID,
-                            HeaderNames.EVENT_TIME,
-                            HeaderNames.PRODUCER_SERVICE,
-                            HeaderNames.CONTENT_TYPE);
+            assertThat(r.headers().toArray()).extracting(Header::key).containsExactly(StreamLakeHeaders.IN_ORDER);
             Map<String, String> values = new LinkedHashMap<>();
             r.headers().forEach(h -> values.put(h.key(), new String(h.value(), UTF_8)));
             assertThat(values)
