@@ -2,6 +2,7 @@ package io.streamlake.runtime;
 
 import com.google.inject.Inject;
 import io.streamlake.core.domain.DatasetName;
+import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.port.in.IngestCheckpointedUseCase;
 import io.streamlake.core.port.out.IdGenerator;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Exactly-once ingest of files ({@code delivery.guarantee=exactly-once} in {@code streamlake produce --file}), for
@@ -84,6 +86,28 @@ public final class ExactlyOnceFiles {
     }
 
     /**
+     * The checkpoint committed last for {@code file} in {@code dataset}, read without opening the file's ingest: no
+     * transactional producer is created, so a run of the file in progress elsewhere is not fenced. It does not wait
+     * for transactions open on the checkpoint topic, so a checkpoint committed behind one (a killed run's, open until
+     * {@code transaction.timeout.ms}) is not seen. For deciding whether to take a file over (e.g. refusing to resume a
+     * file that changed since its checkpoint) before {@link #open} does; continue from the opened use case's
+     * {@link IngestCheckpointedUseCase#lastCheckpoint()}, which is read after the fencing. Empty when nothing was
+     * committed for the file.
+     *
+     * @param file the file; its real path keys the checkpoints, as in {@link #open}
+     * @throws UncheckedIOException the file does not exist or cannot be resolved
+     * @throws InvalidSettingsException the transport is not {@code kafka}
+     * @throws io.streamlake.core.domain.StreamLakeException the cluster did not answer in time (retriable) or refused
+     *         (fatal: authorization on the checkpoint topic, a damaged checkpoint)
+     */
+    public Optional<FileCheckpoint> committedCheckpoint(DatasetName dataset, Path file) {
+        Objects.requireNonNull(dataset, "dataset");
+        requireKafkaTransport();
+        return KafkaAdapter.committedCheckpoint(
+                settings.config(KafkaAdapterConfig.class), ingestion.topics(), dataset, realPath(file));
+    }
+
+    /**
      * Opens the exactly-once ingest of {@code file} into {@code dataset}: checks the cluster, creates the checkpoint
      * topic when missing, and initializes the file's transactional producer, which fences any earlier run of the
      * same file and aborts its open transaction. Close it when done. Metrics count published and dead-lettered
@@ -100,20 +124,11 @@ public final class ExactlyOnceFiles {
      */
     public IngestCheckpointedUseCase open(DatasetName dataset, Path file) {
         Objects.requireNonNull(dataset, "dataset");
+        requireKafkaTransport();
         CoreConfig core = settings.core();
-        if (!KafkaTransportProvider.NAME.equals(core.transport())) {
-            throw new InvalidSettingsException("invalid configuration: " + CoreConfig.DELIVERY_GUARANTEE_CONFIG + "="
-                    + CoreConfig.EXACTLY_ONCE + " needs " + CoreConfig.TRANSPORT_CONFIG + "=kafka, but "
-                    + CoreConfig.TRANSPORT_CONFIG + "='" + core.transport() + "'");
-        }
         KafkaAdapterConfig kafka = settings.config(KafkaAdapterConfig.class);
         requireTransactionalSettings(kafka, core);
-        String path;
-        try {
-            path = file.toRealPath().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve " + file + ": " + e.getMessage(), e);
-        }
+        String path = realPath(file);
         TransactionalOutput output = KafkaAdapter.openTransactional(
                 kafka, ingestion.topics(), ingestion.deadLetterPayloadLimit(), dataset, path);
         CommittedMetrics committed = new CommittedMetrics(metrics);
@@ -135,6 +150,23 @@ public final class ExactlyOnceFiles {
                 core.transactionMaxMs(),
                 ingestion.maxInFlight(),
                 committed);
+    }
+
+    private void requireKafkaTransport() {
+        CoreConfig core = settings.core();
+        if (!KafkaTransportProvider.NAME.equals(core.transport())) {
+            throw new InvalidSettingsException("invalid configuration: " + CoreConfig.DELIVERY_GUARANTEE_CONFIG + "="
+                    + CoreConfig.EXACTLY_ONCE + " needs " + CoreConfig.TRANSPORT_CONFIG + "=kafka, but "
+                    + CoreConfig.TRANSPORT_CONFIG + "='" + core.transport() + "'");
+        }
+    }
+
+    private static String realPath(Path file) {
+        try {
+            return file.toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The producer settings a transactional producer needs, checked before anything connects. */

@@ -20,6 +20,7 @@ import io.streamlake.cli.produce.ResumePoint;
 import io.streamlake.core.domain.BatchSummary;
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.EventSource;
+import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.SchemaVersion;
 import io.streamlake.core.port.in.IngestCheckpointedUseCase;
@@ -195,8 +196,15 @@ public final class ProduceCommand implements Callable<Integer> {
         context.get(IngestionSettings.class);
         DatasetCheck.requireKnown(context.get(SchemaModule.class).catalog(), dataset);
         prepareSchema();
-        try (IngestCheckpointedUseCase file =
-                context.get(ExactlyOnceFiles.class).open(dataset, path)) {
+        ExactlyOnceFiles files = context.get(ExactlyOnceFiles.class);
+        if (resume) {
+            // before open: opening fences a run of this file in progress elsewhere, which a refusal must not do
+            Optional<FileCheckpoint> committed = files.committedCheckpoint(dataset, path);
+            if (committed.isPresent()) {
+                ExactlyOnceStart.requireUnchanged(input.file, path, committed.get());
+            }
+        }
+        try (IngestCheckpointedUseCase file = files.open(dataset, path)) {
             ExactlyOnceStart start =
                     ExactlyOnceStart.of(input.file, path, file.lastCheckpoint(), resume, console.err());
             try (ProduceInput in = ProduceInput.fileAt(input.file, path, start.offset());

@@ -31,15 +31,7 @@ public record ExactlyOnceStart(long offset, Optional<FileCheckpoint> checkpoint)
             String name, Path path, Optional<FileCheckpoint> last, boolean resume, PrintWriter err) throws IOException {
         if (resume && last.isPresent()) {
             FileCheckpoint c = last.get();
-            List<String> differences = new ArrayList<>(
-                    new FileIdentity(Path.of(c.path()), c.size(), c.blockLength(), c.blockSha256()).differences(path));
-            if (differences.isEmpty()) {
-                differences.addAll(FileIdentity.tailDifferences(path, c));
-            }
-            if (!differences.isEmpty()) {
-                throw new UsageException("cannot resume: " + name + " changed since its last checkpoint ("
-                        + String.join(", ", differences) + "); run without --resume to publish it from its first line");
-            }
+            requireUnchanged(name, path, c);
             err.printf("resuming %s at line %d (byte %d), after its last checkpoint%n", name, c.line() + 1, c.offset());
             return new ExactlyOnceStart(c.offset(), last);
         }
@@ -54,5 +46,23 @@ public record ExactlyOnceStart(long offset, Optional<FileCheckpoint> checkpoint)
                     name, last.get().line());
         }
         return new ExactlyOnceStart(0, Optional.empty());
+    }
+
+    /**
+     * Refuses to resume {@code path} from checkpoint {@code c} when the file changed since.
+     *
+     * @param name the file as the user named it
+     * @throws UsageException naming what differs
+     */
+    public static void requireUnchanged(String name, Path path, FileCheckpoint c) throws IOException {
+        List<String> differences = new ArrayList<>(
+                new FileIdentity(Path.of(c.path()), c.size(), c.blockLength(), c.blockSha256()).differences(path));
+        if (differences.isEmpty()) {
+            differences.addAll(FileIdentity.tailDifferences(path, c));
+        }
+        if (!differences.isEmpty()) {
+            throw new UsageException("cannot resume: " + name + " changed since its last checkpoint ("
+                    + String.join(", ", differences) + "); run without --resume to publish it from its first line");
+        }
     }
 }

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,7 +27,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,6 +253,43 @@ class CliExactlyOnceTest {
                 .contains("SHA-256 of its first");
         assertThat(readToEnd(cli.raw("orders"), Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")))
                 .hasSize(29);
+    }
+
+    @Test
+    void givenAnotherRunHoldingTheFile_thenAResumeRefusedForAChangedFileDoesNotFenceIt() throws Exception {
+        Path file = writeFile("held.jsonl", 10);
+        Cli.Result first = eos("held.jsonl");
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        // the file's transactional.id, as KafkaAdapterConfig documents it (default transactional.id.prefix)
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest((cli.prefix() + "\n" + file.toRealPath()).getBytes(UTF_8));
+        String transactionalId = "streamlake-orders-" + HexFormat.of().formatHex(digest, 0, 8);
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                transactionalId,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> other = new KafkaProducer<>(props)) {
+            other.initTransactions();
+            other.beginTransaction();
+            other.send(new ProducerRecord<>(cli.raw("orders"), "held".getBytes(UTF_8), "{}".getBytes(UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
+            Files.writeString(file, "{\"order_id\":\"o-1\",\"amount\":999}\n", UTF_8);
+
+            Cli.Result refused = eos("held.jsonl", "--resume");
+
+            assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(2);
+            assertThat(refused.err()).contains("held.jsonl changed since its last checkpoint");
+            // had the refused run initialized the file's producer, this one would be fenced and its transaction aborted
+            other.commitTransaction();
+        }
+        assertThat(readToEnd(cli.raw("orders"), Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")))
+                .extracting(r -> new String(r.key(), UTF_8))
+                .contains("held");
     }
 
     private Cli.Result eos(String file, String... more) {

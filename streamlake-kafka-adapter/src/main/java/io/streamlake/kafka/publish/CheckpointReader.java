@@ -66,16 +66,42 @@ final class CheckpointReader {
      * @throws FatalStreamLakeException the topic is missing, reading it is not authorized, or a checkpoint is damaged
      */
     Optional<FileCheckpoint> last(DatasetName dataset, String path) {
+        return read(dataset, path, true);
+    }
+
+    /**
+     * Like {@link #last}, but without waiting for open transactions: it reads up to the partition's last stable offset
+     * as it is, so a checkpoint committed behind a transaction still open there is not seen (an older one of the file,
+     * or none, is). A missing checkpoint topic means no checkpoint.
+     *
+     * @throws RetriableStreamLakeException the topic did not answer in time
+     * @throws FatalStreamLakeException reading the topic is not authorized, or a checkpoint is damaged
+     */
+    Optional<FileCheckpoint> lastStable(DatasetName dataset, String path) {
+        return read(dataset, path, false);
+    }
+
+    /**
+     * @param awaitOpen read to the high watermark, waiting for the transactions open there ({@link #last}); else to
+     *     the last stable offset, and a missing topic means no checkpoint ({@link #lastStable})
+     */
+    private Optional<FileCheckpoint> read(DatasetName dataset, String path, boolean awaitOpen) {
         Duration timeout = Duration.ofMillis(config.maxBlockMs());
         byte[] key = CheckpointRecords.key(dataset, path);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties("read_committed"));
                 KafkaConsumer<byte[], byte[]> ends = new KafkaConsumer<>(properties("read_uncommitted"))) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
+                if (!awaitOpen) {
+                    return Optional.empty();
+                }
                 throw new FatalStreamLakeException("checkpoint topic " + topic + " does not exist");
             }
             TopicPartition partition = new TopicPartition(topic, CheckpointRecords.partition(key, partitions.size()));
-            long end = ends.endOffsets(List.of(partition), timeout).get(partition);
+            // read_uncommitted: the high watermark; read_committed: the last stable offset
+            long end = (awaitOpen ? ends : consumer)
+                    .endOffsets(List.of(partition), timeout)
+                    .get(partition);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long waitMs = timeout.toMillis() + 30_000;

@@ -2,6 +2,7 @@ package io.streamlake.kafka.publish;
 
 import io.streamlake.core.domain.DatasetName;
 import io.streamlake.core.domain.FatalStreamLakeException;
+import io.streamlake.core.domain.FileCheckpoint;
 import io.streamlake.core.domain.IngestionSettings;
 import io.streamlake.core.domain.TopicNaming;
 import io.streamlake.core.port.out.DeadLetterPort;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -121,6 +123,26 @@ public final class KafkaAdapter implements AutoCloseable {
      */
     public static KafkaAdapter create(Map<String, ?> settings, TopicNaming naming) {
         return create(new KafkaAdapterConfig(settings), naming);
+    }
+
+    /**
+     * The checkpoint committed last for one file's exactly-once runs as far as the checkpoint topic
+     * ({@link TopicNaming#checkpoints()}) can be read now with {@code isolation.level=read_committed}, and nothing
+     * else: no producer is created, so no run of the file is fenced, and no topic is created. It does not wait for
+     * transactions open on the topic (a killed run's stays open until {@code transaction.timeout.ms}), so a checkpoint
+     * committed behind one is not seen. Empty when the topic or the file's checkpoint does not exist. For checking a
+     * file before {@link #openTransactional} takes its runs over; the output's own
+     * {@link TransactionalOutput#lastCheckpoint()} is the one to continue from.
+     *
+     * @param path the file's real path, as given to {@link #openTransactional}
+     * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time
+     * @throws FatalStreamLakeException reading the topic is not authorized, or the checkpoint is damaged
+     */
+    public static Optional<FileCheckpoint> committedCheckpoint(
+            KafkaAdapterConfig config, TopicNaming naming, DatasetName dataset, String path) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(naming, "naming");
+        return new CheckpointReader(config, naming.checkpoints()).lastStable(dataset, path);
     }
 
     /**
