@@ -161,35 +161,19 @@ public final class BenchRunner {
         List<ProcessStep> order = new ArrayList<>();
         boolean atLeastOnce = options.scenarios().contains(Scenario.CLI_FILE);
         boolean avro = options.scenarios().contains(Scenario.CLI_FILE_AVRO);
+        Function<ProcessRun.Variant, ProcessStep> streamlake = variant -> () -> ProcessRun.streamlake(
+                cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, variant);
         // right before (or, on odd pairs, right after) the JSON run it is compared with
         if (avro) {
-            ProcessRun.Variant variant =
-                    ProcessRun.Variant.avro(options.schemaRegistryUrl().orElse(MOCK_REGISTRY));
-            order.add(() -> ProcessRun.streamlake(
-                    cluster, inputs.jsonLines(), events, pair, cli, inputs.streamlakeJvm(), logs, variant));
+            order.add(streamlake.apply(
+                    ProcessRun.Variant.avro(options.schemaRegistryUrl().orElse(MOCK_REGISTRY))));
         }
         if (atLeastOnce || avro) {
-            order.add(() -> ProcessRun.streamlake(
-                    cluster,
-                    inputs.jsonLines(),
-                    events,
-                    pair,
-                    cli,
-                    inputs.streamlakeJvm(),
-                    logs,
-                    ProcessRun.Variant.JSON));
+            order.add(streamlake.apply(ProcessRun.Variant.JSON));
         }
         // right after (or, on odd pairs, right before) the at-least-once run it is compared with
         if (options.scenarios().contains(Scenario.CLI_FILE_EXACTLY_ONCE)) {
-            order.add(() -> ProcessRun.streamlake(
-                    cluster,
-                    inputs.jsonLines(),
-                    events,
-                    pair,
-                    cli,
-                    inputs.streamlakeJvm(),
-                    logs,
-                    ProcessRun.Variant.EXACTLY_ONCE));
+            order.add(streamlake.apply(ProcessRun.Variant.EXACTLY_ONCE));
         }
         Function<KcatRun.Mode, ProcessStep> kcat = mode -> () ->
                 KcatRun.run(cluster, mode, inputs.kcat().get(), inputs.keyedLines(), events, payloadBytes, pair, logs);

@@ -2,8 +2,6 @@ package io.streamlake.bench;
 
 import io.streamlake.core.domain.TopicNaming;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,24 +62,17 @@ final class RawProducerRun {
             cpuUsed = cpu.stop();
             batching = RunResult.batchingOf(producer.metrics());
         }
-        long[] p = latencies.percentilesMicros();
-        return new RunResult(
-                        label,
-                        pair,
-                        events,
-                        acked.get(),
-                        acked.get(),
-                        finished - started,
-                        bytes,
-                        p[0],
-                        p[1],
-                        OptionalLong.empty(),
-                        OptionalLong.empty(),
-                        OptionalLong.empty(),
-                        batching,
-                        Optional.empty())
-                .withCpu(cpuUsed)
-                .withDelivered(cluster.recordCount(topic));
+        return RunResult.inJvm(
+                label,
+                pair,
+                events,
+                acked.get(),
+                finished - started,
+                bytes,
+                latencies,
+                batching,
+                cpuUsed,
+                cluster.recordCount(topic));
     }
 
     private static void awaitCallbacks(AtomicLong acked, AtomicLong failed, long events) {

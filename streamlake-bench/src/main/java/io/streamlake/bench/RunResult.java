@@ -93,6 +93,41 @@ public record RunResult(
                 Optional.empty());
     }
 
+    /**
+     * A run inside the bench JVM: {@code acknowledged} of {@code events} acknowledged in {@code nanos}, the latencies
+     * recorded, the producer's batching averages, the CPU times used and the records found on its topic afterwards.
+     */
+    static RunResult inJvm(
+            String label,
+            int pair,
+            long events,
+            long acknowledged,
+            long nanos,
+            long payloadBytes,
+            Latencies latencies,
+            Map<String, Double> batching,
+            RunCpu.Used cpu,
+            long delivered) {
+        long[] p = latencies.percentilesMicros();
+        return new RunResult(
+                        label,
+                        pair,
+                        events,
+                        acknowledged,
+                        acknowledged,
+                        nanos,
+                        payloadBytes,
+                        p[0],
+                        p[1],
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        batching,
+                        Optional.empty())
+                .withCpu(cpu)
+                .withDelivered(delivered);
+    }
+
     /** This run with the client's and the broker's CPU times of {@code used}. */
     RunResult withCpu(RunCpu.Used used) {
         return new RunResult(

@@ -19,7 +19,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -104,24 +103,17 @@ final class StreamLakeRun {
             cpuUsed = cpu.stop();
             batching = RunResult.batchingOf(adapter.producerMetrics());
         }
-        long[] p = latencies.percentilesMicros();
-        return new RunResult(
-                        label,
-                        pair,
-                        events,
-                        summary.published(),
-                        summary.published(),
-                        finished - started,
-                        (long) events * workload.payloadBytes(),
-                        p[0],
-                        p[1],
-                        OptionalLong.empty(),
-                        OptionalLong.empty(),
-                        OptionalLong.empty(),
-                        batching,
-                        Optional.empty())
-                .withCpu(cpuUsed)
-                .withDelivered(cluster.recordCount(naming.raw(Workload.DATASET)));
+        return RunResult.inJvm(
+                label,
+                pair,
+                events,
+                summary.published(),
+                finished - started,
+                (long) events * workload.payloadBytes(),
+                latencies,
+                batching,
+                cpuUsed,
+                cluster.recordCount(naming.raw(Workload.DATASET)));
     }
 
     /** The commands, made one at a time as a file reader would make them. */
