@@ -84,4 +84,18 @@ class ProduceExactlyOnceUsageTest {
                 .contains("transport='stdout'");
         assertThat(result.out()).isEmpty();
     }
+
+    @Test
+    void givenResumeWithNoBrokerAnswering_thenExit1NamingTheBrokerWithinTheConnectCheck() throws IOException {
+        Files.writeString(dir.resolve("orders.jsonl"), "{\"order_id\":\"k\",\"amount\":1.0}\n");
+        long started = System.nanoTime();
+
+        CliRunner.Result result = produce("--file", "orders.jsonl", "--key-field", "order_id", "--resume");
+
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).contains("127.0.0.1:1");
+        // the checkpoint is read only once the cluster answered: connect.check.timeout.ms, not max.block.ms (60 s)
+        assertThat(tookMs).as("ms until exit").isLessThan(30_000);
+    }
 }

@@ -135,13 +135,16 @@ public final class KafkaAdapter implements AutoCloseable {
      * {@link TransactionalOutput#lastCheckpoint()} is the one to continue from.
      *
      * @param path the file's real path, as given to {@link #openTransactional}
-     * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time
-     * @throws FatalStreamLakeException reading the topic is not authorized, or the checkpoint is damaged
+     * @throws io.streamlake.core.domain.RetriableStreamLakeException the cluster did not answer in time (checked first,
+     *         as {@link #openTransactional} checks it)
+     * @throws FatalStreamLakeException authentication or authorization refused (the cluster, the checkpoint topic),
+     *         or the checkpoint is damaged
      */
     public static Optional<FileCheckpoint> committedCheckpoint(
             KafkaAdapterConfig config, TopicNaming naming, DatasetName dataset, String path) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(naming, "naming");
+        ClusterCheck.verify(config, KafkaFailures.of(config)); // fails fast, as opening does, when nobody answers
         return new CheckpointReader(config, naming.checkpoints()).lastStable(dataset, path);
     }
 
