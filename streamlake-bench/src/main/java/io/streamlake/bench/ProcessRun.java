@@ -232,17 +232,8 @@ final class ProcessRun {
             Path logDir)
             throws IOException, InterruptedException {
         String topic = naming.raw(Workload.DATASET);
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(jvmArgs);
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                CONSOLE_PRODUCER,
-                "--bootstrap-server",
-                cluster.bootstrapServers(),
-                "--topic",
-                topic));
+        List<String> command = javaCommand(jvmArgs, CONSOLE_PRODUCER);
+        command.addAll(List.of("--bootstrap-server", cluster.bootstrapServers(), "--topic", topic));
         command.addAll(producerPropertyArguments(cluster));
         command.addAll(input.readerArguments);
         return measure(input.label, pair, command, cluster, topic, events, payloadBytes, logDir, file, false);
@@ -264,13 +255,8 @@ final class ProcessRun {
             Path logDir)
             throws IOException, InterruptedException {
         String topic = cluster.freshTopics("clifileraw").raw(Workload.DATASET);
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(jvmArgs);
+        List<String> command = javaCommand(jvmArgs, RawFileProducer.class.getName());
         command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                RawFileProducer.class.getName(),
                 "--bootstrap-servers",
                 cluster.bootstrapServers(),
                 "--topic",
@@ -294,6 +280,15 @@ final class ProcessRun {
             arguments.add(key + "=" + props.get(key));
         }
         return arguments;
+    }
+
+    /** {@code java}, {@code jvmArgs} and {@code mainClass} on the bench's own class path; more arguments may follow. */
+    private static List<String> javaCommand(List<String> jvmArgs, String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return command;
     }
 
     static String javaExecutable() {

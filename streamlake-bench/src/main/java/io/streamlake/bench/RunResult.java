@@ -130,44 +130,22 @@ public record RunResult(
 
     /** This run with the client's and the broker's CPU times of {@code used}. */
     RunResult withCpu(RunCpu.Used used) {
-        return new RunResult(
-                label,
-                pair,
-                events,
-                acknowledged,
-                delivered,
-                nanos,
-                payloadBytes,
-                p50Micros,
-                p99Micros,
-                peakRssKb,
-                used.clientNanos(),
-                used.brokerNanos(),
-                batching,
-                failure);
+        return with(delivered, used.clientNanos(), used.brokerNanos(), failure);
     }
 
     /** This run with {@code records} found on its topic. */
     RunResult withDelivered(long records) {
-        return new RunResult(
-                label,
-                pair,
-                events,
-                acknowledged,
-                records,
-                nanos,
-                payloadBytes,
-                p50Micros,
-                p99Micros,
-                peakRssKb,
-                cpuNanos,
-                brokerCpuNanos,
-                batching,
-                failure);
+        return with(records, cpuNanos, brokerCpuNanos, failure);
     }
 
     /** This run, failed for {@code why}. */
     RunResult withFailure(String why) {
+        return with(delivered, cpuNanos, brokerCpuNanos, Optional.of(why));
+    }
+
+    /** This run with what is measured after it ran: the records delivered, the CPU times, a failure. */
+    private RunResult with(
+            long delivered, OptionalLong cpuNanos, OptionalLong brokerCpuNanos, Optional<String> failure) {
         return new RunResult(
                 label,
                 pair,
@@ -182,7 +160,7 @@ public record RunResult(
                 cpuNanos,
                 brokerCpuNanos,
                 batching,
-                Optional.of(why));
+                failure);
     }
 
     /** The {@link #BATCHING_METRICS} of a producer, those it has. */

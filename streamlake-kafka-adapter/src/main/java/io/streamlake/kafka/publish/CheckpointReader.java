@@ -88,8 +88,10 @@ final class CheckpointReader {
     private Optional<FileCheckpoint> read(DatasetName dataset, String path, boolean awaitOpen) {
         Duration timeout = Duration.ofMillis(config.maxBlockMs());
         byte[] key = CheckpointRecords.key(dataset, path);
+        // the high watermark comes from a read_uncommitted consumer, needed only to wait for open transactions
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties("read_committed"));
-                KafkaConsumer<byte[], byte[]> ends = new KafkaConsumer<>(properties("read_uncommitted"))) {
+                KafkaConsumer<byte[], byte[]> ends =
+                        awaitOpen ? new KafkaConsumer<>(properties("read_uncommitted")) : null) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
             if (partitions == null || partitions.isEmpty()) {
                 if (!awaitOpen) {
