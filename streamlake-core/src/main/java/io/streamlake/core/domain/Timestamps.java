@@ -46,24 +46,44 @@ public final class Timestamps {
         return plain(second, instant.getNano());
     }
 
-    /** Years 1970-9999: the second's cached text, then the fraction's digits in groups of three, then 'Z'. */
+    /** A multiple of 64, so that millisecond and microsecond fractions have it too: see {@link #plain}. */
+    private static final int REFRESH_BITS = 0x740;
+
+    /** Divisors of the nanoseconds by the number of trailing zero groups of three digits (none, 1, 2, all 3). */
+    private static final int[] DIVISORS = {1, 1_000, 1_000_000, 1_000_000_000};
+
+    /**
+     * Years 1970-9999: the second's cached text, then the fraction's digits in groups of three, then 'Z'.
+     *
+     * <p>It has a single branch, which rebuilds the cached text when the second changed and also when the low 12 bits
+     * of {@code nano} are {@value #REFRESH_BITS} (one value in 4,096; in 512 at the system clock's microsecond precision,
+     * in 64 at millisecond precision; never for whole seconds). So the branch is taken while the JIT profiles, and it
+     * is compiled as code: a path never taken while the JIT profiled (a new second, a fraction of whole milliseconds,
+     * none at all) is compiled as a trap that throws the compiled caller away when it is first taken, and the caller is
+     * compiled again. The fraction's width is computed without branching for the same reason.
+     */
     private static byte[] plain(long second, int nano) {
         SecondText prefix = lastSecond;
-        if (prefix.second != second) {
+        long changed = prefix.second ^ second;
+        if ((((changed | -changed) >>> 63) | ((((nano & 0xFFF) ^ REFRESH_BITS) - 1) >>> 31)) != 0) {
             prefix = new SecondText(second);
             lastSecond = prefix;
         }
-        int width = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
-        int value = width == 3 ? nano / 1_000_000 : width == 6 ? nano / 1_000 : nano;
+        // 1 for each trailing group of three zero digits: a whole microsecond, a whole millisecond, no fraction
+        int wholeMicros = ((nano % 1_000) - 1) >>> 31;
+        int wholeMillis = ((nano % 1_000_000) - 1) >>> 31;
+        int none = (nano - 1) >>> 31;
+        int zeroGroups = wholeMicros + wholeMillis + none;
+        int width = 9 - 3 * zeroGroups;
+        int value = nano / DIVISORS[zeroGroups];
         int length = SecondText.LENGTH;
-        byte[] out = new byte[length + (width == 0 ? 0 : 1 + width) + 1];
+        // the prefix, '.', the digits and 'Z'; without a fraction, the prefix and 'Z' (written over the '.')
+        byte[] out = new byte[length + width + 2 - none];
         System.arraycopy(prefix.ascii, 0, out, 0, length);
-        if (width > 0) {
-            out[length] = '.';
-            for (int i = length + width; i > length; i--) {
-                out[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
+        out[length] = '.';
+        for (int i = length + width; i > length; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
         }
         out[out.length - 1] = 'Z';
         return out;

@@ -124,19 +124,11 @@ public final class IngestionService implements StagedIngestUseCase {
         // no lambdas and no computeIfAbsent: this runs for every event
         String id = command.ingestionId().isPresent() ? command.ingestionId().get() : ids.newIngestionId();
         Instant time = command.eventTime().isPresent() ? command.eventTime().get() : clock.instant();
-        EventMetadata metadata = new EventMetadata(
-                command.dataset(),
-                command.schemaVersion(),
-                id,
-                time,
-                settings.producerService(),
-                command.attributes(),
-                command.source());
         String rawTopic = rawTopics.get(command.dataset());
         if (rawTopic == null) {
             rawTopic = rawTopics.computeIfAbsent(command.dataset(), settings.topics()::raw);
         }
-        return new Attempt(command, metadata, rawTopic, started).prepare();
+        return new Attempt(command, id, time, rawTopic, started).prepare();
     }
 
     /**
@@ -275,24 +267,39 @@ public final class IngestionService implements StagedIngestUseCase {
         }
     }
 
-    /** One event's way through preparation. */
+    /**
+     * One event's way through preparation. Its metadata is made once, when it is known whether the event goes to RAW
+     * (with the schema version it conforms to) or to the DLQ (with the version it was checked against, if any).
+     */
     private final class Attempt {
         private final IngestCommand command;
+        private final String id;
+        private final Instant time;
         private final String rawTopic;
         private final long started;
-        private EventMetadata metadata;
+        /** The schema version the event was checked against; empty until then, or when none applied. */
+        private Optional<SchemaVersion> version;
+
         private String key;
 
-        Attempt(IngestCommand command, EventMetadata metadata, String rawTopic, long started) {
+        Attempt(IngestCommand command, String id, Instant time, String rawTopic, long started) {
             this.command = command;
-            this.metadata = metadata;
+            this.id = id;
+            this.time = time;
             this.rawTopic = rawTopic;
             this.started = started;
+            this.version = command.schemaVersion();
             this.key = command.key();
         }
 
         EventRef ref() {
-            return new EventRef(command.dataset(), key, metadata.ingestionId(), command.payload(), command.source());
+            return new EventRef(command.dataset(), key, id, command.payload(), command.source());
+        }
+
+        /** The event's metadata, with {@code source} as its source. */
+        private EventMetadata metadata(Optional<EventSource> source) {
+            return new EventMetadata(
+                    command.dataset(), version, id, time, settings.producerService(), command.attributes(), source);
         }
 
         Prepared prepare() {
@@ -322,15 +329,15 @@ public final class IngestionService implements StagedIngestUseCase {
             }
             ValidationOutcome validation = validator.validate(command.dataset(), command.schemaVersion(), payload);
             if (validation instanceof ValidationOutcome.Invalid invalid) {
-                if (metadata.schemaVersion().isEmpty() && invalid.version().isPresent()) {
-                    metadata = metadata.withSchemaVersion(invalid.version().get());
+                if (version.isEmpty()) {
+                    version = invalid.version();
                 }
                 return deadLetter(DlqStage.VALIDATE, "SchemaViolation", invalid.reason());
             }
-            SchemaVersion version = ((ValidationOutcome.Valid) validation).version();
-            metadata = metadata.withSchemaVersion(version);
+            SchemaVersion valid = ((ValidationOutcome.Valid) validation).version();
+            version = Optional.of(valid);
             if (rules != PayloadRules.none()) {
-                RuleOutcome ruled = rules.apply(command.dataset(), version, payload);
+                RuleOutcome ruled = rules.apply(command.dataset(), valid, payload);
                 if (ruled instanceof RuleOutcome.Broken broken) {
                     count(broken.effects());
                     return deadLetter(
@@ -340,7 +347,7 @@ public final class IngestionService implements StagedIngestUseCase {
                 count(passed.effects());
                 payload = passed.payload();
             }
-            EventMetadata raw = settings.sourceOnRaw() ? metadata : metadata.withoutSource();
+            EventMetadata raw = metadata(settings.sourceOnRaw() ? command.source() : Optional.empty());
             SerializedPayload value;
             try {
                 value = serializer.serialize(new Envelope(key, payload, raw));
@@ -348,7 +355,7 @@ public final class IngestionService implements StagedIngestUseCase {
                 return deadLetter(DlqStage.SERIALIZE, e.errorClass(), e.getMessage());
             }
             return new Prepared.ToRaw(
-                    ref(), new OutboundEvent(rawTopic, key, value, raw), version, command.source(), started);
+                    ref(), new OutboundEvent(rawTopic, key, value, raw), valid, command.source(), started);
         }
 
         private Prepared deadLetter(DlqStage stage, String errorClass, String reason) {
@@ -366,7 +373,7 @@ public final class IngestionService implements StagedIngestUseCase {
                     new DeadLetter(
                             key,
                             payload == null ? command.payload() : payload.raw(),
-                            metadata,
+                            metadata(command.source()),
                             stage,
                             reason(command.source(), reason),
                             errorClass,

@@ -55,4 +55,18 @@ class TimestampsTest {
             assertThat(Timestamps.parse(Timestamps.format(instant))).isEqualTo(instant);
         }
     }
+
+    @Test
+    void givenInstantsOfOneSecondThatRebuildTheCachedText_thenTextIsExactlyIsoInstants() {
+        long second = 1_764_000_000L;
+        // low 12 bits 0x740 rebuild the cached text of an unchanged second; whole micro- and milliseconds among them
+        for (int nano : new int[] {0, 0x740, 0x740 + 4096, 1_000, 500_000_000, 125_000_000, 0x740 + 8192, 7}) {
+            for (long s : new long[] {second, second, second + 1, second}) {
+                Instant instant = Instant.ofEpochSecond(s, nano);
+                String iso = DateTimeFormatter.ISO_INSTANT.format(instant);
+                assertThat(Timestamps.formatAscii(instant)).isEqualTo(iso.getBytes(US_ASCII));
+                assertThat(Timestamps.format(instant)).isEqualTo(iso);
+            }
+        }
+    }
 }

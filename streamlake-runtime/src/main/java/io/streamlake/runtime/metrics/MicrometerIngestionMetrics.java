@@ -46,7 +46,17 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
 
     @Override
     public void published(DatasetName dataset, Duration latency) {
-        PublishedMeters meters = published.computeIfAbsent(
+        PublishedMeters meters = published.get(dataset);
+        if (meters == null) {
+            meters = meters(dataset);
+        }
+        meters.count.increment();
+        meters.latency.record(latency);
+    }
+
+    /** The meters of {@code dataset}, registered on its first event (a lambda here would be made for every event). */
+    private PublishedMeters meters(DatasetName dataset) {
+        return published.computeIfAbsent(
                 dataset,
                 d -> new PublishedMeters(
                         Counter.builder(PUBLISHED)
@@ -54,8 +64,6 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
                                 .tag("dataset", d.value())
                                 .register(registry),
                         latencyTimer(registry, d.value())));
-        meters.count.increment();
-        meters.latency.record(latency);
     }
 
     private record PublishedMeters(Counter count, Timer latency) {}
