@@ -36,7 +36,6 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
     private final Path failedFile;
     private final Map<String, Long> deadLettersByReason = Collections.synchronizedMap(new TreeMap<>());
     private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicLong done = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -101,7 +100,6 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         if (!(result instanceof IngestionResult.Failed)) {
             inFlight.remove(result.ref().payload(), result.ref().source().orElse(null));
         }
-        done.incrementAndGet();
     }
 
     /**
@@ -112,8 +110,9 @@ public final class ProduceReport implements Consumer<IngestionResult>, AutoClose
         return stoppedBecause;
     }
 
+    /** Events with an outcome: published, dead-lettered or failed (not counted twice: each adds to one counter). */
     public long done() {
-        return done.get();
+        return published.get() + deadLettered.get() + failed.get();
     }
 
     public long published() {
