@@ -202,7 +202,21 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
                     throw new RetriableStreamLakeException(
                             COMMIT_OUTCOME_UNKNOWN + ": interrupted while retrying the commit", interrupted);
                 }
-            } catch (KafkaException e) {
+            } catch (KafkaException | IllegalStateException e) {
+                if (channel.closedForOutage()) {
+                    // the outage breaker closed the producer during the commit: its EndTxn may have reached the
+                    // coordinator before the cluster went silent
+                    open = false;
+                    throw new RetriableStreamLakeException(
+                            COMMIT_OUTCOME_UNKNOWN + ": no broker answered during the commit of transactional.id "
+                                    + transactionalId + " (" + KafkaAdapterConfig.OUTAGE_FAIL_AFTER_MS_CONFIG
+                                    + " passed) and the producer was closed; --resume continues from whichever"
+                                    + " checkpoint was committed",
+                            e);
+                }
+                if (e instanceof IllegalStateException) {
+                    throw e;
+                }
                 throw failure("committing the transaction", e);
             }
         }
@@ -214,7 +228,7 @@ final class KafkaTransactionalOutput implements TransactionalOutput {
             return;
         }
         open = false;
-        if (channel.outage()) {
+        if (channel.outage() || channel.closedForOutage()) {
             // no broker answers: abortTransaction would wait max.block.ms for the coordinator in vain; the
             // transaction is aborted by the next run of this file, or after transaction.timeout.ms
             return;

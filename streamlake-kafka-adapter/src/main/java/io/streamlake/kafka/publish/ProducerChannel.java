@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiConsumer;
@@ -101,6 +100,8 @@ final class ProducerChannel {
     private volatile boolean closed;
     /** How long closing waits for outstanding requests; null: until they complete. */
     private final Duration closeTimeout;
+    /** The breaker opened and closed the (transactional) producer: {@link #closeForOutage()}. */
+    private volatile boolean closedForOutage;
 
     ProducerChannel(Producer<byte[], byte[]> producer, OutageBreaker breaker, int users, long maxBlockMs) {
         this(producer, breaker, users, maxBlockMs, null, null);
@@ -133,6 +134,27 @@ final class ProducerChannel {
             return t;
         });
         breaker.onOpen(this::wakeCalls);
+        if (closeTimeout != null) {
+            breaker.onOpen(this::closeForOutage);
+        }
+    }
+
+    /**
+     * Closes a transactional producer at once, on a thread of its own, when the breaker opens: its I/O thread looks
+     * for the unreachable transaction coordinator instead of expiring batches, so the records it holds would wait for
+     * the cluster's return, and with them every thread waiting for their outcome (a flush, a reader whose in-flight
+     * window is full). Closed, it fails every record not acknowledged, which this channel reports with the breaker's
+     * exception. Nothing is lost: the open transaction cannot commit (sends fail while the breaker is open), and a
+     * resumed run starts from the last committed checkpoint. Runs on the breaker's thread.
+     */
+    private void closeForOutage() {
+        if (!breaker.isOpen() || closedForOutage) {
+            return;
+        }
+        closedForOutage = true;
+        Thread closing = new Thread(() -> producer.close(Duration.ZERO), "streamlake-kafka-outage-close");
+        closing.setDaemon(true);
+        closing.start();
     }
 
     /**
@@ -270,7 +292,8 @@ final class ProducerChannel {
         }
         if (thrown != null && delivery.claim()) {
             breaker.finished(false);
-            PlatformUnavailableException down = woken ? breaker.lastOpening(record.topic()) : null;
+            // woken by the breaker, or refused by the producer it closed (closeForOutage)
+            PlatformUnavailableException down = woken || closedForOutage ? breaker.lastOpening(record.topic()) : null;
             onDone.accept(null, mapping.map(record.topic(), down != null ? down : thrown));
         }
     }
@@ -353,20 +376,14 @@ final class ProducerChannel {
     }
 
     /**
-     * Blocks until every record sent so far is acknowledged or failed, and its future completed. With a close
-     * time-out (a transactional producer), an outage that opens the breaker during the wait closes the producer at
-     * once, failing every record not acknowledged: a transactional producer whose coordinator is unreachable never
-     * expires its batches, so its flush would wait for the cluster's return.
+     * Blocks until every record sent so far is acknowledged or failed, and its future completed. For a transactional
+     * producer the wait ends at the latest when the outage breaker opens ({@link #closeForOutage()}).
      */
     void flush() {
         if (closed) {
             return;
         }
-        if (closeTimeout == null) {
-            producer.flush();
-        } else {
-            flushUnlessOutage();
-        }
+        producer.flush();
         if (Thread.currentThread() != failureThreadRef) {
             try {
                 failureThread.submit(() -> {}).get();
@@ -380,33 +397,6 @@ final class ProducerChannel {
         }
     }
 
-    private void flushUnlessOutage() {
-        AtomicBoolean flushing = new AtomicBoolean(true);
-        Thread watchdog = new Thread(
-                () -> {
-                    while (flushing.get()) {
-                        if (breaker.isOpen()) {
-                            producer.close(Duration.ZERO);
-                            return;
-                        }
-                        try {
-                            Thread.sleep(100);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "streamlake-kafka-flush-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        try {
-            producer.flush();
-        } finally {
-            flushing.set(false);
-            watchdog.interrupt();
-        }
-    }
-
     Map<MetricName, ? extends Metric> metrics() {
         return producer.metrics();
     }
@@ -414,6 +404,11 @@ final class ProducerChannel {
     /** Whether the outage breaker is open: no broker answered for {@code outage.fail.after.ms}. */
     boolean outage() {
         return breaker.isOpen();
+    }
+
+    /** Whether the breaker opened and closed the transactional producer ({@link #closeForOutage()}). */
+    boolean closedForOutage() {
+        return closedForOutage;
     }
 
     /**
@@ -495,18 +490,30 @@ final class ProducerChannel {
             if (!claim()) {
                 return;
             }
-            // a broker answered: it acknowledged, or refused the record after send() returned (not a time-out)
-            breaker.finished(exception == null
-                    || (sending != Thread.currentThread() && !(exception instanceof RetriableException)));
             if (exception == null) {
+                breaker.finished(true);
                 acknowledged(metadata);
                 return;
             }
-            noteMetadataTimeout(topic, exception, sending);
+            Exception failure = exception;
+            if (closedForOutage) {
+                // failed by closeForOutage, not by a broker
+                breaker.finished(false);
+                PlatformUnavailableException down = breaker.lastOpening(topic);
+                if (down != null) {
+                    down.addSuppressed(exception);
+                    failure = down;
+                }
+            } else {
+                // a broker refused the record after send() returned (not a time-out)
+                breaker.finished(sending != Thread.currentThread() && !(exception instanceof RetriableException));
+                noteMetadataTimeout(topic, exception, sending);
+            }
+            Exception reported = failure;
             try {
-                failureThread.execute(() -> onDone.accept(null, mapping.map(topic, exception)));
+                failureThread.execute(() -> onDone.accept(null, mapping.map(topic, reported)));
             } catch (RejectedExecutionException closed) {
-                onDone.accept(null, mapping.map(topic, exception));
+                onDone.accept(null, mapping.map(topic, reported));
             }
         }
 
