@@ -117,7 +117,10 @@ class ExactlyOnceBrokerDownTest {
             try {
                 result = first.get(bound, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("the run did not end within " + bound + " ms of the broker's stop", e);
+                throw new AssertionError(
+                        "the run did not end within " + bound + " ms of the broker's stop; its threads:\n"
+                                + threadDump(),
+                        e);
             }
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped);
             System.out.printf(
@@ -138,6 +141,22 @@ class ExactlyOnceBrokerDownTest {
             assertThat(ids).as("every line on RAW once").hasSize(LINES);
             assertThat(new HashSet<>(ids)).hasSize(LINES);
         }
+    }
+
+    private static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        for (java.lang.management.ThreadInfo thread :
+                java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+            if (thread.getLockName() != null) {
+                dump.append(" on ").append(thread.getLockName());
+            }
+            dump.append('\n');
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                dump.append("\tat ").append(frame).append('\n');
+            }
+        }
+        return dump.toString();
     }
 
     private static void writeFile(Path file) throws IOException {
