@@ -28,6 +28,18 @@ class DomainValuesTest {
     }
 
     @Test
+    void givenDatasetNamesOfOneValue_thenEqualWithOneHashCode_andUnequalToOtherValuesAndTypes() {
+        DatasetName orders = DatasetName.of("orders");
+        DatasetName again = DatasetName.of(new String("orders"));
+        assertThat(again).isNotSameAs(orders).isEqualTo(orders).hasSameHashCodeAs(orders);
+        assertThat(orders).isEqualTo(orders);
+        assertThat(orders).isNotEqualTo(DatasetName.of("Orders")).isNotEqualTo(DatasetName.of("users"));
+        assertThat(orders.equals("orders")).isFalse();
+        assertThat(orders.equals(null)).isFalse();
+        assertThat(Map.of(orders, 1).get(again)).isEqualTo(1);
+    }
+
+    @Test
     void givenDatasetNameLongerThanLimit_thenRefused() {
         assertThat(DatasetName.of("a".repeat(DatasetName.MAX_LENGTH)).value()).hasSize(DatasetName.MAX_LENGTH);
         assertThatThrownBy(() -> DatasetName.of("a".repeat(DatasetName.MAX_LENGTH + 1)))

@@ -59,6 +59,29 @@ class MicrometerIngestionMetricsTest {
     }
 
     @Test
+    void givenDatasetsAlternating_andAnEqualNameOfAnotherInstance_thenEachEventCountsForItsOwnDataset() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MicrometerIngestionMetrics metrics = new MicrometerIngestionMetrics(registry);
+        DatasetName ordersAgain = DatasetName.of(new String("orders"));
+        metrics.published(ORDERS, Duration.ofMillis(1));
+        metrics.published(USERS, Duration.ofMillis(2));
+        metrics.published(ORDERS, Duration.ofMillis(3));
+        metrics.published(ordersAgain, Duration.ofMillis(4));
+        metrics.published(USERS, Duration.ofMillis(5));
+        metrics.published(USERS, Duration.ofMillis(6));
+
+        assertThat(IngestionCounts.read(registry, ORDERS).published()).isEqualTo(3);
+        assertThat(IngestionCounts.read(registry, USERS).published()).isEqualTo(3);
+        assertThat(registry.get(MicrometerIngestionMetrics.LATENCY)
+                        .tag("dataset", "orders")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isEqualTo(8);
+        assertThat(registry.find(MicrometerIngestionMetrics.PUBLISHED).counters())
+                .hasSize(2);
+    }
+
+    @Test
     void givenNothingPublished_thenNoLatencyIsReported() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new MicrometerIngestionMetrics(registry).failed(ORDERS, false);
