@@ -40,15 +40,15 @@ public final class MicrometerIngestionMetrics implements IngestionMetrics {
     /** The per-event meters of each dataset, registered once (not looked up by name and tags for every event). */
     private final Map<DatasetName, PublishedMeters> published = new ConcurrentHashMap<>();
 
-    public MicrometerIngestionMetrics(MeterRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-    }
-
     /**
      * The meters of the dataset published last: a run usually has one dataset, whose meters are then found without a
      * map lookup (on the producer's I/O thread, for every acknowledgement).
      */
     private volatile PublishedMeters last;
+
+    public MicrometerIngestionMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
 
     @Override
     public void published(DatasetName dataset, Duration latency) {
