@@ -83,7 +83,7 @@ public record BenchOptions(
      */
     public static final long STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES = 16L * 1024 * 1024;
     /** The collector the {@code streamlake} launcher gives {@code produce}. */
-    public static final List<String> STREAMLAKE_LAUNCHER_GC = List.of("-XX:+UseParallelGC");
+    public static final List<String> STREAMLAKE_LAUNCHER_GC = List.of("-XX:+UseSerialGC");
     /** The launcher's compiler choice for a {@code produce} input below {@link #STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES}. */
     public static final List<String> STREAMLAKE_LAUNCHER_SMALL_INPUT_JIT = List.of("-XX:TieredStopAtLevel=1");
     /** The launcher's compiler choice for a larger {@code produce} input: a later hand-over to the optimizing compiler. */

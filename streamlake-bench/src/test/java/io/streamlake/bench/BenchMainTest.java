@@ -59,17 +59,17 @@ class BenchMainTest {
         assertThat(o.launcherFlags()).isTrue();
         // as ./streamlake produce --file: the quick compiler only below 16 MiB, a later optimizing compiler from there
         assertThat(o.streamlakeJvmArgs(16L * 1024 * 1024 - 1))
-                .containsExactly("-Xmx512m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+                .containsExactly("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         assertThat(o.streamlakeJvmArgs(16L * 1024 * 1024))
                 .containsExactly(
                         "-Xmx512m",
-                        "-XX:+UseParallelGC",
+                        "-XX:+UseSerialGC",
                         "-XX:Tier4InvocationThreshold=20000",
                         "-XX:Tier4CompileThreshold=30000");
         assertThat(o.consoleJvmArgs())
                 .startsWith("-Xmx512m")
                 .contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")
-                .doesNotContain("-XX:+UseParallelGC");
+                .doesNotContain("-XX:+UseSerialGC");
     }
 
     @Test

@@ -132,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--no-launcher-flags",
             description =
                     "cli-file's processes get only --process-jvm-args, not their launchers' own JVM flags (by default StreamLake's produce "
-                            + "runs with -XX:+UseParallelGC as ./streamlake does, ConsoleProducer with kafka-run-class.sh's G1 settings).")
+                            + "runs with -XX:+UseSerialGC as ./streamlake does, ConsoleProducer with kafka-run-class.sh's G1 settings).")
     boolean noLauncherFlags;
 
     @Option(

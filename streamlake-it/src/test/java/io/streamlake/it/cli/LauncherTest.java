@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code ./streamlake} launcher's JVM choices, read back from the JVM itself ({@code -XX:+PrintCommandLineFlags}):
- * {@code produce} gets a 512 MB heap and the throughput collector, other commands neither, and the environment
+ * {@code produce} gets a 512 MB heap and the serial collector, other commands neither, and the environment
  * overrides replace them. Runs the jar the build made ({@code STREAMLAKE_NO_BUILD}), without the class-data archive.
  */
 class LauncherTest {
@@ -62,34 +62,51 @@ class LauncherTest {
         }
     }
 
+    /** The launcher's JVM options with the origin of every flag: "{command line}" for one it passed. */
+    private static final Map<String, String> FLAGS =
+            Map.of("STREAMLAKE_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+PrintFlagsFinal");
+
+    /**
+     * Whether {@code out} of a {@link #FLAGS} run shows the boolean JVM flag {@code name} switched on by the command
+     * line: not by the JVM's own ergonomics, which pick a collector by the machine (the serial one below 2 CPUs).
+     */
+    private static boolean onByCommandLine(String out, String name) {
+        return java.util.regex.Pattern.compile("\\bbool " + name + "\\s+= true\\s+\\{product\\} \\{command line\\}")
+                .matcher(out)
+                .find();
+    }
+
     @Test
-    void givenProduce_thenTheJvmRunsWithA512MbHeapAndTheThroughputCollector() throws Exception {
-        Run run = launch(Map.of(), "produce", "--help");
+    void givenProduce_thenTheJvmRunsWithA512MbHeapAndTheSerialCollector() throws Exception {
+        Run run = launch(FLAGS, "produce", "--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Usage: streamlake produce", "-XX:MaxHeapSize=536870912", "-XX:+UseParallelGC");
+        assertThat(run.out()).contains("Usage: streamlake produce", "-XX:MaxHeapSize=536870912");
+        assertThat(onByCommandLine(run.out(), "UseSerialGC")).isTrue();
     }
 
     @Test
     void givenOtherCommands_thenTheJvmKeepsItsOwnHeapAndCollectorChoice() throws Exception {
-        Run run = launch(Map.of(), "--version");
+        Run run = launch(FLAGS, "--version");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).doesNotContain("-XX:MaxHeapSize=536870912", "-XX:+UseParallelGC");
+        assertThat(run.out()).doesNotContain("-XX:MaxHeapSize=536870912");
+        assertThat(onByCommandLine(run.out(), "UseSerialGC")).isFalse();
     }
 
     @Test
     void givenHeapAndGcOverrides_thenTheyReplaceTheLaunchersChoice() throws Exception {
-        Run run = launch(
-                Map.of("STREAMLAKE_HEAP_OPTS", "-Xmx300m", "STREAMLAKE_GC_OPTS", "-XX:+UseSerialGC"),
-                "produce",
-                "--help");
+        Map<String, String> env = new java.util.HashMap<>(FLAGS);
+        env.putAll(Map.of("STREAMLAKE_HEAP_OPTS", "-Xmx300m", "STREAMLAKE_GC_OPTS", "-XX:+UseParallelGC"));
+        Run run = launch(env, "produce", "--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out())
-                .contains("-XX:MaxHeapSize=314572800", "-XX:+UseSerialGC")
-                .doesNotContain("-XX:+UseParallelGC");
+        assertThat(run.out()).contains("-XX:MaxHeapSize=314572800", "-XX:+UseParallelGC");
+        assertThat(onByCommandLine(run.out(), "UseSerialGC")).isFalse();
 
-        Run none = launch(Map.of("STREAMLAKE_GC_OPTS", ""), "produce", "--help");
+        env = new java.util.HashMap<>(FLAGS);
+        env.put("STREAMLAKE_GC_OPTS", "");
+        Run none = launch(env, "produce", "--help");
         assertThat(none.exit()).isZero();
-        assertThat(none.out()).contains("-XX:MaxHeapSize=536870912").doesNotContain("-XX:+UseParallelGC");
+        assertThat(none.out()).contains("-XX:MaxHeapSize=536870912");
+        assertThat(onByCommandLine(none.out(), "UseSerialGC")).isFalse();
     }
 
     @Test
