@@ -34,7 +34,7 @@ public final class BenchMain {
             "          -Xmx512m for both cli-file processes (as Kafka's and StreamLake's launchers run them; '' for",
             "          none), plus each launcher's own JVM flags (StreamLake's produce and the raw kafka-clients",
             "          producer: -XX:+UseSerialGC and, for a file below 16 MiB, -XX:TieredStopAtLevel=1, else",
-            "          -XX:Tier4InvocationThreshold=20000 -XX:Tier4CompileThreshold=30000;",
+            "          -XX:Tier4InvocationThreshold=20000 -XX:Tier4CompileThreshold=30000 -XX:InlineSmallCode=1000;",
             "          ConsoleProducer: kafka-run-class.sh's G1 settings) unless --no-launcher-flags;",
             "          cli-file compares with ConsoleProducer sending the same key and headers; --console-bare adds a",
             "          run of it on the bare lines (no key, no headers), informational; --cli-cds starts cli-file's",

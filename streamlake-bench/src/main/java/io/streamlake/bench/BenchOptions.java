@@ -86,9 +86,12 @@ public record BenchOptions(
     public static final List<String> STREAMLAKE_LAUNCHER_GC = List.of("-XX:+UseSerialGC");
     /** The launcher's compiler choice for a {@code produce} input below {@link #STREAMLAKE_LAUNCHER_SMALL_INPUT_BYTES}. */
     public static final List<String> STREAMLAKE_LAUNCHER_SMALL_INPUT_JIT = List.of("-XX:TieredStopAtLevel=1");
-    /** The launcher's compiler choice for a larger {@code produce} input: a later hand-over to the optimizing compiler. */
-    public static final List<String> STREAMLAKE_LAUNCHER_LARGE_INPUT_JIT =
-            List.of("-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000");
+    /**
+     * The launcher's compiler choice for a larger {@code produce} input: a later hand-over to the optimizing compiler,
+     * which calls a method already compiled to more than 1,000 bytes instead of compiling it again inside each caller.
+     */
+    public static final List<String> STREAMLAKE_LAUNCHER_LARGE_INPUT_JIT = List.of(
+            "-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000", "-XX:InlineSmallCode=1000");
     /**
      * What Kafka's {@code kafka-run-class.sh} (under {@code kafka-console-producer.sh}) adds besides the heap: its
      * {@code KAFKA_JVM_PERFORMANCE_OPTS} default (Kafka 4.x).

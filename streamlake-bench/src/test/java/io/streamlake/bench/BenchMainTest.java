@@ -65,7 +65,8 @@ class BenchMainTest {
                         "-Xmx512m",
                         "-XX:+UseSerialGC",
                         "-XX:Tier4InvocationThreshold=20000",
-                        "-XX:Tier4CompileThreshold=30000");
+                        "-XX:Tier4CompileThreshold=30000",
+                        "-XX:InlineSmallCode=1000");
         assertThat(o.consoleJvmArgs())
                 .startsWith("-Xmx512m")
                 .contains("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")

@@ -131,12 +131,15 @@ class LauncherTest {
         assertThat(launch(Map.of(), "produce", "--file", medium.toString(), "--help")
                         .out())
                 .contains("-XX:TieredStopAtLevel=1")
-                .doesNotContain("Tier4");
+                .doesNotContain("Tier4", "InlineSmallCode");
         assertThat(launch(Map.of(), "produce", "--file", large.toString(), "--help")
                         .out())
                 .contains("Usage: streamlake produce")
                 .doesNotContain("TieredStopAtLevel")
-                .contains("-XX:Tier4InvocationThreshold=20000", "-XX:Tier4CompileThreshold=30000");
+                .contains(
+                        "-XX:Tier4InvocationThreshold=20000",
+                        "-XX:Tier4CompileThreshold=30000",
+                        "-XX:InlineSmallCode=1000");
         assertThat(launch(Map.of(), "produce", "--file", "-", "--help").out())
                 .doesNotContain("TieredStopAtLevel")
                 .contains("-XX:Tier4InvocationThreshold=20000");
